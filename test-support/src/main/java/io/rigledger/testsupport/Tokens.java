@@ -1,0 +1,78 @@
+package io.rigledger.testsupport;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Real RS256-signed access tokens that the services accept when they run against
+ * {@code OidcWiremockTestResource}: same key, issuer and shape as Keycloak's (roles in
+ * {@code groups}, the organisation in {@code org}).
+ *
+ * <p>Service config for tests: {@code %test.quarkus.oidc.auth-server-url=${keycloak.url}/realms/quarkus/}.
+ */
+public final class Tokens {
+
+    public static final String ISSUER = "https://server.example.com";
+    public static final String AUDIENCE = "https://service.example.com";
+    private static final String SIGNING_KEY = "privateKey.jwk"; // shipped by quarkus-test-oidc-server
+
+    private Tokens() {
+    }
+
+    public static String operator(String org) {
+        return user("operator-" + org, org, "operator");
+    }
+
+    public static String finance(String org) {
+        return user("finance-" + org, org, "finance");
+    }
+
+    public static String ops(String org) {
+        return user("ops-" + org, org, "ops");
+    }
+
+    /** An admin has no organisation. */
+    public static String admin() {
+        return user("ada", null, "admin");
+    }
+
+    /** A service account (client-credentials) token: role service, no organisation. */
+    public static String service(String clientId) {
+        return sign(claims("service-account-" + clientId, null, Set.of("service")), Duration.ofMinutes(5));
+    }
+
+    /** A person's token; {@code org} may be null for people without an organisation. */
+    public static String user(String userName, String org, String... roles) {
+        return sign(claims(userName, org, Set.of(roles)), Duration.ofMinutes(5));
+    }
+
+    /** A correctly signed token that expired an hour ago. */
+    public static String expired(String org, String... roles) {
+        JwtClaimsBuilder b = claims("late", org, Set.of(roles));
+        Instant past = Instant.now().minus(Duration.ofHours(2));
+        b.issuedAt(past).expiresAt(past.plus(Duration.ofHours(1)));
+        return b.jws().keyId("1").sign(SIGNING_KEY);
+    }
+
+    private static JwtClaimsBuilder claims(String userName, String org, Set<String> roles) {
+        JwtClaimsBuilder b = Jwt.preferredUserName(userName)
+                .subject(UUID.nameUUIDFromBytes(userName.getBytes()).toString())
+                .groups(roles)
+                .issuer(ISSUER)
+                .audience(AUDIENCE);
+        if (org != null) {
+            b.claim("org", org);
+        }
+        return b;
+    }
+
+    private static String sign(JwtClaimsBuilder b, Duration lifetime) {
+        Instant now = Instant.now();
+        return b.issuedAt(now).expiresAt(now.plus(lifetime)).jws().keyId("1").sign(SIGNING_KEY);
+    }
+}
