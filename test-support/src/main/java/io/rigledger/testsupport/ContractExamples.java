@@ -1,0 +1,75 @@
+package io.rigledger.testsupport;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The request-body examples a contract publishes, so a test can post each one exactly as written
+ * and prove the service accepts what its documentation shows.
+ */
+public final class ContractExamples {
+
+    /** One documented request: the operation, where it goes, and the example body as JSON. */
+    public record RequestExample(String operationId, String method, String path, String json) {
+        @Override
+        public String toString() {
+            return operationId;
+        }
+    }
+
+    private ContractExamples() {
+    }
+
+    public static OpenAPI read(String specFile) {
+        OpenAPI api = new OpenAPIV3Parser().read(Path.of(specFile).toUri().toString());
+        if (api == null) {
+            throw new IllegalArgumentException("cannot parse contract " + specFile);
+        }
+        return api;
+    }
+
+    /** Every operation's request-body example; fails if an operation with a body has none. */
+    public static List<RequestExample> requestExamples(String specFile) {
+        List<RequestExample> examples = new ArrayList<>();
+        for (Map.Entry<String, PathItem> path : read(specFile).getPaths().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> op : path.getValue().readOperationsMap().entrySet()) {
+                Operation operation = op.getValue();
+                if (operation.getRequestBody() == null) {
+                    continue;
+                }
+                MediaType json = operation.getRequestBody().getContent().get("application/json");
+                if (json == null || json.getExample() == null) {
+                    throw new IllegalStateException(operation.getOperationId() + " has a request body without an example");
+                }
+                examples.add(new RequestExample(operation.getOperationId(), op.getKey().name(), path.getKey(),
+                        toJson(json.getExample())));
+            }
+        }
+        return examples;
+    }
+
+    /** Every operationId in the contract, in document order. */
+    public static List<String> operationIds(String specFile) {
+        List<String> ids = new ArrayList<>();
+        read(specFile).getPaths().values().forEach(p -> p.readOperations().forEach(o -> ids.add(o.getOperationId())));
+        return ids;
+    }
+
+    private static String toJson(Object example) {
+        try {
+            return Json.mapper().writeValueAsString(example);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("example cannot be written as JSON", e);
+        }
+    }
+}
