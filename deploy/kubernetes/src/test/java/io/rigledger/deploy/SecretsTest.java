@@ -1,0 +1,158 @@
+package io.rigledger.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.rigledger.deploy.RenderedOverlay.Workload;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+/** Secrets are referenced by name and key; no secret value is written into a pod spec or a ConfigMap. */
+class SecretsTest {
+
+    static final List<String> OVERLAYS = RenderedOverlay.OVERLAYS;
+
+    /** Secret name to its keys: what prod expects to exist, and what README.md tells an operator to create. */
+    static final Map<String, Set<String>> EXPECTED_SECRETS = Map.of(
+            "procurement-service-secrets", Set.of("db-password", "oidc-client-secret"),
+            "inventory-service-secrets", Set.of("db-password", "oidc-client-secret"),
+            "tariff-service-secrets", Set.of("db-password", "oidc-client-secret"),
+            "postgres-secrets", Set.of("superuser-password"),
+            "keycloak-secrets", Set.of("db-password", "admin-password"));
+
+    private static final Pattern SENSITIVE = Pattern.compile("(?i).*(PASSWORD|SECRET|TOKEN|PRIVATE).*");
+    private static final Pattern GENERATOR_HASH = Pattern.compile("-[bcdfghkmt2-9]{10}$"); // the hash kustomize appends
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void sensitiveVariablesComeFromSecretKeyReferencesOnly(String overlay) {
+        List<String> problems = new ArrayList<>();
+        for (Workload w : RenderedOverlay.of(overlay).workloads()) {
+            for (Container c : PodConventionsTest.allContainers(w.template().getSpec())) {
+                c.getEnvFrom().forEach(from -> {
+                    if (from.getSecretRef() != null) {
+                        problems.add(w + " " + c.getName() + ": envFrom Secret " + from.getSecretRef().getName()
+                                + " (name each variable and key instead)");
+                    }
+                });
+                for (EnvVar v : c.getEnv()) {
+                    boolean fromSecret = v.getValueFrom() != null && v.getValueFrom().getSecretKeyRef() != null;
+                    if (SENSITIVE.matcher(v.getName()).matches() && !fromSecret) {
+                        problems.add(w + " " + c.getName() + ": " + v.getName() + " is not read from a Secret");
+                    }
+                    if (fromSecret && v.getValue() != null) {
+                        problems.add(w + " " + c.getName() + ": " + v.getName() + " has both a value and a Secret reference");
+                    }
+                }
+            }
+        }
+        for (ConfigMap cm : RenderedOverlay.of(overlay).all(ConfigMap.class)) {
+            for (String key : cm.getData().keySet()) {
+                if (SENSITIVE.matcher(key).matches()) {
+                    problems.add("ConfigMap " + cm.getMetadata().getName() + " holds " + key);
+                }
+            }
+        }
+        assertEquals(List.of(), problems, overlay);
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void theServicesReadTheirPasswordAndClientSecretFromTheirOwnSecret(String overlay) {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        for (String service : RenderedOverlay.SERVICES) {
+            Map<String, String> env = ServiceEnvironmentTest.environment(rendered, service);
+            for (var expected : Map.of("DB_PASSWORD", "db-password", "OIDC_CLIENT_SECRET", "oidc-client-secret").entrySet()) {
+                String value = env.get(expected.getKey());
+                assertTrue(value != null && value.startsWith("secret:"), overlay + ": " + service + " " + expected.getKey() + " = " + value);
+                String[] ref = value.substring("secret:".length()).split("/");
+                assertEquals(service + "-secrets", baseName(ref[0]), overlay + ": " + service + " " + expected.getKey());
+                assertEquals(expected.getValue(), ref[1], overlay + ": " + service + " " + expected.getKey());
+            }
+        }
+    }
+
+    @Test
+    void prodGeneratesNoSecretAndReferencesExactlyTheDocumentedOnes() throws IOException {
+        RenderedOverlay prod = RenderedOverlay.of("prod");
+        assertEquals(List.of(), prod.all(Secret.class).stream().map(s -> s.getMetadata().getName()).toList(),
+                "prod must not carry Secret objects");
+        Map<String, Set<String>> referenced = references(prod);
+        assertEquals(new TreeMap<>(EXPECTED_SECRETS), referenced, "Secrets and keys that prod's pods read");
+
+        String readme = Files.readString(RenderedOverlay.moduleDir().resolve("README.md"), StandardCharsets.UTF_8);
+        EXPECTED_SECRETS.forEach((name, keys) -> {
+            assertTrue(readme.contains(name), "README.md does not tell how to create the Secret " + name);
+            keys.forEach(key -> assertTrue(readme.contains(name) && readme.contains("--from-literal=" + key + "="),
+                    "README.md does not show the key " + key + " of " + name));
+        });
+    }
+
+    @Test
+    void devGeneratesOnlyObviouslyFakeSecretsAndEveryReferenceResolves() {
+        RenderedOverlay dev = RenderedOverlay.of("dev");
+        Map<String, Secret> byName = new TreeMap<>();
+        for (Secret s : dev.all(Secret.class)) {
+            String name = s.getMetadata().getName();
+            assertTrue(GENERATOR_HASH.matcher(name).find(), "dev Secret " + name + " does not come from the secretGenerator");
+            s.getData().forEach((key, encoded) -> {
+                String value = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+                assertTrue(value.startsWith("fake-dev-"), "dev Secret " + name + "/" + key + " does not look fake");
+            });
+            assertTrue(s.getStringData().isEmpty(), "dev Secret " + name + " has stringData");
+            byName.put(name, s);
+        }
+        Map<String, Set<String>> referenced = references(dev);
+        referenced.forEach((name, keys) -> {
+            Secret secret = byName.get(name);
+            assertTrue(secret != null, "dev references the Secret " + name + " but does not generate it");
+            assertTrue(secret.getData().keySet().containsAll(keys), "dev Secret " + name + " lacks some of " + keys);
+        });
+        Map<String, Set<String>> byBaseName = new TreeMap<>();
+        referenced.forEach((name, keys) -> byBaseName.put(baseName(name), keys));
+        assertEquals(new TreeMap<>(EXPECTED_SECRETS), byBaseName, "dev reads the same Secrets and keys as prod");
+    }
+
+    /** Secret name to the keys that pods read, from env references and secret volumes. */
+    static Map<String, Set<String>> references(RenderedOverlay rendered) {
+        Map<String, Set<String>> referenced = new TreeMap<>();
+        for (Workload w : rendered.workloads()) {
+            for (Container c : PodConventionsTest.allContainers(w.template().getSpec())) {
+                for (EnvVar v : c.getEnv()) {
+                    if (v.getValueFrom() != null && v.getValueFrom().getSecretKeyRef() != null) {
+                        SecretKeySelector ref = v.getValueFrom().getSecretKeyRef();
+                        referenced.computeIfAbsent(ref.getName(), k -> new TreeSet<>()).add(ref.getKey());
+                    }
+                }
+            }
+            for (Volume v : w.template().getSpec().getVolumes()) {
+                if (v.getSecret() != null) {
+                    referenced.computeIfAbsent(v.getSecret().getSecretName(), k -> new TreeSet<>());
+                }
+            }
+        }
+        return referenced;
+    }
+
+    private static String baseName(String generatedName) {
+        return GENERATOR_HASH.matcher(generatedName).replaceFirst("");
+    }
+}

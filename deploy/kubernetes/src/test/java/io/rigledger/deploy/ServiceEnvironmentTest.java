@@ -1,0 +1,134 @@
+package io.rigledger.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+/**
+ * The services read a fixed set of environment variables, the same names as the local launcher.
+ * This pins the names and checks that the values point at the objects the overlay really has.
+ */
+class ServiceEnvironmentTest {
+
+    static final List<String> OVERLAYS = RenderedOverlay.OVERLAYS;
+
+    static final Set<String> REQUIRED = Set.of("HTTP_PORT", "DB_URL", "DB_USER", "DB_PASSWORD",
+            "OIDC_AUTH_SERVER_URL", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "LOG_JSON");
+    static final Set<String> PROCUREMENT_ONLY = Set.of("TARIFF_URL", "INVENTORY_URL");
+    static final Set<String> OPTIONAL = Set.of("OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_SDK_DISABLED");
+    static final Set<String> FROM_SECRETS = Set.of("DB_PASSWORD", "OIDC_CLIENT_SECRET");
+
+    static final Map<String, String> DATABASE = Map.of(
+            "procurement-service", "procurement", "inventory-service", "inventory", "tariff-service", "tariff");
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void everyServiceReadsExactlyTheAgreedVariableNames(String overlay) {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        for (String service : RenderedOverlay.SERVICES) {
+            Set<String> names = new TreeSet<>(environment(rendered, service).keySet());
+            Set<String> required = new TreeSet<>(REQUIRED);
+            Set<String> allowed = new TreeSet<>(REQUIRED);
+            allowed.addAll(OPTIONAL);
+            if (service.equals("procurement-service")) {
+                required.addAll(PROCUREMENT_ONLY);
+                allowed.addAll(PROCUREMENT_ONLY);
+            }
+            TreeSet<String> missing = new TreeSet<>(required);
+            missing.removeAll(names);
+            TreeSet<String> unexpected = new TreeSet<>(names);
+            unexpected.removeAll(allowed);
+            assertEquals(Set.of(), missing, overlay + ": " + service + " lacks");
+            assertEquals(Set.of(), unexpected, overlay + ": " + service + " sets variables nobody reads");
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void theValuesPointAtThisOverlaysObjects(String overlay) {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        for (String service : RenderedOverlay.SERVICES) {
+            Map<String, String> env = environment(rendered, service);
+            Container c = rendered.workload(service).template().getSpec().getContainers().get(0);
+            int containerPort = c.getPorts().get(0).getContainerPort();
+            assertEquals(String.valueOf(containerPort), env.get("HTTP_PORT"), overlay + ": " + service + " HTTP_PORT");
+            assertEquals(service, env.get("OIDC_CLIENT_ID"), overlay + ": " + service);
+            assertEquals("true", env.get("LOG_JSON"), overlay + ": " + service);
+            assertEquals("http://keycloak:" + port(rendered, "keycloak", "http") + "/realms/rigledger",
+                    env.get("OIDC_AUTH_SERVER_URL"), overlay + ": " + service);
+            assertEquals("jdbc:postgresql://postgres:" + port(rendered, "postgres", "postgres") + "/" + DATABASE.get(service),
+                    env.get("DB_URL"), overlay + ": " + service);
+            assertEquals(DATABASE.get(service), env.get("DB_USER"), overlay + ": " + service);
+            assertEquals(String.valueOf(containerPort), String.valueOf(port(rendered, service, "http")),
+                    overlay + ": the Service " + service + " and its container use one port number");
+        }
+        Map<String, String> procurement = environment(rendered, "procurement-service");
+        assertEquals("http://tariff-service:" + port(rendered, "tariff-service", "http"), procurement.get("TARIFF_URL"), overlay);
+        assertEquals("http://inventory-service:" + port(rendered, "inventory-service", "http"), procurement.get("INVENTORY_URL"), overlay);
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void thePostgresInitScriptCreatesEveryServicesDatabase(String overlay) {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        var postgres = rendered.workload("postgres");
+        String initConfigMap = postgres.template().getSpec().getVolumes().stream()
+                .filter(v -> v.getConfigMap() != null && v.getName().equals("init")).findFirst()
+                .orElseThrow(() -> new AssertionError(overlay + ": postgres mounts no init script")).getConfigMap().getName();
+        String script = String.join("\n", rendered.configMap(initConfigMap).getData().values());
+        for (String database : DATABASE.values()) {
+            assertTrue(script.matches("(?s).*\\ncreate_database " + database + " .*"), overlay + ": no database " + database);
+        }
+        assertTrue(script.contains("CREATE DATABASE"), overlay);
+        assertTrue(postgres.kind().equals("StatefulSet"), overlay);
+        var statefulSet = rendered.get(io.fabric8.kubernetes.api.model.apps.StatefulSet.class, "postgres");
+        assertEquals(1, statefulSet.getSpec().getVolumeClaimTemplates().size(), overlay + ": postgres keeps its data in a PVC");
+    }
+
+    /** Name to value of what a service's container sees; values of Secret references are "secret:NAME/KEY". */
+    static Map<String, String> environment(RenderedOverlay rendered, String service) {
+        Container c = rendered.workload(service).template().getSpec().getContainers().get(0);
+        Map<String, String> env = new HashMap<>();
+        for (EnvFromSource from : c.getEnvFrom()) {
+            assertNull(from.getSecretRef(), service + ": envFrom a Secret hides which names it sets");
+            assertNull(from.getPrefix(), service + ": envFrom with a prefix");
+            assertNotNull(from.getConfigMapRef(), service + ": envFrom without a ConfigMap");
+            ConfigMap cm = rendered.configMap(from.getConfigMapRef().getName());
+            env.putAll(cm.getData());
+        }
+        for (EnvVar v : c.getEnv()) {
+            if (v.getValueFrom() != null && v.getValueFrom().getSecretKeyRef() != null) {
+                var ref = v.getValueFrom().getSecretKeyRef();
+                env.put(v.getName(), "secret:" + ref.getName() + "/" + ref.getKey());
+            } else if (v.getValueFrom() != null && v.getValueFrom().getConfigMapKeyRef() != null) {
+                var ref = v.getValueFrom().getConfigMapKeyRef();
+                env.put(v.getName(), rendered.configMap(ref.getName()).getData().get(ref.getKey()));
+            } else {
+                env.put(v.getName(), v.getValue());
+            }
+        }
+        return env;
+    }
+
+    static int port(RenderedOverlay rendered, String serviceName, String portName) {
+        Service service = rendered.get(Service.class, serviceName);
+        return service.getSpec().getPorts().stream().filter(p -> portName.equals(p.getName())).findFirst()
+                .map(ServicePort::getPort)
+                .orElseThrow(() -> new AssertionError(rendered.overlay + ": Service " + serviceName + " has no port " + portName));
+    }
+}
