@@ -3,6 +3,8 @@ package io.rigledger.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -107,15 +109,23 @@ class SecretsTest {
     }
 
     @Test
-    void devGeneratesOnlyObviouslyFakeSecretsAndEveryReferenceResolves() {
+    void devGeneratesOnlyObviouslyFakeSecretsAndEveryReferenceResolves() throws IOException {
         RenderedOverlay dev = RenderedOverlay.of("dev");
+        Map<String, String> realmClientSecrets = realmClientSecrets();
         Map<String, Secret> byName = new TreeMap<>();
         for (Secret s : dev.all(Secret.class)) {
             String name = s.getMetadata().getName();
             assertTrue(GENERATOR_HASH.matcher(name).find(), "dev Secret " + name + " does not come from the secretGenerator");
             s.getData().forEach((key, encoded) -> {
                 String value = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-                assertTrue(value.startsWith("fake-dev-"), "dev Secret " + name + "/" + key + " does not look fake");
+                String service = baseName(name).replaceFirst("-secrets$", "");
+                if (key.equals("oidc-client-secret")) {
+                    // must let the service authenticate against the realm that Keycloak imports
+                    assertEquals(realmClientSecrets.get(service), value,
+                            "dev Secret " + name + "/" + key + " differs from the client secret in the realm file");
+                } else {
+                    assertTrue(value.startsWith("fake-dev-"), "dev Secret " + name + "/" + key + " does not look fake");
+                }
             });
             assertTrue(s.getStringData().isEmpty(), "dev Secret " + name + " has stringData");
             byName.put(name, s);
@@ -129,6 +139,22 @@ class SecretsTest {
         Map<String, Set<String>> byBaseName = new TreeMap<>();
         referenced.forEach((name, keys) -> byBaseName.put(baseName(name), keys));
         assertEquals(new TreeMap<>(EXPECTED_SECRETS), byBaseName, "dev reads the same Secrets and keys as prod");
+    }
+
+    /** clientId to secret, for the confidential clients of deploy/keycloak/realm-rigledger.json. */
+    private static Map<String, String> realmClientSecrets() throws IOException {
+        var realmFile = RenderedOverlay.moduleDir().resolve("../keycloak/realm-rigledger.json").normalize();
+        JsonNode realm = new ObjectMapper().readTree(realmFile.toFile());
+        Map<String, String> secrets = new TreeMap<>();
+        for (JsonNode client : realm.path("clients")) {
+            if (client.hasNonNull("secret")) {
+                secrets.put(client.get("clientId").asText(), client.get("secret").asText());
+            }
+        }
+        for (String service : RenderedOverlay.SERVICES) {
+            assertTrue(secrets.containsKey(service), realmFile + " has no confidential client " + service);
+        }
+        return secrets;
     }
 
     /** Secret name to the keys that pods read, from env references and secret volumes. */
