@@ -13,6 +13,7 @@ public record DutyQuote(LocalDate entryDate, String currency, Instant quotedAt, 
                        List<Layer> layers, BigDecimal dutyAmount) {
     }
 
-    public record Layer(String layer, String heading, String description, BigDecimal ratePercent, BigDecimal amount) {
+    public record Layer(String layer, String heading, String description, BigDecimal ratePercent, BigDecimal amount,
+                        boolean confirmed) {
     }
 }

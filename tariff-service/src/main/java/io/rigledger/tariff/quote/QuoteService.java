@@ -55,7 +55,7 @@ public class QuoteService {
             if (rate.covers(line.htsCode(), line.originCountry())) {
                 BigDecimal amount = value.multiply(rate.ratePercent).divide(HUNDRED, 2, RoundingMode.HALF_UP);
                 layers.add(new DutyQuote.Layer(rate.layer, rate.heading, rate.description,
-                        rate.ratePercent.stripTrailingZeros(), amount));
+                        rate.percent(), amount, rate.confirmed));
             }
         }
         if (layers.isEmpty()) {

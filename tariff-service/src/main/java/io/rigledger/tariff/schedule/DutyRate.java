@@ -46,6 +46,12 @@ public class DutyRate extends PanacheEntityBase {
 
     public String source;
 
+    /** The rate as a plain percentage for display: 2.6, 25 (never 2.6000 or 1E+1). */
+    public BigDecimal percent() {
+        BigDecimal p = ratePercent.stripTrailingZeros();
+        return p.scale() < 0 ? p.setScale(0) : p;
+    }
+
     /** Whether this rate covers a line of this HTS code and origin. */
     public boolean covers(String htsCode, String origin) {
         return htsCode.startsWith(htsPrefix) && (originCountry == null || originCountry.equals(origin));

@@ -26,7 +26,7 @@ public class RateResource {
                                boolean confirmed, String source) {
         static DutyRateView of(DutyRate r) {
             return new DutyRateView(r.id, r.layer, r.heading, r.htsPrefix, r.originCountry,
-                    r.ratePercent.stripTrailingZeros(), r.effectiveFrom, r.effectiveTo, r.confirmed, r.source);
+                    r.percent(), r.effectiveFrom, r.effectiveTo, r.confirmed, r.source);
         }
     }
 

@@ -4,17 +4,33 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** Reads the effective-dated schedule. */
 @ApplicationScoped
 public class RateSchedule {
 
-    /** Every rate in force on a date of entry, in a stable order (layer, id). */
+    /** The order layers are listed in a quote: the base rate first, then the stack as it grew. */
+    static final List<String> LAYER_ORDER =
+            List.of("MFN", "SECTION_301", "IEEPA_FENTANYL", "IEEPA_RECIPROCAL", "SECTION_122");
+
+    private static final Comparator<DutyRate> QUOTE_ORDER = Comparator
+            .comparingInt((DutyRate r) -> {
+                int i = LAYER_ORDER.indexOf(r.layer);
+                return i < 0 ? LAYER_ORDER.size() : i;
+            })
+            .thenComparing(r -> r.layer)
+            .thenComparing(r -> r.id);
+
+    /** Every rate in force on a date of entry, in quote order. */
     public List<DutyRate> inForceOn(LocalDate entryDate) {
-        return DutyRate.list(
-                "effectiveFrom <= :d and (effectiveTo is null or effectiveTo > :d) order by layer, id",
-                Parameters.with("d", entryDate));
+        List<DutyRate> rates = new ArrayList<>(DutyRate.<DutyRate>list(
+                "effectiveFrom <= :d and (effectiveTo is null or effectiveTo > :d)",
+                Parameters.with("d", entryDate)));
+        rates.sort(QUOTE_ORDER);
+        return rates;
     }
 
     /** One page of rows after {@code afterId}, optionally narrowed to an HTS code and an origin. */

@@ -6,9 +6,13 @@ import io.restassured.specification.RequestSpecification;
 import io.rigledger.testsupport.Contract;
 import io.rigledger.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
+import java.math.BigDecimal;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static io.restassured.RestAssured.given;
 import static io.rigledger.tariff.TariffTestResources.CONTRACT;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -30,7 +34,8 @@ class QuoteResourceTest {
     }
 
     @Test
-    void quotesMfnPerLineAndInTotal() {
+    void quotesEveryLayerInForcePerLineAndInTotal() {
+        // 2026-03-02: CN = MFN 2.6 + Section 301 25 + Section 122 10; MY = MFN 2.6 + Section 122 10
         as(Tokens.operator("northwind"))
                 .body("""
                         {"entryDate":"2026-03-02","lines":[
@@ -42,13 +47,58 @@ class QuoteResourceTest {
                 .body("entryDate", equalTo("2026-03-02"))
                 .body("lines", hasSize(2))
                 .body("lines[0].lineNumber", equalTo(1))
-                .body("lines[0].layers[0].layer", equalTo("MFN"))
+                .body("lines[0].layers.layer", contains("MFN", "SECTION_301", "SECTION_122"))
                 .body("lines[0].layers[0].heading", equalTo("8543.70"))
                 .body("lines[0].layers[0].ratePercent", equalTo(2.6f))
-                .body("lines[0].dutyAmount", equalTo(1040.00f))
-                .body("lines[1].dutyAmount", equalTo(650.00f))
+                .body("lines[0].layers.amount", contains(1040.00f, 10000.00f, 4000.00f))
+                .body("lines[0].layers[2].confirmed", equalTo(false))
+                .body("lines[0].dutyAmount", equalTo(15040.00f))
+                .body("lines[1].layers.layer", contains("MFN", "SECTION_122"))
+                .body("lines[1].dutyAmount", equalTo(3150.00f))
                 .body("totalCustomsValue", equalTo(65000.00f))
-                .body("totalDuty", equalTo(1690.00f));
+                .body("totalDuty", equalTo(18190.00f));
+    }
+
+    /** The worked stacks of DOMAIN.md, on a customs value of 10,000.00. */
+    @ParameterizedTest(name = "{0} entered {1}: {2}% -> {3}")
+    @CsvSource({
+            "CN, 2025-04-10, 172.6, 17260.00",
+            "CN, 2025-05-13, 172.6, 17260.00",
+            "CN, 2025-05-14,  57.6,  5760.00",
+            "CN, 2025-11-09,  57.6,  5760.00",
+            "CN, 2025-11-10,  47.6,  4760.00",
+            "CN, 2026-02-23,  47.6,  4760.00",
+            "CN, 2026-02-24,  37.6,  3760.00",
+            "CN, 2026-07-24,  27.6,  2760.00",
+            "MY, 2025-08-07,  21.6,  2160.00",
+            "MY, 2025-08-06,  12.6,  1260.00",
+            "TH, 2025-04-04,   2.6,   260.00",
+            "ID, 2026-12-15,   2.6,   260.00",
+            "US, 2025-04-10,     0,     0.00"})
+    void stacksTheLayersOfTheDay(String origin, String entryDate, String percent, String duty) {
+        var quote = as(Tokens.finance("northwind"))
+                .body("{\"entryDate\":\"" + entryDate + "\",\"lines\":[{\"htsCode\":\"8543.70.9960\",\"originCountry\":\""
+                        + origin + "\",\"customsValue\":10000.00}]}")
+                .post("/api/duty-quotes")
+                .then().statusCode(200)
+                .body("totalDuty", equalTo(Float.parseFloat(duty)))
+                .extract().jsonPath();
+        BigDecimal stacked = quote.getList("lines[0].layers.ratePercent", String.class).stream()
+                .map(BigDecimal::new).reduce(BigDecimal.ZERO, BigDecimal::add);
+        org.junit.jupiter.api.Assertions.assertEquals(0, new BigDecimal(percent).compareTo(stacked),
+                () -> "stacked rate " + stacked + "% for " + origin + " on " + entryDate);
+    }
+
+    @Test
+    void roundsEachLayerBeforeSummingTheLine() {
+        // CN 2025-06-01 on 1.15: 0.0299 -> 0.03, 0.2875 -> 0.29, 0.23, 0.115 -> 0.12 = 0.67 (57.6% unrounded: 0.66)
+        as(Tokens.finance("northwind"))
+                .body("""
+                        {"entryDate":"2025-06-01","lines":[{"htsCode":"8543.70.9960","originCountry":"CN","customsValue":1.15}]}""")
+                .post("/api/duty-quotes")
+                .then().statusCode(200)
+                .body("lines[0].layers.amount", contains(0.03f, 0.29f, 0.23f, 0.12f))
+                .body("lines[0].dutyAmount", equalTo(0.67f));
     }
 
     @Test
@@ -56,7 +106,7 @@ class QuoteResourceTest {
         // 1234.56 x 2.6% = 32.09856 -> 32.10; 19.23 x 2.6% = 0.49998 -> 0.50; 0.19 x 2.6% = 0.00494 -> 0.00
         as(Tokens.finance("northwind"))
                 .body("""
-                        {"entryDate":"2025-06-01","lines":[
+                        {"entryDate":"2026-09-01","lines":[
                           {"htsCode":"8543.70","originCountry":"TH","customsValue":1234.56},
                           {"htsCode":"8543.70.99","originCountry":"ID","customsValue":19.23},
                           {"htsCode":"8543.70.9860","originCountry":"MY","customsValue":0.19}]}""")
@@ -88,7 +138,7 @@ class QuoteResourceTest {
                         {"entryDate":"2026-03-02","lines":[{"htsCode":"8543.70.9960","originCountry":"MY","customsValue":100}]}""")
                 .post("/api/duty-quotes")
                 .then().statusCode(200)
-                .body("totalDuty", equalTo(2.60f));
+                .body("totalDuty", equalTo(12.60f));
     }
 
     @Test
