@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.rigledger.deploy.RenderedOverlay.Workload;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -142,11 +143,12 @@ class PodConventionsTest {
             assertEquals(service, c.getName(), overlay);
             ContainerPort http = c.getPorts().stream().filter(p -> "http".equals(p.getName())).findFirst()
                     .orElseThrow(() -> new AssertionError(overlay + ": " + service + " has no port named http"));
-            Map<String, Probe> probes = Map.of(
-                    "/q/health/started", c.getStartupProbe(),
-                    "/q/health/live", c.getLivenessProbe(),
-                    "/q/health/ready", c.getReadinessProbe());
+            Map<String, Probe> probes = new LinkedHashMap<>();
+            probes.put("/q/health/started", c.getStartupProbe());
+            probes.put("/q/health/live", c.getLivenessProbe());
+            probes.put("/q/health/ready", c.getReadinessProbe());
             probes.forEach((path, probe) -> {
+                assertNotNull(probe, overlay + ": " + service + " has no probe for " + path);
                 HTTPGetAction get = probe.getHttpGet();
                 assertNotNull(get, overlay + ": " + service + " probe for " + path + " is not an HTTP GET");
                 assertEquals(path, get.getPath(), overlay + ": " + service);
