@@ -93,7 +93,8 @@ final class RenderedOverlay {
                 fail("kubectl kustomize " + dir + " did not finish within " + RENDER_TIMEOUT);
             }
             if (process.exitValue() != 0) {
-                fail("kubectl kustomize " + dir + " failed with exit code " + process.exitValue() + ":\n" + stderr.join());
+                fail("kubectl kustomize " + dir + " failed with exit code " + process.exitValue()
+                        + " (it needs kubectl 1.27 or later; see README.md, section 'Tools'):\n" + stderr.join());
             }
             List<String> documents = new ArrayList<>();
             for (String document : DOCUMENT_SEPARATOR.split(stdout)) {
