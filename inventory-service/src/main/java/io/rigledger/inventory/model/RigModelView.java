@@ -1,0 +1,27 @@
+package io.rigledger.inventory.model;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** A catalogue entry as the contract shows it (schema RigModel). */
+public record RigModelView(String code, String maker, String name, BigDecimal hashrateThs, int powerWatts,
+                           BigDecimal efficiencyJth, boolean specsConfirmed) {
+
+    static RigModelView of(RigModel m) {
+        return new RigModelView(m.code, m.maker, m.name, plain(m.hashrateThs), m.powerWatts, plain(m.efficiencyJth),
+                m.specsConfirmed);
+    }
+
+    /** One page of the catalogue (schema RigModelPage); nextCursor is absent on the last page. */
+    public record Page(List<RigModelView> items, String nextCursor) {
+    }
+
+    /**
+     * 270.00 is written as 270 and 13.50 as 13.5. Stripping alone would give 2.7E+2, which Jackson
+     * writes in exponent notation, so the scale is kept at zero or above.
+     */
+    static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}

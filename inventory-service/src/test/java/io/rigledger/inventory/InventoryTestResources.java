@@ -1,0 +1,20 @@
+package io.rigledger.inventory;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.rigledger.testsupport.EmbeddedPostgresResource;
+
+/**
+ * Real components for every @QuarkusTest of this module: embedded PostgreSQL (database inventory)
+ * and a WireMock OIDC server whose key signs the tokens of {@link io.rigledger.testsupport.Tokens}.
+ */
+@QuarkusTestResource(value = EmbeddedPostgresResource.class, initArgs = @ResourceArg(name = "database", value = "inventory"))
+@QuarkusTestResource(OidcWiremockTestResource.class)
+public final class InventoryTestResources {
+
+    public static final String CONTRACT = "src/main/openapi/inventory.yaml";
+
+    private InventoryTestResources() {
+    }
+}
