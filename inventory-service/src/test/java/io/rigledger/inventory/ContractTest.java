@@ -1,0 +1,65 @@
+package io.rigledger.inventory;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.rigledger.testsupport.Contract;
+import io.rigledger.testsupport.ContractExamples;
+import io.rigledger.testsupport.ContractExamples.RequestExample;
+import io.rigledger.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static io.rigledger.inventory.InventoryTestResources.CONTRACT;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.lessThan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The contract is what the service serves, and every example in it is accepted as written. */
+@QuarkusTest
+class ContractTest {
+
+    static List<RequestExample> examples() {
+        return ContractExamples.requestExamples(CONTRACT);
+    }
+
+    /**
+     * The examples' serial numbers are fixed, so each post goes to an organisation of its own:
+     * the example is accepted however often, and in whatever order, the tests run.
+     */
+    @ParameterizedTest
+    @MethodSource("examples")
+    void everyRequestExampleIsAcceptedAsWritten(RequestExample example) {
+        given().filter(Contract.strict(CONTRACT))
+                .auth().oauth2(Tokens.operator("example-" + UUID.randomUUID()))
+                .contentType(ContentType.JSON)
+                .body(example.json())
+                .request(example.method(), example.path())
+                .then().statusCode(lessThan(300));
+    }
+
+    @Test
+    void servesTheContractAsItsOpenApiDocument() {
+        List<String> ids = ContractExamples.operationIds(CONTRACT);
+        assertEquals(ids.size(), ids.stream().distinct().count(), "operationIds are unique");
+        assertEquals(Set.of("registerRigs", "listRigs", "getRig", "listRigModels", "getRigModel"), Set.copyOf(ids),
+                "procurement generates its client from these operationIds");
+        String served = given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .extract().asString();
+        for (String id : ids) {
+            assertThat(served, containsString("\"operationId\" : \"" + id + "\""));
+        }
+        assertThat(served, containsString("\"title\" : \"RigLedger inventory-service\""));
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+}
