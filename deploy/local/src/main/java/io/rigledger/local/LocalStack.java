@@ -1,0 +1,344 @@
+package io.rigledger.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole RigLedger suite on one machine: one embedded PostgreSQL, a real Keycloak with the
+ * rigledger realm, and the three packaged services in prod mode. {@code ./run.sh} runs
+ * {@link #main}; the end-to-end tests use {@link #start} and {@link #close}.
+ *
+ * <p>Stopping (close, Ctrl-C, SIGTERM) stops the services, then Keycloak, each with all its
+ * descendants, then PostgreSQL. If any part is not ready in time, everything started so far is
+ * stopped and the failure carries the tail of that part's log.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** The contract's example body of POST /api/purchase-orders (procurement.yaml). */
+    public static final String PURCHASE_ORDER_EXAMPLE = "{\"supplier\":\"Bitmain\",\"expectedEntryDate\":\"2026-12-15\","
+            + "\"lines\":[{\"model\":\"antminer-s21-xp\",\"quantity\":10,\"unitPrice\":5400.00,\"originCountry\":\"MY\"},"
+            + "{\"model\":\"antminer-s21-pro\",\"quantity\":4,\"unitPrice\":3650.50,\"originCountry\":\"CN\","
+            + "\"htsCode\":\"8543.70.9960\"}]}";
+
+    private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(15);
+    private static final Duration KEYCLOAK_STOP_GRACE = Duration.ofSeconds(20);
+
+    /** How one part started: time from its launch until ready, and its resident memory then. */
+    public record Started(String name, long pid, int port, Duration readyAfter, long rssKib) {
+    }
+
+    private final StackSettings settings;
+    private final List<Started> started = new ArrayList<>();
+    private final List<ChildProcess> services = new ArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private ChildProcess keycloak;
+    private LocalPostgres postgres;
+    private volatile boolean closing;
+    private volatile boolean signalled;
+    private Duration allReadyAfter;
+
+    private LocalStack(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts every part and returns once all are ready; on failure stops what it started and throws. */
+    public static LocalStack start(StackSettings settings) {
+        LocalStack stack = new LocalStack(settings);
+        stack.startAll();
+        return stack;
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    public List<Started> started() {
+        return List.copyOf(started);
+    }
+
+    private void startAll() {
+        long t0 = System.nanoTime();
+        try {
+            checkPrerequisites();
+            Files.createDirectories(settings.logDir());
+            say("logs of every part go to " + settings.logDir());
+
+            Path pgLog = truncate(settings.logDir().resolve("postgres.log"));
+            long pgT0 = System.nanoTime();
+            LocalPostgres pg = LocalPostgres.start(settings.postgresDataDir(), settings.postgresPort(), pgLog,
+                    Arrays.stream(ServiceApp.values()).map(ServiceApp::database).toList());
+            synchronized (this) {
+                postgres = pg;
+                if (closing) {
+                    throw new StartupFailure("stack", "was stopped while starting", null, "");
+                }
+            }
+            record(new Started("postgres", -1, settings.postgresPort(), Duration.ofNanos(System.nanoTime() - pgT0), 0));
+            say("postgres ready on port " + settings.postgresPort() + " (data in " + settings.postgresDataDir() + ")");
+
+            ChildProcess kc = register(() -> LocalKeycloak.launch(settings,
+                    truncate(settings.logDir().resolve("keycloak.log"))));
+            say("keycloak starting on port " + settings.keycloakPort() + " (pid " + kc.pid() + ")");
+            Duration kcReady = Readiness.awaitAll(Map.of(kc, LocalKeycloak.readinessUrl(settings)),
+                    settings.keycloakTimeout()).get(kc);
+            record(new Started("keycloak", kc.pid(), settings.keycloakPort(), kcReady, kc.rssKib()));
+
+            Map<ChildProcess, String> probes = new LinkedHashMap<>();
+            for (ServiceApp app : ServiceApp.values()) {
+                ChildProcess p = register(() -> launchService(app));
+                probes.put(p, settings.serviceUrl(app) + "/q/health/ready");
+                say(app.id() + " starting on port " + settings.port(app) + " (pid " + p.pid() + ")");
+            }
+            Map<ChildProcess, Duration> ready = Readiness.awaitAll(probes, settings.serviceTimeout());
+            for (ChildProcess p : services) {
+                ServiceApp app = ServiceApp.valueOf(p.name().substring(0, p.name().indexOf('-')).toUpperCase(Locale.ROOT));
+                record(new Started(p.name(), p.pid(), settings.port(app), ready.get(p), p.rssKib()));
+            }
+            allReadyAfter = Duration.ofNanos(System.nanoTime() - t0);
+            watchForCrashes();
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void checkPrerequisites() {
+        if (!Files.isRegularFile(settings.realmFile())) {
+            throw new StartupFailure("keycloak", "has no realm file at " + settings.realmFile(), null, "");
+        }
+        List<String> missing = new ArrayList<>();
+        for (ServiceApp app : ServiceApp.values()) {
+            if (!Files.isRegularFile(settings.serviceJar(app))) {
+                missing.add(settings.serviceJar(app).toString());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new StartupFailure("stack", "cannot start: not built yet: " + String.join(", ", missing)
+                    + " (build: ./mvnw install -DskipTests)", null, "");
+        }
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("postgres", settings.postgresPort());
+        ports.put("keycloak", settings.keycloakPort());
+        for (ServiceApp app : ServiceApp.values()) {
+            ports.put(app.id(), settings.port(app));
+        }
+        ports.forEach((part, port) -> {
+            if (!Readiness.portFree(port)) {
+                throw new StartupFailure(part, "cannot start: port " + port + " is already in use"
+                        + " (another local stack still running? see: ss -ltnp | grep :" + port + ")", null, "");
+            }
+        });
+    }
+
+    private ChildProcess launchService(ServiceApp app) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("HTTP_PORT", Integer.toString(settings.port(app)));
+        env.put("DB_URL", settings.jdbcUrl(app));
+        env.put("DB_USER", StackSettings.DB_USER);
+        env.put("DB_PASSWORD", StackSettings.DB_PASSWORD);
+        env.put("OIDC_AUTH_SERVER_URL", settings.issuerUrl());
+        env.put("OIDC_CLIENT_ID", app.id());
+        env.put("OIDC_CLIENT_SECRET", app.clientSecret());
+        if (app == ServiceApp.PROCUREMENT) {
+            env.put("TARIFF_URL", settings.serviceUrl(ServiceApp.TARIFF));
+            env.put("INVENTORY_URL", settings.serviceUrl(ServiceApp.INVENTORY));
+        }
+        env.put("LOG_JSON", "true");
+
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (!settings.serviceJavaOpts().isBlank()) {
+            command.addAll(Arrays.asList(settings.serviceJavaOpts().trim().split("\\s+")));
+        }
+        command.add("-jar");
+        command.add(settings.serviceJar(app).toString());
+        Path workDir = settings.runDir().resolve("work").resolve(app.id());
+        try {
+            Files.createDirectories(workDir); // its own cwd: no stray .env or config/ is picked up
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ChildProcess.launch(app.id(), command, env, workDir,
+                truncate(settings.logDir().resolve(app.id() + ".log")));
+    }
+
+    private interface Launch {
+        ChildProcess get();
+    }
+
+    /** Launches and remembers a process, unless the stack is already stopping. */
+    private synchronized ChildProcess register(Launch launch) {
+        if (closing) {
+            throw new StartupFailure("stack", "was stopped while starting", null, "");
+        }
+        ChildProcess p = launch.get();
+        if ("keycloak".equals(p.name())) {
+            keycloak = p;
+        } else {
+            services.add(p);
+        }
+        return p;
+    }
+
+    private synchronized void record(Started s) {
+        started.add(s);
+    }
+
+    private void watchForCrashes() {
+        List<ChildProcess> all = new ArrayList<>(services);
+        all.add(keycloak);
+        for (ChildProcess p : all) {
+            p.onExit().thenAccept(proc -> {
+                if (!closing) {
+                    say(p.name() + " exited unexpectedly with code " + proc.exitValue() + "; last lines of "
+                            + p.logFile() + ":" + System.lineSeparator() + p.tail(20));
+                }
+            });
+        }
+    }
+
+    /** Stops the services, then Keycloak (with every descendant), then PostgreSQL. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        closing = true;
+        say("stopping the stack");
+        List<Thread> stoppers = new ArrayList<>();
+        for (ChildProcess p : services) {
+            Thread t = new Thread(() -> p.stop(SERVICE_STOP_GRACE), "stop-" + p.name());
+            t.start();
+            stoppers.add(t);
+        }
+        for (Thread t : stoppers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (keycloak != null) {
+            keycloak.stop(KEYCLOAK_STOP_GRACE);
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        say("stopped");
+        stopped.countDown();
+    }
+
+    /** Blocks until {@link #close} has finished. */
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Ctrl-C or SIGTERM: the JVM's shutdown hook. */
+    private void onSignal() {
+        signalled = true;
+        close();
+    }
+
+    /** What is running where, how fast it started, and how to try it. */
+    public String summary() {
+        String nl = System.lineSeparator();
+        StringBuilder b = new StringBuilder(nl);
+        b.append("RigLedger local stack is ready (").append(seconds(allReadyAfter)).append(" after the launcher started; ")
+                .append(seconds(Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime())))
+                .append(" JVM uptime)").append(nl).append(nl);
+        b.append(String.format(Locale.ROOT, "  %-20s %6s %8s %12s %10s%n", "part", "port", "pid", "ready after", "RSS"));
+        for (Started s : started) {
+            b.append(String.format(Locale.ROOT, "  %-20s %6d %8s %12s %10s%n", s.name(), s.port(),
+                    s.pid() < 0 ? "-" : Long.toString(s.pid()), seconds(s.readyAfter()),
+                    s.rssKib() <= 0 ? "-" : (s.rssKib() / 1024) + " MiB"));
+        }
+        b.append(nl);
+        for (ServiceApp app : new ServiceApp[] {ServiceApp.PROCUREMENT, ServiceApp.INVENTORY, ServiceApp.TARIFF}) {
+            b.append(String.format(Locale.ROOT, "  %-20s %-24s Swagger UI %s/q/swagger-ui%n", app.id(),
+                    settings.serviceUrl(app), settings.serviceUrl(app)));
+        }
+        b.append(String.format(Locale.ROOT, "  %-20s %-24s admin console %s/admin (%s / %s), realm %s%n", "keycloak",
+                settings.keycloakUrl(), settings.keycloakUrl(), StackSettings.KEYCLOAK_ADMIN,
+                StackSettings.KEYCLOAK_ADMIN_PASSWORD, StackSettings.REALM));
+        b.append(String.format(Locale.ROOT, "  %-20s jdbc:postgresql://localhost:%d/{procurement,inventory,tariff} (%s / %s)%n",
+                "postgres", settings.postgresPort(), StackSettings.DB_USER, StackSettings.DB_PASSWORD));
+        b.append(String.format(Locale.ROOT, "  %-20s %s%n", "logs", settings.logDir()));
+        b.append(nl);
+        b.append("Get a token for alice (people: alice, bob, fiona, oscar, ada; password = user name):").append(nl);
+        b.append("  TOKEN=$(curl -s -d grant_type=password -d client_id=rigledger-cli -d username=alice -d password=alice \\")
+                .append(nl);
+        b.append("    ").append(settings.tokenUrl())
+                .append(" | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')").append(nl).append(nl);
+        b.append("Create a purchase order:").append(nl);
+        b.append("  curl -i -X POST ").append(settings.serviceUrl(ServiceApp.PROCUREMENT)).append("/api/purchase-orders")
+                .append(" -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' \\").append(nl);
+        b.append("    -d '").append(PURCHASE_ORDER_EXAMPLE).append("'").append(nl).append(nl);
+        b.append("List them:").append(nl);
+        b.append("  curl -s ").append(settings.serviceUrl(ServiceApp.PROCUREMENT)).append("/api/purchase-orders")
+                .append(" -H \"Authorization: Bearer $TOKEN\"").append(nl).append(nl);
+        b.append("Ctrl-C stops everything.").append(nl);
+        return b.toString();
+    }
+
+    private static String seconds(Duration d) {
+        return d == null ? "-" : String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+
+    private static Path truncate(Path log) {
+        try {
+            Files.deleteIfExists(log);
+            return log;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void say(String line) {
+        System.out.println("[local-stack] " + line);
+        System.out.flush();
+    }
+
+    /** {@code java -jar deploy/local/target/local-stack.jar}: start, print, run until Ctrl-C. */
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && (args[0].equals("-h") || args[0].equals("--help"))) {
+            System.out.println("Runs the RigLedger suite locally; settings (system property rigledger.<key> or"
+                    + " env RIGLEDGER_<KEY>): root, local.dir, postgres.port, keycloak.port, keycloak.home,"
+                    + " keycloak.timeout, procurement.port, inventory.port, tariff.port, service.timeout,"
+                    + " service.java.opts");
+            return;
+        }
+        StackSettings settings = StackSettings.fromEnvironment();
+        LocalStack stack = new LocalStack(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::onSignal, "local-stack-shutdown"));
+        try {
+            stack.startAll();
+        } catch (RuntimeException e) {
+            if (stack.signalled) {
+                return; // Ctrl-C while starting: the shutdown hook stops everything
+            }
+            System.err.println("[local-stack] FAILED: "
+                    + (e instanceof StartupFailure ? ((StartupFailure) e).report() : e.toString()));
+            if (!(e instanceof StartupFailure)) {
+                e.printStackTrace();
+            }
+            System.exit(1);
+        }
+        System.out.println(stack.summary());
+        System.out.flush();
+        stack.awaitStopped();
+    }
+}
