@@ -1,0 +1,302 @@
+package io.rigledger.local;
+
+import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.rigledger.testsupport.Contract;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * End to end: the packaged services, a real Keycloak with the rigledger realm and embedded
+ * PostgreSQL, started once for the class by the same launcher as ./run.sh. Tokens are real
+ * (password and client-credentials grants); every call is checked against the contracts.
+ */
+class LocalStackIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static LocalStack stack;
+    private static StackSettings settings;
+    private static String procurementSpec;
+    private static String inventorySpec;
+
+    @BeforeAll
+    static void startStack() {
+        settings = StackSettings.fromEnvironment();
+        procurementSpec = settings.root().resolve("procurement-service/src/main/openapi/procurement.yaml").toString();
+        inventorySpec = settings.root().resolve("inventory-service/src/main/openapi/inventory.yaml").toString();
+        try {
+            stack = LocalStack.start(settings);
+        } catch (StartupFailure e) {
+            throw new IllegalStateException(e.report(), e);
+        }
+        System.out.println(stack.summary());
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    // ---- tokens ------------------------------------------------------------------------------
+
+    @Test
+    void aliceTokenCarriesHerOrganisationAndRoles() {
+        JsonPath claims = claims(passwordToken("alice"));
+
+        assertEquals("northwind", claims.getString("org"));
+        assertEquals("alice", claims.getString("preferred_username"));
+        assertEquals(settings.issuerUrl(), claims.getString("iss"));
+        assertTrue(claims.getList("groups").contains("operator"), "groups: " + claims.getList("groups"));
+        assertTrue(claims.getList("realm_access.roles").contains("operator"));
+    }
+
+    @Test
+    void adminHasNoOrganisation() {
+        JsonPath claims = claims(passwordToken("ada"));
+
+        assertNull(claims.get("org"));
+        assertTrue(claims.getList("groups").contains("admin"));
+    }
+
+    @Test
+    void procurementServiceAccountTokenHasRoleService() {
+        String token = given()
+                .formParam("grant_type", "client_credentials")
+                .formParam("client_id", ServiceApp.PROCUREMENT.id())
+                .formParam("client_secret", ServiceApp.PROCUREMENT.clientSecret())
+                .post(settings.tokenUrl())
+                .then().statusCode(200)
+                .extract().path("access_token");
+        JsonPath claims = claims(token);
+
+        assertTrue(claims.getList("groups").contains("service"), "groups: " + claims.getList("groups"));
+        assertEquals("service-account-procurement-service", claims.getString("preferred_username"));
+        assertNull(claims.get("org"));
+    }
+
+    // ---- purchase orders -------------------------------------------------------------------
+
+    @Test
+    void operatorPlacesOrderPricedByTariffService() {
+        String alice = passwordToken("alice");
+
+        Response created = given().filter(procurement()).auth().oauth2(alice)
+                .contentType(ContentType.JSON).body(purchaseOrderExample())
+                .post(procurementUrl())
+                .then().statusCode(201)
+                .header("Location", startsWith("http"))
+                .body("org", equalTo("northwind"))
+                .body("createdBy", equalTo("alice"))
+                .body("lines", hasSize(2))
+                .body("dutyEstimate.source", equalTo("tariff-service"))
+                .body("dutyEstimate.entryDate", equalTo("2026-12-15"))
+                .extract().response();
+
+        JsonPath order = created.jsonPath();
+        BigDecimal totalDuty = new BigDecimal(order.getString("dutyEstimate.totalDuty"));
+        BigDecimal sumOfLines = order.getList("lines.estimatedDuty", Object.class).stream()
+                .map(v -> new BigDecimal(v.toString()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertTrue(totalDuty.signum() > 0, "totalDuty " + totalDuty);
+        assertEquals(0, totalDuty.compareTo(sumOfLines), "totalDuty " + totalDuty + " vs lines " + sumOfLines);
+
+        String id = order.getString("id");
+        given().filter(procurement()).auth().oauth2(alice)
+                .get(procurementUrl() + "/" + id)
+                .then().statusCode(200).body("id", equalTo(id));
+        assertTrue(orderIds(alice).contains(id), "alice's list has her new order");
+    }
+
+    @Test
+    void operatorOfAnotherOrganisationGets404AndDoesNotSeeTheOrder() {
+        String id = placeOrderAsAlice();
+        String bob = passwordToken("bob");
+
+        given().filter(procurement()).auth().oauth2(bob)
+                .get(procurementUrl() + "/" + id)
+                .then().statusCode(404).contentType("application/problem+json");
+        assertFalse(orderIds(bob).contains(id), "bob must not see northwind's order");
+    }
+
+    @Test
+    void financeReadsOrdersButCannotPlaceThem() {
+        String id = placeOrderAsAlice();
+        String fiona = passwordToken("fiona");
+
+        given().filter(procurement()).auth().oauth2(fiona)
+                .get(procurementUrl() + "/" + id)
+                .then().statusCode(200).body("id", equalTo(id));
+        given().filter(procurement()).auth().oauth2(fiona)
+                .contentType(ContentType.JSON).body(purchaseOrderExample())
+                .post(procurementUrl())
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void requestWithoutTokenGets401() {
+        given().filter(procurementResponses())
+                .get(procurementUrl())
+                .then().statusCode(401);
+        given().filter(procurementResponses())
+                .contentType(ContentType.JSON).body(purchaseOrderExample())
+                .post(procurementUrl())
+                .then().statusCode(401);
+    }
+
+    @Test
+    void malformedJsonGets400ProblemDetails() {
+        given().filter(procurementResponses()).auth().oauth2(passwordToken("alice"))
+                .contentType(ContentType.JSON).body("{\"supplier\": \"Bitmain\", \"lines\": [")
+                .post(procurementUrl())
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400));
+    }
+
+    @Test
+    void launcherPrintsTheContractsExampleOrder() throws Exception {
+        assertEquals(JSON.readValue(purchaseOrderExample(), Map.class),
+                JSON.readValue(LocalStack.PURCHASE_ORDER_EXAMPLE, Map.class));
+    }
+
+    // ---- rigs --------------------------------------------------------------------------------
+
+    @Test
+    void operatorRegistersRigsThatAnotherOrganisationDoesNotSee() throws Exception {
+        String alice = passwordToken("alice");
+        ObjectNode registration = (ObjectNode) JSON.readTree(example(inventorySpec, "/api/rigs"));
+        String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase() + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+        ArrayNode rigs = (ArrayNode) registration.get("rigs");
+        for (int i = 0; i < rigs.size(); i++) {
+            ((ObjectNode) rigs.get(i)).put("serialNumber", "E2E" + run + "N" + i);
+        }
+
+        JsonPath registered = given().filter(inventory()).auth().oauth2(alice)
+                .contentType(ContentType.JSON).body(JSON.writeValueAsString(registration))
+                .post(rigsUrl())
+                .then().statusCode(201)
+                .body("items", hasSize(rigs.size()))
+                .body("items[0].serialNumber", equalTo("E2E" + run + "N0"))
+                .extract().jsonPath();
+        List<String> ids = registered.getList("items.id");
+
+        List<String> alicesRigs = rigIds(alice);
+        assertTrue(alicesRigs.containsAll(ids), "alice lists the rigs she registered");
+
+        String bob = passwordToken("bob");
+        List<String> bobsRigs = rigIds(bob);
+        assertTrue(ids.stream().noneMatch(bobsRigs::contains), "bob must not see northwind's rigs");
+        given().filter(inventory()).auth().oauth2(bob)
+                .get(rigsUrl() + "/" + ids.get(0))
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    private static String placeOrderAsAlice() {
+        return given().filter(procurement()).auth().oauth2(passwordToken("alice"))
+                .contentType(ContentType.JSON).body(purchaseOrderExample())
+                .post(procurementUrl())
+                .then().statusCode(201)
+                .extract().path("id");
+    }
+
+    private static List<String> orderIds(String token) {
+        return given().filter(procurement()).auth().oauth2(token)
+                .queryParam("limit", 1000)
+                .get(procurementUrl())
+                .then().statusCode(200)
+                .extract().jsonPath().getList("items.id");
+    }
+
+    private static List<String> rigIds(String token) {
+        return given().filter(inventory()).auth().oauth2(token)
+                .queryParam("limit", 1000)
+                .get(rigsUrl())
+                .then().statusCode(200)
+                .extract().jsonPath().getList("items.id");
+    }
+
+    /** A person's access token from the real Keycloak (password grant; password = user name). */
+    private static String passwordToken(String user) {
+        return given()
+                .formParam("grant_type", "password")
+                .formParam("client_id", "rigledger-cli")
+                .formParam("username", user)
+                .formParam("password", user)
+                .post(settings.tokenUrl())
+                .then().statusCode(200)
+                .extract().path("access_token");
+    }
+
+    /** The JWT's payload; the signature is the services' business, checked by every call above. */
+    private static JsonPath claims(String jwt) {
+        String[] parts = jwt.split("\\.");
+        assertEquals(3, parts.length, "a JWS has three parts");
+        return JsonPath.from(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+    }
+
+    private static String purchaseOrderExample() {
+        return example(procurementSpec, "/api/purchase-orders");
+    }
+
+    /** The request example of POST {@code path}, straight from the contract. */
+    private static String example(String spec, String path) {
+        OpenAPI api = new OpenAPIV3Parser().read(spec);
+        Object example = api.getPaths().get(path).getPost().getRequestBody().getContent()
+                .get("application/json").getExample();
+        try {
+            return Json.mapper().writeValueAsString(example);
+        } catch (Exception e) {
+            throw new IllegalStateException("no JSON example for POST " + path + " in " + spec, e);
+        }
+    }
+
+    private static String procurementUrl() {
+        return settings.serviceUrl(ServiceApp.PROCUREMENT) + "/api/purchase-orders";
+    }
+
+    private static String rigsUrl() {
+        return settings.serviceUrl(ServiceApp.INVENTORY) + "/api/rigs";
+    }
+
+    private static OpenApiValidationFilter procurement() {
+        return Contract.strict(procurementSpec);
+    }
+
+    private static OpenApiValidationFilter procurementResponses() {
+        return Contract.responses(procurementSpec);
+    }
+
+    private static OpenApiValidationFilter inventory() {
+        return Contract.strict(inventorySpec);
+    }
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs the whole RigLedger suite on this machine: embedded PostgreSQL (55432), Keycloak with the
+# rigledger realm (8180) and the three services (8081-8083), and prints how to use them.
+# Ctrl-C stops everything it started.
+#
+#   ./run.sh            build what is missing, then run
+#   ./run.sh --build    rebuild everything first (after changing code)
+#
+# Needs only a JDK 17+ and access to Maven Central. Ports, folders and timeouts can be changed
+# with RIGLEDGER_* variables (java -jar deploy/local/target/local-stack.jar --help lists them).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+build=false
+if [ "${1:-}" = "--build" ]; then
+  build=true
+  shift
+fi
+
+keycloak_version=$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' pom.xml | head -1)
+needed=(
+  tariff-service/target/quarkus-app/quarkus-run.jar
+  inventory-service/target/quarkus-app/quarkus-run.jar
+  procurement-service/target/quarkus-app/quarkus-run.jar
+  "deploy/local/target/keycloak-${keycloak_version}/bin/kc.sh"
+  deploy/local/target/local-stack.jar
+)
+for f in "${needed[@]}"; do
+  [ -f "$f" ] || { echo "run.sh: $f is missing; building"; build=true; break; }
+done
+if [ "$build" = true ]; then
+  echo "run.sh: ./mvnw -B -q install -DskipTests (the first time this downloads dependencies and Keycloak)"
+  ./mvnw -B -q install -DskipTests
+fi
+
+if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+  java_cmd="$JAVA_HOME/bin/java"
+else
+  java_cmd=java
+fi
+exec "$java_cmd" -jar deploy/local/target/local-stack.jar "$@"
