@@ -1,0 +1,48 @@
+package io.rigledger.procurement.upstream;
+
+import io.rigledger.procurement.common.UpstreamUnavailableException;
+import io.rigledger.procurement.upstream.inventory.api.RigModelsApi;
+import io.rigledger.procurement.upstream.inventory.model.RigModel;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * inventory-service's rig model catalogue (operation getRigModel), through the client generated
+ * from inventory.yaml. A read: retried when inventory-service is unavailable, behind a circuit
+ * breaker so that a dead neighbour is answered fast. Timeouts: quarkus.rest-client.inventory.*.
+ */
+@ApplicationScoped
+public class RigCatalogue {
+
+    public static final String SERVICE = "inventory-service";
+
+    @Inject
+    @RestClient
+    RigModelsApi models;
+
+    /** The model with this code, or empty when the catalogue does not have it. */
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = UpstreamUnavailableException.class)
+    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
+            successThreshold = 1, failOn = UpstreamUnavailableException.class)
+    @CircuitBreakerName("inventory-get-rig-model")
+    public Optional<RigModel> find(String code) {
+        try {
+            return Optional.of(models.getRigModel(code));
+        } catch (WebApplicationException e) {
+            if (Upstreams.status(e) == 404 && Upstreams.isProblem(e)) {
+                return Optional.empty();
+            }
+            throw Upstreams.unavailable(SERVICE, "getRigModel", e);
+        } catch (RuntimeException e) {
+            throw Upstreams.unavailable(SERVICE, "getRigModel", e);
+        }
+    }
+}
