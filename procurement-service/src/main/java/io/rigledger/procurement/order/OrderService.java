@@ -1,0 +1,209 @@
+package io.rigledger.procurement.order;
+
+import io.rigledger.procurement.common.PageCursor;
+import io.rigledger.procurement.common.Problem;
+import io.rigledger.procurement.common.Problems;
+import io.rigledger.procurement.order.OrderStore.OrderWithLines;
+import io.rigledger.procurement.order.OrderViews.PurchaseOrderPage;
+import io.rigledger.procurement.order.OrderViews.PurchaseOrderView;
+import io.rigledger.procurement.upstream.DutyQuotes;
+import io.rigledger.procurement.upstream.QuoteRejectedException;
+import io.rigledger.procurement.upstream.RigCatalogue;
+import io.rigledger.procurement.upstream.inventory.model.RigModel;
+import io.rigledger.procurement.upstream.tariff.model.DutyQuote;
+import io.rigledger.procurement.upstream.tariff.model.DutyQuoteLine;
+import io.rigledger.procurement.upstream.tariff.model.DutyQuoteLineRequest;
+import io.rigledger.procurement.upstream.tariff.model.DutyQuoteRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+
+/**
+ * Places orders: checks every model against inventory-service's catalogue, asks tariff-service
+ * for the duty on the expected date of entry (one quote line per order line), and only then
+ * stores the order in one short transaction. No transaction is open while a neighbour is called,
+ * and nothing is stored when either of them fails.
+ */
+@ApplicationScoped
+public class OrderService {
+
+    /** HTS code of ASIC miners when a line names none (DOMAIN.md: 8543.70, suffix 9960). */
+    public static final String DEFAULT_HTS_CODE = "8543.70.9960";
+    /** Largest amount numeric(15,2) holds. */
+    static final BigDecimal MAX_MONEY = new BigDecimal("9999999999999.99");
+
+    private static final java.util.regex.Pattern QUOTE_FIELD = java.util.regex.Pattern.compile("^lines\\[(\\d{1,5})](?:\\.(\\w+))?$");
+
+    private final OrderStore store;
+    private final RigCatalogue catalogue;
+    private final DutyQuotes tariff;
+    Clock clock = Clock.systemUTC();
+
+    OrderService(OrderStore store, RigCatalogue catalogue, DutyQuotes tariff) {
+        this.store = store;
+        this.catalogue = catalogue;
+        this.tariff = tariff;
+    }
+
+    public PurchaseOrderView place(NewPurchaseOrder request, String org, String createdBy) {
+        List<BigDecimal> customsValues = request.lines().stream()
+                .map(l -> BigDecimal.valueOf(l.quantity()).multiply(l.unitPrice()).setScale(2, RoundingMode.HALF_UP))
+                .toList();
+        BigDecimal totalValue = customsValues.stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        if (totalValue.compareTo(MAX_MONEY) > 0) {
+            throw Problems.badRequest("lines", "add up to more than " + MAX_MONEY + " USD");
+        }
+
+        Map<String, RigModel> models = modelsOf(request.lines());
+        DutyQuote quote = quote(request, customsValues);
+
+        UUID id = UUID.randomUUID();
+        PurchaseOrder order = new PurchaseOrder();
+        order.id = id;
+        order.org = org;
+        order.status = PurchaseOrder.PLACED;
+        order.supplier = request.supplier();
+        order.expectedEntryDate = request.expectedEntryDate();
+        order.currency = PurchaseOrder.USD;
+        order.totalValue = totalValue;
+        order.estimatedDuty = money(quote.getTotalDuty());
+        order.dutyQuotedAt = quote.getQuotedAt() == null ? now() : quote.getQuotedAt().toInstant().truncatedTo(ChronoUnit.MICROS);
+        order.dutySource = DutyQuotes.SERVICE;
+        order.createdAt = now();
+        order.createdBy = createdBy;
+
+        List<PurchaseOrderLine> lines = new ArrayList<>(request.lines().size());
+        for (int i = 0; i < request.lines().size(); i++) {
+            NewPurchaseOrder.Line in = request.lines().get(i);
+            RigModel model = models.get(in.model());
+            PurchaseOrderLine line = new PurchaseOrderLine();
+            line.orderId = id;
+            line.lineNumber = i + 1;
+            line.modelCode = in.model();
+            line.modelName = model.getName();
+            line.hashrateThs = model.getHashrateThs();
+            line.quantity = in.quantity();
+            line.unitPrice = in.unitPrice().setScale(2, RoundingMode.HALF_UP);
+            line.originCountry = in.originCountry();
+            line.htsCode = htsCodeOf(in);
+            line.customsValue = customsValues.get(i);
+            line.estimatedDuty = money(quote.getLines().get(i).getDutyAmount());
+            lines.add(line);
+        }
+        store.create(order, lines);
+        return PurchaseOrderView.of(order, lines);
+    }
+
+    public Optional<PurchaseOrderView> find(UUID id, String org) {
+        return store.find(id, org).map(o -> PurchaseOrderView.of(o.order(), o.lines()));
+    }
+
+    public PurchaseOrderPage page(String org, PageCursor after, int limit) {
+        List<OrderWithLines> rows = store.page(org, after, limit + 1);
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            PurchaseOrder last = rows.get(limit - 1).order();
+            next = new PageCursor(last.createdAt, last.id).encode();
+        }
+        return new PurchaseOrderPage(rows.stream().map(o -> PurchaseOrderView.of(o.order(), o.lines())).toList(), next);
+    }
+
+    /** Each distinct model once; every line naming a model the catalogue lacks is reported (422). */
+    private Map<String, RigModel> modelsOf(List<NewPurchaseOrder.Line> lines) {
+        Map<String, RigModel> found = new LinkedHashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (NewPurchaseOrder.Line line : lines) {
+            String code = line.model();
+            if (!found.containsKey(code) && !unknown.contains(code)) {
+                catalogue.find(code).ifPresentOrElse(m -> found.put(code, m), () -> unknown.add(code));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            List<Problem.Violation> violations = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                if (unknown.contains(lines.get(i).model())) {
+                    violations.add(new Problem.Violation("lines[" + i + "].model",
+                            lines.get(i).model() + " is not in inventory-service's rig model catalogue"));
+                }
+            }
+            throw Problems.unprocessable(violations);
+        }
+        return found;
+    }
+
+    private DutyQuote quote(NewPurchaseOrder request, List<BigDecimal> customsValues) {
+        DutyQuoteRequest ask = new DutyQuoteRequest().entryDate(request.expectedEntryDate());
+        for (int i = 0; i < request.lines().size(); i++) {
+            NewPurchaseOrder.Line line = request.lines().get(i);
+            ask.addLinesItem(new DutyQuoteLineRequest()
+                    .htsCode(htsCodeOf(line))
+                    .originCountry(line.originCountry())
+                    .customsValue(customsValues.get(i)));
+        }
+        DutyQuote quote;
+        try {
+            quote = tariff.quote(ask);
+        } catch (QuoteRejectedException e) {
+            throw Problems.unprocessable(inOurTerms(e, request.lines().size()));
+        }
+        if (quote.getTotalDuty() == null || quote.getLines() == null || quote.getLines().size() != customsValues.size()
+                || quote.getLines().stream().anyMatch(l -> l.getDutyAmount() == null)) {
+            throw new IllegalStateException("tariff-service quoted " + (quote.getLines() == null ? 0 : quote.getLines().size())
+                    + " lines for " + customsValues.size() + " requested");
+        }
+        for (int i = 0; i < quote.getLines().size(); i++) {
+            DutyQuoteLine line = quote.getLines().get(i);
+            if (line.getLineNumber() != null && line.getLineNumber() != i + 1) {
+                throw new IllegalStateException("tariff-service answered line " + line.getLineNumber() + " at position " + (i + 1));
+            }
+        }
+        return quote;
+    }
+
+    /** tariff-service names its own request's fields; quote line i is order line i. */
+    static List<Problem.Violation> inOurTerms(QuoteRejectedException e, int lineCount) {
+        List<Problem.Violation> ours = new ArrayList<>();
+        for (Problem.Violation v : e.violations()) {
+            Matcher m = QUOTE_FIELD.matcher(v.field());
+            if (m.matches() && Integer.parseInt(m.group(1)) < lineCount) {
+                String property = m.group(2);
+                String field = "lines[" + m.group(1) + "]"
+                        + (property == null ? "" : "." + ("customsValue".equals(property) ? "unitPrice" : property));
+                ours.add(new Problem.Violation(field, "tariff-service cannot quote this line: " + v.message()));
+            } else if ("entryDate".equals(v.field())) {
+                ours.add(new Problem.Violation("expectedEntryDate", "tariff-service cannot quote this date: " + v.message()));
+            } else {
+                ours.add(new Problem.Violation("lines", "tariff-service cannot quote this order: " + v.message()));
+            }
+        }
+        if (ours.isEmpty()) {
+            ours.add(new Problem.Violation("lines", "tariff-service cannot quote this order: " + e.getMessage()));
+        }
+        return ours;
+    }
+
+    static String htsCodeOf(NewPurchaseOrder.Line line) {
+        return line.htsCode() == null ? DEFAULT_HTS_CODE : line.htsCode();
+    }
+
+    private static BigDecimal money(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** PostgreSQL keeps microseconds; the cursor must round-trip exactly. */
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,75 @@
+package io.rigledger.procurement.order;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One line of a purchase order, with the catalogue data and the duty estimate as they were when
+ * the order was placed. Read per page of orders in one query ({@link OrderStore}), so the entity
+ * holds the order's id rather than a lazy association.
+ */
+@Entity
+@Table(name = "purchase_order_line")
+@IdClass(PurchaseOrderLine.Key.class)
+public class PurchaseOrderLine extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "order_id")
+    public UUID orderId;
+
+    @Id
+    @Column(name = "line_number")
+    public int lineNumber;
+
+    @Column(name = "model_code")
+    public String modelCode;
+
+    @Column(name = "model_name")
+    public String modelName;
+
+    @Column(name = "hashrate_ths")
+    public BigDecimal hashrateThs;
+
+    public int quantity;
+
+    @Column(name = "unit_price")
+    public BigDecimal unitPrice;
+
+    @Column(name = "origin_country")
+    public String originCountry;
+
+    @Column(name = "hts_code")
+    public String htsCode;
+
+    /** quantity x unit price, rounded HALF_UP to the cent. */
+    @Column(name = "customs_value")
+    public BigDecimal customsValue;
+
+    /** tariff-service's duty for this line. */
+    @Column(name = "estimated_duty")
+    public BigDecimal estimatedDuty;
+
+    public static class Key implements Serializable {
+        public UUID orderId;
+        public int lineNumber;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && lineNumber == k.lineNumber && Objects.equals(orderId, k.orderId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(orderId, lineNumber);
+        }
+    }
+}
