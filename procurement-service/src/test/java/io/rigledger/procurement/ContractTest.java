@@ -1,0 +1,77 @@
+package io.rigledger.procurement;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.rigledger.procurement.fakes.FakeUpstreams;
+import io.rigledger.procurement.fakes.InjectFakeUpstreams;
+import io.rigledger.testsupport.Contract;
+import io.rigledger.testsupport.ContractExamples;
+import io.rigledger.testsupport.ContractExamples.RequestExample;
+import io.rigledger.testsupport.Tokens;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static io.rigledger.procurement.ProcurementTestResources.CONTRACT;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.lessThan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** The contract is what the service serves, and every example in it is accepted as written. */
+@QuarkusTest
+class ContractTest {
+
+    @InjectFakeUpstreams
+    FakeUpstreams upstreams;
+
+    @Inject
+    CircuitBreakerMaintenance circuits;
+
+    @BeforeEach
+    void healthyNeighbours() {
+        upstreams.reset();
+        circuits.resetAll();
+    }
+
+    static List<RequestExample> examples() {
+        return ContractExamples.requestExamples(CONTRACT);
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void everyRequestExampleIsAcceptedAsWritten(RequestExample example) {
+        given().filter(Contract.strict(CONTRACT))
+                .auth().oauth2(Tokens.operator("org-" + UUID.randomUUID()))
+                .contentType(ContentType.JSON)
+                .body(example.json())
+                .request(example.method(), example.path())
+                .then().statusCode(lessThan(300));
+        assertEquals(List.of(), upstreams.contractBreaches());
+    }
+
+    @Test
+    void servesTheContractAsItsOpenApiDocument() {
+        List<String> ids = ContractExamples.operationIds(CONTRACT);
+        assertFalse(ids.isEmpty());
+        assertEquals(java.util.Set.of("createPurchaseOrder", "listPurchaseOrders", "getPurchaseOrder"), java.util.Set.copyOf(ids));
+        String served = given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .extract().asString();
+        for (String id : ids) {
+            org.hamcrest.MatcherAssert.assertThat(served, containsString("\"operationId\" : \"" + id + "\""));
+        }
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        given().get("/q/swagger-ui/").then().statusCode(200).body(allOf(containsString("swagger")));
+    }
+}

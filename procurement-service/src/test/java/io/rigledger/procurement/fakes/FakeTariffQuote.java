@@ -1,0 +1,111 @@
+package io.rigledger.procurement.fakes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+
+/**
+ * A fake tariff-service quote as tariff.yaml describes it, for a schedule holding only MFN 2.6%
+ * on HTS 8543.70: each line's duty is customs value x 2.6% rounded HALF_UP to the cent, US-made
+ * lines carry none, and a line of another HTS code is refused (422 naming it), like the real one.
+ */
+public class FakeTariffQuote implements ResponseDefinitionTransformerV2 {
+
+    public static final String NAME = "fake-tariff-quote";
+    static final BigDecimal MFN_PERCENT = new BigDecimal("2.6");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+        return false;
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent serveEvent) {
+        ResponseDefinition stubbed = serveEvent.getResponseDefinition();
+        try {
+            JsonNode request = JSON.readTree(serveEvent.getRequest().getBodyAsString());
+            ObjectNode quote = JSON.createObjectNode();
+            quote.put("entryDate", request.path("entryDate").asText());
+            quote.put("currency", "USD");
+            quote.put("quotedAt", Instant.now().toString());
+            ArrayNode lines = JSON.createArrayNode();
+            BigDecimal totalValue = BigDecimal.ZERO.setScale(2);
+            BigDecimal totalDuty = BigDecimal.ZERO.setScale(2);
+            int i = 0;
+            for (JsonNode in : request.path("lines")) {
+                String hts = in.path("htsCode").asText();
+                String origin = in.path("originCountry").asText();
+                BigDecimal value = in.path("customsValue").decimalValue().setScale(2, RoundingMode.HALF_UP);
+                if (!hts.startsWith("8543.70")) {
+                    return refuse(stubbed, "lines[" + i + "].htsCode", "no duty rate covers " + hts + " from " + origin);
+                }
+                ObjectNode line = lines.addObject();
+                line.put("lineNumber", i + 1);
+                line.put("htsCode", hts);
+                line.put("originCountry", origin);
+                line.put("customsValue", value);
+                ArrayNode layers = line.putArray("layers");
+                BigDecimal duty = BigDecimal.ZERO.setScale(2);
+                if (!"US".equals(origin)) {
+                    duty = value.multiply(MFN_PERCENT).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+                    ObjectNode mfn = layers.addObject();
+                    mfn.put("layer", "MFN");
+                    mfn.put("heading", "8543.70");
+                    mfn.put("description", "Column 1 general (MFN)");
+                    mfn.put("ratePercent", MFN_PERCENT);
+                    mfn.put("amount", duty);
+                    mfn.put("confirmed", true);
+                }
+                line.put("dutyAmount", duty);
+                totalValue = totalValue.add(value);
+                totalDuty = totalDuty.add(duty);
+                i++;
+            }
+            quote.put("totalCustomsValue", totalValue);
+            quote.put("totalDuty", totalDuty);
+            quote.set("lines", lines);
+            return ResponseDefinitionBuilder.like(stubbed).but()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(JSON.writeValueAsString(quote))
+                    .build();
+        } catch (IOException | RuntimeException e) {
+            return ResponseDefinitionBuilder.like(stubbed).but().withStatus(599)
+                    .withBody("fake tariff-service could not read the request: " + e).build();
+        }
+    }
+
+    private static ResponseDefinition refuse(ResponseDefinition stubbed, String field, String message) throws IOException {
+        ObjectNode problem = JSON.createObjectNode();
+        problem.put("type", "https://rigledger.io/problems/unprocessable");
+        problem.put("title", "Cannot be processed");
+        problem.put("status", 422);
+        problem.put("detail", field + ": " + message);
+        problem.put("instance", "/api/duty-quotes");
+        ObjectNode violation = problem.putArray("violations").addObject();
+        violation.put("field", field);
+        violation.put("message", message);
+        return ResponseDefinitionBuilder.like(stubbed).but()
+                .withStatus(422)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody(JSON.writeValueAsString(problem))
+                .build();
+    }
+}

@@ -1,0 +1,275 @@
+package io.rigledger.procurement.fakes;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.LoggedResponse;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.rigledger.testsupport.Contract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+/**
+ * tariff-service and inventory-service faked at the HTTP level, each on its own WireMock server.
+ *
+ * <p>The fakes behave as the producers' contracts say, and are held to them: every stubbed body is
+ * validated against the producer's YAML (in place, ../tariff-service and ../inventory-service)
+ * when it is stubbed, and {@link #contractBreaches()} validates every request procurement-service
+ * sent and every answer the fakes gave (except deliberate faults: a crashed service is off
+ * contract by nature). Every stub requires {@code Authorization: Bearer ...}; a request without
+ * one is answered 401 as the real services would.
+ */
+public final class FakeUpstreams {
+
+    public static final String TARIFF_CONTRACT = "../tariff-service/src/main/openapi/tariff.yaml";
+    public static final String INVENTORY_CONTRACT = "../inventory-service/src/main/openapi/inventory.yaml";
+    public static final String QUOTES = "/api/duty-quotes";
+    public static final String MODELS = "/api/rig-models/";
+
+    /** The catalogue the fake inventory knows (DOMAIN.md figures). */
+    public static final List<String> CATALOGUE = List.of(
+            model("antminer-s21", "Bitmain", "Antminer S21", "200", 3500, "17.5", true),
+            model("antminer-s21-xp", "Bitmain", "Antminer S21 XP", "270", 3645, "13.5", true),
+            model("antminer-s21-pro", "Bitmain", "Antminer S21 Pro", "234", 3531, "15.1", true),
+            model("whatsminer-m60s", "MicroBT", "Whatsminer M60S", "186", 3441, "18.5", false),
+            model("avalon-a1466", "Canaan", "Avalon A1466", "150", 3230, "21.5", true));
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final int OVERRIDE = 1;
+    private static final int NORMAL = 10;
+    private static final int FALLBACK = 50;
+    private static final int UNAUTHENTICATED = 100;
+
+    final WireMockServer tariff;
+    final WireMockServer inventory;
+    private final Set<UUID> faults = ConcurrentHashMap.newKeySet();
+    private OpenApiInteractionValidator tariffContract;
+    private OpenApiInteractionValidator inventoryContract;
+
+    FakeUpstreams() {
+        tariff = new WireMockServer(wireMockConfig().dynamicPort().extensions(new FakeTariffQuote()));
+        inventory = new WireMockServer(wireMockConfig().dynamicPort());
+    }
+
+    void start() {
+        tariff.start();
+        inventory.start();
+        reset();
+    }
+
+    void stop() {
+        tariff.stop();
+        inventory.stop();
+    }
+
+    /** Forget every stub and request; back to a healthy catalogue and a tariff-service that quotes MFN. */
+    public void reset() {
+        tariff.resetAll();
+        inventory.resetAll();
+        faults.clear();
+        for (WireMockServer server : List.of(tariff, inventory)) {
+            server.stubFor(any(anyUrl()).atPriority(UNAUTHENTICATED).willReturn(aResponse().withStatus(401)
+                    .withHeader("Content-Type", PROBLEM_JSON).withHeader("WWW-Authenticate", "Bearer")
+                    .withBody("""
+                            {"type":"https://rigledger.io/problems/unauthenticated","title":"Unauthorized","status":401,
+                             "detail":"a valid bearer token is required"}""")));
+        }
+        for (String json : CATALOGUE) {
+            String code = json.replaceAll("(?s).*\"code\":\"([^\"]+)\".*", "$1");
+            requireValid(inventoryContract(), MODELS + code, Request.Method.GET, 200, json, "application/json");
+            inventory.stubFor(authenticated(get(urlPathEqualTo(MODELS + code))).atPriority(NORMAL)
+                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(json)));
+        }
+        inventory.stubFor(authenticated(get(urlPathMatching(MODELS + "[^/]+"))).atPriority(FALLBACK)
+                .willReturn(notInCatalogue()));
+        tariff.stubFor(authenticated(post(urlPathEqualTo(QUOTES))).atPriority(NORMAL)
+                .willReturn(aResponse().withTransformers(FakeTariffQuote.NAME)));
+    }
+
+    /** tariff-service answers every quote with exactly this body (checked against tariff.yaml now). */
+    public void quoteAnswers(String dutyQuoteJson) {
+        requireValid(tariffContract(), QUOTES, Request.Method.POST, 200, dutyQuoteJson, "application/json");
+        tariff.stubFor(authenticated(post(urlPathEqualTo(QUOTES))).atPriority(OVERRIDE)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(dutyQuoteJson)));
+    }
+
+    /** tariff-service cannot quote: 422 naming {@code field} of its own request, e.g. lines[1].htsCode. */
+    public void quoteRejects(String field, String message) {
+        String body = """
+                {"type":"https://rigledger.io/problems/unprocessable","title":"Cannot be processed","status":422,
+                 "detail":"%s: %s","instance":"/api/duty-quotes","violations":[{"field":"%s","message":"%s"}]}"""
+                .formatted(field, message, field, message);
+        requireValid(tariffContract(), QUOTES, Request.Method.POST, 422, body, PROBLEM_JSON);
+        tariff.stubFor(authenticated(post(urlPathEqualTo(QUOTES))).atPriority(OVERRIDE)
+                .willReturn(aResponse().withStatus(422).withHeader("Content-Type", PROBLEM_JSON).withBody(body)));
+    }
+
+    /** tariff-service is broken: every quote fails with a bare 500 (a deliberate fault, off contract). */
+    public void tariffFails() {
+        fault(tariff, post(urlPathEqualTo(QUOTES)), aResponse().withStatus(500).withBody("upstream crashed"));
+    }
+
+    /** tariff-service drops the connection. */
+    public void tariffUnreachable() {
+        fault(tariff, post(urlPathEqualTo(QUOTES)), aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+    }
+
+    /** tariff-service answers, but only after {@code millis}. */
+    public void tariffSlow(int millis) {
+        fault(tariff, post(urlPathEqualTo(QUOTES)), aResponse().withTransformers(FakeTariffQuote.NAME).withFixedDelay(millis));
+    }
+
+    /** inventory-service is broken: every catalogue read answers 503 without a body. */
+    public void inventoryFails() {
+        fault(inventory, get(urlPathMatching(MODELS + "[^/]+")), aResponse().withStatus(503));
+    }
+
+    /** inventory-service refuses our token (401, as its contract allows). */
+    public void inventoryRejectsTokens() {
+        String body = """
+                {"type":"https://rigledger.io/problems/unauthenticated","title":"Unauthorized","status":401,
+                 "detail":"a valid bearer token is required"}""";
+        requireValid(inventoryContract(), MODELS + "antminer-s21", Request.Method.GET, 401, body, PROBLEM_JSON);
+        inventory.stubFor(authenticated(get(urlPathMatching(MODELS + "[^/]+"))).atPriority(OVERRIDE)
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", PROBLEM_JSON).withBody(body)));
+    }
+
+    public int quoteCalls() {
+        return tariff.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathEqualTo(QUOTES))).size();
+    }
+
+    public int modelCalls() {
+        return inventory.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathMatching(MODELS + ".*"))).size();
+    }
+
+    public List<LoggedRequest> quoteRequests() {
+        return tariff.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathEqualTo(QUOTES)));
+    }
+
+    public List<LoggedRequest> modelRequests() {
+        return inventory.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathMatching(MODELS + ".*")));
+    }
+
+    /**
+     * Every way procurement-service or a fake broke the producers' contracts since the last
+     * {@link #reset()}: requests procurement-service sent (body, parameters, bearer token) and
+     * answers the fakes gave, except deliberate faults.
+     */
+    public List<String> contractBreaches() {
+        List<String> breaches = new ArrayList<>();
+        check(tariff, tariffContract(), "tariff-service", breaches);
+        check(inventory, inventoryContract(), "inventory-service", breaches);
+        return breaches;
+    }
+
+    private void check(WireMockServer server, OpenApiInteractionValidator contract, String name, List<String> breaches) {
+        for (ServeEvent event : server.getAllServeEvents()) {
+            LoggedRequest request = event.getRequest();
+            String url = request.getUrl();
+            String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+            SimpleRequest.Builder req = new SimpleRequest.Builder(request.getMethod().getName(), path);
+            for (HttpHeader h : request.getHeaders().all()) {
+                req.withHeader(h.key(), h.values());
+            }
+            request.getQueryParams().forEach((k, v) -> req.withQueryParam(k, v.values()));
+            if (request.getBody() != null && request.getBody().length > 0) {
+                req.withBody(request.getBodyAsString());
+            }
+            describe(contract.validateRequest(req.build()), name + " request " + request.getMethod() + " " + url, breaches);
+
+            LoggedResponse response = event.getResponse();
+            boolean fault = event.getStubMapping() != null && faults.contains(event.getStubMapping().getId());
+            if (response == null || fault) {
+                continue;
+            }
+            SimpleResponse.Builder res = SimpleResponse.Builder.status(response.getStatus());
+            for (HttpHeader h : response.getHeaders().all()) {
+                res.withHeader(h.key(), h.values());
+            }
+            if (response.getBody() != null && response.getBody().length > 0) {
+                res.withBody(response.getBodyAsString());
+            }
+            describe(contract.validateResponse(path, Request.Method.valueOf(request.getMethod().getName()), res.build()),
+                    name + " answer to " + request.getMethod() + " " + url, breaches);
+        }
+    }
+
+    private static void describe(ValidationReport report, String what, List<String> breaches) {
+        if (report.hasErrors()) {
+            report.getMessages().stream()
+                    .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                    .forEach(m -> breaches.add(what + ": " + m.getMessage()));
+        }
+    }
+
+    private void fault(WireMockServer server, MappingBuilder request,
+                       com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
+        StubMapping stub = server.stubFor(authenticated(request).atPriority(OVERRIDE).willReturn(answer));
+        faults.add(stub.getId());
+    }
+
+    private static MappingBuilder authenticated(MappingBuilder request) {
+        return request.withHeader("Authorization", matching("Bearer [A-Za-z0-9._~+/=-]+"));
+    }
+
+    private com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder notInCatalogue() {
+        String body = """
+                {"type":"https://rigledger.io/problems/not-found","title":"Not found","status":404,
+                 "detail":"no such rig model in the catalogue"}""";
+        requireValid(inventoryContract(), MODELS + "unknown-model", Request.Method.GET, 404, body, PROBLEM_JSON);
+        return aResponse().withStatus(404).withHeader("Content-Type", PROBLEM_JSON).withBody(body);
+    }
+
+    private static void requireValid(OpenApiInteractionValidator contract, String path, Request.Method method, int status,
+                                     String body, String contentType) {
+        ValidationReport report = contract.validateResponse(path, method,
+                SimpleResponse.Builder.status(status).withContentType(contentType).withBody(body).build());
+        if (report.hasErrors()) {
+            throw new AssertionError("the fake's answer to " + method + " " + path + " breaks the producer's contract: "
+                    + report.getMessages());
+        }
+    }
+
+    private OpenApiInteractionValidator tariffContract() {
+        if (tariffContract == null) {
+            tariffContract = Contract.validator(TARIFF_CONTRACT, false);
+        }
+        return tariffContract;
+    }
+
+    private OpenApiInteractionValidator inventoryContract() {
+        if (inventoryContract == null) {
+            inventoryContract = Contract.validator(INVENTORY_CONTRACT, false);
+        }
+        return inventoryContract;
+    }
+
+    private static String model(String code, String maker, String name, String hashrate, int watts, String jth,
+                                boolean confirmed) {
+        return """
+                {"code":"%s","maker":"%s","name":"%s","hashrateThs":%s,"powerWatts":%d,"efficiencyJth":%s,"specsConfirmed":%s}"""
+                .formatted(code, maker, name, hashrate, watts, jth, confirmed);
+    }
+}
