@@ -29,8 +29,11 @@ for f in "${needed[@]}"; do
   [ -f "$f" ] || { echo "run.sh: $f is missing; building"; build=true; break; }
 done
 if [ "$build" = true ]; then
-  echo "run.sh: ./mvnw -B -q install -DskipTests (the first time this downloads dependencies and Keycloak)"
-  ./mvnw -B -q install -DskipTests
+  # only what the stack runs (and what those need): the three services and the launcher
+  modules=tariff-service,inventory-service,procurement-service,deploy/local
+  echo "run.sh: ./mvnw -B -q install -DskipTests -pl $modules -am"
+  echo "run.sh: (the first time this downloads the dependencies and Keycloak from Maven Central)"
+  ./mvnw -B -q install -DskipTests -pl "$modules" -am
 fi
 
 if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
