@@ -99,7 +99,13 @@ final class ChildProcess {
      * (SIGKILL) and waits for that too. Safe to call more than once.
      */
     void stop(Duration grace) {
-        List<ProcessHandle> tree = tree().filter(ProcessHandle::isAlive).toList();
+        stopTree(name, process.toHandle(), grace);
+    }
+
+    /** Stops {@code root} and all its descendants: SIGTERM, then SIGKILL after {@code grace}. */
+    static void stopTree(String name, ProcessHandle root, Duration grace) {
+        List<ProcessHandle> tree = Stream.concat(Stream.of(root), root.descendants())
+                .filter(ProcessHandle::isAlive).toList();
         if (tree.isEmpty()) {
             return;
         }
@@ -108,7 +114,7 @@ final class ChildProcess {
             tree.get(i).destroy();
         }
         if (!awaitExit(tree, grace)) {
-            System.out.println("  " + name + " did not stop within " + grace.toSeconds() + " s; killing it");
+            LocalStack.say(name + " did not stop within " + grace.toSeconds() + " s; killing it");
             tree.forEach(ProcessHandle::destroyForcibly);
             awaitExit(tree, Duration.ofSeconds(10));
         }

@@ -31,7 +31,6 @@ final class LocalPostgres implements AutoCloseable {
     static LocalPostgres start(Path dataDir, int port, Path logFile, List<String> databases) {
         try {
             Files.createDirectories(dataDir);
-            stopLeftover(dataDir);
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(dataDir)
@@ -87,7 +86,7 @@ final class LocalPostgres implements AutoCloseable {
      * A launcher killed with SIGKILL leaves its postmaster running on our data folder (pg_ctl
      * detaches it); stop that one, found through the folder's own postmaster.pid.
      */
-    private static void stopLeftover(Path dataDir) throws IOException {
+    static void stopLeftover(Path dataDir) throws IOException {
         Path pidFile = dataDir.resolve("postmaster.pid");
         if (!Files.isRegularFile(pidFile)) {
             return;
@@ -108,7 +107,7 @@ final class LocalPostgres implements AutoCloseable {
         if (leftover.isEmpty()) {
             return; // stale file; postgres removes it itself on start
         }
-        System.out.println("  stopping a PostgreSQL left running on " + dataDir + " by an earlier run (pid " + pid + ")");
+        LocalStack.say(stopping a PostgreSQL left running on " + dataDir + " by an earlier run (pid " + pid + ")");
         leftover.get().destroy(); // SIGTERM: smart shutdown; nothing is connected any more
         try {
             leftover.get().onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
@@ -122,7 +121,7 @@ final class LocalPostgres implements AutoCloseable {
         try {
             postgres.close(); // pg_ctl stop -m fast
         } catch (IOException e) {
-            System.out.println("  postgres did not stop cleanly: " + e.getMessage());
+            LocalStack.say(postgres did not stop cleanly: " + e.getMessage());
         }
     }
 }

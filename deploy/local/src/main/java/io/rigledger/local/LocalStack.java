@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -70,6 +72,9 @@ public final class LocalStack implements AutoCloseable {
     private void startAll() {
         long t0 = System.nanoTime();
         try {
+            Files.createDirectories(settings.runDir());
+            stopLeftoversOfAKilledRun();
+            LocalPostgres.stopLeftover(settings.postgresDataDir());
             checkPrerequisites();
             Files.createDirectories(settings.logDir());
             say("logs of every part go to " + settings.logDir());
@@ -186,6 +191,7 @@ public final class LocalStack implements AutoCloseable {
             throw new StartupFailure("stack", "was stopped while starting", null, "");
         }
         ChildProcess p = launch.get();
+        rememberPid(p);
         if ("keycloak".equals(p.name())) {
             keycloak = p;
         } else {
@@ -238,6 +244,11 @@ public final class LocalStack implements AutoCloseable {
         if (postgres != null) {
             postgres.close();
         }
+        try {
+            Files.deleteIfExists(pidFile());
+        } catch (IOException e) {
+            // harmless: the next start checks each pid's start time before touching it
+        }
         say("stopped");
         stopped.countDown();
     }
@@ -251,6 +262,52 @@ public final class LocalStack implements AutoCloseable {
     private void onSignal() {
         signalled = true;
         close();
+    }
+
+    private Path pidFile() {
+        return settings.runDir().resolve("stack.pids");
+    }
+
+    /** Appends "pid start-instant name" so that a later start can clean up after a SIGKILL. */
+    private void rememberPid(ChildProcess p) {
+        String started = ProcessHandle.of(p.pid()).flatMap(h -> h.info().startInstant())
+                .map(Object::toString).orElse("-");
+        try {
+            Files.writeString(pidFile(), p.pid() + " " + started + " " + p.name() + System.lineSeparator(),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            say("could not record pid " + p.pid() + " in " + pidFile() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A launcher killed with SIGKILL cannot stop its children. The pids it recorded are stopped
+     * here, each only if a process with that pid and the recorded start time still runs (so a
+     * reused pid is never touched). PostgreSQL is handled by {@link LocalPostgres} itself.
+     */
+    private void stopLeftoversOfAKilledRun() throws IOException {
+        Path file = pidFile();
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        for (String line : Files.readAllLines(file)) {
+            String[] f = line.trim().split(" ", 3);
+            if (f.length < 3) {
+                continue;
+            }
+            Optional<ProcessHandle> leftover;
+            try {
+                leftover = ProcessHandle.of(Long.parseLong(f[0]))
+                        .filter(h -> h.info().startInstant().map(Object::toString).orElse("?").equals(f[1]));
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            if (leftover.isPresent() && leftover.get().isAlive()) {
+                say("stopping " + f[2] + " (pid " + f[0] + ") left running by an earlier run that was killed");
+                ChildProcess.stopTree(f[2], leftover.get(), SERVICE_STOP_GRACE);
+            }
+        }
+        Files.delete(file);
     }
 
     /** What is running where, how fast it started, and how to try it. */
@@ -307,7 +364,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static void say(String line) {
+    static void say(String line) {
         System.out.println("[local-stack] " + line);
         System.out.flush();
     }
