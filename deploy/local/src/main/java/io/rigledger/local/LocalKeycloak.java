@@ -43,9 +43,9 @@ final class LocalKeycloak {
         Optional<Path> jdk = Jdks.atLeast(21);
         if (jdk.isPresent()) {
             env.put("JAVA_HOME", jdk.get().toString());
-            LocalStack.say(keycloak runs on " + jdk.get());
+            LocalStack.say("keycloak runs on " + jdk.get());
         } else {
-            LocalStack.say(no JDK 21+ found (JAVA21_HOME, JAVA_HOME, /usr/lib/jvm); Keycloak gets the default java");
+            LocalStack.say("no JDK 21+ found (JAVA21_HOME, JAVA_HOME, /usr/lib/jvm); Keycloak gets the default java");
         }
         List<String> command = List.of("bash", kcSh.toString(), "start-dev",
                 "--http-port=" + settings.keycloakPort(), "--import-realm");

@@ -107,7 +107,7 @@ final class LocalPostgres implements AutoCloseable {
         if (leftover.isEmpty()) {
             return; // stale file; postgres removes it itself on start
         }
-        LocalStack.say(stopping a PostgreSQL left running on " + dataDir + " by an earlier run (pid " + pid + ")");
+        LocalStack.say("stopping a PostgreSQL left running on " + dataDir + " by an earlier run (pid " + pid + ")");
         leftover.get().destroy(); // SIGTERM: smart shutdown; nothing is connected any more
         try {
             leftover.get().onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
@@ -121,7 +121,7 @@ final class LocalPostgres implements AutoCloseable {
         try {
             postgres.close(); // pg_ctl stop -m fast
         } catch (IOException e) {
-            LocalStack.say(postgres did not stop cleanly: " + e.getMessage());
+            LocalStack.say("postgres did not stop cleanly: " + e.getMessage());
         }
     }
 }
