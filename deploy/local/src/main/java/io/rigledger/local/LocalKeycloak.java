@@ -27,7 +27,7 @@ final class LocalKeycloak {
         Path kcSh = home.resolve("bin/kc.sh");
         if (!Files.isRegularFile(kcSh)) {
             throw new StartupFailure("keycloak", "is not unpacked at " + home
-                    + " (build it: ./mvnw install -DskipTests)", null, "");
+                    + " (build it: ./run.sh --build)", null, "");
         }
         try {
             Path importDir = Files.createDirectories(home.resolve("data/import"));

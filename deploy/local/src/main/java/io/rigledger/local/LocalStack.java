@@ -99,17 +99,18 @@ public final class LocalStack implements AutoCloseable {
                     settings.keycloakTimeout()).get(kc);
             record(new Started("keycloak", kc.pid(), settings.keycloakPort(), kcReady, kc.rssKib()));
 
+            // all three at once: none needs another to start (procurement calls the others per request)
+            Map<ServiceApp, ChildProcess> launched = new LinkedHashMap<>();
             Map<ChildProcess, String> probes = new LinkedHashMap<>();
             for (ServiceApp app : ServiceApp.values()) {
                 ChildProcess p = register(() -> launchService(app));
+                launched.put(app, p);
                 probes.put(p, settings.serviceUrl(app) + "/q/health/ready");
                 say(app.id() + " starting on port " + settings.port(app) + " (pid " + p.pid() + ")");
             }
             Map<ChildProcess, Duration> ready = Readiness.awaitAll(probes, settings.serviceTimeout());
-            for (ChildProcess p : services) {
-                ServiceApp app = ServiceApp.valueOf(p.name().substring(0, p.name().indexOf('-')).toUpperCase(Locale.ROOT));
-                record(new Started(p.name(), p.pid(), settings.port(app), ready.get(p), p.rssKib()));
-            }
+            launched.forEach((app, p) ->
+                    record(new Started(app.id(), p.pid(), settings.port(app), ready.get(p), p.rssKib())));
             allReadyAfter = Duration.ofNanos(System.nanoTime() - t0);
             watchForCrashes();
         } catch (IOException e) {
@@ -133,7 +134,7 @@ public final class LocalStack implements AutoCloseable {
         }
         if (!missing.isEmpty()) {
             throw new StartupFailure("stack", "cannot start: not built yet: " + String.join(", ", missing)
-                    + " (build: ./mvnw install -DskipTests)", null, "");
+                    + " (build them: ./run.sh --build)", null, "");
         }
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("postgres", settings.postgresPort());
