@@ -18,7 +18,8 @@ import java.util.UUID;
 public final class Tokens {
 
     public static final String ISSUER = "https://server.example.com";
-    public static final String AUDIENCE = "https://service.example.com";
+    /** Keycloak's audience mappers name the services a token is meant for; so do these tokens. */
+    public static final Set<String> AUDIENCE = Set.of("procurement-service", "inventory-service", "tariff-service");
     private static final String SIGNING_KEY = "privateKey.jwk"; // shipped by quarkus-test-oidc-server
 
     private Tokens() {
@@ -59,12 +60,21 @@ public final class Tokens {
         return b.jws().keyId("1").sign(SIGNING_KEY);
     }
 
+    /** A correctly signed token meant for other services only. */
+    public static String forAudience(String audience, String org, String... roles) {
+        return sign(claims("elsewhere", org, Set.of(roles), Set.of(audience)), Duration.ofMinutes(5));
+    }
+
     private static JwtClaimsBuilder claims(String userName, String org, Set<String> roles) {
+        return claims(userName, org, roles, AUDIENCE);
+    }
+
+    private static JwtClaimsBuilder claims(String userName, String org, Set<String> roles, Set<String> audience) {
         JwtClaimsBuilder b = Jwt.preferredUserName(userName)
                 .subject(UUID.nameUUIDFromBytes(userName.getBytes()).toString())
                 .groups(roles)
                 .issuer(ISSUER)
-                .audience(AUDIENCE);
+                .audience(audience);
         if (org != null) {
             b.claim("org", org);
         }

@@ -245,6 +245,26 @@ class QuoteResourceTest {
     }
 
     @Test
+    void aTokenIssuedForAnotherServiceIs401() {
+        badlyAs(Tokens.forAudience("some-other-api", "northwind", "operator"))
+                .body("""
+                        {"entryDate":"2026-03-02","lines":[{"htsCode":"8543.70.9960","originCountry":"MY","customsValue":1}]}""")
+                .post("/api/duty-quotes")
+                .then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aBearerValueThatIsNotAJwtIs401() {
+        badlyAs("not-a-jwt")
+                .body("""
+                        {"entryDate":"2026-03-02","lines":[{"htsCode":"8543.70.9960","originCountry":"MY","customsValue":1}]}""")
+                .post("/api/duty-quotes")
+                .then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void opsMayNotQuote() {
         badlyAs(Tokens.ops("northwind"))
                 .body("""
