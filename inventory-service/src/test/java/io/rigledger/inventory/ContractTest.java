@@ -16,8 +16,6 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static io.rigledger.inventory.InventoryTestResources.CONTRACT;
-import static org.hamcrest.MatcherAssert.assertThat;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.lessThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -45,21 +43,12 @@ class ContractTest {
     }
 
     @Test
-    void servesTheContractAsItsOpenApiDocument() {
-        List<String> ids = ContractExamples.operationIds(CONTRACT);
-        assertEquals(ids.size(), ids.stream().distinct().count(), "operationIds are unique");
-        assertEquals(Set.of("registerRigs", "listRigs", "getRig", "listRigModels", "getRigModel"), Set.copyOf(ids),
-                "procurement generates its client from these operationIds");
-        String served = given().accept("application/json").get("/q/openapi").then().statusCode(200)
-                .extract().asString();
-        for (String id : ids) {
-            assertThat(served, containsString("\"operationId\" : \"" + id + "\""));
-        }
-        assertThat(served, containsString("\"title\" : \"RigLedger inventory-service\""));
+    void servesTheContractAsWrittenWithSwaggerUi() {
+        ContractExamples.assertServedAsWritten(CONTRACT);
     }
 
     @Test
-    void swaggerUiIsServed() {
-        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    void keepsTheOperationIdsOthersGenerateClientsFrom() {
+        assertEquals(Set.of("registerRigs", "listRigs", "getRig", "listRigModels", "getRigModel"), Set.copyOf(ContractExamples.operationIds(CONTRACT)));
     }
 }

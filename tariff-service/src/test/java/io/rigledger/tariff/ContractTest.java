@@ -11,14 +11,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
+import java.util.Set;
 
 import static io.restassured.RestAssured.given;
 import static io.rigledger.tariff.TariffTestResources.CONTRACT;
-import static org.hamcrest.Matchers.allOf;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.lessThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** The contract is what the service serves, and every example in it is accepted as written. */
 @QuarkusTest
@@ -40,19 +38,12 @@ class ContractTest {
     }
 
     @Test
-    void servesTheContractAsItsOpenApiDocument() {
-        List<String> ids = ContractExamples.operationIds(CONTRACT);
-        assertFalse(ids.isEmpty());
-        assertEquals(ids.size(), ids.stream().distinct().count(), "operationIds are unique");
-        String served = given().accept("application/json").get("/q/openapi").then().statusCode(200)
-                .extract().asString();
-        for (String id : ids) {
-            org.hamcrest.MatcherAssert.assertThat(served, containsString("\"operationId\" : \"" + id + "\""));
-        }
+    void servesTheContractAsWrittenWithSwaggerUi() {
+        ContractExamples.assertServedAsWritten(CONTRACT);
     }
 
     @Test
-    void swaggerUiIsServed() {
-        given().get("/q/swagger-ui/").then().statusCode(200).body(allOf(containsString("swagger")));
+    void keepsTheOperationIdsOthersGenerateClientsFrom() {
+        assertEquals(Set.of("createDutyQuote", "listDutyRates"), Set.copyOf(ContractExamples.operationIds(CONTRACT)));
     }
 }

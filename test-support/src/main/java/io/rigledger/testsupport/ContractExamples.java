@@ -58,6 +58,40 @@ public final class ContractExamples {
         return examples;
     }
 
+    /**
+     * Checks that the running service serves its contract as written: the document at /q/openapi
+     * has exactly the contract's operations (path, method, operationId) and title, operationIds are
+     * unique, and Swagger UI answers. Call from a @QuarkusTest.
+     */
+    public static void assertServedAsWritten(String specFile) {
+        OpenAPI contract = read(specFile);
+        List<String> ids = operationIds(specFile);
+        if (ids.isEmpty() || ids.size() != ids.stream().distinct().count()) {
+            throw new AssertionError("operationIds must exist and be unique: " + ids);
+        }
+        String served = io.restassured.RestAssured.given().accept("application/json").get("/q/openapi")
+                .then().statusCode(200).extract().asString();
+        OpenAPI servedApi = new OpenAPIV3Parser().readContents(served).getOpenAPI();
+        if (servedApi == null) {
+            throw new AssertionError("/q/openapi is not an OpenAPI document");
+        }
+        if (!operations(contract).equals(operations(servedApi))) {
+            throw new AssertionError("served operations " + operations(servedApi)
+                    + " differ from the contract's " + operations(contract));
+        }
+        if (!contract.getInfo().getTitle().equals(servedApi.getInfo().getTitle())) {
+            throw new AssertionError("served title " + servedApi.getInfo().getTitle());
+        }
+        io.restassured.RestAssured.given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    private static java.util.Set<String> operations(OpenAPI api) {
+        java.util.Set<String> ops = new java.util.TreeSet<>();
+        api.getPaths().forEach((path, item) -> item.readOperationsMap()
+                .forEach((method, op) -> ops.add(method + " " + path + " " + op.getOperationId())));
+        return ops;
+    }
+
     /** Every operationId in the contract, in document order. */
     public static List<String> operationIds(String specFile) {
         List<String> ids = new ArrayList<>();
