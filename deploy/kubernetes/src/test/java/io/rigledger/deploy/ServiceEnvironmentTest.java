@@ -16,19 +16,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 /**
  * The services read a fixed set of environment variables, the same names as the local launcher.
- * This pins the names and checks that the values point at the objects the overlay really has.
+ * This pins the names and checks that the values point at the objects the overlay really has, and
+ * that Keycloak's fixed hostname and the issuer the services demand agree.
  */
 class ServiceEnvironmentTest {
 
     static final List<String> OVERLAYS = RenderedOverlay.OVERLAYS;
 
     static final Set<String> REQUIRED = Set.of("HTTP_PORT", "DB_URL", "DB_USER", "DB_PASSWORD",
-            "OIDC_AUTH_SERVER_URL", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "LOG_JSON");
+            "OIDC_AUTH_SERVER_URL", "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "LOG_JSON");
     static final Set<String> PROCUREMENT_ONLY = Set.of("TARIFF_URL", "INVENTORY_URL");
     static final Set<String> OPTIONAL = Set.of("OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_SDK_DISABLED");
     static final Set<String> FROM_SECRETS = Set.of("DB_PASSWORD", "OIDC_CLIENT_SECRET");
@@ -80,6 +82,37 @@ class ServiceEnvironmentTest {
         Map<String, String> procurement = environment(rendered, "procurement-service");
         assertEquals("http://tariff-service:" + port(rendered, "tariff-service", "http"), procurement.get("TARIFF_URL"), overlay);
         assertEquals("http://inventory-service:" + port(rendered, "inventory-service", "http"), procurement.get("INVENTORY_URL"), overlay);
+    }
+
+    /**
+     * One issuer: Keycloak runs with a fixed public URL (hostname v2, KC_HOSTNAME) and a dynamic back
+     * channel, so a token fetched through the public URL, a port-forward or the in-cluster Service
+     * carries the same iss; every service demands exactly that iss while it reaches Keycloak in-cluster.
+     */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void everyServiceDemandsTheIssuerOfKeycloaksFixedPublicUrl(String overlay) {
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        Map<String, String> keycloak = environment(rendered, "keycloak");
+        String hostname = keycloak.get("KC_HOSTNAME");
+        assertNotNull(hostname, overlay + ": Keycloak has no fixed hostname (KC_HOSTNAME)");
+        assertTrue(hostname.matches("https?://[^/?#]+(/[^?#]*[^/?#])?"), overlay + ": KC_HOSTNAME must be a full URL"
+                + " (scheme, host, port) without a trailing slash, as the dynamic back channel requires: " + hostname);
+        assertEquals("true", keycloak.get("KC_HOSTNAME_BACKCHANNEL_DYNAMIC"), overlay
+                + ": pods reach Keycloak in-cluster, so discovery must name back-channel endpoints at that address");
+        assertNull(keycloak.get("KC_HOSTNAME_STRICT"), overlay + ": with a fixed hostname, strict stays at its default");
+        for (String service : RenderedOverlay.SERVICES) {
+            Map<String, String> env = environment(rendered, service);
+            assertEquals(hostname + "/realms/rigledger", env.get("OIDC_ISSUER"), overlay + ": " + service);
+            assertTrue(!env.get("OIDC_AUTH_SERVER_URL").startsWith(hostname + "/"), overlay + ": " + service
+                    + " reaches Keycloak in-cluster, not through its public URL");
+        }
+    }
+
+    @Test
+    void prodPublishesKeycloakOverHttps() {
+        String hostname = environment(RenderedOverlay.of("prod"), "keycloak").get("KC_HOSTNAME");
+        assertTrue(hostname.startsWith("https://"), "prod KC_HOSTNAME: " + hostname);
     }
 
     @ParameterizedTest

@@ -12,7 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** A real Keycloak from the unpacked distribution, in dev mode, importing the rigledger realm. */
+/**
+ * A real Keycloak from the unpacked distribution, in dev mode, importing the rigledger realm, with
+ * a fixed hostname: every token carries the issuer {@link StackSettings#issuerUrl()}, whether it
+ * was fetched through localhost, 127.0.0.1 or another address of this machine.
+ */
 final class LocalKeycloak {
 
     private LocalKeycloak() {
@@ -21,6 +25,10 @@ final class LocalKeycloak {
     /**
      * Copies the realm into data/import, drops the dev database (data/h2) so the realm file is
      * imported afresh every start, and runs {@code kc.sh start-dev --import-realm} on a Java 21+.
+     * The hostname options are Keycloak's hostname v2 ones, set as in Kubernetes: {@code KC_HOSTNAME}
+     * (the public URL, so the frontend URLs and {@code iss} never depend on the request) and
+     * {@code KC_HOSTNAME_BACKCHANNEL_DYNAMIC=true} (discovery answered on another address names the
+     * token and JWKS endpoints at that address, so the services may use an internal one).
      */
     static ChildProcess launch(StackSettings settings, Path logFile) {
         Path home = settings.keycloakHome();
@@ -40,6 +48,8 @@ final class LocalKeycloak {
         Map<String, String> env = new HashMap<>();
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", StackSettings.KEYCLOAK_ADMIN);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", StackSettings.KEYCLOAK_ADMIN_PASSWORD);
+        env.put("KC_HOSTNAME", settings.keycloakHostname());
+        env.put("KC_HOSTNAME_BACKCHANNEL_DYNAMIC", "true");
         Optional<Path> jdk = Jdks.atLeast(21);
         if (jdk.isPresent()) {
             env.put("JAVA_HOME", jdk.get().toString());
@@ -53,8 +63,8 @@ final class LocalKeycloak {
     }
 
     static String readinessUrl(StackSettings settings) {
-        // answers 200 only once the rigledger realm has been imported
-        return settings.issuerUrl() + "/.well-known/openid-configuration";
+        // answers 200 only once the rigledger realm has been imported; asked where the services ask
+        return settings.backchannelRealmUrl() + "/.well-known/openid-configuration";
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -156,7 +156,10 @@ public final class LocalStack implements AutoCloseable {
         env.put("DB_URL", settings.jdbcUrl(app));
         env.put("DB_USER", StackSettings.DB_USER);
         env.put("DB_PASSWORD", StackSettings.DB_PASSWORD);
-        env.put("OIDC_AUTH_SERVER_URL", settings.issuerUrl());
+        // reached through another address than the public one, like pods through the cluster's
+        // Service; the tokens they accept carry the public issuer all the same
+        env.put("OIDC_AUTH_SERVER_URL", settings.backchannelRealmUrl());
+        env.put("OIDC_ISSUER", settings.issuerUrl());
         env.put("OIDC_CLIENT_ID", app.id());
         env.put("OIDC_CLIENT_SECRET", app.clientSecret());
         if (app == ServiceApp.PROCUREMENT) {
@@ -332,6 +335,8 @@ public final class LocalStack implements AutoCloseable {
         b.append(String.format(Locale.ROOT, "  %-20s %-24s admin console %s/admin (%s / %s), realm %s%n", "keycloak",
                 settings.keycloakUrl(), settings.keycloakUrl(), StackSettings.KEYCLOAK_ADMIN,
                 StackSettings.KEYCLOAK_ADMIN_PASSWORD, StackSettings.REALM));
+        b.append(String.format(Locale.ROOT, "  %-20s %s (every token, through whichever address it was fetched)%n",
+                "issuer", settings.issuerUrl()));
         b.append(String.format(Locale.ROOT, "  %-20s jdbc:postgresql://localhost:%d/{procurement,inventory,tariff} (%s / %s)%n",
                 "postgres", settings.postgresPort(), StackSettings.DB_USER, StackSettings.DB_PASSWORD));
         b.append(String.format(Locale.ROOT, "  %-20s %s%n", "logs", settings.logDir()));
@@ -374,7 +379,7 @@ public final class LocalStack implements AutoCloseable {
     public static void main(String[] args) throws InterruptedException {
         if (args.length > 0 && (args[0].equals("-h") || args[0].equals("--help"))) {
             System.out.println("Runs the RigLedger suite locally; settings (system property rigledger.<key> or"
-                    + " env RIGLEDGER_<KEY>): root, local.dir, postgres.port, keycloak.port, keycloak.home,"
+                    + " env RIGLEDGER_<KEY>): root, local.dir, postgres.port, keycloak.port, keycloak.hostname, keycloak.home,"
                     + " keycloak.timeout, procurement.port, inventory.port, tariff.port, service.timeout,"
                     + " service.java.opts");
             return;

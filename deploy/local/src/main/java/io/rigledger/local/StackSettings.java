@@ -3,6 +3,7 @@ package io.rigledger.local;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,8 @@ import java.util.Properties;
  * local.dir          run folder: logs/ and the PostgreSQL data     (default &lt;root&gt;/.local)
  * postgres.port      55432
  * keycloak.port      8180
+ * keycloak.hostname  Keycloak's fixed public URL, the base of every token's iss
+ *                    (default http://localhost:&lt;keycloak.port&gt;; passed to Keycloak as KC_HOSTNAME)
  * keycloak.home      unpacked distribution (default deploy/local/target/keycloak-&lt;version&gt;)
  * keycloak.timeout   seconds until Keycloak must be ready           (120)
  * procurement.port   8081, inventory.port 8082, tariff.port 8083
@@ -34,6 +37,7 @@ public record StackSettings(
         Path runDir,
         int postgresPort,
         int keycloakPort,
+        String keycloakHostname,
         Path keycloakHome,
         Duration keycloakTimeout,
         Map<ServiceApp, Integer> servicePorts,
@@ -57,9 +61,13 @@ public record StackSettings(
         for (ServiceApp app : ServiceApp.values()) {
             ports.put(app, intSetting(app.settingsKey() + ".port", app.defaultPort()));
         }
+        int keycloakPort = intSetting("keycloak.port", 8180);
+        String keycloakHostname = setting("keycloak.hostname").map(StackSettings::publicUrl)
+                .orElse("http://localhost:" + keycloakPort);
         return new StackSettings(root, runDir,
                 intSetting("postgres.port", 55432),
-                intSetting("keycloak.port", 8180),
+                keycloakPort,
+                keycloakHostname,
                 keycloakHome,
                 Duration.ofSeconds(intSetting("keycloak.timeout", 120)),
                 Map.copyOf(ports),
@@ -91,16 +99,31 @@ public record StackSettings(
         return "http://localhost:" + port(app);
     }
 
+    /** Where Keycloak answers on this machine, for people: {@code http://localhost:8180}. */
     public String keycloakUrl() {
         return "http://localhost:" + keycloakPort;
     }
 
+    /**
+     * The one issuer: the {@code iss} of every token of the realm, whichever address the token was
+     * fetched through, because Keycloak runs with the fixed hostname {@link #keycloakHostname}.
+     */
     public String issuerUrl() {
-        return keycloakUrl() + "/realms/" + REALM;
+        return keycloakHostname + "/realms/" + REALM;
     }
 
+    /** The realm's token endpoint on this machine (reached through {@link #keycloakUrl}). */
     public String tokenUrl() {
-        return issuerUrl() + "/protocol/openid-connect/token";
+        return keycloakUrl() + "/realms/" + REALM + "/protocol/openid-connect/token";
+    }
+
+    /**
+     * The realm as the services reach it: through 127.0.0.1, another address than the public one,
+     * as pods reach Keycloak through its in-cluster Service. Keycloak answers their discovery with
+     * the public issuer and back-channel endpoints (token, JWKS) at this address.
+     */
+    public String backchannelRealmUrl() {
+        return "http://127.0.0.1:" + keycloakPort + "/realms/" + REALM;
     }
 
     public String jdbcUrl(ServiceApp app) {
@@ -124,6 +147,26 @@ public record StackSettings(
             value = System.getenv("RIGLEDGER_" + key.toUpperCase().replace('.', '_').replace('-', '_'));
         }
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    /**
+     * A public URL as Keycloak's hostname option wants it when the back channel is dynamic: scheme,
+     * host, optional port and path, no trailing slash.
+     *
+     * @throws IllegalArgumentException when {@code value} is not an absolute http(s) URL
+     */
+    static String publicUrl(String value) {
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("setting keycloak.hostname must be a URL such as http://localhost:8180, not " + value);
+        }
+        if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                || uri.getQuery() != null || uri.getFragment() != null) {
+            throw new IllegalArgumentException("setting keycloak.hostname must be a URL such as http://localhost:8180, not " + value);
+        }
+        return value.replaceAll("/+$", "");
     }
 
     private static int intSetting(String key, int defaultValue) {

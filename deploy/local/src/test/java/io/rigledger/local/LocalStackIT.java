@@ -13,13 +13,11 @@ import io.rigledger.testsupport.Contract;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,38 +33,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * End to end: the packaged services, a real Keycloak with the rigledger realm and embedded
- * PostgreSQL, started once for the class by the same launcher as ./run.sh. Tokens are real
- * (password and client-credentials grants); every call is checked against the contracts.
+ * PostgreSQL, started once for the run by the same launcher as ./run.sh ({@link LocalStackExtension}).
+ * Tokens are real (password and client-credentials grants); every call is checked against the contracts.
  */
+@ExtendWith(LocalStackExtension.class)
 class LocalStackIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Money stays exact: no binary floating point between the wire and the sums. */
     private static final ObjectMapper MONEY = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    private static LocalStack stack;
     private static StackSettings settings;
     private static String procurementSpec;
     private static String inventorySpec;
 
     @BeforeAll
-    static void startStack() {
-        settings = StackSettings.fromEnvironment();
+    static void contracts(LocalStack stack) {
+        settings = stack.settings();
         procurementSpec = settings.root().resolve("procurement-service/src/main/openapi/procurement.yaml").toString();
         inventorySpec = settings.root().resolve("inventory-service/src/main/openapi/inventory.yaml").toString();
-        try {
-            stack = LocalStack.start(settings);
-        } catch (StartupFailure e) {
-            throw new IllegalStateException(e.report(), e);
-        }
-        System.out.println(stack.summary());
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     // ---- tokens ------------------------------------------------------------------------------
@@ -92,13 +77,7 @@ class LocalStackIT {
 
     @Test
     void procurementServiceAccountTokenHasRoleService() {
-        String token = given()
-                .formParam("grant_type", "client_credentials")
-                .formParam("client_id", ServiceApp.PROCUREMENT.id())
-                .formParam("client_secret", ServiceApp.PROCUREMENT.clientSecret())
-                .post(settings.tokenUrl())
-                .then().statusCode(200)
-                .extract().path("access_token");
+        String token = Realm.serviceToken(settings.tokenUrl(), ServiceApp.PROCUREMENT);
         JsonPath claims = claims(token);
 
         assertTrue(claims.getList("groups").contains("service"), "groups: " + claims.getList("groups"));
@@ -252,21 +231,11 @@ class LocalStackIT {
 
     /** A person's access token from the real Keycloak (password grant; password = user name). */
     private static String passwordToken(String user) {
-        return given()
-                .formParam("grant_type", "password")
-                .formParam("client_id", "rigledger-cli")
-                .formParam("username", user)
-                .formParam("password", user)
-                .post(settings.tokenUrl())
-                .then().statusCode(200)
-                .extract().path("access_token");
+        return Realm.passwordToken(settings.tokenUrl(), Realm.CLI_CLIENT, user);
     }
 
-    /** The JWT's payload; the signature is the services' business, checked by every call above. */
     private static JsonPath claims(String jwt) {
-        String[] parts = jwt.split("\\.");
-        assertEquals(3, parts.length, "a JWS has three parts");
-        return JsonPath.from(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+        return Realm.claims(jwt);
     }
 
     private static String purchaseOrderExample() {
