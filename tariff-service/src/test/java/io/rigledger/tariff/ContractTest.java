@@ -44,6 +44,7 @@ class ContractTest {
 
     @Test
     void keepsTheOperationIdsOthersGenerateClientsFrom() {
-        assertEquals(Set.of("createDutyQuote", "listDutyRates"), Set.copyOf(ContractExamples.operationIds(CONTRACT)));
+        assertEquals(Set.of("createDutyQuote", "getDutyQuote", "listDutyRates", "getDutyRate", "getDutyRateHistory"),
+                Set.copyOf(ContractExamples.operationIds(CONTRACT)));
     }
 }

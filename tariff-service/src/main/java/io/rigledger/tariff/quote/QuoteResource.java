@@ -1,15 +1,29 @@
 package io.rigledger.tariff.quote;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import io.rigledger.tariff.common.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.util.UUID;
+
+/**
+ * POST /api/duty-quotes (quote and store) and GET /api/duty-quotes/{id} (the same body again).
+ * Roles: operator, finance, admin, service. Ownership: {@link QuoteOwner}.
+ */
 @Path("/api/duty-quotes")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -18,9 +32,29 @@ public class QuoteResource {
     @Inject
     QuoteService quotes;
 
+    @Inject
+    JsonWebToken token;
+
+    @Inject
+    SecurityIdentity identity;
+
+    /** 201 with the stored quote's body and its Location. */
     @POST
     @RolesAllowed({"operator", "finance", "admin", "service"})
-    public DutyQuote create(@NotNull @Valid QuoteRequest body) {
-        return quotes.quote(body);
+    public Response create(@NotNull @Valid NewDutyQuote body, @HeaderParam(QuoteOwner.ON_BEHALF_OF) String onBehalfOf,
+                           UriInfo uri) {
+        QuoteService.Stored stored = quotes.quote(body, QuoteOwner.of(token, identity, onBehalfOf));
+        return Response.created(uri.getAbsolutePathBuilder().path(stored.id().toString()).build())
+                .entity(stored.body()).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    /** The stored quote, byte for byte; 404 for a missing id and for another organisation's. */
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"operator", "finance", "admin", "service"})
+    public Response get(@PathParam("id") UUID id, @HeaderParam(QuoteOwner.ON_BEHALF_OF) String onBehalfOf) {
+        StoredQuote quote = quotes.find(id, QuoteOwner.of(token, identity, onBehalfOf))
+                .orElseThrow(() -> Problems.notFound("duty quote", id));
+        return Response.ok(quote.body, MediaType.APPLICATION_JSON).build();
     }
 }

@@ -1,68 +1,118 @@
 package io.rigledger.tariff.quote;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rigledger.tariff.common.Problems;
-import io.rigledger.tariff.schedule.DutyRate;
-import io.rigledger.tariff.schedule.RateSchedule;
+import io.rigledger.tariff.duty.CannotQuote;
+import io.rigledger.tariff.duty.DutyEngine;
+import io.rigledger.tariff.duty.QuoteInput;
+import io.rigledger.tariff.duty.Quotation;
+import io.rigledger.tariff.duty.Schedule;
+import io.rigledger.tariff.duty.TransportMode;
+import io.rigledger.tariff.schedule.ScheduleSnapshots;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
- * Quotes duty per line: every layer in force on the date of entry for the line's HTS code and
- * origin, each layer's amount rounded HALF_UP to the cent, the line's duty the sum of its layers.
+ * Quotes duty and fees with {@link DutyEngine} on the in-memory schedule snapshot, stores each
+ * quote with its owner, and reads stored quotes back. The only database access per quote is the
+ * insert of the stored quote.
  */
 @ApplicationScoped
 public class QuoteService {
 
-    static final String DOMESTIC = "US";
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** The schedule starts here; earlier dates of entry are refused. */
+    public static final LocalDate FIRST_ENTRY_DATE = LocalDate.of(2019, 1, 1);
 
     @Inject
-    RateSchedule schedule;
+    ScheduleSnapshots snapshots;
+
+    @Inject
+    ObjectMapper json;
 
     Clock clock = Clock.systemUTC();
 
-    public DutyQuote quote(QuoteRequest request) {
-        List<DutyRate> inForce = schedule.inForceOn(request.entryDate());
-        List<DutyQuote.Line> lines = new ArrayList<>(request.lines().size());
-        BigDecimal totalValue = BigDecimal.ZERO.setScale(2);
-        BigDecimal totalDuty = BigDecimal.ZERO.setScale(2);
-        for (int i = 0; i < request.lines().size(); i++) {
-            QuoteRequest.Line in = request.lines().get(i);
-            BigDecimal value = in.customsValue().setScale(2, RoundingMode.HALF_UP);
-            List<DutyQuote.Layer> layers = layersFor(i, in, value, inForce, request);
-            BigDecimal duty = layers.stream().map(DutyQuote.Layer::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-            lines.add(new DutyQuote.Line(i + 1, in.htsCode(), in.originCountry(), value, layers, duty));
-            totalValue = totalValue.add(value);
-            totalDuty = totalDuty.add(duty);
-        }
-        return new DutyQuote(request.entryDate(), "USD", Instant.now(clock), totalValue, totalDuty, lines);
+    /** A quote as stored: its id and the exact JSON answered. */
+    public record Stored(UUID id, String body) {
     }
 
-    private static List<DutyQuote.Layer> layersFor(int index, QuoteRequest.Line line, BigDecimal value,
-                                                   List<DutyRate> inForce, QuoteRequest request) {
-        if (DOMESTIC.equals(line.originCountry())) {
-            return List.of(); // made in the US: not an import, no duty
+    /**
+     * Quotes and stores.
+     *
+     * @throws io.rigledger.tariff.common.ProblemException 400 for dates out of range, 422 when the
+     *         schedule cannot answer (naming the field)
+     */
+    @Transactional
+    public Stored quote(NewDutyQuote request, QuoteOwner owner) {
+        Quotation q = compute(snapshots.current(), request, "");
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        String body = write(DutyQuoteView.of(id, request, now, q));
+        StoredQuote stored = new StoredQuote();
+        stored.id = id;
+        stored.org = owner.org();
+        stored.createdBy = owner.userName();
+        stored.createdAt = now;
+        stored.entryDate = request.entryDate();
+        stored.scheduleVersion = q.scheduleVersion();
+        stored.request = write(request);
+        stored.body = body;
+        stored.persist();
+        return new Stored(id, body);
+    }
+
+    /** A stored quote the caller may read; empty for a missing or another organisation's quote. */
+    public Optional<StoredQuote> find(UUID id, QuoteOwner owner) {
+        return StoredQuote.<StoredQuote>findByIdOptional(id).filter(owner::reads);
+    }
+
+    /**
+     * Checks the dates and computes on {@code schedule}; {@code prefix} is put before every field
+     * named in a refusal (what-if names its own request's fields).
+     */
+    Quotation compute(Schedule schedule, NewDutyQuote request, String prefix) {
+        LocalDate today = LocalDate.now(clock);
+        if (request.entryDate().isBefore(FIRST_ENTRY_DATE)) {
+            throw Problems.badRequest(prefix + "entryDate", "must be on or after " + FIRST_ENTRY_DATE);
         }
-        List<DutyQuote.Layer> layers = new ArrayList<>();
-        for (DutyRate rate : inForce) {
-            if (rate.covers(line.htsCode(), line.originCountry())) {
-                BigDecimal amount = value.multiply(rate.ratePercent).divide(HUNDRED, 2, RoundingMode.HALF_UP);
-                layers.add(new DutyQuote.Layer(rate.layer, rate.heading, rate.description,
-                        rate.percent(), amount, rate.confirmed));
-            }
+        if (request.entryDate().isAfter(today.plusYears(1))) {
+            throw Problems.badRequest(prefix + "entryDate", "must be at most one year after today (" + today.plusYears(1) + ")");
         }
-        if (layers.isEmpty()) {
-            throw Problems.unprocessable("lines[" + index + "].htsCode",
-                    "no duty rate covers " + line.htsCode() + " from " + line.originCountry()
-                            + " entered on " + request.entryDate());
+        if (request.exportDate() != null && request.exportDate().isAfter(request.entryDate())) {
+            throw Problems.badRequest(prefix + "exportDate", "must not be after entryDate");
         }
-        return layers;
+        try {
+            return DutyEngine.quote(schedule, input(request));
+        } catch (CannotQuote e) {
+            throw Problems.unprocessable(prefix + e.field(), e.getMessage());
+        }
+    }
+
+    static QuoteInput input(NewDutyQuote request) {
+        List<QuoteInput.Line> lines = new ArrayList<>(request.lines().size());
+        for (NewDutyQuote.Line l : request.lines()) {
+            lines.add(new QuoteInput.Line(l.htsCode(), l.originCountry(), l.customsValue(),
+                    l.quantity() == null ? 1 : l.quantity(), l.usContentPercent()));
+        }
+        TransportMode mode = request.transportMode() == null ? null : TransportMode.valueOf(request.transportMode());
+        return new QuoteInput(request.entryDate(), request.exportDate(), mode, lines);
+    }
+
+    String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
     }
 }

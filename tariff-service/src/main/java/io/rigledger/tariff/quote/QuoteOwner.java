@@ -1,0 +1,46 @@
+package io.rigledger.tariff.quote;
+
+import io.rigledger.tariff.common.Problems;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.json.JsonString;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Whose quotes a caller creates and reads. A person's quotes belong to the organisation in the
+ * token's {@code org} claim. A service account (role service) has no organisation: it names the
+ * one it acts for in the {@value #ON_BEHALF_OF} header, which is honoured for role service only
+ * (ignored for people); its quotes belong to that organisation and it reads back only the quotes
+ * it created for it. Without an organisation (admins, a service without the header) a quote is
+ * readable by its creator alone.
+ */
+public record QuoteOwner(String org, String userName, boolean service) {
+
+    public static final String ON_BEHALF_OF = "X-On-Behalf-Of-Org";
+    static final String ORG_CLAIM = "org";
+    private static final Pattern ORG = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$");
+
+    /** @throws io.rigledger.tariff.common.ProblemException 400 naming the header when a service sends a malformed one */
+    static QuoteOwner of(JsonWebToken token, SecurityIdentity identity, String onBehalfOf) {
+        String name = token.getName() == null || token.getName().isBlank() ? token.getSubject() : token.getName();
+        if (identity.hasRole("service")) {
+            if (onBehalfOf != null && !ORG.matcher(onBehalfOf).matches()) {
+                throw Problems.badRequest(ON_BEHALF_OF, "must be an organisation id (letters, digits, . _ -; at most 255)");
+            }
+            return new QuoteOwner(onBehalfOf, name, true);
+        }
+        Object claim = token.getClaim(ORG_CLAIM);
+        String org = claim instanceof JsonString json ? json.getString() : claim instanceof String text ? text : null;
+        return new QuoteOwner(org == null || org.isBlank() ? null : org.strip(), name, false);
+    }
+
+    /** Whether this caller may read a stored quote; a foreign quote answers 404 like a missing one. */
+    boolean reads(StoredQuote quote) {
+        if (service || org == null) {
+            return userName.equals(quote.createdBy) && Objects.equals(org, quote.org);
+        }
+        return org.equals(quote.org);
+    }
+}
