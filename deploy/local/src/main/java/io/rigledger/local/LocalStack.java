@@ -31,7 +31,7 @@ public final class LocalStack implements AutoCloseable {
     public static final String PURCHASE_ORDER_EXAMPLE = "{\"supplier\":\"Bitmain\",\"expectedEntryDate\":\"2026-12-15\","
             + "\"lines\":[{\"model\":\"antminer-s21-xp\",\"quantity\":10,\"unitPrice\":5400.00,\"originCountry\":\"MY\"},"
             + "{\"model\":\"antminer-s21-pro\",\"quantity\":4,\"unitPrice\":3650.50,\"originCountry\":\"CN\","
-            + "\"htsCode\":\"8543.70.9960\"}]}";
+            + "\"htsCode\":\"8543.70.9860\"}]}";
 
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(15);
     private static final Duration KEYCLOAK_STOP_GRACE = Duration.ofSeconds(20);

@@ -30,6 +30,6 @@ public record NewPurchaseOrder(
             @Digits(integer = 9, fraction = 2, message = "must have at most two decimals") BigDecimal unitPrice,
             @NotNull @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 code") String originCountry,
             @Pattern(regexp = "^\\d{4}\\.\\d{2}(\\.\\d{2}(\\d{2})?)?$",
-                    message = "must be a dotted HTS code such as 8543.70.9960") String htsCode) {
+                    message = "must be a dotted HTS code such as 8543.70.9860") String htsCode) {
     }
 }

@@ -38,8 +38,8 @@ import java.util.regex.Matcher;
 @ApplicationScoped
 public class OrderService {
 
-    /** HTS code of ASIC miners when a line names none (DOMAIN.md: 8543.70, suffix 9960). */
-    public static final String DEFAULT_HTS_CODE = "8543.70.9960";
+    /** HTS statistical number of ASIC miners when a line names none (8543.70.9860 for entries from 2022-01-27; tariff-service refuses a number not in force). */
+    public static final String DEFAULT_HTS_CODE = "8543.70.9860";
     /** Largest amount numeric(15,2) holds. */
     static final BigDecimal MAX_MONEY = new BigDecimal("9999999999999.99");
 

@@ -21,7 +21,7 @@ import java.util.List;
 
 /**
  * tariff-service's duty quotes (operation createDutyQuote), through the client generated from
- * tariff.yaml. A quote stores nothing, so retrying it is safe; a circuit breaker answers fast
+ * tariff.yaml. tariff-service stores each quote; a retry stores another one, harmless; a circuit breaker answers fast
  * while tariff-service is down. Timeouts: quarkus.rest-client.tariff.*.
  */
 @ApplicationScoped
@@ -49,7 +49,7 @@ public class DutyQuotes {
     @CircuitBreakerName("tariff-create-duty-quote")
     public DutyQuote quote(DutyQuoteRequest request) {
         try {
-            return quotes.createDutyQuote(request);
+            return quotes.createDutyQuote(request, null); // X-On-Behalf-Of-Org: not sent yet
         } catch (WebApplicationException e) {
             int status = Upstreams.status(e);
             if (status == 422) {

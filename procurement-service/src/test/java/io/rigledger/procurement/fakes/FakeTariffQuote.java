@@ -13,10 +13,11 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * A fake tariff-service quote as tariff.yaml describes it, for a schedule holding only MFN 2.6%
- * on HTS 8543.70: each line's duty is customs value x 2.6% rounded HALF_UP to the cent, US-made
+ * on HTS 8543.70 and no fees: each line's duty is customs value x 2.6% rounded HALF_UP to the cent, US-made
  * lines carry none, and a line of another HTS code is refused (422 naming it), like the real one.
  */
 public class FakeTariffQuote implements ResponseDefinitionTransformerV2 {
@@ -42,9 +43,11 @@ public class FakeTariffQuote implements ResponseDefinitionTransformerV2 {
         try {
             JsonNode request = JSON.readTree(serveEvent.getRequest().getBodyAsString());
             ObjectNode quote = JSON.createObjectNode();
+            quote.put("id", UUID.randomUUID().toString());
             quote.put("entryDate", request.path("entryDate").asText());
             quote.put("currency", "USD");
             quote.put("quotedAt", Instant.now().toString());
+            quote.put("scheduleVersion", 1);
             ArrayNode lines = JSON.createArrayNode();
             BigDecimal totalValue = BigDecimal.ZERO.setScale(2);
             BigDecimal totalDuty = BigDecimal.ZERO.setScale(2);
@@ -54,35 +57,49 @@ public class FakeTariffQuote implements ResponseDefinitionTransformerV2 {
                 String origin = in.path("originCountry").asText();
                 BigDecimal value = in.path("customsValue").decimalValue().setScale(2, RoundingMode.HALF_UP);
                 if (!hts.startsWith("8543.70")) {
-                    return refuse(stubbed, "lines[" + i + "].htsCode", "no duty rate covers " + hts + " from " + origin);
+                    return refuse(stubbed, "lines[" + i + "].htsCode", "no duty measure covers " + hts + " from " + origin);
                 }
                 ObjectNode line = lines.addObject();
                 line.put("lineNumber", i + 1);
                 line.put("htsCode", hts);
                 line.put("originCountry", origin);
                 line.put("customsValue", value);
-                ArrayNode layers = line.putArray("layers");
+                line.put("quantity", in.path("quantity").asInt(1));
+                ObjectNode part = line.putArray("parts").addObject();
+                part.put("kind", "WHOLE");
+                part.put("basis", value);
+                ArrayNode layers = part.putArray("layers");
                 BigDecimal duty = BigDecimal.ZERO.setScale(2);
                 if (!"US".equals(origin)) {
                     duty = value.multiply(MFN_PERCENT).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
                     ObjectNode mfn = layers.addObject();
-                    mfn.put("layer", "MFN");
-                    mfn.put("heading", "8543.70");
-                    mfn.put("description", "Column 1 general (MFN)");
+                    mfn.put("measureId", 2);
+                    mfn.put("program", "MFN");
+                    mfn.put("heading", "8543.70.98");
                     mfn.put("ratePercent", MFN_PERCENT);
+                    mfn.put("basis", value);
                     mfn.put("amount", duty);
+                    mfn.put("refundable", false);
+                    mfn.put("drawbackEligible", true);
+                    mfn.put("legalReference", "HTSUS 8543.70.98 column 1 general");
                     mfn.put("confirmed", true);
+                    mfn.put("inTransit", false);
                 }
+                part.put("dutyAmount", duty);
                 line.put("dutyAmount", duty);
                 totalValue = totalValue.add(value);
                 totalDuty = totalDuty.add(duty);
                 i++;
             }
             quote.put("totalCustomsValue", totalValue);
-            quote.put("totalDuty", totalDuty);
             quote.set("lines", lines);
+            quote.putArray("fees"); // this fake schedule has no fees
+            quote.put("totalDuty", totalDuty);
+            quote.put("totalFees", BigDecimal.ZERO.setScale(2));
+            quote.put("total", totalDuty);
+            quote.put("refundableDuty", BigDecimal.ZERO.setScale(2));
             return ResponseDefinitionBuilder.like(stubbed).but()
-                    .withStatus(200)
+                    .withStatus(201)
                     .withHeader("Content-Type", "application/json")
                     .withBody(JSON.writeValueAsString(quote))
                     .build();

@@ -110,9 +110,9 @@ public final class FakeUpstreams {
 
     /** tariff-service answers every quote with exactly this body (checked against tariff.yaml now). */
     public void quoteAnswers(String dutyQuoteJson) {
-        requireValid(tariffContract(), QUOTES, Request.Method.POST, 200, dutyQuoteJson, "application/json");
+        requireValid(tariffContract(), QUOTES, Request.Method.POST, 201, dutyQuoteJson, "application/json");
         tariff.stubFor(authenticated(post(urlPathEqualTo(QUOTES))).atPriority(OVERRIDE)
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(dutyQuoteJson)));
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(dutyQuoteJson)));
     }
 
     /** tariff-service cannot quote: 422 naming {@code field} of its own request, e.g. lines[1].htsCode. */

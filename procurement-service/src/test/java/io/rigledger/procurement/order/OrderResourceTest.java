@@ -90,23 +90,29 @@ class OrderResourceTest {
     void createsOrderWithTheTariffServicesEstimate() {
         // tariff-service's own figures (MFN + Section 301 on the China line), taken as quoted, not recomputed
         upstreams.quoteAnswers("""
-                {"entryDate":"2026-12-15","currency":"USD","quotedAt":"2026-11-28T10:15:30Z",
-                 "totalCustomsValue":68602.00,"totalDuty":5434.15,"lines":[
-                  {"lineNumber":1,"htsCode":"8543.70.9960","originCountry":"MY","customsValue":54000.00,"dutyAmount":1404.00,
-                   "layers":[{"layer":"MFN","heading":"8543.70","description":"Column 1 general (MFN)","ratePercent":2.6,
-                              "amount":1404.00,"confirmed":true}]},
-                  {"lineNumber":2,"htsCode":"8543.70.9960","originCountry":"CN","customsValue":14602.00,"dutyAmount":4030.15,
-                   "layers":[{"layer":"MFN","heading":"8543.70","description":"Column 1 general (MFN)","ratePercent":2.6,
-                              "amount":379.65,"confirmed":true},
-                             {"layer":"SECTION_301","heading":"9903.88.03","description":"Section 301 List 3","ratePercent":25,
-                              "amount":3650.50,"confirmed":true}]}]}""");
+                {"id":"0b6f1c7e-3f9a-4a53-9d55-2f2e1f0a9c11","entryDate":"2026-12-15","currency":"USD",
+                 "quotedAt":"2026-11-28T10:15:30Z","scheduleVersion":1,"totalCustomsValue":68602.00,"lines":[
+                  {"lineNumber":1,"htsCode":"8543.70.9860","originCountry":"MY","customsValue":54000.00,"quantity":10,
+                   "parts":[{"kind":"WHOLE","basis":54000.00,"dutyAmount":1404.00,"layers":[
+                     {"measureId":2,"program":"MFN","heading":"8543.70.98","ratePercent":2.6,"basis":54000.00,"amount":1404.00,
+                      "refundable":false,"drawbackEligible":true,"legalReference":"HTSUS","confirmed":true,"inTransit":false}]}],
+                   "dutyAmount":1404.00},
+                  {"lineNumber":2,"htsCode":"8543.70.9860","originCountry":"CN","customsValue":14602.00,"quantity":4,
+                   "parts":[{"kind":"WHOLE","basis":14602.00,"dutyAmount":4030.15,"layers":[
+                     {"measureId":2,"program":"MFN","heading":"8543.70.98","ratePercent":2.6,"basis":14602.00,"amount":379.65,
+                      "refundable":false,"drawbackEligible":true,"legalReference":"HTSUS","confirmed":true,"inTransit":false},
+                     {"measureId":3,"program":"SECTION_301","heading":"9903.88.02","ratePercent":25,"basis":14602.00,
+                      "amount":3650.50,"refundable":false,"drawbackEligible":true,"legalReference":"83 FR 40823",
+                      "confirmed":true,"inTransit":false}]}],
+                   "dutyAmount":4030.15}],
+                 "fees":[],"totalDuty":5434.15,"totalFees":0.00,"total":5434.15,"refundableDuty":0.00}""");
         String org = newOrg();
 
         Response created = as(Tokens.operator(org))
                 .body("""
                         {"supplier":"Bitmain","expectedEntryDate":"2026-12-15","lines":[
                           {"model":"antminer-s21-xp","quantity":10,"unitPrice":5400.00,"originCountry":"MY"},
-                          {"model":"antminer-s21-pro","quantity":4,"unitPrice":3650.50,"originCountry":"CN","htsCode":"8543.70.9960"}]}""")
+                          {"model":"antminer-s21-pro","quantity":4,"unitPrice":3650.50,"originCountry":"CN","htsCode":"8543.70.9860"}]}""")
                 .post("/api/purchase-orders");
         created.then().statusCode(201)
                 .body("org", equalTo(org))
@@ -120,7 +126,7 @@ class OrderResourceTest {
                 .body("lines[0].model", equalTo("antminer-s21-xp"))
                 .body("lines[0].modelName", equalTo("Antminer S21 XP"))
                 .body("lines[0].hashrateThs", equalTo(270))
-                .body("lines[0].htsCode", equalTo("8543.70.9960"))
+                .body("lines[0].htsCode", equalTo("8543.70.9860"))
                 .body("lines[0].unitPrice", equalTo(new BigDecimal("5400.00")))
                 .body("lines[0].customsValue", equalTo(new BigDecimal("54000.00")))
                 .body("lines[0].estimatedDuty", equalTo(new BigDecimal("1404.00")))
@@ -141,7 +147,7 @@ class OrderResourceTest {
                 .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
         assertEquals("2026-12-15", asked.getString("entryDate"));
         assertEquals(2, asked.getList("lines").size());
-        assertEquals("8543.70.9960", asked.getString("lines[0].htsCode"));
+        assertEquals("8543.70.9860", asked.getString("lines[0].htsCode"));
         assertEquals("MY", asked.getString("lines[0].originCountry"));
         assertEquals(new BigDecimal("54000.00"), asked.get("lines[0].customsValue"));
         assertEquals("CN", asked.getString("lines[1].originCountry"));
