@@ -5,6 +5,7 @@
 #
 #   ./run.sh            build what is missing, then run
 #   ./run.sh --build    rebuild everything first (after changing code)
+#   ./run.sh --fresh    start from empty databases (drops the local data in .local/postgres)
 #
 # Needs only a JDK 17+ and access to Maven Central. Ports, folders and timeouts can be changed
 # with RIGLEDGER_* variables (java -jar deploy/local/target/local-stack.jar --help lists them).
@@ -12,10 +13,13 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 build=false
-if [ "${1:-}" = "--build" ]; then
-  build=true
-  shift
-fi
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --build) build=true; shift ;;
+    --fresh) export RIGLEDGER_POSTGRES_FRESH=true; shift ;;
+    *) break ;;
+  esac
+done
 
 keycloak_version=$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' pom.xml | head -1)
 needed=(

@@ -11,8 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One embedded PostgreSQL (zonky binaries, no Docker) with a data folder that survives restarts,
@@ -113,6 +115,18 @@ final class LocalPostgres implements AutoCloseable {
             leftover.get().onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IOException("the PostgreSQL left running as pid " + pid + " did not stop", e);
+        }
+    }
+
+    /** Deletes a (stopped) data folder with everything in it; nothing happens when there is none. */
+    static void deleteDataDir(Path dataDir) throws IOException {
+        if (!Files.exists(dataDir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dataDir)) {
+            for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
         }
     }
 

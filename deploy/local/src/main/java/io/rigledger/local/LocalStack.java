@@ -75,6 +75,10 @@ public final class LocalStack implements AutoCloseable {
             Files.createDirectories(settings.runDir());
             stopLeftoversOfAKilledRun();
             LocalPostgres.stopLeftover(settings.postgresDataDir());
+            if (settings.postgresFresh()) {
+                say("starting from empty databases: dropping " + settings.postgresDataDir());
+                LocalPostgres.deleteDataDir(settings.postgresDataDir());
+            }
             checkPrerequisites();
             Files.createDirectories(settings.logDir());
             say("logs of every part go to " + settings.logDir());
@@ -379,7 +383,8 @@ public final class LocalStack implements AutoCloseable {
     public static void main(String[] args) throws InterruptedException {
         if (args.length > 0 && (args[0].equals("-h") || args[0].equals("--help"))) {
             System.out.println("Runs the RigLedger suite locally; settings (system property rigledger.<key> or"
-                    + " env RIGLEDGER_<KEY>): root, local.dir, postgres.port, keycloak.port, keycloak.hostname, keycloak.home,"
+                    + " env RIGLEDGER_<KEY>): root, local.dir, postgres.port, postgres.fresh, keycloak.port,"
+                    + " keycloak.hostname, keycloak.home,"
                     + " keycloak.timeout, procurement.port, inventory.port, tariff.port, service.timeout,"
                     + " service.java.opts");
             return;

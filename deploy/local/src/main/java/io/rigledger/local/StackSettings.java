@@ -22,6 +22,8 @@ import java.util.Properties;
  * root               the repository (found from this jar's location)
  * local.dir          run folder: logs/ and the PostgreSQL data     (default &lt;root&gt;/.local)
  * postgres.port      55432
+ * postgres.fresh     true: drop the PostgreSQL data and start from empty databases (false;
+ *                    ./run.sh --fresh; the end-to-end tests always start fresh)
  * keycloak.port      8180
  * keycloak.hostname  Keycloak's fixed public URL, the base of every token's iss
  *                    (default http://localhost:&lt;keycloak.port&gt;; passed to Keycloak as KC_HOSTNAME)
@@ -36,6 +38,7 @@ public record StackSettings(
         Path root,
         Path runDir,
         int postgresPort,
+        boolean postgresFresh,
         int keycloakPort,
         String keycloakHostname,
         Path keycloakHome,
@@ -66,6 +69,7 @@ public record StackSettings(
                 .orElse("http://localhost:" + keycloakPort);
         return new StackSettings(root, runDir,
                 intSetting("postgres.port", 55432),
+                booleanSetting("postgres.fresh"),
                 keycloakPort,
                 keycloakHostname,
                 keycloakHome,
@@ -167,6 +171,14 @@ public record StackSettings(
             throw new IllegalArgumentException("setting keycloak.hostname must be a URL such as http://localhost:8180, not " + value);
         }
         return value.replaceAll("/+$", "");
+    }
+
+    private static boolean booleanSetting(String key) {
+        return setting(key).map(v -> switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("setting " + key + " must be true or false, not " + v);
+        }).orElse(false);
     }
 
     private static int intSetting(String key, int defaultValue) {

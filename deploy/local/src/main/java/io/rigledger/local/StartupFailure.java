@@ -45,6 +45,11 @@ public class StartupFailure extends RuntimeException {
             b.append(System.lineSeparator()).append("---- last lines of ").append(logFile).append(" ----")
                     .append(System.lineSeparator()).append(logTail)
                     .append(System.lineSeparator()).append("----");
+            if (logTail != null && logTail.contains("checksum mismatch")) {
+                b.append(System.lineSeparator()).append("  The local database was made by other migrations than this build's"
+                        + " (Flyway checksum mismatch): start from empty databases with ./run.sh --fresh"
+                        + " (drops the local data).");
+            }
         }
         return b.toString();
     }
