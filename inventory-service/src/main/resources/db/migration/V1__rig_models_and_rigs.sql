@@ -1,5 +1,5 @@
 -- The rig model catalogue, shared by every organisation. Seeded from the rig model table of
--- shared/domain/DOMAIN.md; rows whose specs it gives as approximate (~) or unconfirmed carry
+-- docs/domain.md; rows whose specs it gives as approximate (~) or unconfirmed carry
 -- specs_confirmed = false, so they read as data to correct, not as fact.
 create table rig_model (
     code            varchar(64)   primary key,

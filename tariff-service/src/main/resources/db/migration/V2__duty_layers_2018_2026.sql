@@ -1,5 +1,5 @@
 -- The layers that stacked on top of MFN for ASIC miners (HTS 8543.70), by date of entry, from
--- shared/domain/DOMAIN.md. Rows whose source could not be verified are confirmed = false: they are
+-- docs/domain.md. Rows whose source could not be verified are confirmed = false: they are
 -- data an admin corrects, not truth. Headings are given only where the source names them.
 --
 -- Not modelled here (documented limits of the schedule): the in-transit rule of the 2025-08-07

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
-/** Pods per CONVENTIONS.md: restricted security context, requests and limits, three probes. */
+/** Pods as README.md describes them: restricted security context, requests and limits, three probes. */
 class PodConventionsTest {
 
     static final List<String> OVERLAYS = RenderedOverlay.OVERLAYS;

@@ -29,7 +29,7 @@ public class RigModel extends PanacheEntityBase {
     @Column(name = "efficiency_jth")
     public BigDecimal efficiencyJth;
 
-    /** False where the published specs could not be verified (DOMAIN.md marks them ~ or unconfirmed). */
+    /** False where the published specs could not be verified (docs/domain.md, Rig models: marked ~ or unconfirmed). */
     @Column(name = "specs_confirmed")
     public boolean specsConfirmed;
 }

@@ -48,7 +48,7 @@ public final class FakeUpstreams {
     public static final String QUOTES = "/api/duty-quotes";
     public static final String MODELS = "/api/rig-models/";
 
-    /** The catalogue the fake inventory knows (DOMAIN.md figures). */
+    /** The catalogue the fake inventory knows (the figures of docs/domain.md, Rig models). */
     public static final List<String> CATALOGUE = List.of(
             model("antminer-s21", "Bitmain", "Antminer S21", "200", 3500, "17.5", true),
             model("antminer-s21-xp", "Bitmain", "Antminer S21 XP", "270", 3645, "13.5", true),
