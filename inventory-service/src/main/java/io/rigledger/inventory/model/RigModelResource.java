@@ -5,9 +5,13 @@ import io.rigledger.inventory.common.PageCursor;
 import io.rigledger.inventory.common.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -16,7 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
 
-/** The rig model catalogue: shared by all organisations, readable by every role. */
+/** The rig model catalogue: shared by all organisations, readable by every role, written by admins. */
 @Path("/api/rig-models")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"operator", "finance", "ops", "admin", "service"})
@@ -43,5 +47,15 @@ public class RigModelResource {
     public RigModelView getRigModel(@PathParam("code") @Size(max = Formats.MODEL_CODE_MAX)
             @Pattern(regexp = Formats.MODEL_CODE, message = Formats.MODEL_CODE_MESSAGE) String code) {
         return catalogue.find(code).map(RigModelView::of).orElseThrow(() -> Problems.notFound("rig model", code));
+    }
+
+    @PUT
+    @Path("/{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    public RigModelView putRigModel(@PathParam("code") @Size(max = Formats.MODEL_CODE_MAX)
+            @Pattern(regexp = Formats.MODEL_CODE, message = Formats.MODEL_CODE_MESSAGE) String code,
+            @NotNull @Valid RigModelChange body) {
+        return RigModelView.of(catalogue.put(code, body));
     }
 }

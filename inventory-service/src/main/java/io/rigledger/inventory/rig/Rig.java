@@ -5,30 +5,42 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One rig of an organisation's fleet (see V1__rig_models_and_rigs.sql). Never on the wire: see {@link RigView}. */
+/**
+ * One rig of an organisation's fleet (V2 migration), used for single-rig changes; registration
+ * inserts in bulk ({@link RigRegistrar}) and reads go through {@link RigReads}. Never on the wire.
+ */
 @Entity
 @Table(name = "rig")
 public class Rig extends PanacheEntityBase {
 
-    /** Assigned on registration, so the answer can list the new rigs in request order. */
+    /** The asset id's number (see {@link AssetIds}). */
     @Id
-    public UUID id;
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
 
     public String org;
+
+    /** Manufacturer code, the model's; the serial number is unique per manufacturer in an org. */
+    public String manufacturer;
 
     @Column(name = "serial_number")
     public String serialNumber;
 
-    /** A code of the catalogue (foreign key to rig_model). */
     @Column(name = "model_code")
     public String modelCode;
+
+    @Column(name = "plant_code")
+    public String plantCode;
 
     @Column(name = "origin_country")
     public String originCountry;
@@ -36,8 +48,36 @@ public class Rig extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public RigStatus status;
 
+    /** Site, rack and slot: all set while DEPLOYED or in MAINTENANCE, all null otherwise. */
+    @Column(name = "site_id")
+    public Long siteId;
+
+    @Column(name = "rack_id")
+    public Long rackId;
+
+    public Integer slot;
+
+    /** Lower-case MAC, or null for "no MAC". */
+    public String mac;
+
+    @Column(name = "rma_ticket")
+    public String rmaTicket;
+
     @Column(name = "purchase_order_id")
     public UUID purchaseOrderId;
+
+    @Column(name = "order_line")
+    public Integer orderLine;
+
+    /** Landed cost parts, USD; null until known. */
+    @Column(name = "price_usd")
+    public BigDecimal priceUsd;
+
+    @Column(name = "duty_usd")
+    public BigDecimal dutyUsd;
+
+    @Column(name = "fees_usd")
+    public BigDecimal feesUsd;
 
     @Column(name = "registered_at")
     public Instant registeredAt;
@@ -45,7 +85,6 @@ public class Rig extends PanacheEntityBase {
     @Column(name = "registered_by")
     public String registeredBy;
 
-    /** Optimistic locking for the updates later features bring (status changes, moves). */
     @Version
-    public Long version;
+    public long version;
 }

@@ -1,6 +1,7 @@
 package io.rigledger.inventory.rig;
 
-import io.rigledger.inventory.common.Caller;
+import io.rigledger.inventory.access.Tenant;
+import io.rigledger.inventory.catalogue.CatalogueFormats;
 import io.rigledger.inventory.common.Formats;
 import io.rigledger.inventory.common.PageCursor;
 import io.rigledger.inventory.common.Problems;
@@ -18,84 +19,139 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
-/** The rigs of the caller's organisation; the organisation comes from the token, never from the request. */
+/** The rigs of an organisation: registration, lookup, listing and CSV export. */
 @Path("/api/rigs")
 @Produces(MediaType.APPLICATION_JSON)
 public class RigResource {
 
-    @Inject
-    RigService rigs;
+    static final String PLACE_CODE = "^[A-Z0-9]+(-[A-Z0-9]+)*$";
+    static final String PLACE_MESSAGE = "must be a code such as DAL1";
 
     @Inject
-    Caller caller;
+    RigRegistrar registrar;
+
+    @Inject
+    RigReads reads;
+
+    @Inject
+    Tenant tenant;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"operator", "ops"})
-    public RestResponse<RigList> registerRigs(@NotNull @Valid RigRegistration body) {
-        List<Rig> registered = rigs.register(caller.org(), caller.name(), body.rigs());
-        return RestResponse.status(RestResponse.Status.CREATED,
-                new RigList(registered.stream().map(RigView::of).toList()));
+    public RestResponse<RigView.Items> registerRigs(@NotNull @Valid RigRegistration body) {
+        String org = tenant.org();
+        List<Long> ids = registrar.registerAll(org, tenant.actor(), body.rigs());
+        return RestResponse.status(RestResponse.Status.CREATED, new RigView.Items(reads.all(org, ids)));
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"service", "ops"})
+    public RigBatch.Result registerRigBatch(@NotNull @Valid RigBatch body) {
+        String org = tenant.orgNamedOr(body.organisation(), "organisation");
+        return registrar.registerBatch(org, tenant.actor(), body.rigs());
     }
 
     @GET
     @RolesAllowed({"operator", "finance", "ops"})
-    public RigPage listRigs(@QueryParam("limit") Integer limit,
-                            @QueryParam("cursor") String cursor,
-                            @QueryParam("model") @Size(max = Formats.MODEL_CODE_MAX)
-                            @Pattern(regexp = Formats.MODEL_CODE, message = Formats.MODEL_CODE_MESSAGE) String model,
-                            @QueryParam("originCountry")
-                            @Pattern(regexp = Formats.COUNTRY, message = Formats.COUNTRY_MESSAGE) String originCountry) {
-        String org = caller.org();
+    public RigView.Page listRigs(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+            @QueryParam("site") @Size(max = 32) @Pattern(regexp = PLACE_CODE, message = PLACE_MESSAGE) String site,
+            @QueryParam("status") String status,
+            @QueryParam("manufacturer") @Size(max = 16)
+            @Pattern(regexp = CatalogueFormats.MANUFACTURER, message = CatalogueFormats.MANUFACTURER_MESSAGE) String manufacturer,
+            @QueryParam("model") @Size(max = Formats.MODEL_CODE_MAX)
+            @Pattern(regexp = Formats.MODEL_CODE, message = Formats.MODEL_CODE_MESSAGE) String model,
+            @QueryParam("originCountry") @Pattern(regexp = Formats.COUNTRY, message = Formats.COUNTRY_MESSAGE) String originCountry,
+            @QueryParam("purchaseOrderId") String purchaseOrderId,
+            @QueryParam("serialNumber") @Size(min = 1, max = 64) String serialNumber,
+            @QueryParam("mac") @Pattern(regexp = Macs.PATTERN, message = Macs.MESSAGE) String mac) {
+        String org = tenant.org();
         int size = PageCursor.limit(limit);
-        List<Rig> rows = rigs.page(org, position(cursor), size + 1, model, originCountry);
+        Long after = after(cursor);
+        RigFilter filter = filter(site, status, manufacturer, model, originCountry, purchaseOrderId, serialNumber, mac);
+        List<RigView> rows = reads.page(org, filter, after, size + 1);
         String next = null;
         if (rows.size() > size) {
             rows = rows.subList(0, size);
-            Rig last = rows.get(size - 1);
-            next = PageCursor.pack(last.registeredAt.toString(), last.id.toString());
+            next = PageCursor.pack(Long.toString(AssetIds.parse(rows.get(size - 1).id(), "id")));
         }
-        return new RigPage(rows.stream().map(RigView::of).toList(), next);
+        return new RigView.Page(rows, next);
+    }
+
+    @GET
+    @Path("/export")
+    @Produces("text/csv")
+    @RolesAllowed({"operator", "finance", "ops"})
+    public RestResponse<StreamingOutput> exportRigs(
+            @QueryParam("site") @Size(max = 32) @Pattern(regexp = PLACE_CODE, message = PLACE_MESSAGE) String site,
+            @QueryParam("status") String status,
+            @QueryParam("manufacturer") @Size(max = 16)
+            @Pattern(regexp = CatalogueFormats.MANUFACTURER, message = CatalogueFormats.MANUFACTURER_MESSAGE) String manufacturer,
+            @QueryParam("model") @Size(max = Formats.MODEL_CODE_MAX)
+            @Pattern(regexp = Formats.MODEL_CODE, message = Formats.MODEL_CODE_MESSAGE) String model,
+            @QueryParam("originCountry") @Pattern(regexp = Formats.COUNTRY, message = Formats.COUNTRY_MESSAGE) String originCountry,
+            @QueryParam("purchaseOrderId") String purchaseOrderId) {
+        String org = tenant.org();
+        RigFilter filter = filter(site, status, manufacturer, model, originCountry, purchaseOrderId, null, null);
+        StreamingOutput csv = out -> {
+            try (RigCsv writer = new RigCsv(out)) {
+                reads.stream(org, filter, writer::write);
+            }
+        };
+        return RestResponse.ResponseBuilder.ok(csv, "text/csv")
+                .header("Content-Disposition", "attachment; filename=\"rigs.csv\"").build();
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({"operator", "finance", "ops"})
     public RigView getRig(@PathParam("id") String id) {
-        String org = caller.org();
-        UUID rigId = uuid(id);
+        String org = tenant.org();
+        long number = AssetIds.parse(id, "id");
         // another organisation's rig is answered exactly like one that does not exist
-        return rigs.find(org, rigId).map(RigView::of).orElseThrow(() -> Problems.notFound("rig", rigId));
+        return reads.find(org, number).orElseThrow(() -> Problems.notFound("rig", id));
     }
 
-    /** Taken as a string so that a malformed id is a 400 naming it, not the 404 JAX-RS would give. */
-    private static UUID uuid(String id) {
-        try {
-            UUID parsed = UUID.fromString(id);
-            if (!parsed.toString().equalsIgnoreCase(id)) {
-                throw new IllegalArgumentException(id);
+    /** Query values the contract types as enum or uuid: parsed here so a bad one is a 400 naming it. */
+    static RigFilter filter(String site, String status, String manufacturer, String model, String originCountry,
+                            String purchaseOrderId, String serialNumber, String mac) {
+        RigStatus parsedStatus = null;
+        if (status != null) {
+            try {
+                parsedStatus = RigStatus.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                throw Problems.badRequest("status", "must be one of RECEIVED, DEPLOYED, MAINTENANCE, RMA, RETIRED");
             }
-            return parsed;
-        } catch (IllegalArgumentException e) {
-            throw Problems.badRequest("id", "must be a UUID");
         }
+        UUID order = null;
+        if (purchaseOrderId != null) {
+            try {
+                order = UUID.fromString(purchaseOrderId);
+            } catch (IllegalArgumentException e) {
+                throw Problems.badRequest("purchaseOrderId", "must be a UUID");
+            }
+        }
+        String normalMac = Macs.normalise(mac);
+        return new RigFilter(site, parsedStatus, manufacturer, model, originCountry, order, serialNumber, normalMac,
+                mac != null && normalMac == null);
     }
 
-    private static RigService.Position position(String cursor) {
-        List<String> parts = PageCursor.unpack(cursor, 2);
+    private static Long after(String cursor) {
+        List<String> parts = PageCursor.unpack(cursor, 1);
         if (parts == null) {
             return null;
         }
         try {
-            return new RigService.Position(Instant.parse(parts.get(0)), UUID.fromString(parts.get(1)));
-        } catch (DateTimeParseException | IllegalArgumentException e) {
+            return Long.parseLong(parts.get(0));
+        } catch (NumberFormatException e) {
             throw PageCursor.invalid();
         }
     }

@@ -1,0 +1,51 @@
+package io.rigledger.inventory.place;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The contract's site and rack shapes (schemas Site, SiteChange, SitePage, Rack, RackChange, RackList). */
+public final class PlaceViews {
+
+    public static final String CODE = "^[A-Z0-9]+(-[A-Z0-9]+)*$";
+    public static final String CODE_MESSAGE = "must be a code such as DAL1";
+
+    private PlaceViews() {
+    }
+
+    /** A site with its capacity and the nameplate power of its DEPLOYED rigs, both kW. */
+    public record SiteView(String code, String name, String state, BigDecimal capacityKw, BigDecimal powerInUseKw) {
+    }
+
+    /** Schema SitePage. */
+    public record SitePage(List<SiteView> items, String nextCursor) {
+    }
+
+    /** The body of PUT /api/sites/{site}: capacity in kW. */
+    public record SiteChange(
+            @NotNull @Size(min = 1, max = 128) String name,
+            @NotNull @Pattern(regexp = "^[A-Z]{2}$", message = "must be a US state code such as TX") String state,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("10000000") BigDecimal capacityKw) {
+    }
+
+    /** A rack with how many of its slots hold a rig. */
+    public record RackView(String site, String row, String code, int slots, int occupied) {
+    }
+
+    /** Schema RackList. */
+    public record RackList(List<RackView> items) {
+    }
+
+    /** The body of PUT /api/sites/{site}/racks/{rack}. */
+    public record RackChange(
+            @NotNull @Size(max = 32) @Pattern(regexp = CODE, message = CODE_MESSAGE) String row,
+            @NotNull @Min(1) @Max(1000) Integer slots) {
+    }
+}

@@ -1,0 +1,33 @@
+package io.rigledger.inventory.rig;
+
+import io.rigledger.inventory.catalogue.CatalogueFormats;
+import io.rigledger.inventory.common.Formats;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.UUID;
+
+/**
+ * One rig to register (schema NewRig): the maker's serial, the model (its manufacturer is the
+ * rig's), country of origin, and optionally plant, MAC, order and line, landed cost (USD).
+ */
+public record NewRig(
+        @NotNull @Size(min = 1, max = 64) @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9._-]*$",
+                message = "must start with a letter or digit and hold only letters, digits, '.', '_' and '-'")
+        String serialNumber,
+        @NotNull @Size(max = Formats.MODEL_CODE_MAX) @Pattern(regexp = Formats.MODEL_CODE, message = Formats.MODEL_CODE_MESSAGE)
+        String model,
+        @NotNull @Pattern(regexp = Formats.COUNTRY, message = Formats.COUNTRY_MESSAGE)
+        String originCountry,
+        @Size(max = 32) @Pattern(regexp = CatalogueFormats.PLANT, message = CatalogueFormats.PLANT_MESSAGE)
+        String plant,
+        @Pattern(regexp = Macs.PATTERN, message = Macs.MESSAGE)
+        String mac,
+        UUID purchaseOrderId,
+        @Min(1) @Max(10_000) Integer orderLineNumber,
+        @Valid LandedCostView landedCost) {
+}

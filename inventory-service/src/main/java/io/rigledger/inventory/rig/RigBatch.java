@@ -1,0 +1,29 @@
+package io.rigledger.inventory.rig;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/**
+ * The body of POST /api/rigs/batch (schema RigBatch): 1..10,000 rigs, idempotent on
+ * (manufacturer, serial number). organisation is required for service accounts.
+ */
+public record RigBatch(
+        @Size(max = 64) @Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$", message = "must be an organisation id")
+        String organisation,
+        @NotNull @Size(min = 1, max = RigBatch.MAX_RIGS) List<@NotNull @Valid NewRig> rigs) {
+
+    /** The most rigs one batch may carry. */
+    public static final int MAX_RIGS = 10_000;
+
+    /** Schema RigBatchResult: counts and one item per rig, in request order. */
+    public record Result(int registered, int replayed, List<Item> items) {
+    }
+
+    /** Schema RigBatchItem: replayed is true when the rig was registered before and left unchanged. */
+    public record Item(String id, String manufacturer, String serialNumber, boolean replayed) {
+    }
+}

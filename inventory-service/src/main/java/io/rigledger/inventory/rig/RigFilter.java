@@ -1,0 +1,52 @@
+package io.rigledger.inventory.rig;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The filters of listRigs and exportRigs, combined with AND. A site is named by code and resolved
+ * within the organisation (another organisation's site matches nothing); mac is normalised and
+ * "no MAC" matches nothing.
+ */
+public record RigFilter(String site, RigStatus status, String manufacturer, String model, String originCountry,
+                        UUID purchaseOrderId, String serialNumber, String mac, boolean noMacAsked) {
+
+    /** SQL condition over rig r for this filter, parameters appended to {@code params}; starts with the org. */
+    String where(String org, List<Object> params) {
+        StringBuilder sql = new StringBuilder("r.org = ?");
+        params.add(org);
+        if (noMacAsked) {
+            sql.append(" and false");
+        }
+        if (site != null) {
+            sql.append(" and r.site_id = (select s2.id from site s2 where s2.org = ? and s2.code = ?)");
+            params.add(org);
+            params.add(site);
+        }
+        add(sql, params, "r.status", status == null ? null : status.name());
+        add(sql, params, "r.manufacturer", manufacturer);
+        add(sql, params, "r.model_code", model);
+        add(sql, params, "r.origin_country", originCountry);
+        add(sql, params, "r.purchase_order_id", purchaseOrderId);
+        add(sql, params, "r.serial_number", serialNumber);
+        add(sql, params, "r.mac", mac);
+        return sql.toString();
+    }
+
+    private static void add(StringBuilder sql, List<Object> params, String column, Object value) {
+        if (value != null) {
+            sql.append(" and ").append(column).append(" = ?");
+            params.add(value);
+        }
+    }
+
+    /** No filter at all. */
+    public static RigFilter none() {
+        return new RigFilter(null, null, null, null, null, null, null, null, false);
+    }
+
+    static List<Object> params() {
+        return new ArrayList<>();
+    }
+}

@@ -1,0 +1,115 @@
+package io.rigledger.inventory.rig;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The SQL of bulk registration: every column travels as one array and PostgreSQL unnests them,
+ * so a batch of any size is one statement; ON CONFLICT skips rigs registered before (idempotency).
+ */
+final class RigInserts {
+
+    private static final String INSERT = """
+            insert into rig (org, manufacturer, serial_number, model_code, plant_code, origin_country, status, mac,
+                             purchase_order_id, order_line, price_usd, duty_usd, fees_usd, registered_at, registered_by)
+            select ?, t.manufacturer, t.serial, t.model, t.plant, t.origin, 'RECEIVED', t.mac,
+                   t.po, t.line, t.price, t.duty, t.fees, ?, ?
+            from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
+                        ?::uuid[], ?::int[], ?::numeric[], ?::numeric[], ?::numeric[]) with ordinality
+                 as t(manufacturer, serial, model, plant, origin, mac, po, line, price, duty, fees, ord)
+            order by t.ord
+            on conflict on constraint rig_serial_unique_per_manufacturer do nothing
+            returning id, manufacturer, serial_number
+            """;
+
+    private static final String EXISTING = """
+            select r.id, r.manufacturer, r.serial_number from rig r
+            join unnest(?::varchar[], ?::varchar[]) as k(manufacturer, serial)
+              on r.manufacturer = k.manufacturer and r.serial_number = k.serial
+            where r.org = ?
+            """;
+
+    private RigInserts() {
+    }
+
+    /** Inserts the rigs that are new; answers the new rigs' ids by (manufacturer, serial). */
+    static Map<SerialKey, Long> insert(Connection c, String org, String by, Instant at, List<NewRig> rigs,
+                                       List<String> makers) throws SQLException {
+        int n = rigs.size();
+        String[] serial = new String[n];
+        String[] model = new String[n];
+        String[] plant = new String[n];
+        String[] origin = new String[n];
+        String[] mac = new String[n];
+        UUID[] po = new UUID[n];
+        Integer[] line = new Integer[n];
+        BigDecimal[] price = new BigDecimal[n];
+        BigDecimal[] duty = new BigDecimal[n];
+        BigDecimal[] fees = new BigDecimal[n];
+        for (int i = 0; i < n; i++) {
+            NewRig r = rigs.get(i);
+            serial[i] = r.serialNumber();
+            model[i] = r.model();
+            plant[i] = r.plant();
+            origin[i] = r.originCountry();
+            mac[i] = Macs.normalise(r.mac());
+            po[i] = r.purchaseOrderId();
+            line[i] = r.orderLineNumber();
+            if (r.landedCost() != null) {
+                price[i] = r.landedCost().price();
+                duty[i] = r.landedCost().duty();
+                fees[i] = r.landedCost().fees();
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            ps.setString(1, org);
+            ps.setTimestamp(2, Timestamp.from(at));
+            ps.setString(3, by);
+            int p = 4;
+            for (Object[] column : new Object[][] {makers.toArray(String[]::new), serial, model, plant, origin, mac}) {
+                ps.setArray(p++, array(c, "varchar", column));
+            }
+            ps.setArray(p++, array(c, "uuid", po));
+            ps.setArray(p++, array(c, "int4", line));
+            ps.setArray(p++, array(c, "numeric", price));
+            ps.setArray(p++, array(c, "numeric", duty));
+            ps.setArray(p, array(c, "numeric", fees));
+            return keyed(ps);
+        }
+    }
+
+    /** The ids of the rigs of {@code org} with these (manufacturer, serial) pairs. */
+    static Map<SerialKey, Long> existing(Connection c, String org, List<String> makers, List<String> serials)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(EXISTING)) {
+            ps.setArray(1, array(c, "varchar", makers.toArray(String[]::new)));
+            ps.setArray(2, array(c, "varchar", serials.toArray(String[]::new)));
+            ps.setString(3, org);
+            return keyed(ps);
+        }
+    }
+
+    private static Map<SerialKey, Long> keyed(PreparedStatement ps) throws SQLException {
+        Map<SerialKey, Long> ids = new HashMap<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.put(new SerialKey(rs.getString(2), rs.getString(3)), rs.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    private static Array array(Connection c, String type, Object[] values) throws SQLException {
+        return c.createArrayOf(type, values);
+    }
+}
