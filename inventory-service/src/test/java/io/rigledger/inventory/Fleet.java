@@ -48,6 +48,39 @@ public final class Fleet {
         return "{\"serialNumber\":\"" + serial + "\",\"model\":\"" + model + "\",\"originCountry\":\"" + origin + "\"}";
     }
 
+    /** A fresh site or rack code. */
+    public static String newCode() {
+        return "S" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(Locale.ROOT);
+    }
+
+    /** Creates a site (must succeed) with this capacity in kW. */
+    public static void site(String opsToken, String code, int capacityKw) {
+        as(opsToken).body("{\"name\":\"Hall " + code + "\",\"state\":\"TX\",\"capacityKw\":" + capacityKw + "}")
+                .put("/api/sites/" + code).then().statusCode(200);
+    }
+
+    /** Creates a rack with this many slots in row A of a site (must succeed). */
+    public static void rack(String opsToken, String site, String rack, int slots) {
+        as(opsToken).body("{\"row\":\"A\",\"slots\":" + slots + "}")
+                .put("/api/sites/" + site + "/racks/" + rack).then().statusCode(200);
+    }
+
+    /** A position as the contract writes it. */
+    public static String position(String site, String rack, int slot) {
+        return "{\"site\":\"" + site + "\",\"rack\":\"" + rack + "\",\"slot\":" + slot + "}";
+    }
+
+    /** Registers one rig and answers its asset id. */
+    public static String newRig(String token, String model, String origin) {
+        return (String) register(token, rig(newSerial(), model, origin)).get(0).get("id");
+    }
+
+    /** Deploys one rig to a position (must succeed). */
+    public static void deploy(String opsToken, String assetId, String site, String rack, int slot) {
+        as(opsToken).body("{\"to\":\"DEPLOYED\",\"position\":" + position(site, rack, slot) + "}")
+                .post("/api/rigs/" + assetId + "/transitions").then().statusCode(200);
+    }
+
     public static String registration(String... rigs) {
         return "{\"rigs\":[" + String.join(",", rigs) + "]}";
     }

@@ -43,7 +43,6 @@ public class PlantCatalogue {
             plant = new Plant();
             plant.code = code;
             plant.manufacturer = change.manufacturer();
-            plant.persist();
         } else if (!plant.manufacturer.equals(change.manufacturer())) {
             throw Problems.conflict(List.of(new Violation("manufacturer",
                     "cannot change: plant " + code + " belongs to " + plant.manufacturer)));
@@ -57,6 +56,7 @@ public class PlantCatalogue {
         } else if (!retire) {
             plant.retiredAt = null;
         }
+        plant.persist();
         return plant;
     }
 }

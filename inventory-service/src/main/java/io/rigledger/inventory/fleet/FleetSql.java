@@ -45,7 +45,7 @@ public final class FleetSql {
                  sum(case when r.origin_country = 'US' then 1 else 0 end)
                 from rig r join rig_model m on m.code = r.model_code left join site s on s.id = r.site_id
                 where r.org = ? and r.status <> 'RETIRED'
-                """ + groupBy(dims, false);
+                """ + groupBy(dims, false) + " having count(*) > 0";
     }
 
     /** Runs one of the two queries and reads its groups. */

@@ -40,7 +40,10 @@ class RigModelResourceTest {
                 .body("hashrateThs", equalTo(270))
                 .body("powerWatts", equalTo(3645))
                 .body("efficiencyJth", equalTo(13.5f))
-                .body("specsConfirmed", equalTo(true));
+                .body("manufacturer", equalTo("BITMAIN"))
+                .body("htsCode", equalTo("8543.70.9860"))
+                .body("specsConfirmed", equalTo(true))
+                .body("retired", equalTo(false));
     }
 
     @Test
@@ -60,7 +63,7 @@ class RigModelResourceTest {
         as(finance).get("/api/rig-models/avalon-a16xp")
                 .then().statusCode(200)
                 .body("maker", equalTo("Canaan"))
-                .body("efficiencyJth", equalTo(12.8f));
+                .body("efficiencyJth", equalTo(12.83f));
     }
 
     @Test

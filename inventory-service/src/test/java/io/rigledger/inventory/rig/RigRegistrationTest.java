@@ -54,7 +54,9 @@ class RigRegistrationTest {
                 .body("items.serialNumber", equalTo(List.of(first, second)))
                 .body("items.model", equalTo(List.of("antminer-s21-xp", "whatsminer-m66s-plus")))
                 .body("items.originCountry", equalTo(List.of("MY", "US")))
-                .body("items.status", equalTo(List.of("REGISTERED", "REGISTERED")))
+                .body("items.status", equalTo(List.of("RECEIVED", "RECEIVED")))
+                .body("items.manufacturer", equalTo(List.of("BITMAIN", "MICROBT")))
+                .body("items[0].id", startsWith("RIG-"))
                 .body("items[0]", not(hasKey("purchaseOrderId")))
                 .body("items[1].purchaseOrderId", equalTo(order.toString()))
                 .body("items[0].registeredAt", startsWith("20"))
@@ -108,13 +110,25 @@ class RigRegistrationTest {
     }
 
     @Test
-    void theSameSerialMayBeRegisteredForAnotherModelOrInAnotherOrganisation() {
+    void theSameSerialMayBeRegisteredForAnotherManufacturerOrInAnotherOrganisation() {
         String serial = newSerial();
         String operator = Tokens.operator(newOrg());
-        register(operator, rig(serial, "antminer-s21", "CN"), rig(serial, "antminer-s21-pro", "CN"));
+        register(operator, rig(serial, "antminer-s21", "CN"), rig(serial, "avalon-a1466", "CN"));
         register(Tokens.operator(newOrg()), rig(serial, "antminer-s21", "CN"));
 
         assertEquals(List.of(serial, serial), serials(listAll(operator, 100)));
+    }
+
+    @Test
+    void aSerialIsUniquePerManufacturerAcrossItsModels() {
+        String serial = newSerial();
+        String operator = Tokens.operator(newOrg());
+        register(operator, rig(serial, "antminer-s21", "CN"));
+
+        as(operator).body(registration(rig(serial, "antminer-s21-pro", "CN"))).post("/api/rigs")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("rigs[0].serialNumber")))
+                .body("violations[0].message", containsString("BITMAIN"));
     }
 
     @Test
@@ -180,7 +194,7 @@ class RigRegistrationTest {
     @Test
     void opsMayRegisterRigs() {
         List<Map<String, Object>> items = register(Tokens.ops(newOrg()), rig(newSerial(), "avalon-a1466", "SG"));
-        assertEquals("REGISTERED", items.get(0).get("status"));
+        assertEquals("RECEIVED", items.get(0).get("status"));
     }
 
     @Test

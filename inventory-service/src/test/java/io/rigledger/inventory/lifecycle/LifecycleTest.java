@@ -1,0 +1,214 @@
+package io.rigledger.inventory.lifecycle;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.rigledger.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.rigledger.inventory.Fleet.as;
+import static io.rigledger.inventory.Fleet.badlyAs;
+import static io.rigledger.inventory.Fleet.deploy;
+import static io.rigledger.inventory.Fleet.newCode;
+import static io.rigledger.inventory.Fleet.newOrg;
+import static io.rigledger.inventory.Fleet.newRig;
+import static io.rigledger.inventory.Fleet.position;
+import static io.rigledger.inventory.Fleet.rack;
+import static io.rigledger.inventory.Fleet.site;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+class LifecycleTest {
+
+    private static void move(String ops, String id, String body, int status) {
+        as(ops).body(body).post("/api/rigs/" + id + "/transitions").then().statusCode(status);
+    }
+
+    @Test
+    void aRigGoesThroughItsWholeLifeAndEveryStepIsInItsHistory() {
+        String org = newOrg();
+        String ops = Tokens.ops(org);
+        String dal = newCode();
+        site(ops, dal, 1000);
+        rack(ops, dal, "R1", 10);
+        String id = newRig(ops, "antminer-s21", "MY");
+
+        deploy(ops, id, dal, "R1", 3);
+        as(ops).body("{\"to\":\"MAINTENANCE\",\"reason\":\"fan noise\"}").post("/api/rigs/" + id + "/transitions")
+                .then().statusCode(200).body("status", equalTo("MAINTENANCE")).body("position.slot", equalTo(3));
+        as(ops).body("{\"to\":\"DEPLOYED\"}").post("/api/rigs/" + id + "/transitions")
+                .then().statusCode(200).body("status", equalTo("DEPLOYED")).body("position.rack", equalTo("R1"));
+        move(ops, id, "{\"to\":\"DEPLOYED\",\"position\":" + position(dal, "R1", 7) + ",\"reason\":\"rebalance\"}", 200);
+        move(ops, id, "{\"to\":\"MAINTENANCE\"}", 200);
+        as(ops).body("{\"to\":\"RMA\",\"rmaTicket\":\"BM-RMA-1187\"}").post("/api/rigs/" + id + "/transitions")
+                .then().statusCode(200).body("rmaTicket", equalTo("BM-RMA-1187")).body("$", not(hasKey("position")));
+        move(ops, id, "{\"to\":\"RECEIVED\",\"reason\":\"back from repair\"}", 200);
+        move(ops, id, "{\"to\":\"RETIRED\",\"reason\":\"end of life\"}", 200);
+
+        JsonPath history = as(Tokens.finance(org)).get("/api/rigs/" + id + "/history").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of("REGISTERED", "STATUS_CHANGED", "STATUS_CHANGED", "STATUS_CHANGED", "MOVED",
+                "STATUS_CHANGED", "STATUS_CHANGED", "STATUS_CHANGED", "STATUS_CHANGED"), history.getList("items.kind"));
+        assertEquals("ops-" + org, history.getString("items[1].by"));
+        assertEquals("RECEIVED", history.getString("items[1].from.status"));
+        assertEquals(3, history.getInt("items[1].to.position.slot"));
+        assertEquals(7, history.getInt("items[4].to.position.slot"));
+        assertEquals("rebalance", history.getString("items[4].reason"));
+        assertEquals("BM-RMA-1187", history.getString("items[6].to.rmaTicket"));
+        assertEquals("RETIRED", history.getString("items[8].to.status"));
+    }
+
+    @Test
+    void historyIsPagedWithoutSkippingOrRepeating() {
+        String ops = Tokens.ops(newOrg());
+        String id = newRig(ops, "antminer-s21", "MY");
+        for (int i = 1; i <= 5; i++) {
+            as(ops).body("{\"mac\":\"0c:42:a1:7f:00:1" + i + "\"}").put("/api/rigs/" + id + "/mac").then().statusCode(200);
+        }
+        String cursor = as(ops).queryParam("limit", 4).get("/api/rigs/" + id + "/history").then().statusCode(200)
+                .body("items.kind[0]", equalTo("REGISTERED")).extract().path("nextCursor");
+        as(ops).queryParam("limit", 4).queryParam("cursor", cursor).get("/api/rigs/" + id + "/history")
+                .then().statusCode(200).body("items.to.mac", equalTo(List.of("0c:42:a1:7f:00:14", "0c:42:a1:7f:00:15")))
+                .body("$", not(hasKey("nextCursor")));
+    }
+
+    @Test
+    void illegalMovesAre409AndChangeNothing() {
+        String ops = Tokens.ops(newOrg());
+        String id = newRig(ops, "antminer-s21", "MY");
+        as(ops).body("{\"to\":\"MAINTENANCE\"}").post("/api/rigs/" + id + "/transitions")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("to")));
+        move(ops, id, "{\"to\":\"RETIRED\"}", 200);
+        for (String to : List.of("RECEIVED", "RMA\",\"rmaTicket\":\"T1", "RETIRED")) {
+            move(ops, id, "{\"to\":\"" + to + "\"}", 409);
+        }
+        as(ops).get("/api/rigs/" + id).then().body("status", equalTo("RETIRED"));
+    }
+
+    @Test
+    void rmaNeedsATicketAndDeployingFromReceivedNeedsAPosition() {
+        String ops = Tokens.ops(newOrg());
+        String id = newRig(ops, "antminer-s21", "MY");
+        as(ops).body("{\"to\":\"RMA\"}").post("/api/rigs/" + id + "/transitions")
+                .then().statusCode(400).body("violations.field", equalTo(List.of("rmaTicket")));
+        as(ops).body("{\"to\":\"DEPLOYED\"}").post("/api/rigs/" + id + "/transitions")
+                .then().statusCode(400).body("violations.field", equalTo(List.of("position")));
+    }
+
+    @Test
+    void anUnknownStatusIs400() {
+        badlyAs(Tokens.ops(newOrg())).body("{\"to\":\"BROKEN\"}").post("/api/rigs/RIG-000000001/transitions")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("to")));
+        badlyAs(Tokens.ops(newOrg())).queryParam("status", "BROKEN").get("/api/rigs")
+                .then().statusCode(400).body("violations.field", equalTo(List.of("status")));
+    }
+
+    @Test
+    void aPositionOutsideTheRackIs400() {
+        String ops = Tokens.ops(newOrg());
+        String dal = newCode();
+        site(ops, dal, 1000);
+        rack(ops, dal, "R1", 4);
+        as(ops).body("{\"to\":\"DEPLOYED\",\"position\":" + position(dal, "R1", 5) + "}")
+                .post("/api/rigs/" + newRig(ops, "antminer-s21", "MY") + "/transitions")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("placements[0].position.slot")))
+                .body("detail", containsString("1..4"));
+    }
+
+    @Test
+    void aTakenPositionIs409() {
+        String ops = Tokens.ops(newOrg());
+        String dal = newCode();
+        site(ops, dal, 1000);
+        rack(ops, dal, "R1", 4);
+        deploy(ops, newRig(ops, "antminer-s21", "MY"), dal, "R1", 1);
+        move(ops, newRig(ops, "antminer-s21", "MY"), "{\"to\":\"DEPLOYED\",\"position\":" + position(dal, "R1", 1) + "}", 409);
+    }
+
+    @Test
+    void aSiteOverCapacityIs409UnlessOverriddenAndTheOverrideIsRecorded() {
+        String ops = Tokens.ops(newOrg());
+        String small = newCode();
+        site(ops, small, 5);
+        rack(ops, small, "R1", 4);
+        deploy(ops, newRig(ops, "antminer-s21", "MY"), small, "R1", 1);
+        String second = newRig(ops, "antminer-s21", "MY");
+
+        as(ops).body("{\"to\":\"DEPLOYED\",\"position\":" + position(small, "R1", 2) + "}")
+                .post("/api/rigs/" + second + "/transitions")
+                .then().statusCode(409).body("violations.field", equalTo(List.of("capacityOverride")))
+                .body("detail", containsString("7000 W of its 5000 W"));
+        move(ops, second, "{\"to\":\"DEPLOYED\",\"position\":" + position(small, "R1", 2)
+                + ",\"capacityOverride\":true,\"reason\":\"temporary, second feed tomorrow\"}", 200);
+
+        as(ops).get("/api/rigs/" + second + "/history").then().statusCode(200)
+                .body("items[1].capacityOverride", equalTo(true))
+                .body("items[1].reason", equalTo("temporary, second feed tomorrow"));
+        as(ops).get("/api/sites/" + small).then().body("powerInUseKw", equalTo(7));
+    }
+
+    @Test
+    void aMacSwapKeepsTheOldMacInTheHistoryAndLookupFindsOnlyTheCurrentOne() {
+        String org = newOrg();
+        String ops = Tokens.ops(org);
+        String id = newRig(ops, "whatsminer-m60s", "CN");
+        as(ops).body("{\"mac\":\"0C:42:A1:00:00:01\"}").put("/api/rigs/" + id + "/mac").then().statusCode(200)
+                .body("mac", equalTo("0c:42:a1:00:00:01"));
+        as(ops).body("{\"mac\":\"0c:42:a1:00:00:02\",\"reason\":\"control board swapped\"}").put("/api/rigs/" + id + "/mac")
+                .then().statusCode(200);
+
+        as(ops).queryParam("mac", "0c:42:a1:00:00:02").get("/api/rigs").then().body("items.id", equalTo(List.of(id)));
+        as(ops).queryParam("mac", "0c:42:a1:00:00:01").get("/api/rigs").then().body("items.id", equalTo(List.of()));
+        as(ops).get("/api/rigs/" + id + "/history").then()
+                .body("items[2].from.mac", equalTo("0c:42:a1:00:00:01"))
+                .body("items[2].to.mac", equalTo("0c:42:a1:00:00:02"));
+
+        as(ops).body("{\"mac\":\"00:00:00:00:00:00\"}").put("/api/rigs/" + id + "/mac").then().statusCode(200)
+                .body("$", not(hasKey("mac")));
+    }
+
+    @Test
+    void aMalformedMacIs400() {
+        badlyAs(Tokens.ops(newOrg())).body("{\"mac\":\"0c-42-a1-00-00-01\"}").put("/api/rigs/RIG-000000001/mac")
+                .then().statusCode(400).body("violations.field", equalTo(List.of("mac")));
+        badlyAs(Tokens.ops(newOrg())).queryParam("mac", "zz:42:a1:00:00:01").get("/api/rigs")
+                .then().statusCode(400).body("violations.field", equalTo(List.of("mac")));
+    }
+
+    @Test
+    void theLandedCostArrivesFromProcurementAndIsCorrectedLater() {
+        String org = newOrg();
+        String id = newRig(Tokens.ops(org), "antminer-s21-xp", "MY");
+        as(Tokens.service("procurement-service"))
+                .body("{\"organisation\":\"" + org + "\",\"landedCost\":{\"price\":5120,\"duty\":1112.32,\"fees\":17.74}}")
+                .put("/api/rigs/" + id + "/landed-cost").then().statusCode(200)
+                .body("landedCost.duty", equalTo(1112.32f));
+        as(Tokens.finance(org)).body("{\"landedCost\":{\"price\":5120,\"duty\":1280,\"fees\":17.74},\"reason\":\"entry allocation\"}")
+                .put("/api/rigs/" + id + "/landed-cost").then().statusCode(200).body("landedCost.duty", equalTo(1280.0f));
+        as(Tokens.finance(org)).get("/api/rigs/" + id + "/history").then()
+                .body("items[2].from.landedCost.duty", equalTo(1112.32f))
+                .body("items[2].kind", equalTo("LANDED_COST_CHANGED"));
+    }
+
+    @Test
+    void aServiceAccountMustNameTheOrganisationAndAnotherOrganisationsRigIs404() {
+        String org = newOrg();
+        String id = newRig(Tokens.ops(org), "antminer-s21", "MY");
+        String cost = "\"landedCost\":{\"price\":1,\"duty\":0,\"fees\":0}";
+        as(Tokens.service("procurement-service")).body("{" + cost + "}").put("/api/rigs/" + id + "/landed-cost")
+                .then().statusCode(400).body("violations.field", equalTo(List.of("organisation")));
+        as(Tokens.service("procurement-service")).body("{\"organisation\":\"" + newOrg() + "\"," + cost + "}")
+                .put("/api/rigs/" + id + "/landed-cost").then().statusCode(404);
+        as(Tokens.finance(newOrg())).body("{" + cost + "}").put("/api/rigs/" + id + "/landed-cost").then().statusCode(404);
+        as(Tokens.ops(newOrg())).body("{\"to\":\"RETIRED\"}").post("/api/rigs/" + id + "/transitions").then().statusCode(404);
+        as(Tokens.ops(newOrg())).get("/api/rigs/" + id + "/history").then().statusCode(404);
+    }
+}

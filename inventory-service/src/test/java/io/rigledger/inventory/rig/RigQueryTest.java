@@ -1,0 +1,132 @@
+package io.rigledger.inventory.rig;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.rigledger.testsupport.Tokens;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.rigledger.inventory.Fleet.as;
+import static io.rigledger.inventory.Fleet.deploy;
+import static io.rigledger.inventory.Fleet.newCode;
+import static io.rigledger.inventory.Fleet.newOrg;
+import static io.rigledger.inventory.Fleet.newRig;
+import static io.rigledger.inventory.Fleet.newSerial;
+import static io.rigledger.inventory.Fleet.rack;
+import static io.rigledger.inventory.Fleet.register;
+import static io.rigledger.inventory.Fleet.rig;
+import static io.rigledger.inventory.Fleet.site;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+class RigQueryTest {
+
+    @Test
+    void filtersBySiteStatusManufacturerOriginAndOrder() {
+        String org = newOrg();
+        String ops = Tokens.ops(org);
+        String dal = newCode();
+        site(ops, dal, 1000);
+        rack(ops, dal, "R1", 5);
+        UUID order = UUID.randomUUID();
+        String onOrder = (String) register(ops, "{\"serialNumber\":\"" + newSerial() + "\",\"model\":\"avalon-a1466\","
+                + "\"originCountry\":\"US\",\"purchaseOrderId\":\"" + order + "\",\"orderLineNumber\":2}").get(0).get("id");
+        String deployed = newRig(ops, "antminer-s21", "CN");
+        deploy(ops, deployed, dal, "R1", 1);
+
+        as(ops).queryParam("site", dal).get("/api/rigs").then().body("items.id", equalTo(List.of(deployed)));
+        as(ops).queryParam("status", "RECEIVED").get("/api/rigs").then().body("items.id", equalTo(List.of(onOrder)));
+        as(ops).queryParam("manufacturer", "CANAAN").get("/api/rigs").then().body("items.id", equalTo(List.of(onOrder)));
+        as(ops).queryParam("originCountry", "CN").get("/api/rigs").then().body("items.id", equalTo(List.of(deployed)));
+        as(ops).queryParam("purchaseOrderId", order.toString()).get("/api/rigs").then()
+                .body("items.id", equalTo(List.of(onOrder))).body("items[0].orderLineNumber", equalTo(2));
+        as(ops).queryParam("site", dal).queryParam("status", "RECEIVED").get("/api/rigs").then()
+                .body("items.id", equalTo(List.of()));
+        as(Tokens.ops(newOrg())).queryParam("site", dal).get("/api/rigs").then().body("items.id", equalTo(List.of()));
+    }
+
+    @Test
+    void lookupBySerialAndCurrentMacAndNoMacNeverMatches() {
+        String ops = Tokens.ops(newOrg());
+        String serial = newSerial();
+        String id = (String) register(ops, "{\"serialNumber\":\"" + serial + "\",\"model\":\"antminer-s21\","
+                + "\"originCountry\":\"MY\",\"mac\":\"0c:42:a1:7f:00:12\"}").get(0).get("id");
+        register(ops, "{\"serialNumber\":\"" + newSerial() + "\",\"model\":\"antminer-s21\",\"originCountry\":\"MY\","
+                + "\"mac\":\"00:00:00:00:00:00\"}", rig(newSerial(), "antminer-s21", "MY"));
+
+        as(ops).queryParam("serialNumber", serial).get("/api/rigs").then().body("items.id", equalTo(List.of(id)));
+        as(ops).queryParam("mac", "0C:42:A1:7F:00:12").get("/api/rigs").then().body("items.id", equalTo(List.of(id)));
+        as(ops).queryParam("mac", "00:00:00:00:00:00").get("/api/rigs").then().body("items.id", equalTo(List.of()));
+    }
+
+    @Test
+    void pagingNeverSkipsOrRepeatsARigWhileRigsAreAddedAndMoved() {
+        String org = newOrg();
+        String ops = Tokens.ops(org);
+        String dal = newCode();
+        site(ops, dal, 1000);
+        rack(ops, dal, "R1", 20);
+        List<String> before = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            before.add(newRig(ops, "antminer-s21", "MY"));
+        }
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int page = 0;
+        do {
+            RequestSpecification request = as(ops).queryParam("limit", 3);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath body = request.get("/api/rigs").then().statusCode(200).extract().jsonPath();
+            seen.addAll(body.getList("items.id"));
+            cursor = body.getString("nextCursor");
+            // between pages: a new rig arrives and an already-listed and a not-yet-listed rig move
+            newRig(ops, "antminer-s21", "MY");
+            deploy(ops, before.get(page), dal, "R1", 1 + page * 2);
+            deploy(ops, before.get(8 - page), dal, "R1", 2 + page * 2);
+            page++;
+        } while (cursor != null && page < 50);
+
+        assertEquals(seen.size(), new HashSet<>(seen).size(), "no rig twice");
+        assertEquals(before, seen.subList(0, before.size()), "every rig that existed, in asset id order");
+    }
+
+    @Test
+    void theFilteredFleetExportsAsCsvWithAHeader() throws IOException {
+        String org = newOrg();
+        String ops = Tokens.ops(org);
+        String serial = newSerial();
+        String id = (String) register(ops, "{\"serialNumber\":\"" + serial + "\",\"model\":\"antminer-s21-xp\","
+                + "\"originCountry\":\"MY\",\"plant\":\"BITMAIN-MY\"}").get(0).get("id");
+        newRig(ops, "avalon-a1466", "CN");
+        as(Tokens.service("procurement-service")).body("{\"organisation\":\"" + org
+                + "\",\"landedCost\":{\"price\":5120,\"duty\":1112.32,\"fees\":17.74}}")
+                .put("/api/rigs/" + id + "/landed-cost").then().statusCode(200);
+
+        String csv = as(Tokens.finance(org)).accept("text/csv").queryParam("manufacturer", "BITMAIN")
+                .get("/api/rigs/export").then().statusCode(200).contentType("text/csv").extract().asString();
+
+        MappingIterator<Map<String, String>> parsed = new CsvMapper().readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(csv);
+        List<Map<String, String>> rows = parsed.readAll();
+        assertEquals(1, rows.size());
+        Map<String, String> row = rows.get(0);
+        assertEquals(id, row.get("assetId"));
+        assertEquals(serial, row.get("serialNumber"));
+        assertEquals("BITMAIN-MY", row.get("plant"));
+        assertEquals("RECEIVED", row.get("status"));
+        assertEquals("6250.06", row.get("landedCost"));
+    }
+}
