@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
 import static io.rigledger.tariff.TariffTestResources.CONTRACT;
@@ -22,6 +23,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class ContractTest {
 
+    static final Set<String> ADMIN_ONLY = Set.of("createDutyRate", "correctDutyRate", "supersedeDutyRate",
+            "createFeeRate", "correctFeeRate", "supersedeFeeRate", "setMpfYear");
+
     static List<RequestExample> examples() {
         return ContractExamples.requestExamples(CONTRACT);
     }
@@ -29,11 +33,16 @@ class ContractTest {
     @ParameterizedTest
     @MethodSource("examples")
     void everyRequestExampleIsAcceptedAsWritten(RequestExample example) {
+        String token = ADMIN_ONLY.contains(example.operationId()) ? Tokens.admin() : Tokens.operator("northwind");
+        String path = example.path().replace("{fiscalYear}", "2028");
+        if (path.contains("{id}")) {
+            path = path.replace("{id}", String.valueOf(rowFor(example.operationId())));
+        }
         given().filter(Contract.strict(CONTRACT))
-                .auth().oauth2(Tokens.operator("northwind"))
+                .auth().oauth2(token)
                 .contentType(ContentType.JSON)
                 .body(example.json())
-                .request(example.method(), example.path())
+                .request(example.method(), path)
                 .then().statusCode(lessThan(300));
     }
 
@@ -44,7 +53,30 @@ class ContractTest {
 
     @Test
     void keepsTheOperationIdsOthersGenerateClientsFrom() {
-        assertEquals(Set.of("createDutyQuote", "getDutyQuote", "listDutyRates", "getDutyRate", "getDutyRateHistory"),
+        assertEquals(Set.of("createDutyQuote", "getDutyQuote", "listDutyRates", "getDutyRate", "getDutyRateHistory",
+                        "createDutyRate", "correctDutyRate", "supersedeDutyRate", "listFees", "createFeeRate",
+                        "correctFeeRate", "supersedeFeeRate", "getFeeRateHistory", "setMpfYear", "getMpfYearHistory",
+                        "whatIfDutyQuotes"),
                 Set.copyOf(ContractExamples.operationIds(CONTRACT)));
+    }
+
+    /** A row the example may change: a fresh measure or fee rate, or the seeded open-ended HMF rate. */
+    static long rowFor(String operationId) {
+        var admin = given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.admin()).contentType(ContentType.JSON);
+        return switch (operationId) {
+            case "correctDutyRate", "supersedeDutyRate" -> admin.body("""
+                            {"program":"SECTION_232","heading":"9903.79.01","htsPrefix":"8504.%02d.%02d","originCountries":[],
+                             "ratePercent":25,"effectiveFrom":"2020-01-01","legalReference":"test","confirmed":false,
+                             "refundable":false,"drawbackEligible":false,"nonUsContentOnly":false,"reason":"contract test"}"""
+                            .formatted(ThreadLocalRandom.current().nextInt(50, 99), ThreadLocalRandom.current().nextInt(100)))
+                    .post("/api/duty-rates").then().statusCode(201).extract().jsonPath().getLong("id");
+            case "correctFeeRate" -> admin.body("""
+                            {"type":"HMF","ratePercent":0.125,"effectiveFrom":"2001-01-01","effectiveTo":"2002-01-01",
+                             "legalReference":"test","confirmed":false,"reason":"contract test"}""")
+                    .post("/api/fees/rates").then().statusCode(201).extract().jsonPath().getLong("id");
+            case "supersedeFeeRate" -> admin.get("/api/fees").then().statusCode(200).extract().jsonPath()
+                    .getLong("rates.find { it.type == 'HMF' && it.effectiveTo == null }.id");
+            default -> throw new IllegalArgumentException("no row for " + operationId);
+        };
     }
 }

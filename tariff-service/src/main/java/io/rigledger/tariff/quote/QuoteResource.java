@@ -22,7 +22,8 @@ import java.util.UUID;
 
 /**
  * POST /api/duty-quotes (quote and store) and GET /api/duty-quotes/{id} (the same body again).
- * Roles: operator, finance, admin, service. Ownership: {@link QuoteOwner}.
+ * POST /api/duty-quotes/what-if (re-quote, nothing saved). Roles: operator, finance, admin,
+ * service. Ownership: {@link QuoteOwner}.
  */
 @Path("/api/duty-quotes")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -31,6 +32,9 @@ public class QuoteResource {
 
     @Inject
     QuoteService quotes;
+
+    @Inject
+    WhatIfService whatIfs;
 
     @Inject
     JsonWebToken token;
@@ -46,6 +50,14 @@ public class QuoteResource {
         QuoteService.Stored stored = quotes.quote(body, QuoteOwner.of(token, identity, onBehalfOf));
         return Response.created(uri.getAbsolutePathBuilder().path(stored.id().toString()).build())
                 .entity(stored.body()).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    /** Re-quotes stored or inline lines on another date and/or draft measures; saves nothing. */
+    @POST
+    @Path("/what-if")
+    @RolesAllowed({"operator", "finance", "admin", "service"})
+    public WhatIfView whatIf(@NotNull @Valid WhatIfRequest body, @HeaderParam(QuoteOwner.ON_BEHALF_OF) String onBehalfOf) {
+        return whatIfs.whatIf(body, QuoteOwner.of(token, identity, onBehalfOf));
     }
 
     /** The stored quote, byte for byte; 404 for a missing id and for another organisation's. */

@@ -68,9 +68,9 @@ public class DutyMeasure extends PanacheEntityBase {
     @Version
     public int version;
 
-    /** The engine's immutable view of this row. */
+    /** The engine's immutable view of this row (id 0 while not yet persisted). */
     public Measure toMeasure() {
-        return new Measure(id, program, heading, htsPrefix, Set.of(originCountries), ratePercent, effectiveFrom,
+        return new Measure(id == null ? 0L : id, program, heading, htsPrefix, Set.of(originCountries), ratePercent, effectiveFrom,
                 effectiveTo, legalReference, sourceNote, confirmed, refundable, drawbackEligible, nonUsContentOnly,
                 usContentHeading);
     }

@@ -1,23 +1,33 @@
 package io.rigledger.tariff.schedule;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.rigledger.tariff.common.PageCursor;
 import io.rigledger.tariff.common.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import java.util.List;
 
 /**
- * Reads the duty schedule: measures paged by id (filters: an HTS code the prefix matches, an
- * origin), one measure, and its history. Roles: operator, finance, ops, admin, service.
+ * The duty schedule: measures paged by id (filters: an HTS code the prefix matches, an origin),
+ * one measure, its history (roles operator, finance, ops, admin, service), and the admin's
+ * create, supersede and correct (role admin; {@link ScheduleAdmin} holds the rules). After a
+ * change this replica reloads its snapshot at once; the others within the poll interval.
  */
 @Path("/api/duty-rates")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,6 +39,15 @@ public class RateResource {
 
     @Inject
     ScheduleHistory history;
+
+    @Inject
+    ScheduleAdmin admin;
+
+    @Inject
+    ScheduleSnapshots snapshots;
+
+    @Inject
+    SecurityIdentity caller;
 
     public record DutyMeasurePage(List<DutyMeasureView> items, String nextCursor) {
     }
@@ -69,6 +88,40 @@ public class RateResource {
     public DutyMeasureView get(@PathParam("id") long id) {
         return DutyMeasure.<DutyMeasure>findByIdOptional(id).map(DutyMeasureView::of)
                 .orElseThrow(() -> Problems.notFound("duty rate", id));
+    }
+
+    /** Creates a measure (admin). 201; 409 when it overlaps one of the same program, prefix and origin. */
+    @POST
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@NotNull @Valid MeasureChange body, UriInfo uri) {
+        DutyMeasureView created = admin.create(body, caller.getPrincipal().getName());
+        snapshots.refresh();
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                .entity(created).build();
+    }
+
+    /** Closes measure {id} on the body's effectiveFrom and opens the body as its successor (admin). */
+    @POST
+    @Path("/{id}/supersede")
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response supersede(@PathParam("id") long id, @NotNull @Valid MeasureChange body, UriInfo uri) {
+        ScheduleAdmin.Supersession done = admin.supersede(id, body, caller.getPrincipal().getName());
+        snapshots.refresh();
+        return Response.created(uri.getBaseUriBuilder().path("api/duty-rates").path(String.valueOf(done.successor().id()))
+                .build()).entity(done).build();
+    }
+
+    /** Corrects every field of measure {id} (admin); the body's version must be the current one. */
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed("admin")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public DutyMeasureView correct(@PathParam("id") long id, @NotNull @Valid MeasureChange body) {
+        DutyMeasureView corrected = admin.correct(id, body, caller.getPrincipal().getName());
+        snapshots.refresh();
+        return corrected;
     }
 
     @GET

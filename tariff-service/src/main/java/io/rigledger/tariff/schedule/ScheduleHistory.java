@@ -33,7 +33,7 @@ public class ScheduleHistory {
     }
 
     /** Appends a change; call inside the transaction that made it. */
-    void record(ScheduleChange.Subject subject, long id, ScheduleChange.Action action, String by, String reason,
+    public void record(ScheduleChange.Subject subject, long id, ScheduleChange.Action action, String by, String reason,
                 Object after) {
         ScheduleChange c = new ScheduleChange();
         c.subject = subject;

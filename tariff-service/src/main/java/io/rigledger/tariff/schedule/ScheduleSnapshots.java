@@ -58,7 +58,7 @@ public class ScheduleSnapshots {
     }
 
     /** The version the next change will publish; call inside the change's transaction. */
-    long bumpVersion() {
+    public long bumpVersion() {
         em.createNativeQuery("update schedule_version set version = version + 1 where id = 1").executeUpdate();
         return storedVersion();
     }

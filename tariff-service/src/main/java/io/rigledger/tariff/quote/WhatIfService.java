@@ -1,0 +1,150 @@
+package io.rigledger.tariff.quote;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rigledger.tariff.common.Problems;
+import io.rigledger.tariff.duty.Measure;
+import io.rigledger.tariff.duty.Program;
+import io.rigledger.tariff.duty.Quotation;
+import io.rigledger.tariff.duty.Schedule;
+import io.rigledger.tariff.quote.WhatIfView.Change;
+import io.rigledger.tariff.quote.WhatIfView.LineChange;
+import io.rigledger.tariff.quote.WhatIfView.Scenario;
+import io.rigledger.tariff.schedule.ScheduleAdmin;
+import io.rigledger.tariff.schedule.ScheduleSnapshots;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What-if re-quotes: the old amounts (a stored quote as it was answered, or the inline quote on
+ * today's schedule) against the new ones (another entry date, export date or mode, and/or draft
+ * measures on top of the schedule snapshot). Computes with {@link io.rigledger.tariff.duty.DutyEngine}
+ * through {@link QuoteService}; saves nothing.
+ */
+@ApplicationScoped
+public class WhatIfService {
+
+    @Inject
+    QuoteService quotes;
+
+    @Inject
+    ScheduleSnapshots snapshots;
+
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * @throws io.rigledger.tariff.common.ProblemException 400 when neither or both of quoteIds and quote
+     *         are given, 404 for a missing or foreign quote id, 409 when a draft overlaps a measure,
+     *         422 when the schedule cannot answer (naming the field under quoteIds[i] or quote)
+     */
+    public WhatIfView whatIf(WhatIfRequest request, QuoteOwner owner) {
+        boolean stored = request.quoteIds() != null && !request.quoteIds().isEmpty();
+        if (stored == (request.quote() != null)) {
+            throw Problems.badRequest("quoteIds", "give either quoteIds or quote, not both and not neither");
+        }
+        Schedule today = snapshots.current();
+        Schedule draft = withDrafts(today, request.draftMeasures());
+        List<Scenario> scenarios = new ArrayList<>();
+        if (stored) {
+            for (int i = 0; i < request.quoteIds().size(); i++) {
+                UUID id = request.quoteIds().get(i);
+                StoredQuote quote = quotes.find(id, owner).orElseThrow(() -> Problems.notFound("duty quote", id));
+                NewDutyQuote asked = read(quote.request, NewDutyQuote.class);
+                Quotation now = quotes.compute(draft, changed(asked, request), "quoteIds[" + i + "].");
+                scenarios.add(scenario(id, asked, read(quote.body, JsonNode.class), changed(asked, request), now));
+            }
+        } else {
+            NewDutyQuote asked = request.quote();
+            Quotation before = quotes.compute(today, asked, "quote.");
+            Quotation now = quotes.compute(draft, changed(asked, request), "quote.");
+            scenarios.add(scenario(null, asked, json.valueToTree(DutyQuoteView.of(null, asked, null, before)),
+                    changed(asked, request), now));
+        }
+        BigDecimal old = BigDecimal.ZERO.setScale(2);
+        BigDecimal current = BigDecimal.ZERO.setScale(2);
+        for (Scenario s : scenarios) {
+            old = old.add(s.total().old());
+            current = current.add(s.total().current());
+        }
+        return new WhatIfView(scenarios, Change.of(old, current));
+    }
+
+    private static Scenario scenario(UUID id, NewDutyQuote asked, JsonNode old, NewDutyQuote changed, Quotation now) {
+        List<LineChange> lines = new ArrayList<>();
+        for (int i = 0; i < now.lines().size(); i++) {
+            BigDecimal before = old.path("lines").path(i).path("dutyAmount").decimalValue().setScale(2);
+            BigDecimal after = now.lines().get(i).duty();
+            lines.add(new LineChange(i + 1, before, after, after.subtract(before)));
+        }
+        return new Scenario(id, asked.entryDate(), changed.entryDate(), lines,
+                Change.of(money(old, "totalDuty"), now.totalDuty()), Change.of(money(old, "totalFees"), now.totalFees()),
+                Change.of(money(old, "total"), now.total()));
+    }
+
+    private static BigDecimal money(JsonNode quote, String field) {
+        return quote.path(field).decimalValue().setScale(2);
+    }
+
+    private static NewDutyQuote changed(NewDutyQuote asked, WhatIfRequest request) {
+        return new NewDutyQuote(
+                request.entryDate() != null ? request.entryDate() : asked.entryDate(),
+                request.exportDate() != null ? request.exportDate() : asked.exportDate(),
+                request.transportMode() != null ? request.transportMode() : asked.transportMode(),
+                asked.lines());
+    }
+
+    private static Schedule withDrafts(Schedule schedule, List<WhatIfRequest.DraftMeasure> drafts) {
+        if (drafts == null || drafts.isEmpty()) {
+            return schedule;
+        }
+        Set<Long> replaced = new HashSet<>();
+        List<Measure> added = new ArrayList<>();
+        for (WhatIfRequest.DraftMeasure d : drafts) {
+            if (d.replacesId() != null) {
+                replaced.add(d.replacesId());
+            }
+        }
+        for (int i = 0; i < drafts.size(); i++) {
+            WhatIfRequest.DraftMeasure d = drafts.get(i);
+            if (d.effectiveTo() != null && !d.effectiveTo().isAfter(d.effectiveFrom())) {
+                throw Problems.badRequest("draftMeasures[" + i + "].effectiveTo", "must be after effectiveFrom");
+            }
+            Program program = Program.valueOf(d.program());
+            boolean nonUsOnly = Boolean.TRUE.equals(d.nonUsContentOnly());
+            Measure m = new Measure(0, program, d.heading(), d.htsPrefix(), Set.copyOf(d.originCountries()),
+                    d.ratePercent(), d.effectiveFrom(), d.effectiveTo(), d.legalReference(), "what-if draft", false,
+                    Boolean.TRUE.equals(d.refundable()), Boolean.TRUE.equals(d.drawbackEligible()), nonUsOnly,
+                    nonUsOnly ? "9903.01.34" : null);
+            for (Measure other : schedule.measures()) {
+                if (!replaced.contains(other.id()) && m.clashesWith(other)) {
+                    throw ScheduleAdmin.conflict("draftMeasures[" + i + "]", "overlaps duty rate " + other.id()
+                            + "; name it in replacesId to replace it");
+                }
+            }
+            for (Measure other : added) {
+                if (m.clashesWith(other)) {
+                    throw ScheduleAdmin.conflict("draftMeasures[" + i + "]", "overlaps another draft measure");
+                }
+            }
+            added.add(m);
+        }
+        return schedule.withDraft(added, replaced);
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored quote cannot be read back as " + type.getSimpleName(), e);
+        }
+    }
+}
