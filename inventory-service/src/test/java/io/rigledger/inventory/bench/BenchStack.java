@@ -1,0 +1,107 @@
+package io.rigledger.inventory.bench;
+
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.rigledger.testsupport.EmbeddedPostgresResource;
+import io.rigledger.testsupport.Tokens;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the benchmark runs against, all on this machine: embedded PostgreSQL (a fresh database),
+ * the WireMock OIDC server whose key signs {@link Tokens}, and the packaged inventory-service
+ * (target/quarkus-app) as a child process. Closing stops the service; the JVM's exit stops the rest.
+ */
+final class BenchStack implements AutoCloseable {
+
+    static final String DATABASE = "inventory_bench";
+
+    final String baseUrl;
+    final String jdbcUrl;
+    private final Process service;
+    private final OidcWiremockTestResource oidc;
+
+    private BenchStack(String baseUrl, String jdbcUrl, Process service, OidcWiremockTestResource oidc) {
+        this.baseUrl = baseUrl;
+        this.jdbcUrl = jdbcUrl;
+        this.service = service;
+        this.oidc = oidc;
+    }
+
+    static BenchStack start(Path app) throws IOException, InterruptedException, SQLException {
+        EmbeddedPostgres pg = EmbeddedPostgresResource.server();
+        try (Connection admin = pg.getPostgresDatabase().getConnection()) {
+            admin.createStatement().execute("drop database if exists " + DATABASE);
+            admin.createStatement().execute("create database " + DATABASE);
+        }
+        String jdbcUrl = pg.getJdbcUrl("postgres", DATABASE);
+        OidcWiremockTestResource oidc = new OidcWiremockTestResource();
+        Map<String, String> oidcConfig = oidc.start();
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        ProcessBuilder pb = new ProcessBuilder(List.of(javaBin(), "-Xmx2g", "-jar", app.toString()))
+                .redirectErrorStream(true).redirectOutput(new File("target/bench-service.log"));
+        pb.environment().putAll(Map.of(
+                "HTTP_PORT", Integer.toString(port),
+                "DB_URL", jdbcUrl, "DB_USER", "postgres", "DB_PASSWORD", "postgres",
+                "OIDC_AUTH_SERVER_URL", oidcConfig.get("keycloak.url") + "/realms/quarkus/",
+                "OIDC_ISSUER", Tokens.ISSUER,
+                "LOG_JSON", "false"));
+        Process service = pb.start();
+        BenchStack stack = new BenchStack("http://localhost:" + port, jdbcUrl, service, oidc);
+        stack.awaitReady();
+        return stack;
+    }
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+    }
+
+    private void awaitReady() throws InterruptedException, IOException {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("inventory-service exited; see target/bench-service.log");
+            }
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // the service is still starting
+            }
+            service.waitFor(500, TimeUnit.MILLISECONDS);
+        }
+        throw new IllegalStateException("inventory-service not ready after 3 minutes; see target/bench-service.log");
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    @Override
+    public void close() {
+        service.destroy();
+        oidc.stop();
+    }
+}

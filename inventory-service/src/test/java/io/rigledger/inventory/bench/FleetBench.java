@@ -1,0 +1,225 @@
+package io.rigledger.inventory.bench;
+
+import io.rigledger.inventory.common.PageCursor;
+import io.rigledger.inventory.fleet.Dimension;
+import io.rigledger.inventory.fleet.FleetSql;
+import io.rigledger.testsupport.Tokens;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The fleet benchmark (bench/run.sh): loads rigs over POST /api/rigs/batch and the same rows by COPY
+ * into the same table, then times the fleet summary against a raw GROUP BY over the same table at
+ * 10k, 100k and 1M rigs, and the first and last page of GET /api/rigs. Prints every number next to
+ * the machine's own reference measured in the same run. Not a test: a CLI that prints.
+ */
+public final class FleetBench {
+
+    private static final String[] MODELS = {"antminer-s21", "antminer-s21-plus", "antminer-s21-pro", "antminer-s21-xp",
+        "antminer-s21-plus-hydro", "whatsminer-m60s", "whatsminer-m66s-plus", "avalon-a1466", "avalon-a16xp"};
+    private static final String[] MAKERS = {"BITMAIN", "BITMAIN", "BITMAIN", "BITMAIN", "BITMAIN", "MICROBT", "MICROBT",
+        "CANAAN", "CANAAN"};
+    private static final String[] ORIGINS = {"CN", "MY", "TH", "ID", "US"};
+    private static final int BATCH = 10_000;
+    private static final int CLIENTS = 2;
+    private static final String API_ORG = "bench-api";
+    private static final String COPY_ORG = "bench-copy";
+
+    private final BenchStack stack;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final Deployments deployments;
+
+    private FleetBench(BenchStack stack) {
+        this.stack = stack;
+        this.deployments = new Deployments(stack, API_ORG);
+    }
+
+    public static void main(String[] args) throws Exception {
+        int total = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        Path app = Path.of(args.length > 1 ? args[1] : "target/quarkus-app/quarkus-run.jar");
+        try (BenchStack stack = BenchStack.start(app)) {
+            new FleetBench(stack).run(total);
+        }
+        System.exit(0);
+    }
+
+    private void run(int total) throws Exception {
+        System.out.printf(Locale.ROOT, "fleet benchmark: %,d rigs, batches of %,d, %d API clients, %d cores%n",
+                total, BATCH, CLIENTS, Runtime.getRuntime().availableProcessors());
+        double copyRate = copy(total);
+        deployments.prepareSites();
+        long apiNanos = 0;
+        int loaded = 0;
+        List<Integer> checkpoints = new ArrayList<>();
+        for (int n : new int[] {10_000, 100_000, total}) {
+            if (n <= total && !checkpoints.contains(n)) {
+                checkpoints.add(n);
+            }
+        }
+        for (int checkpoint : checkpoints) {
+            apiNanos += load(loaded, checkpoint);
+            loaded = checkpoint;
+            deployments.spread();
+            summaries(checkpoint);
+        }
+        double apiRate = loaded / (apiNanos / 1e9);
+        System.out.printf(Locale.ROOT, "load    API   %,10.0f rigs/s   COPY %,10.0f rigs/s   ratio %.2f (goal >= 0.30)%n",
+                apiRate, copyRate, apiRate / copyRate);
+        paging();
+    }
+
+    /** COPY of the same rows into the same table (another organisation): the machine's load limit. */
+    private double copy(int total) throws Exception {
+        try (Connection c = stack.connect()) {
+            long start = System.nanoTime();
+            CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy rig (org, manufacturer, serial_number,"
+                    + " model_code, origin_country, status, price_usd, duty_usd, fees_usd, registered_at, registered_by)"
+                    + " from stdin with (format csv)");
+            StringBuilder chunk = new StringBuilder();
+            for (int i = 0; i < total; i++) {
+                int m = i % MODELS.length;
+                chunk.append(COPY_ORG).append(',').append(MAKERS[m]).append(",C").append(i).append(',')
+                        .append(MODELS[m]).append(',').append(ORIGINS[i % ORIGINS.length])
+                        .append(",RECEIVED,5120.00,1112.32,17.74,2026-11-29T00:00:00Z,bench\n");
+                if (chunk.length() > 1 << 20 || i == total - 1) {
+                    byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
+                    in.writeToCopy(bytes, 0, bytes.length);
+                    chunk.setLength(0);
+                }
+            }
+            in.endCopy();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "copy    %,d rows in %.1f s%n", total, seconds);
+            return total / seconds;
+        }
+    }
+
+    /** Rigs [from, to) over the API, CLIENTS batches at a time; answers the wall time in ns. */
+    private long load(int from, int to) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        long start = System.nanoTime();
+        try {
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (int first = from; first < to; first += BATCH) {
+                int f = first;
+                int last = Math.min(to, first + BATCH);
+                calls.add(pool.submit(() -> post(body(f, last))));
+            }
+            for (Future<Integer> call : calls) {
+                int status = call.get();
+                if (status != 200) {
+                    throw new IllegalStateException("batch answered " + status);
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+        long nanos = System.nanoTime() - start;
+        System.out.printf(Locale.ROOT, "api     %,d..%,d loaded in %.1f s%n", from, to, nanos / 1e9);
+        return nanos;
+    }
+
+    private static String body(int from, int to) {
+        StringBuilder b = new StringBuilder(120 * (to - from)).append("{\"rigs\":[");
+        for (int i = from; i < to; i++) {
+            int m = i % MODELS.length;
+            b.append(i == from ? "" : ",").append("{\"serialNumber\":\"A").append(i).append("\",\"model\":\"")
+                    .append(MODELS[m]).append("\",\"originCountry\":\"").append(ORIGINS[i % ORIGINS.length])
+                    .append("\",\"landedCost\":{\"price\":5120.00,\"duty\":1112.32,\"fees\":17.74}}");
+        }
+        return b.append("]}").toString();
+    }
+
+    private int post(String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.baseUrl + "/api/rigs/batch"))
+                .header("Authorization", "Bearer " + Tokens.ops(API_ORG)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** Summary over the API (rollups) vs the raw GROUP BY over the rig table, both grouped by all five dimensions. */
+    private void summaries(int rigs) throws Exception {
+        List<Dimension> all = List.of(Dimension.values());
+        String url = stack.baseUrl + "/api/fleet/summary?groupBy=site,status,manufacturer,model,originCountry";
+        String token = Tokens.ops(API_ORG);
+        double[] api = time(200, () -> get(url, token));
+        double[] raw;
+        try (Connection c = stack.connect()) {
+            String sql = FleetSql.recount(all);
+            raw = time(rigs >= 1_000_000 ? 10 : 30, () -> FleetSql.read(c, sql, API_ORG, all));
+        }
+        System.out.printf(Locale.ROOT, "summary %,9d rigs  API p50 %7.2f ms p99 %7.2f ms   raw GROUP BY p50 %8.2f ms"
+                        + " p99 %8.2f ms   ratio p50 %.3f (goal <= 0.1)%n", rigs, api[0], api[1], raw[0], raw[1],
+                api[0] / raw[0]);
+    }
+
+    /** First page vs last page of GET /api/rigs (limit 100), unfiltered and filtered by status. */
+    private void paging() throws Exception {
+        long lastId;
+        try (Connection c = stack.connect(); PreparedStatement ps = c.prepareStatement(
+                "select max(id) from rig where org = ?")) {
+            ps.setString(1, API_ORG);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                lastId = rs.getLong(1);
+            }
+        }
+        String token = Tokens.ops(API_ORG);
+        String cursor = PageCursor.pack(Long.toString(lastId - 50));
+        for (String filter : new String[] {"", "&status=DEPLOYED"}) {
+            String first = stack.baseUrl + "/api/rigs?limit=100" + filter;
+            double[] head = time(50, () -> get(first, token));
+            double[] tail = time(50, () -> get(first + "&cursor=" + cursor, token));
+            System.out.printf(Locale.ROOT, "paging  %-18s first page p50 %6.2f ms p99 %6.2f ms   last page p50 %6.2f ms"
+                    + " p99 %6.2f ms%n", filter.isEmpty() ? "(all rigs)" : filter.substring(1), head[0], head[1],
+                    tail[0], tail[1]);
+        }
+    }
+
+    private Object get(String url, String token) throws Exception {
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + r.statusCode());
+        }
+        return r.body();
+    }
+
+    /** A call to time. */
+    @FunctionalInterface
+    interface Call {
+        Object run() throws Exception;
+    }
+
+    /** p50 and p99 in ms over {@code n} runs after 20 warm-up runs. */
+    static double[] time(int n, Call call) throws Exception {
+        for (int i = 0; i < 20; i++) {
+            call.run();
+        }
+        double[] ms = new double[n];
+        for (int i = 0; i < n; i++) {
+            long start = System.nanoTime();
+            call.run();
+            ms[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(ms);
+        return new double[] {ms[(int) Math.floor(0.5 * (n - 1))], ms[(int) Math.ceil(0.99 * (n - 1))]};
+    }
+}
