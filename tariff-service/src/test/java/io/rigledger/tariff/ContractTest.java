@@ -56,7 +56,7 @@ class ContractTest {
         assertEquals(Set.of("createDutyQuote", "getDutyQuote", "listDutyRates", "getDutyRate", "getDutyRateHistory",
                         "createDutyRate", "correctDutyRate", "supersedeDutyRate", "listFees", "createFeeRate",
                         "correctFeeRate", "supersedeFeeRate", "getFeeRateHistory", "setMpfYear", "getMpfYearHistory",
-                        "whatIfDutyQuotes"),
+                        "whatIfDutyQuotes", "getCaller"),
                 Set.copyOf(ContractExamples.operationIds(CONTRACT)));
     }
 

@@ -12,7 +12,6 @@ import io.rigledger.tariff.duty.TransportMode;
 import io.rigledger.tariff.schedule.ScheduleSnapshots;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -25,8 +24,8 @@ import java.util.UUID;
 
 /**
  * Quotes duty and fees with {@link DutyEngine} on the in-memory schedule snapshot, stores each
- * quote with its owner, and reads stored quotes back. The only database access per quote is the
- * insert of the stored quote.
+ * quote with its owner ({@link QuoteStore}, group commit), and reads stored quotes back. The only
+ * database access per quote is the insert of the stored quote.
  */
 @ApplicationScoped
 public class QuoteService {
@@ -40,6 +39,9 @@ public class QuoteService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    QuoteStore store;
+
     Clock clock = Clock.systemUTC();
 
     /** A quote as stored: its id and the exact JSON answered. */
@@ -52,7 +54,6 @@ public class QuoteService {
      * @throws io.rigledger.tariff.common.ProblemException 400 for dates out of range, 422 when the
      *         schedule cannot answer (naming the field)
      */
-    @Transactional
     public Stored quote(NewDutyQuote request, QuoteOwner owner) {
         Quotation q = compute(snapshots.current(), request, "");
         UUID id = UUID.randomUUID();
@@ -67,7 +68,7 @@ public class QuoteService {
         stored.scheduleVersion = q.scheduleVersion();
         stored.request = write(request);
         stored.body = body;
-        stored.persist();
+        store.store(stored);
         return new Stored(id, body);
     }
 

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# tariff-service benchmarks, printed side by side with their floor (not part of ./mvnw verify):
+#  1. JMH: duty-engine line quotes per second on one core (DutyEngineBenchmark), next to the bare
+#     BigDecimal arithmetic of four layers (the floor of any engine).
+#  2. HTTP, one run, same packaged service, same PostgreSQL, same token: wrk on POST /api/duty-quotes
+#     (quote + store) and on GET /api/me (a trivial authenticated JSON endpoint); prints the ratio,
+#     and POST /api/duty-quotes/what-if (the same quote computed twice, nothing stored) to show what storing costs.
+# Usage: tariff-service/bench/run.sh
+# Settings: BENCH_SECONDS (20), BENCH_CONNECTIONS (32), BENCH_PORT (18083), BENCH_SKIP_BUILD, BENCH_SKIP_JMH
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+OUT=tariff-service/target/bench
+SECONDS_EACH=${BENCH_SECONDS:-20}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+PORT=${BENCH_PORT:-18083}
+mkdir -p "$OUT"
+
+if ! command -v wrk >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+  else
+    echo "bench: please install wrk" >&2; exit 1
+  fi
+fi
+
+echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
+if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
+  ./mvnw -q -B -pl tariff-service -am package dependency:build-classpath -DskipTests \
+    -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt
+fi
+CP="tariff-service/target/test-classes:tariff-service/target/classes:$(cat tariff-service/target/test-classpath.txt)"
+
+if [ -z "${BENCH_SKIP_JMH:-}" ]; then
+  echo "== JMH (ops/s = line quotes per second on one thread; rawLayerArithmetic = the floor)"
+  java -cp "$CP" org.openjdk.jmh.Main DutyEngineBenchmark -rf json -rff "$OUT/jmh.json" | tee "$OUT/jmh.txt" \
+    | grep -E '^(Benchmark|DutyEngineBenchmark)'
+fi
+
+echo "== HTTP: POST /api/duty-quotes vs GET /api/me, ${SECONDS_EACH}s each, ${CONNECTIONS} connections"
+rm -f "$OUT/env"
+java -cp "$CP" io.rigledger.tariff.bench.HttpBenchSetup "$OUT/env" > "$OUT/setup.log" 2>&1 &
+SETUP_PID=$!
+APP_PID=
+cleanup() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  kill "$SETUP_PID" 2>/dev/null && wait "$SETUP_PID" 2>/dev/null || true
+}
+trap cleanup EXIT
+for _ in $(seq 120); do [ -f "$OUT/env" ] && break; sleep 1; done
+[ -f "$OUT/env" ] || { echo "bench: PostgreSQL did not start; see $OUT/setup.log" >&2; exit 1; }
+set -a; . "$OUT/env"; set +a
+
+# tokens verified with the signing key's public half: no Keycloak, no auth-server-url
+LOG_JSON=false java -Xmx512m -Dquarkus.http.port="$PORT" -Dquarkus.oidc.public-key="$OIDC_PUBLIC_KEY" \
+  -Dquarkus.oidc.auth-server-url= -Dquarkus.log.level=WARN ${BENCH_APP_OPTS:-} \
+  -jar tariff-service/target/quarkus-app/quarkus-run.jar > "$OUT/app.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 120); do curl -sf "http://localhost:$PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+curl -sf "http://localhost:$PORT/q/health/ready" >/dev/null || { echo "bench: service not ready; see $OUT/app.log" >&2; exit 1; }
+
+URL="http://localhost:$PORT"
+QUOTE=tariff-service/bench/quote.lua
+ME=tariff-service/bench/me.lua
+curl -sf -H "Authorization: Bearer $BENCH_TOKEN" -H 'Content-Type: application/json' \
+  -d @tariff-service/bench/quote.json "$URL/api/duty-quotes" > "$OUT/sample-quote.json"
+wrk -t2 -c"$CONNECTIONS" -d10s -s "$QUOTE" "$URL/api/duty-quotes" > /dev/null   # warm-up
+wrk -t2 -c"$CONNECTIONS" -d10s -s "$ME" "$URL/api/me" > /dev/null
+wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -s "$QUOTE" "$URL/api/duty-quotes" | tee "$OUT/wrk-quote.txt"
+wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -s "$ME" "$URL/api/me" | tee "$OUT/wrk-me.txt"
+wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -s tariff-service/bench/whatif.lua "$URL/api/duty-quotes/what-if" \
+  | tee "$OUT/wrk-whatif.txt"
+if grep -q 'Non-2xx' "$OUT/wrk-quote.txt" "$OUT/wrk-me.txt" "$OUT/wrk-whatif.txt"; then
+  echo "bench: some answers were not 2xx; the numbers do not count" >&2; exit 1
+fi
+Q=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-quote.txt")
+M=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-me.txt")
+W=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-whatif.txt")
+echo "== POST /api/duty-quotes ${Q} req/s vs GET /api/me ${M} req/s: ratio $(awk -v q="$Q" -v m="$M" 'BEGIN {printf "%.2f", q / m}') (goal >= 0.70)"
+echo "== the same quote without storing it (what-if, computed twice): ${W} req/s, ratio $(awk -v q="$W" -v m="$M" 'BEGIN {printf "%.2f", q / m}')"

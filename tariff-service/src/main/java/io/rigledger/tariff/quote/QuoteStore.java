@@ -1,0 +1,123 @@
+package io.rigledger.tariff.quote;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * Stores quotes with group commit: one writer thread drains every quote waiting and inserts them
+ * in one transaction (up to {@value #MAX_BATCH}), then releases each caller. A caller's
+ * {@link #store} returns only once its quote is committed, so GET finds it at once and nothing is
+ * answered that was not stored; under load many quotes share one round trip and one commit.
+ */
+@ApplicationScoped
+public class QuoteStore {
+
+    static final int MAX_BATCH = 256;
+    private static final Logger LOG = Logger.getLogger(QuoteStore.class);
+    private static final String INSERT = "insert into duty_quote (id, org, created_by, created_at, entry_date, "
+            + "schedule_version, request, body) values (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private record Pending(StoredQuote quote, CompletableFuture<Void> done) {
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private volatile boolean running;
+    private Thread writer;
+
+    void onStart(@Observes StartupEvent start) {
+        running = true;
+        writer = new Thread(this::drain, "duty-quote-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    void onStop(@Observes ShutdownEvent stop) {
+        running = false;
+        if (writer != null) {
+            writer.interrupt();
+        }
+    }
+
+    /**
+     * Stores one quote; returns when it is committed.
+     *
+     * @throws IllegalStateException when the insert failed (the caller answers 500; nothing was stored)
+     */
+    public void store(StoredQuote quote) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        queue.add(new Pending(quote, done));
+        try {
+            done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while storing quote " + quote.id, e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("quote " + quote.id + " was not stored", e.getCause());
+        }
+    }
+
+    private void drain() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        while (running) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            try {
+                insert(batch);
+                batch.forEach(p -> p.done().complete(null));
+            } catch (SQLException | RuntimeException e) {
+                LOG.errorf(e, "storing %d duty quotes failed", batch.size());
+                batch.forEach(p -> p.done().completeExceptionally(e));
+            }
+            batch.clear();
+        }
+    }
+
+    private void insert(List<Pending> batch) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement(INSERT)) {
+                for (Pending p : batch) {
+                    StoredQuote q = p.quote();
+                    s.setObject(1, q.id);
+                    s.setString(2, q.org);
+                    s.setString(3, q.createdBy);
+                    s.setTimestamp(4, Timestamp.from(q.createdAt));
+                    s.setObject(5, q.entryDate);
+                    s.setLong(6, q.scheduleVersion);
+                    s.setString(7, q.request);
+                    s.setString(8, q.body);
+                    s.addBatch();
+                }
+                s.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+}
