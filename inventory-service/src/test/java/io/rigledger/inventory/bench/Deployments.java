@@ -8,7 +8,8 @@ import java.sql.Statement;
 
 /**
  * Gives the benchmark fleet a realistic shape before summaries are timed: 20 sites of 50 racks of
- * 1,000 slots, 60% of new rigs DEPLOYED at consecutive positions and 5% in MAINTENANCE, written by
+ * 1,000 slots, 60% of new rigs DEPLOYED and 5% in MAINTENANCE, spread rack after rack (every site is in
+ * use from the first 10,000 rigs and the number of groups stops growing early), written by
  * SQL (test data preparation, not what is measured); the rollup triggers follow as for any change.
  */
 final class Deployments {
@@ -46,8 +47,8 @@ final class Deployments {
                 placed as (
                     select f.id, ? + f.n as k, f.n from fresh f)
                 update rig r set status = case when p.n % 13 = 12 then 'MAINTENANCE' else 'DEPLOYED' end,
-                       site_id = k.site_id, rack_id = k.id, slot = (p.k % 1000) + 1
-                from placed p join rack k on k.code = 'R' || (p.k / 1000)
+                       site_id = k.site_id, rack_id = k.id, slot = (p.k / 1000) + 1
+                from placed p join rack k on k.code = 'R' || (p.k % 1000)
                 join site s on s.id = k.site_id and s.org = ?
                 where r.id = p.id
                 """)) {
