@@ -20,8 +20,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * Stores quotes with group commit: one writer thread drains every quote waiting and inserts them
- * in one transaction (up to {@value #MAX_BATCH}), then releases each caller. A caller's
+ * Stores quotes with group commit: {@value #WRITERS} writer threads each drain every quote waiting
+ * and insert them in one transaction (up to {@value #MAX_BATCH}), then release each caller; while
+ * one batch commits the next one gathers, so throughput does not wait on one commit at a time. A caller's
  * {@link #store} returns only once its quote is committed, so GET finds it at once and nothing is
  * answered that was not stored; under load many quotes share one round trip and one commit.
  */
@@ -29,6 +30,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 public class QuoteStore {
 
     static final int MAX_BATCH = 256;
+    static final int WRITERS = 4;
     private static final Logger LOG = Logger.getLogger(QuoteStore.class);
     private static final String INSERT = "insert into duty_quote (id, org, created_by, created_at, entry_date, "
             + "schedule_version, request, body) values (?, ?, ?, ?, ?, ?, ?, ?)";
@@ -41,20 +43,21 @@ public class QuoteStore {
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private volatile boolean running;
-    private Thread writer;
+    private final List<Thread> writers = new ArrayList<>();
 
     void onStart(@Observes StartupEvent start) {
         running = true;
-        writer = new Thread(this::drain, "duty-quote-writer");
-        writer.setDaemon(true);
-        writer.start();
+        for (int i = 0; i < WRITERS; i++) {
+            Thread writer = new Thread(this::drain, "duty-quote-writer-" + i);
+            writer.setDaemon(true);
+            writer.start();
+            writers.add(writer);
+        }
     }
 
     void onStop(@Observes ShutdownEvent stop) {
         running = false;
-        if (writer != null) {
-            writer.interrupt();
-        }
+        writers.forEach(Thread::interrupt);
     }
 
     /**
