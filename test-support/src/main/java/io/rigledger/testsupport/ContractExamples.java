@@ -1,7 +1,10 @@
 package io.rigledger.testsupport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.restassured.RestAssured;
 import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -12,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The request-body examples a contract publishes, so a test can post each one exactly as written
@@ -30,6 +35,10 @@ public final class ContractExamples {
     private ContractExamples() {
     }
 
+    /**
+     * The contract with every reference resolved, the way the request validator reads it: the
+     * components it uses from contracts/platform.yaml appear under their own names.
+     */
     public static OpenAPI read(String specFile) {
         OpenAPI api = new OpenAPIV3Parser().read(Path.of(specFile).toUri().toString());
         if (api == null) {
@@ -60,8 +69,10 @@ public final class ContractExamples {
 
     /**
      * Checks that the running service serves its contract as written: the document at /q/openapi
-     * has exactly the contract's operations (path, method, operationId) and title, operationIds are
-     * unique, and Swagger UI answers. Call from a @QuarkusTest.
+     * (SmallRye OpenAPI serving the build's bundle of the contract with contracts/platform.yaml)
+     * has exactly the contract's operations (path, method, operationId), each with the contract's
+     * response codes, the contract's title and named components, and no reference outside itself;
+     * operationIds are unique, and Swagger UI answers. Call from a @QuarkusTest.
      */
     public static void assertServedAsWritten(String specFile) {
         OpenAPI contract = read(specFile);
@@ -69,8 +80,12 @@ public final class ContractExamples {
         if (ids.isEmpty() || ids.size() != ids.stream().distinct().count()) {
             throw new AssertionError("operationIds must exist and be unique: " + ids);
         }
-        String served = io.restassured.RestAssured.given().accept("application/json").get("/q/openapi")
+        String served = RestAssured.given().accept("application/json").get("/q/openapi")
                 .then().statusCode(200).extract().asString();
+        List<String> external = externalRefs(served);
+        if (!external.isEmpty()) {
+            throw new AssertionError("/q/openapi refers outside itself (the contract was not bundled): " + external);
+        }
         OpenAPI servedApi = new OpenAPIV3Parser().readContents(served).getOpenAPI();
         if (servedApi == null) {
             throw new AssertionError("/q/openapi is not an OpenAPI document");
@@ -82,14 +97,64 @@ public final class ContractExamples {
         if (!contract.getInfo().getTitle().equals(servedApi.getInfo().getTitle())) {
             throw new AssertionError("served title " + servedApi.getInfo().getTitle());
         }
-        io.restassured.RestAssured.given().get("/q/swagger-ui/").then().statusCode(200);
+        if (!components(contract).equals(components(servedApi))) {
+            throw new AssertionError("served components " + components(servedApi)
+                    + " differ from the contract's " + components(contract));
+        }
+        RestAssured.given().get("/q/swagger-ui/").then().statusCode(200);
     }
 
-    private static java.util.Set<String> operations(OpenAPI api) {
-        java.util.Set<String> ops = new java.util.TreeSet<>();
+    /** Each operation as "METHOD path operationId [response codes]". */
+    private static Set<String> operations(OpenAPI api) {
+        Set<String> ops = new TreeSet<>();
         api.getPaths().forEach((path, item) -> item.readOperationsMap()
-                .forEach((method, op) -> ops.add(method + " " + path + " " + op.getOperationId())));
+                .forEach((method, op) -> ops.add(method + " " + path + " " + op.getOperationId() + " "
+                        + new TreeSet<>(op.getResponses().keySet()))));
         return ops;
+    }
+
+    /** Every named component, as "kind/name" (schemas/Problem, responses/TooManyRequests, ...). */
+    private static Set<String> components(OpenAPI api) {
+        Set<String> names = new TreeSet<>();
+        Components c = api.getComponents();
+        addNames(names, "schemas", c.getSchemas());
+        addNames(names, "responses", c.getResponses());
+        addNames(names, "parameters", c.getParameters());
+        addNames(names, "headers", c.getHeaders());
+        addNames(names, "securitySchemes", c.getSecuritySchemes());
+        return names;
+    }
+
+    private static void addNames(Set<String> names, String kind, Map<String, ?> components) {
+        if (components != null) {
+            components.keySet().forEach(name -> names.add(kind + "/" + name));
+        }
+    }
+
+    /** Every $ref in a JSON document that does not point into the document itself. */
+    private static List<String> externalRefs(String json) {
+        List<String> found = new ArrayList<>();
+        try {
+            collectExternalRefs(Json.mapper().readTree(json), found);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("/q/openapi is not JSON", e);
+        }
+        return found;
+    }
+
+    private static void collectExternalRefs(JsonNode node, List<String> found) {
+        if (node.isObject()) {
+            node.properties().forEach(field -> {
+                if ("$ref".equals(field.getKey()) && field.getValue().isTextual()
+                        && !field.getValue().asText().startsWith("#/")) {
+                    found.add(field.getValue().asText());
+                } else {
+                    collectExternalRefs(field.getValue(), found);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(item -> collectExternalRefs(item, found));
+        }
     }
 
     /** Every operationId in the contract, in document order. */

@@ -151,9 +151,12 @@ public final class FakeUpstreams {
         String body = """
                 {"type":"https://rigledger.io/problems/unauthenticated","title":"Unauthorized","status":401,
                  "detail":"a valid bearer token is required"}""";
-        requireValid(inventoryContract(), MODELS + "antminer-s21", Request.Method.GET, 401, body, PROBLEM_JSON);
+        String challenge = "Bearer error=\"invalid_token\", error_description=\"the token has expired\"";
+        requireValid(inventoryContract(), MODELS + "antminer-s21", Request.Method.GET, 401, body, PROBLEM_JSON,
+                "WWW-Authenticate", challenge);
         inventory.stubFor(authenticated(get(urlPathMatching(MODELS + "[^/]+"))).atPriority(OVERRIDE)
-                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", PROBLEM_JSON).withBody(body)));
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", PROBLEM_JSON)
+                        .withHeader("WWW-Authenticate", challenge).withBody(body)));
     }
 
     public int quoteCalls() {
@@ -242,10 +245,14 @@ public final class FakeUpstreams {
         return aResponse().withStatus(404).withHeader("Content-Type", PROBLEM_JSON).withBody(body);
     }
 
+    /** Fails unless the producer's contract allows this answer; {@code headers} are name, value pairs. */
     private static void requireValid(OpenApiInteractionValidator contract, String path, Request.Method method, int status,
-                                     String body, String contentType) {
-        ValidationReport report = contract.validateResponse(path, method,
-                SimpleResponse.Builder.status(status).withContentType(contentType).withBody(body).build());
+                                     String body, String contentType, String... headers) {
+        SimpleResponse.Builder answer = SimpleResponse.Builder.status(status).withContentType(contentType).withBody(body);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            answer.withHeader(headers[i], headers[i + 1]);
+        }
+        ValidationReport report = contract.validateResponse(path, method, answer.build());
         if (report.hasErrors()) {
             throw new AssertionError("the fake's answer to " + method + " " + path + " breaks the producer's contract: "
                     + report.getMessages());
