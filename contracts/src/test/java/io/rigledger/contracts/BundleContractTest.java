@@ -60,12 +60,39 @@ class BundleContractTest {
 
     @Test
     void examplesThatLookLikeDatesOrNumbersStayStrings(@TempDir Path dir) throws IOException {
-        Path bundle = dir.resolve("tariff.yaml");
-        BundleContract.main(new String[] {"../tariff-service/src/main/openapi/tariff.yaml", bundle.toString()});
+        Files.writeString(dir.resolve("shared.yaml"), """
+                openapi: 3.0.3
+                info: {title: shared, version: '1'}
+                paths: {}
+                components:
+                  schemas:
+                    Entry:
+                      type: object
+                      properties:
+                        entryDate: {type: string, format: date}
+                        heading: {type: string}
+                """);
+        Path contract = dir.resolve("service.yaml");
+        Files.writeString(contract, """
+                openapi: 3.0.3
+                info: {title: service, version: '1'}
+                paths:
+                  /entries:
+                    get:
+                      responses:
+                        '200':
+                          description: one entry
+                          content:
+                            application/json:
+                              schema: {$ref: 'shared.yaml#/components/schemas/Entry'}
+                              example: {entryDate: '2026-03-02', heading: '8543.70'}
+                """);
 
-        String yaml = Files.readString(bundle);
-        assertTrue(yaml.contains("entryDate: \"2026-03-02\""), "a date example is quoted");
-        assertTrue(yaml.contains("heading: \"8543.70\""), "a heading example is quoted");
+        String yaml = BundleContract.bundle(contract);
+
+        assertTrue(yaml.contains("entryDate: \"2026-03-02\""), "a date example is quoted: " + yaml);
+        assertTrue(yaml.contains("heading: \"8543.70\""), "a heading example is quoted: " + yaml);
+        assertTrue(yaml.contains("$ref: \"#/components/schemas/Entry\""), "the shared schema is carried in: " + yaml);
     }
 
     @Test
