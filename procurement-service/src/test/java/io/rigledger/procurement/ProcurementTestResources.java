@@ -1,7 +1,8 @@
 package io.rigledger.procurement;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.rigledger.procurement.fakes.FakeUpstreamsResource;
 import io.rigledger.testsupport.EmbeddedPostgresResource;
@@ -12,9 +13,9 @@ import io.rigledger.testsupport.EmbeddedPostgresResource;
  * {@link io.rigledger.testsupport.Tokens} and which issues our client-credentials token, and
  * HTTP-level fakes of tariff-service and inventory-service.
  */
-@QuarkusTestResource(value = EmbeddedPostgresResource.class, initArgs = @ResourceArg(name = "database", value = "procurement"))
-@QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(FakeUpstreamsResource.class)
+@WithTestResource(value = EmbeddedPostgresResource.class, initArgs = @ResourceArg(name = "database", value = "procurement"), scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = OidcWiremockTestResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = FakeUpstreamsResource.class, scope = TestResourceScope.GLOBAL)
 public final class ProcurementTestResources {
 
     public static final String CONTRACT = "src/main/openapi/procurement.yaml";

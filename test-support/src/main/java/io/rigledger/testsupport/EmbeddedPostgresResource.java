@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Starts one real PostgreSQL 17 (zonky embedded binaries, no Docker) per test JVM and gives each
  * service its own database in it. Use with
- * {@code @QuarkusTestResource(value = EmbeddedPostgresResource.class, initArgs = @ResourceArg(name = "database", value = "tariff"))}.
+ * {@code @WithTestResource(value = EmbeddedPostgresResource.class, initArgs = @ResourceArg(name = "database",
+ * value = "tariff"), scope = TestResourceScope.GLOBAL)}.
  */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
 

@@ -1,8 +1,8 @@
 package io.rigledger.inventory.access;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import io.rigledger.inventory.common.Caller;
-import io.rigledger.inventory.common.Problems;
+import io.rigledger.platform.caller.Caller;
+import io.rigledger.platform.problem.Problems;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
@@ -28,7 +28,7 @@ public class Tenant {
 
     /** Who to record as the author of a change. */
     public String actor() {
-        return caller.name();
+        return caller.userName();
     }
 
     /**
@@ -36,7 +36,7 @@ public class Tenant {
      *
      * @param named the organisation the body names, or null
      * @param field the body field that names it, for the 400
-     * @throws io.rigledger.inventory.common.ProblemException 400 when a service account names none;
+     * @throws io.rigledger.platform.problem.ProblemException 400 when a service account names none;
      *         403 when a person names another organisation than their own
      */
     public String orgNamedOr(String named, String field) {

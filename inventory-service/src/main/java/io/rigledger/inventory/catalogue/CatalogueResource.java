@@ -1,6 +1,6 @@
 package io.rigledger.inventory.catalogue;
 
-import io.rigledger.inventory.common.Problems;
+import io.rigledger.platform.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -1,8 +1,8 @@
 package io.rigledger.inventory.catalogue;
 
 import io.quarkus.panache.common.Sort;
-import io.rigledger.inventory.common.Problem.Violation;
-import io.rigledger.inventory.common.Problems;
+import io.rigledger.platform.problem.Problem.Violation;
+import io.rigledger.platform.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -29,7 +29,7 @@ public class PlantCatalogue {
     /**
      * Adds or corrects a plant, or retires it (retired = true; false brings it back).
      *
-     * @throws io.rigledger.inventory.common.ProblemException 422 for an unknown manufacturer, 409 when the
+     * @throws io.rigledger.platform.problem.ProblemException 422 for an unknown manufacturer, 409 when the
      *         manufacturer of an existing plant would change
      */
     @Transactional

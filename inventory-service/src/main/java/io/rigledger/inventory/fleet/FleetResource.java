@@ -1,7 +1,7 @@
 package io.rigledger.inventory.fleet;
 
 import io.rigledger.inventory.access.Tenant;
-import io.rigledger.inventory.common.Problems;
+import io.rigledger.platform.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,8 +1,7 @@
 package io.rigledger.inventory.lifecycle;
 
-import io.rigledger.inventory.access.Invalid;
-import io.rigledger.inventory.common.Problem.Violation;
-import io.rigledger.inventory.common.Problems;
+import io.rigledger.platform.problem.Problem.Violation;
+import io.rigledger.platform.problem.Problems;
 import io.rigledger.inventory.lifecycle.LifecycleRequests.Placement;
 import io.rigledger.inventory.lifecycle.LifecycleRequests.Position;
 import io.rigledger.inventory.model.RigModel;
@@ -104,7 +103,7 @@ public class Deployer {
             }
         }
         if (!repeats.isEmpty()) {
-            throw Invalid.fields(repeats);
+            throw Problems.invalid(repeats);
         }
         return ids;
     }
@@ -136,7 +135,7 @@ public class Deployer {
             racks.add(rack);
         }
         if (!outside.isEmpty()) {
-            throw Invalid.fields(outside);
+            throw Problems.invalid(outside);
         }
         return racks;
     }

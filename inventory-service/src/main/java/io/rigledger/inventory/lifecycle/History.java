@@ -1,6 +1,6 @@
 package io.rigledger.inventory.lifecycle;
 
-import io.rigledger.inventory.common.Problems;
+import io.rigledger.platform.problem.Problems;
 import io.rigledger.inventory.rig.AssetIds;
 import io.rigledger.inventory.rig.Rig;
 import io.rigledger.inventory.rig.RigStatus;
@@ -20,7 +20,7 @@ public class History {
     public record Slice(List<RigEventView> items, Long lastPosition, boolean more) {
     }
 
-    /** @throws io.rigledger.inventory.common.ProblemException 404 for a rig not of {@code org} */
+    /** @throws io.rigledger.platform.problem.ProblemException 404 for a rig not of {@code org} */
     public Slice page(String org, long id, Long after, int limit) {
         Rig rig = Rig.<Rig>find("org = ?1 and id = ?2", org, id).firstResultOptional()
                 .orElseThrow(() -> Problems.notFound("rig", AssetIds.format(id)));

@@ -1,7 +1,6 @@
 package io.rigledger.inventory.lifecycle;
 
 import io.rigledger.inventory.access.Tenant;
-import io.rigledger.inventory.common.PageCursor;
 import io.rigledger.inventory.lifecycle.LifecycleRequests.Deployment;
 import io.rigledger.inventory.lifecycle.LifecycleRequests.LandedCostChange;
 import io.rigledger.inventory.lifecycle.LifecycleRequests.MacChange;
@@ -9,6 +8,8 @@ import io.rigledger.inventory.lifecycle.LifecycleRequests.Transition;
 import io.rigledger.inventory.rig.AssetIds;
 import io.rigledger.inventory.rig.RigReads;
 import io.rigledger.inventory.rig.RigView;
+import io.rigledger.platform.paging.CursorKey;
+import io.rigledger.platform.paging.Paging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -42,6 +43,9 @@ public class LifecycleResource {
 
     @Inject
     Tenant tenant;
+
+    @Inject
+    Paging paging;
 
     @POST
     @Path("/{id}/transitions")
@@ -86,22 +90,15 @@ public class LifecycleResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({"operator", "finance", "ops"})
-    public RigEventView.Page getRigHistory(@PathParam("id") String id, @QueryParam("limit") Integer limit,
+    public RigEventView.Page getRigHistory(@PathParam("id") String id, @QueryParam("limit") String limit,
                                            @QueryParam("cursor") String cursor) {
         String org = tenant.org();
         long number = AssetIds.parse(id, "id");
-        int size = PageCursor.limit(limit);
-        List<String> after = PageCursor.unpack(cursor, 1);
-        Long position = null;
-        if (after != null) {
-            try {
-                position = Long.parseLong(after.get(0));
-            } catch (NumberFormatException e) {
-                throw PageCursor.invalid();
-            }
-        }
+        int size = paging.limit(limit);
+        CursorKey after = paging.after(cursor, 1);
+        Long position = after == null ? null : after.number(0);
         History.Slice slice = history.page(org, number, position, size);
         return new RigEventView.Page(slice.items(),
-                slice.more() ? PageCursor.pack(Long.toString(slice.lastPosition())) : null);
+                slice.more() ? paging.cursor(Long.toString(slice.lastPosition())) : null);
     }
 }

@@ -1,7 +1,7 @@
 package io.rigledger.inventory.lifecycle;
 
-import io.rigledger.inventory.common.Problem.Violation;
-import io.rigledger.inventory.common.Problems;
+import io.rigledger.platform.problem.Problem.Violation;
+import io.rigledger.platform.problem.Problems;
 import io.rigledger.inventory.lifecycle.LifecycleRequests.Placement;
 import io.rigledger.inventory.lifecycle.LifecycleRequests.Position;
 import io.rigledger.inventory.lifecycle.LifecycleRequests.Transition;
@@ -48,7 +48,7 @@ public class LifecycleService {
      * Moves one rig to {@code t.to()}. Deploying needs a position, except from MAINTENANCE, where
      * the rig goes back to its own; RMA needs a ticket.
      *
-     * @throws io.rigledger.inventory.common.ProblemException 400 unknown status or missing
+     * @throws io.rigledger.platform.problem.ProblemException 400 unknown status or missing
      *         position/ticket; 404 unknown rig, site or rack; 409 illegal change, taken position, capacity
      */
     @Transactional

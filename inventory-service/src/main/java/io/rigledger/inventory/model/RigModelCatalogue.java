@@ -3,8 +3,8 @@ package io.rigledger.inventory.model;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.rigledger.inventory.catalogue.Manufacturer;
-import io.rigledger.inventory.common.Problem.Violation;
-import io.rigledger.inventory.common.Problems;
+import io.rigledger.platform.problem.Problem.Violation;
+import io.rigledger.platform.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -46,7 +46,7 @@ public class RigModelCatalogue {
      * Adds a model or corrects it; retired = true retires it, false brings it back. A spec change
      * shows at once in fleet summaries (they multiply rig counts by the current specs).
      *
-     * @throws io.rigledger.inventory.common.ProblemException 422 for an unknown manufacturer, 409 when the
+     * @throws io.rigledger.platform.problem.ProblemException 422 for an unknown manufacturer, 409 when the
      *         manufacturer of an existing model would change
      */
     @Transactional

@@ -1,8 +1,10 @@
 package io.rigledger.inventory.model;
 
-import io.rigledger.inventory.common.Formats;
-import io.rigledger.inventory.common.PageCursor;
-import io.rigledger.inventory.common.Problems;
+import io.rigledger.inventory.Formats;
+import io.rigledger.platform.paging.CursorKey;
+import io.rigledger.platform.paging.Page;
+import io.rigledger.platform.paging.Paging;
+import io.rigledger.platform.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -29,17 +31,16 @@ public class RigModelResource {
     @Inject
     RigModelCatalogue catalogue;
 
+    @Inject
+    Paging paging;
+
+    /** Models by code; the cursor is the last code of the previous page. */
     @GET
-    public RigModelView.Page listRigModels(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        int size = PageCursor.limit(limit);
-        List<String> after = PageCursor.unpack(cursor, 1);
-        List<RigModel> rows = catalogue.page(after == null ? null : after.get(0), size + 1);
-        String next = null;
-        if (rows.size() > size) {
-            rows = rows.subList(0, size);
-            next = PageCursor.pack(rows.get(size - 1).code);
-        }
-        return new RigModelView.Page(rows.stream().map(RigModelView::of).toList(), next);
+    public Page<RigModelView> listRigModels(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        int size = paging.limit(limit);
+        CursorKey after = paging.after(cursor, 1);
+        List<RigModel> rows = catalogue.page(after == null ? null : after.text(0), size + 1);
+        return paging.page(rows, size, m -> new String[] {m.code}, RigModelView::of);
     }
 
     @GET

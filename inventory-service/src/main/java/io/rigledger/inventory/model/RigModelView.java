@@ -1,7 +1,6 @@
 package io.rigledger.inventory.model;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 /**
  * A catalogue entry as the contract shows it (schema RigModel): hashrate TH/s, power W, efficiency
@@ -14,10 +13,6 @@ public record RigModelView(String code, String maker, String manufacturer, Strin
     static RigModelView of(RigModel m) {
         return new RigModelView(m.code, m.manufacturer.name, m.manufacturer.code, m.name, plain(m.hashrateThs),
                 m.powerWatts, plain(m.efficiencyJth()), m.htsCode, m.specsConfirmed, m.retiredAt != null);
-    }
-
-    /** One page of the catalogue (schema RigModelPage); nextCursor is absent on the last page. */
-    public record Page(List<RigModelView> items, String nextCursor) {
     }
 
     /**

@@ -1,14 +1,15 @@
 package io.rigledger.inventory.place;
 
 import io.rigledger.inventory.access.Tenant;
-import io.rigledger.inventory.common.PageCursor;
-import io.rigledger.inventory.common.Problems;
+import io.rigledger.platform.problem.Problems;
 import io.rigledger.inventory.place.PlaceViews.RackChange;
 import io.rigledger.inventory.place.PlaceViews.RackList;
 import io.rigledger.inventory.place.PlaceViews.RackView;
 import io.rigledger.inventory.place.PlaceViews.SiteChange;
 import io.rigledger.inventory.place.PlaceViews.SitePage;
 import io.rigledger.inventory.place.PlaceViews.SiteView;
+import io.rigledger.platform.paging.CursorKey;
+import io.rigledger.platform.paging.Paging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -37,17 +38,20 @@ public class SiteResource {
     @Inject
     Tenant tenant;
 
+    @Inject
+    Paging paging;
+
     @GET
     @RolesAllowed({"operator", "finance", "ops"})
-    public SitePage listSites(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    public SitePage listSites(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         String org = tenant.org();
-        int size = PageCursor.limit(limit);
-        List<String> after = PageCursor.unpack(cursor, 1);
-        List<Site> rows = sites.page(org, after == null ? null : after.get(0), size + 1);
+        int size = paging.limit(limit);
+        CursorKey after = paging.after(cursor, 1);
+        List<Site> rows = sites.page(org, after == null ? null : after.text(0), size + 1);
         String next = null;
         if (rows.size() > size) {
             rows = rows.subList(0, size);
-            next = PageCursor.pack(rows.get(size - 1).code);
+            next = paging.cursor(rows.get(size - 1).code);
         }
         return new SitePage(rows.stream().map(sites::view).toList(), next);
     }

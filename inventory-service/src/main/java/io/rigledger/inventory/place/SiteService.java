@@ -2,8 +2,8 @@ package io.rigledger.inventory.place;
 
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
-import io.rigledger.inventory.common.Problem.Violation;
-import io.rigledger.inventory.common.Problems;
+import io.rigledger.platform.problem.Problem.Violation;
+import io.rigledger.platform.problem.Problems;
 import io.rigledger.inventory.model.RigModelView;
 import io.rigledger.inventory.place.PlaceViews.RackChange;
 import io.rigledger.inventory.place.PlaceViews.RackView;
@@ -69,7 +69,7 @@ public class SiteService {
     /**
      * Creates or resizes a rack.
      *
-     * @throws io.rigledger.inventory.common.ProblemException 404 for an unknown site; 409 when a rig
+     * @throws io.rigledger.platform.problem.ProblemException 404 for an unknown site; 409 when a rig
      *         stands in a slot the new size would drop
      */
     @Transactional

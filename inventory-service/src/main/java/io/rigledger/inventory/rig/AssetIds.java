@@ -1,6 +1,6 @@
 package io.rigledger.inventory.rig;
 
-import io.rigledger.inventory.common.Problems;
+import io.rigledger.platform.problem.Problems;
 
 import java.util.regex.Pattern;
 
@@ -25,7 +25,7 @@ public final class AssetIds {
     /**
      * The number inside an asset id.
      *
-     * @throws io.rigledger.inventory.common.ProblemException 400 naming {@code field} when malformed
+     * @throws io.rigledger.platform.problem.ProblemException 400 naming {@code field} when malformed
      */
     public static long parse(String assetId, String field) {
         if (assetId == null || !FORMAT.matcher(assetId).matches()) {

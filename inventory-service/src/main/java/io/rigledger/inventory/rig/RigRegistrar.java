@@ -1,9 +1,8 @@
 package io.rigledger.inventory.rig;
 
-import io.rigledger.inventory.access.Invalid;
 import io.rigledger.inventory.catalogue.Plant;
-import io.rigledger.inventory.common.Problem.Violation;
-import io.rigledger.inventory.common.Problems;
+import io.rigledger.platform.problem.Problem.Violation;
+import io.rigledger.platform.problem.Problems;
 import io.rigledger.inventory.model.RigModel;
 import io.rigledger.inventory.model.RigModelCatalogue;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +37,7 @@ public class RigRegistrar {
      * Idempotent registration on (manufacturer, serial number): rigs registered before are answered
      * replayed and left unchanged, the others are registered.
      *
-     * @throws io.rigledger.inventory.common.ProblemException 400 when a (manufacturer, serial) repeats
+     * @throws io.rigledger.platform.problem.ProblemException 400 when a (manufacturer, serial) repeats
      *         inside the batch; 422 for an unknown or retired model or plant; nothing registered then
      */
     @Transactional
@@ -46,7 +45,7 @@ public class RigRegistrar {
         List<String> makers = manufacturers(rigs);
         List<Violation> repeats = repeats(rigs, makers);
         if (!repeats.isEmpty()) {
-            throw Invalid.fields(repeats);
+            throw Problems.invalid(repeats);
         }
         Map<SerialKey, Long> inserted = insert(org, by, rigs, makers);
         Map<SerialKey, Long> before = inserted.size() == rigs.size() ? Map.of() : existing(org, rigs, makers);
@@ -65,7 +64,7 @@ public class RigRegistrar {
      * All or nothing: every rig is new or the call is refused.
      *
      * @return the new rigs' ids in request order
-     * @throws io.rigledger.inventory.common.ProblemException 409 naming rigs[i] for a serial already
+     * @throws io.rigledger.platform.problem.ProblemException 409 naming rigs[i] for a serial already
      *         registered or repeated in the request; 422 for an unknown or retired model or plant
      */
     @Transactional

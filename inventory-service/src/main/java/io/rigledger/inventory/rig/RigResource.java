@@ -2,9 +2,11 @@ package io.rigledger.inventory.rig;
 
 import io.rigledger.inventory.access.Tenant;
 import io.rigledger.inventory.catalogue.CatalogueFormats;
-import io.rigledger.inventory.common.Formats;
-import io.rigledger.inventory.common.PageCursor;
-import io.rigledger.inventory.common.Problems;
+import io.rigledger.inventory.Formats;
+import io.rigledger.platform.problem.Problems;
+import io.rigledger.platform.http.Params;
+import io.rigledger.platform.paging.CursorKey;
+import io.rigledger.platform.paging.Paging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -42,6 +44,9 @@ public class RigResource {
     @Inject
     Tenant tenant;
 
+    @Inject
+    Paging paging;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"operator", "ops"})
@@ -62,7 +67,7 @@ public class RigResource {
 
     @GET
     @RolesAllowed({"operator", "finance", "ops"})
-    public RigView.Page listRigs(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+    public RigView.Page listRigs(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
             @QueryParam("site") @Size(max = 32) @Pattern(regexp = PLACE_CODE, message = PLACE_MESSAGE) String site,
             @QueryParam("status") String status,
             @QueryParam("manufacturer") @Size(max = 16)
@@ -74,14 +79,15 @@ public class RigResource {
             @QueryParam("serialNumber") @Size(min = 1, max = 64) String serialNumber,
             @QueryParam("mac") @Pattern(regexp = Macs.PATTERN, message = Macs.MESSAGE) String mac) {
         String org = tenant.org();
-        int size = PageCursor.limit(limit);
-        Long after = after(cursor);
+        int size = paging.limit(limit);
+        CursorKey cursorKey = paging.after(cursor, 1);
+        Long after = cursorKey == null ? null : cursorKey.number(0);
         RigFilter filter = filter(site, status, manufacturer, model, originCountry, purchaseOrderId, serialNumber, mac);
         List<RigView> rows = reads.page(org, filter, after, size + 1);
         String next = null;
         if (rows.size() > size) {
             rows = rows.subList(0, size);
-            next = PageCursor.pack(Long.toString(AssetIds.parse(rows.get(size - 1).id(), "id")));
+            next = paging.cursor(Long.toString(AssetIds.parse(rows.get(size - 1).id(), "id")));
         }
         return new RigView.Page(rows, next);
     }
@@ -131,28 +137,9 @@ public class RigResource {
                 throw Problems.badRequest("status", "must be one of RECEIVED, DEPLOYED, MAINTENANCE, RMA, RETIRED");
             }
         }
-        UUID order = null;
-        if (purchaseOrderId != null) {
-            try {
-                order = UUID.fromString(purchaseOrderId);
-            } catch (IllegalArgumentException e) {
-                throw Problems.badRequest("purchaseOrderId", "must be a UUID");
-            }
-        }
+        UUID order = purchaseOrderId == null ? null : Params.uuid("purchaseOrderId", purchaseOrderId);
         String normalMac = Macs.normalise(mac);
         return new RigFilter(site, parsedStatus, manufacturer, model, originCountry, order, serialNumber, normalMac,
                 mac != null && normalMac == null);
-    }
-
-    private static Long after(String cursor) {
-        List<String> parts = PageCursor.unpack(cursor, 1);
-        if (parts == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(parts.get(0));
-        } catch (NumberFormatException e) {
-            throw PageCursor.invalid();
-        }
     }
 }

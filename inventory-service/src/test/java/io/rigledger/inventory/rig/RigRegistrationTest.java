@@ -169,15 +169,18 @@ class RigRegistrationTest {
     }
 
     @Test
-    void aThousandRigsRegisterInOneRequestAndALimitAbove1000IsTreatedAs1000() {
+    void aThousandRigsRegisterInOneRequestAndComeBackInOnePageOfTheLargestLimit() {
         String ops = Tokens.ops(newOrg());
         List<String> rigs = IntStream.range(0, 1000).mapToObj(i -> rig(newSerial(), "antminer-s21", "TH")).toList();
         as(ops).body(registration(rigs)).post("/api/rigs").then().statusCode(201).body("items", hasSize(1000));
 
-        as(ops).queryParam("limit", 5000).get("/api/rigs")
+        as(ops).queryParam("limit", 1000).get("/api/rigs")
                 .then().statusCode(200)
                 .body("items", hasSize(1000))
                 .body("$", not(hasKey("nextCursor")));
+        badlyAs(ops).queryParam("limit", 1001).get("/api/rigs")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("limit")));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.rigledger.procurement.order;
 
+import io.rigledger.platform.validation.EntryDate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -18,7 +19,7 @@ import java.util.List;
 /** The body of POST /api/purchase-orders (contract: NewPurchaseOrder). */
 public record NewPurchaseOrder(
         @NotBlank @Size(max = 100) String supplier,
-        @NotNull LocalDate expectedEntryDate,
+        @NotNull @EntryDate LocalDate expectedEntryDate,
         @NotNull @Size(min = 1, max = 200) List<@NotNull @Valid Line> lines) {
 
     /** contract: NewOrderLine */

@@ -1,9 +1,11 @@
 package io.rigledger.procurement.order;
 
-import io.rigledger.procurement.common.Caller;
-import io.rigledger.procurement.common.PageCursor;
-import io.rigledger.procurement.common.Problems;
-import io.rigledger.procurement.order.OrderViews.PurchaseOrderPage;
+import io.rigledger.platform.caller.Caller;
+import io.rigledger.platform.http.Params;
+import io.rigledger.platform.paging.CursorKey;
+import io.rigledger.platform.paging.Page;
+import io.rigledger.platform.paging.Paging;
+import io.rigledger.platform.problem.Problems;
 import io.rigledger.procurement.order.OrderViews.PurchaseOrderView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -32,6 +34,9 @@ public class OrderResource {
     @Inject
     Caller caller;
 
+    @Inject
+    Paging paging;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("operator")
@@ -48,26 +53,16 @@ public class OrderResource {
     @RolesAllowed({"operator", "finance", "ops"})
     public PurchaseOrderView get(@PathParam("id") String id) {
         String org = caller.org();
-        UUID orderId = uuid(id);
+        UUID orderId = Params.uuid("id", id);
         return orders.find(orderId, org).orElseThrow(() -> Problems.notFound("purchase order", orderId));
     }
 
     @GET
     @RolesAllowed({"operator", "finance", "ops"})
-    public PurchaseOrderPage list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public Page<PurchaseOrderView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         String org = caller.org();
-        return orders.page(org, PageCursor.decode(cursor), PageCursor.limit(limit));
-    }
-
-    /** Parsed here, not by JAX-RS: a malformed path id is a 400 naming it, not a 404. */
-    private static UUID uuid(String id) {
-        try {
-            if (id.length() == 36) {
-                return UUID.fromString(id);
-            }
-        } catch (IllegalArgumentException ignored) {
-            // answered below
-        }
-        throw Problems.badRequest("id", "must be a UUID");
+        int size = paging.limit(limit);
+        CursorKey after = paging.after(cursor, 2);
+        return orders.page(org, after == null ? null : new OrderStore.Position(after.instant(0), after.uuid(1)), size);
     }
 }

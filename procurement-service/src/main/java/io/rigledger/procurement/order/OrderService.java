@@ -1,10 +1,12 @@
 package io.rigledger.procurement.order;
 
-import io.rigledger.procurement.common.PageCursor;
-import io.rigledger.procurement.common.Problem;
-import io.rigledger.procurement.common.Problems;
+import io.rigledger.platform.paging.Page;
+import io.rigledger.platform.paging.Paging;
+import io.rigledger.platform.problem.Problem;
+import io.rigledger.platform.problem.Problems;
+import io.rigledger.procurement.ProcurementConfig;
 import io.rigledger.procurement.order.OrderStore.OrderWithLines;
-import io.rigledger.procurement.order.OrderViews.PurchaseOrderPage;
+import io.rigledger.procurement.order.OrderStore.Position;
 import io.rigledger.procurement.order.OrderViews.PurchaseOrderView;
 import io.rigledger.procurement.upstream.DutyQuotes;
 import io.rigledger.procurement.upstream.QuoteRejectedException;
@@ -38,8 +40,6 @@ import java.util.regex.Matcher;
 @ApplicationScoped
 public class OrderService {
 
-    /** HTS statistical number of ASIC miners when a line names none (8543.70.9860 for entries from 2022-01-27; tariff-service refuses a number not in force). */
-    public static final String DEFAULT_HTS_CODE = "8543.70.9860";
     /** Largest amount numeric(15,2) holds. */
     static final BigDecimal MAX_MONEY = new BigDecimal("9999999999999.99");
 
@@ -48,12 +48,16 @@ public class OrderService {
     private final OrderStore store;
     private final RigCatalogue catalogue;
     private final DutyQuotes tariff;
+    private final Paging paging;
+    private final String defaultHtsCode;
     Clock clock = Clock.systemUTC();
 
-    OrderService(OrderStore store, RigCatalogue catalogue, DutyQuotes tariff) {
+    OrderService(OrderStore store, RigCatalogue catalogue, DutyQuotes tariff, Paging paging, ProcurementConfig config) {
         this.store = store;
         this.catalogue = catalogue;
         this.tariff = tariff;
+        this.paging = paging;
+        this.defaultHtsCode = config.defaultHtsCode();
     }
 
     public PurchaseOrderView place(NewPurchaseOrder request, String org, String createdBy) {
@@ -109,15 +113,12 @@ public class OrderService {
         return store.find(id, org).map(o -> PurchaseOrderView.of(o.order(), o.lines()));
     }
 
-    public PurchaseOrderPage page(String org, PageCursor after, int limit) {
+    /** One page of an organisation's orders, newest first, after {@code after} (null: from the newest). */
+    public Page<PurchaseOrderView> page(String org, Position after, int limit) {
         List<OrderWithLines> rows = store.page(org, after, limit + 1);
-        String next = null;
-        if (rows.size() > limit) {
-            rows = rows.subList(0, limit);
-            PurchaseOrder last = rows.get(limit - 1).order();
-            next = new PageCursor(last.createdAt, last.id).encode();
-        }
-        return new PurchaseOrderPage(rows.stream().map(o -> PurchaseOrderView.of(o.order(), o.lines())).toList(), next);
+        return paging.page(rows, limit,
+                o -> new String[] {o.order().createdAt.toString(), o.order().id.toString()},
+                o -> PurchaseOrderView.of(o.order(), o.lines()));
     }
 
     /** Each distinct model once; every line naming a model the catalogue lacks is reported (422). */
@@ -194,8 +195,9 @@ public class OrderService {
         return ours;
     }
 
-    static String htsCodeOf(NewPurchaseOrder.Line line) {
-        return line.htsCode() == null ? DEFAULT_HTS_CODE : line.htsCode();
+    /** The line's HTS code, or rigledger.procurement.default-hts-code (ASIC miners) when it names none. */
+    String htsCodeOf(NewPurchaseOrder.Line line) {
+        return line.htsCode() == null ? defaultHtsCode : line.htsCode();
     }
 
     private static BigDecimal money(BigDecimal amount) {

@@ -1,11 +1,11 @@
 package io.rigledger.procurement.order;
 
 import io.quarkus.panache.common.Parameters;
-import io.rigledger.procurement.common.PageCursor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -45,7 +45,7 @@ public class OrderStore {
      * One page, newest first, after {@code after} (null: from the newest). Two queries whatever
      * the page size: the orders, then all their lines.
      */
-    public List<OrderWithLines> page(String org, PageCursor after, int limit) {
+    public List<OrderWithLines> page(String org, Position after, int limit) {
         List<PurchaseOrder> orders;
         if (after == null) {
             orders = PurchaseOrder.<PurchaseOrder>find("org = :org order by createdAt desc, id desc",
@@ -74,5 +74,9 @@ public class OrderStore {
     }
 
     public record OrderWithLines(PurchaseOrder order, List<PurchaseOrderLine> lines) {
+    }
+
+    /** A place in the newest-first order: the previous page's last (createdAt, id); createdAt in microseconds, as stored. */
+    public record Position(Instant createdAt, UUID id) {
     }
 }

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** What the API answers (contract: PurchaseOrder, OrderLine, DutyEstimate, PurchaseOrderPage). */
+/** What the API answers (contract: PurchaseOrder, OrderLine, DutyEstimate; pages are platform Pages of these). */
 public final class OrderViews {
 
     private OrderViews() {
@@ -34,8 +34,5 @@ public final class OrderViews {
     }
 
     public record DutyEstimateView(LocalDate entryDate, BigDecimal totalDuty, Instant quotedAt, String source) {
-    }
-
-    public record PurchaseOrderPage(List<PurchaseOrderView> items, String nextCursor) {
     }
 }

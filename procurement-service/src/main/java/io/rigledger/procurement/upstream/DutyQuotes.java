@@ -1,8 +1,8 @@
 package io.rigledger.procurement.upstream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rigledger.procurement.common.Problem;
-import io.rigledger.procurement.common.UpstreamUnavailableException;
+import io.rigledger.platform.problem.Problem;
+import io.rigledger.platform.problem.UpstreamUnavailableException;
 import io.rigledger.procurement.upstream.tariff.api.DutyQuotesApi;
 import io.rigledger.procurement.upstream.tariff.model.DutyQuote;
 import io.rigledger.procurement.upstream.tariff.model.DutyQuoteRequest;
@@ -15,14 +15,17 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * tariff-service's duty quotes (operation createDutyQuote), through the client generated from
- * tariff.yaml. tariff-service stores each quote; a retry stores another one, harmless; a circuit breaker answers fast
- * while tariff-service is down. Timeouts: quarkus.rest-client.tariff.*.
+ * tariff.yaml. tariff-service stores each quote; a retry stores another one, harmless; a circuit
+ * breaker answers fast while tariff-service is down. Only tariff-service's own faults (no answer,
+ * timeout, 5xx, our token refused) count as failures: a 4xx about what one caller asked for is that
+ * caller's answer, neither retried nor counted, so no caller can open the circuit for the others.
+ * Retry and breaker values: quarkus.fault-tolerance."io.rigledger.procurement.upstream.DutyQuotes/quote".*;
+ * timeouts: rigledger.procurement.upstream.*.
  */
 @ApplicationScoped
 public class DutyQuotes {
@@ -41,11 +44,12 @@ public class DutyQuotes {
     /**
      * The quote, one line per request line in the same order.
      *
-     * @throws QuoteRejectedException when tariff-service cannot quote a line (422), naming its fields
+     * @throws QuoteRejectedException when tariff-service refuses the request (400) or cannot quote a
+     *                                line (422), naming its fields
+     * @throws UpstreamUnavailableException when tariff-service does not answer or fails
      */
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = UpstreamUnavailableException.class)
-    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            successThreshold = 1, failOn = UpstreamUnavailableException.class)
+    @Retry(retryOn = UpstreamUnavailableException.class, abortOn = QuoteRejectedException.class)
+    @CircuitBreaker(failOn = UpstreamUnavailableException.class, skipOn = QuoteRejectedException.class)
     @CircuitBreakerName("tariff-create-duty-quote")
     public DutyQuote quote(DutyQuoteRequest request) {
         try {
@@ -55,9 +59,11 @@ public class DutyQuotes {
             if (status == 422) {
                 throw rejected(e);
             }
-            if (status == 400) {
-                // tariff-service's contract refused what we sent: our bug, never the caller's
-                throw new IllegalStateException("tariff-service refused the quote request as malformed: " + body(e), e);
+            if (status == 400 && Upstreams.isProblem(e)) {
+                // what the caller sent passed our checks but not tariff-service's: still the caller's
+                // input, answered to that caller alone, and a gap in our validation worth a look
+                LOG.warnf("tariff-service refused a quote request that passed our validation: %s", body(e));
+                throw rejected(e);
             }
             throw Upstreams.unavailable(SERVICE, "createDutyQuote", e);
         } catch (RuntimeException e) {

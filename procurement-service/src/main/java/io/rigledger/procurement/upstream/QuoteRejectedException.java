@@ -1,6 +1,6 @@
 package io.rigledger.procurement.upstream;
 
-import io.rigledger.procurement.common.Problem;
+import io.rigledger.platform.problem.Problem;
 
 import java.util.List;
 

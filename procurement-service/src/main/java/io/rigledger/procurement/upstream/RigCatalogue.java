@@ -1,6 +1,6 @@
 package io.rigledger.procurement.upstream;
 
-import io.rigledger.procurement.common.UpstreamUnavailableException;
+import io.rigledger.platform.problem.UpstreamUnavailableException;
 import io.rigledger.procurement.upstream.inventory.api.RigModelsApi;
 import io.rigledger.procurement.upstream.inventory.model.RigModel;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
@@ -11,13 +11,15 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
  * inventory-service's rig model catalogue (operation getRigModel), through the client generated
  * from inventory.yaml. A read: retried when inventory-service is unavailable, behind a circuit
- * breaker so that a dead neighbour is answered fast. Timeouts: quarkus.rest-client.inventory.*.
+ * breaker so that a dead neighbour is answered fast; a model the catalogue lacks (404) is an
+ * answer, not a failure. Retry and breaker values:
+ * quarkus.fault-tolerance."io.rigledger.procurement.upstream.RigCatalogue/find".*; timeouts:
+ * rigledger.procurement.upstream.*.
  */
 @ApplicationScoped
 public class RigCatalogue {
@@ -29,9 +31,8 @@ public class RigCatalogue {
     RigModelsApi models;
 
     /** The model with this code, or empty when the catalogue does not have it. */
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = UpstreamUnavailableException.class)
-    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS,
-            successThreshold = 1, failOn = UpstreamUnavailableException.class)
+    @Retry(retryOn = UpstreamUnavailableException.class)
+    @CircuitBreaker(failOn = UpstreamUnavailableException.class)
     @CircuitBreakerName("inventory-get-rig-model")
     public Optional<RigModel> find(String code) {
         try {

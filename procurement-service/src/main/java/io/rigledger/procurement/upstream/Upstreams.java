@@ -1,6 +1,6 @@
 package io.rigledger.procurement.upstream;
 
-import io.rigledger.procurement.common.UpstreamUnavailableException;
+import io.rigledger.platform.problem.UpstreamUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

@@ -340,7 +340,9 @@ class OrderResourceTest {
                 .then().statusCode(400).body("violations[0].field", equalTo("limit"));
         badlyAs(Tokens.operator(org)).queryParam("cursor", "bm90LWEtY3Vyc29y").get("/api/purchase-orders")
                 .then().statusCode(400).body("violations[0].field", equalTo("cursor"));
-        as(Tokens.operator(org)).queryParam("limit", 5000).get("/api/purchase-orders")
+        badlyAs(Tokens.operator(org)).queryParam("limit", 5000).get("/api/purchase-orders")
+                .then().statusCode(400).body("violations[0].field", equalTo("limit"));
+        as(Tokens.operator(org)).queryParam("limit", 1000).get("/api/purchase-orders")
                 .then().statusCode(200).body("items", empty());
     }
 }

@@ -1,6 +1,6 @@
 package io.rigledger.tariff.fee;
 
-import io.rigledger.tariff.common.Problems;
+import io.rigledger.platform.problem.Problems;
 import io.rigledger.tariff.duty.FeeType;
 import io.rigledger.tariff.fee.FeeViews.FeeRateChange;
 import io.rigledger.tariff.fee.FeeViews.FeeRateSupersession;

@@ -2,7 +2,7 @@ package io.rigledger.tariff.fee;
 
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.rigledger.tariff.common.Problems;
+import io.rigledger.platform.problem.Problems;
 import io.rigledger.tariff.fee.FeeViews.FeeRateChange;
 import io.rigledger.tariff.fee.FeeViews.FeeRateSupersession;
 import io.rigledger.tariff.fee.FeeViews.FeeRateView;

@@ -1,6 +1,6 @@
 package io.rigledger.tariff.quote;
 
-import io.rigledger.tariff.common.Problems;
+import io.rigledger.platform.problem.Problems;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -22,7 +22,7 @@ public record QuoteOwner(String org, String userName, boolean service) {
     static final String ORG_CLAIM = "org";
     private static final Pattern ORG = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$");
 
-    /** @throws io.rigledger.tariff.common.ProblemException 400 naming the header when a service sends a malformed one */
+    /** @throws io.rigledger.platform.problem.ProblemException 400 naming the header when a service sends a malformed one */
     static QuoteOwner of(JsonWebToken token, SecurityIdentity identity, String onBehalfOf) {
         String name = token.getName() == null || token.getName().isBlank() ? token.getSubject() : token.getName();
         if (identity.hasRole("service")) {

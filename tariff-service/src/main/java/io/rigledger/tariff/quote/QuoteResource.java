@@ -1,7 +1,7 @@
 package io.rigledger.tariff.quote;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import io.rigledger.tariff.common.Problems;
+import io.rigledger.platform.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

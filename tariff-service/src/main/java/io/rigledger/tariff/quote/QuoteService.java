@@ -2,7 +2,7 @@ package io.rigledger.tariff.quote;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rigledger.tariff.common.Problems;
+import io.rigledger.platform.problem.Problems;
 import io.rigledger.tariff.duty.CannotQuote;
 import io.rigledger.tariff.duty.DutyEngine;
 import io.rigledger.tariff.duty.QuoteInput;
@@ -51,7 +51,7 @@ public class QuoteService {
     /**
      * Quotes and stores.
      *
-     * @throws io.rigledger.tariff.common.ProblemException 400 for dates out of range, 422 when the
+     * @throws io.rigledger.platform.problem.ProblemException 400 for dates out of range, 422 when the
      *         schedule cannot answer (naming the field)
      */
     public Stored quote(NewDutyQuote request, QuoteOwner owner) {

@@ -3,7 +3,7 @@ package io.rigledger.tariff.quote;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rigledger.tariff.common.Problems;
+import io.rigledger.platform.problem.Problems;
 import io.rigledger.tariff.duty.Measure;
 import io.rigledger.tariff.duty.Program;
 import io.rigledger.tariff.duty.Quotation;
@@ -42,7 +42,7 @@ public class WhatIfService {
     ObjectMapper json;
 
     /**
-     * @throws io.rigledger.tariff.common.ProblemException 400 when neither or both of quoteIds and quote
+     * @throws io.rigledger.platform.problem.ProblemException 400 when neither or both of quoteIds and quote
      *         are given, 404 for a missing or foreign quote id, 409 when a draft overlaps a measure,
      *         422 when the schedule cannot answer (naming the field under quoteIds[i] or quote)
      */

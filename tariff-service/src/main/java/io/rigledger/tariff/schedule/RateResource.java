@@ -1,8 +1,10 @@
 package io.rigledger.tariff.schedule;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import io.rigledger.tariff.common.PageCursor;
-import io.rigledger.tariff.common.Problems;
+import io.rigledger.platform.paging.CursorKey;
+import io.rigledger.platform.paging.Page;
+import io.rigledger.platform.paging.Paging;
+import io.rigledger.platform.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -49,18 +51,19 @@ public class RateResource {
     @Inject
     SecurityIdentity caller;
 
-    public record DutyMeasurePage(List<DutyMeasureView> items, String nextCursor) {
-    }
+    @Inject
+    Paging paging;
 
     @GET
     @RolesAllowed({"operator", "finance", "ops", "admin", "service"})
-    public DutyMeasurePage list(@QueryParam("limit") Integer limit,
+    public Page<DutyMeasureView> list(@QueryParam("limit") String limit,
                                 @QueryParam("cursor") String cursor,
                                 @QueryParam("htsCode") @Pattern(regexp = "^\\d{4}\\.\\d{2}(\\.\\d{2}(\\d{2})?)?$",
                                         message = "must be a dotted HTS code such as 8543.70.9860") String htsCode,
                                 @QueryParam("originCountry") @Pattern(regexp = "^[A-Z]{2}$",
                                         message = "must be an ISO 3166-1 alpha-2 code") String originCountry) {
-        int size = PageCursor.limit(limit);
+        int size = paging.limit(limit);
+        CursorKey after = paging.after(cursor, 1);
         @SuppressWarnings("unchecked")
         List<DutyMeasure> rows = em.createNativeQuery("""
                         select * from duty_measure
@@ -69,17 +72,12 @@ public class RateResource {
                           and (cast(:origin as varchar) is null or cardinality(origin_countries) = 0
                                or cast(:origin as varchar) = any(origin_countries))
                         order by id limit :limit""", DutyMeasure.class)
-                .setParameter("after", PageCursor.after(cursor))
+                .setParameter("after", after == null ? 0L : after.number(0))
                 .setParameter("hts", htsCode)
                 .setParameter("origin", originCountry)
                 .setParameter("limit", size + 1)
                 .getResultList();
-        String next = null;
-        if (rows.size() > size) {
-            rows = rows.subList(0, size);
-            next = PageCursor.encode(rows.get(size - 1).id);
-        }
-        return new DutyMeasurePage(rows.stream().map(DutyMeasureView::of).toList(), next);
+        return paging.page(rows, size, r -> new String[] {Long.toString(r.id)}, DutyMeasureView::of);
     }
 
     @GET

@@ -1,8 +1,8 @@
 package io.rigledger.tariff.schedule;
 
-import io.rigledger.tariff.common.Problem;
-import io.rigledger.tariff.common.ProblemException;
-import io.rigledger.tariff.common.Problems;
+import io.rigledger.platform.problem.Problem;
+import io.rigledger.platform.problem.ProblemException;
+import io.rigledger.platform.problem.Problems;
 import io.rigledger.tariff.duty.Measure;
 import io.rigledger.tariff.duty.Program;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -100,8 +100,7 @@ public class ScheduleAdmin {
 
     /** 409 naming the field (overlap or stale version); shared with the fee admin. */
     public static ProblemException conflict(String field, String message) {
-        return new ProblemException(409, "conflict", "Conflict", field + " " + message,
-                List.of(new Problem.Violation(field, message)));
+        return Problems.conflict(List.of(new Problem.Violation(field, message)));
     }
 
     private static DutyMeasure find(long id) {

@@ -1,0 +1,103 @@
+package io.rigledger.platform.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Period;
+
+/**
+ * The settings every service shares, under {@code rigledger.*} in application.properties (each
+ * one also an environment variable: {@code rigledger.page.max-limit} is RIGLEDGER_PAGE_MAX_LIMIT).
+ * A service's own settings live in its own mapping under {@code rigledger.<service>.*}.
+ */
+@ConfigMapping(prefix = "rigledger")
+public interface PlatformConfig {
+
+    Page page();
+
+    Org org();
+
+    Dates dates();
+
+    Http http();
+
+    RateLimit rateLimit();
+
+    /** Keyset paging (CONVENTIONS.md): {@code ?limit=&cursor=}. */
+    interface Page {
+        /** Page size when no limit is given. */
+        @WithDefault("100")
+        int defaultLimit();
+
+        /** The largest limit a client may ask for; more is 400 naming {@code limit}. */
+        @WithDefault("1000")
+        int maxLimit();
+
+        /** The longest cursor accepted (the contracts' maxLength); longer is 400 naming {@code cursor}. */
+        @WithDefault("200")
+        int maxCursorLength();
+    }
+
+    /** The caller's organisation: which token claim names it, and how long it may be. */
+    interface Org {
+        /** The claim Keycloak's org attribute mapper writes. */
+        @WithDefault("org")
+        String claim();
+
+        /** Longest organisation name; the realm's org attribute allows the same. */
+        @WithDefault("64")
+        int maxLength();
+    }
+
+    /** The dates any JSON body may carry, and the window of dates of entry. */
+    interface Dates {
+        /** The earliest date any field accepts (keeps every date inside PostgreSQL's and the domain's range). */
+        @WithDefault("1900-01-01")
+        LocalDate earliest();
+
+        /** The latest date any field accepts. */
+        @WithDefault("2199-12-31")
+        LocalDate latest();
+
+        Entry entry();
+
+        /** Dates of entry (CBP): the supported schedule starts 2019-01-01; quotes look at most this far ahead. */
+        interface Entry {
+            @WithDefault("2019-01-01")
+            LocalDate earliest();
+
+            /** How far after today (UTC) a date of entry may be. */
+            @WithDefault("P1Y")
+            Period maxAhead();
+        }
+    }
+
+    /** Request-size limits answered as problem+json (414, 431); the body limit is quarkus.http.limits.max-body-size. */
+    interface Http {
+        /** Longest request target (path and query), in characters. */
+        @WithDefault("8192")
+        int maxUriLength();
+
+        /** Most bytes of request headers (names and values). */
+        @WithDefault("16384")
+        int maxHeaderBytes();
+    }
+
+    /**
+     * Per-caller rate limits on /api (token subject, or client address without a token): at most
+     * {@code requests} per {@code period}. Values only; the limiter plugs in as a request filter in
+     * io.rigledger.platform.http.
+     */
+    interface RateLimit {
+        @WithDefault("false")
+        boolean enabled();
+
+        @WithDefault("600")
+        int requests();
+
+        @WithDefault("PT1M")
+        Duration period();
+    }
+}

@@ -1,0 +1,70 @@
+package io.rigledger.platform.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+
+import java.io.IOException;
+
+/**
+ * Text fields: only a JSON string is text (no {@code true} or {@code 123} turned into "true" or
+ * "123"), and text never holds control characters (C0, DEL, C1: U+0000 cannot even be stored by
+ * PostgreSQL) or unpaired surrogates. Fields marked {@link AllowsLineBreaks} may hold line feed,
+ * carriage return and tab.
+ */
+public class StrictText extends StdScalarDeserializer<String> implements ContextualDeserializer {
+
+    private final boolean lineBreaks;
+
+    public StrictText() {
+        this(false);
+    }
+
+    private StrictText(boolean lineBreaks) {
+        super(String.class);
+        this.lineBreaks = lineBreaks;
+    }
+
+    @Override
+    public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
+        boolean allowed = property != null && property.getAnnotation(AllowsLineBreaks.class) != null;
+        return allowed == lineBreaks ? this : new StrictText(allowed);
+    }
+
+    @Override
+    public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        if (!p.hasToken(JsonToken.VALUE_STRING)) {
+            throw new RejectedValueException(p, "must be a string", String.class);
+        }
+        String text = p.getText();
+        String problem = problemOf(text, lineBreaks);
+        if (problem != null) {
+            throw new RejectedValueException(p, problem, String.class);
+        }
+        return text;
+    }
+
+    /** Why this text is refused, or null when it is fine. */
+    public static String problemOf(String text, boolean lineBreaks) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            if (Character.isSurrogate(c)) {
+                return "must be valid Unicode text (an unpaired surrogate at position " + i + ")";
+            }
+            boolean control = c < 0x20 || (c >= 0x7F && c <= 0x9F);
+            boolean allowed = lineBreaks && (c == '\n' || c == '\r' || c == '\t');
+            if (control && !allowed) {
+                return "must not contain control characters (U+%04X at position %d)".formatted((int) c, i);
+            }
+        }
+        return null;
+    }
+}

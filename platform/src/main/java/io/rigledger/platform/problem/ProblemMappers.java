@@ -1,0 +1,76 @@
+package io.rigledger.platform.problem;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Turns every failure that reaches the REST layer into RFC 9457 problem+json: the services' own
+ * {@link ProblemException}s, JAX-RS's status exceptions (404, 405, 406, 415 ...), an open circuit
+ * (503), and anything unexpected (500 with a correlation id, logged with its stack trace, nothing
+ * of it in the answer). Bad input is {@link InputMappers}; tokens and roles are {@link AuthMappers}.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> problem(ProblemException e, UriInfo uri) {
+        return respond(e, uri);
+    }
+
+    /** The circuit around a neighbour is open: answered at once, exactly like an unreachable neighbour. */
+    @ServerExceptionMapper
+    public RestResponse<Problem> circuitOpen(CircuitBreakerOpenException e, UriInfo uri) {
+        return respond(new ProblemException(ProblemKind.UPSTREAM_UNAVAILABLE,
+                "a service this one depends on is failing; nothing was stored, try again later", null), uri);
+    }
+
+    /** JAX-RS's own answers (no such resource, method, media type), as problems of the same status. */
+    @ServerExceptionMapper
+    public RestResponse<Problem> web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        Response response = e.getResponse();
+        int status = response == null ? 500 : response.getStatus();
+        if (status >= 500 || status < 400) {
+            return unexpected(e, uri);
+        }
+        ProblemKind kind = ProblemKind.ofStatus(status).orElse(ProblemKind.VALIDATION);
+        String detail = switch (status) {
+            case 404 -> "nothing at " + uri.getPath();
+            case 405 -> "this method is not allowed on " + uri.getPath()
+                    + (response.getHeaderString("Allow") == null ? "" : "; allowed: " + response.getHeaderString("Allow"));
+            case 406 -> "this resource answers application/json; the Accept header asks for something else";
+            case 415 -> "send the body as application/json (UTF-8)";
+            default -> kind.title();
+        };
+        Map<String, String> extra = response.getHeaderString("Allow") == null ? null
+                : Map.of("Allow", response.getHeaderString("Allow"));
+        return respond(new ProblemException(kind, detail, null, extra), uri);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> unexpected(Throwable e, UriInfo uri) {
+        String correlationId = UUID.randomUUID().toString();
+        LOG.errorf(e, "unexpected failure %s on %s", correlationId, uri.getPath());
+        Problem body = new Problem(ProblemKind.INTERNAL.type(), ProblemKind.INTERNAL.title(), 500,
+                "the request failed; quote correlation id " + correlationId, uri.getPath(), null, correlationId);
+        return RestResponse.ResponseBuilder.<Problem>create(500).entity(body).type(Problem.MEDIA_TYPE).build();
+    }
+
+    /** The problem+json answer for a problem, with the headers it carries. */
+    static RestResponse<Problem> respond(ProblemException e, UriInfo uri) {
+        RestResponse.ResponseBuilder<Problem> answer = RestResponse.ResponseBuilder.<Problem>create(e.status())
+                .entity(e.toProblem(uri.getPath()))
+                .type(Problem.MEDIA_TYPE);
+        e.headers().forEach(answer::header);
+        return answer.build();
+    }
+}
