@@ -1,7 +1,5 @@
 package io.rigledger.inventory.lifecycle;
 
-import io.rigledger.platform.problem.Problem.Violation;
-import io.rigledger.platform.problem.Problems;
 import io.rigledger.inventory.lifecycle.LifecycleRequests.Placement;
 import io.rigledger.inventory.lifecycle.LifecycleRequests.Position;
 import io.rigledger.inventory.model.RigModel;
@@ -11,6 +9,8 @@ import io.rigledger.inventory.place.SiteService;
 import io.rigledger.inventory.rig.AssetIds;
 import io.rigledger.inventory.rig.Rig;
 import io.rigledger.inventory.rig.RigStatus;
+import io.rigledger.platform.problem.Problem.Violation;
+import io.rigledger.platform.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;

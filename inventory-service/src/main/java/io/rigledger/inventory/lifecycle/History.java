@@ -1,9 +1,9 @@
 package io.rigledger.inventory.lifecycle;
 
-import io.rigledger.platform.problem.Problems;
 import io.rigledger.inventory.rig.AssetIds;
 import io.rigledger.inventory.rig.Rig;
 import io.rigledger.inventory.rig.RigStatus;
+import io.rigledger.platform.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;

@@ -1,7 +1,5 @@
 package io.rigledger.inventory.lifecycle;
 
-import io.rigledger.platform.problem.Problem.Violation;
-import io.rigledger.platform.problem.Problems;
 import io.rigledger.inventory.lifecycle.LifecycleRequests.Placement;
 import io.rigledger.inventory.lifecycle.LifecycleRequests.Position;
 import io.rigledger.inventory.lifecycle.LifecycleRequests.Transition;
@@ -13,6 +11,8 @@ import io.rigledger.inventory.rig.LandedCostView;
 import io.rigledger.inventory.rig.Macs;
 import io.rigledger.inventory.rig.Rig;
 import io.rigledger.inventory.rig.RigStatus;
+import io.rigledger.platform.problem.Problem.Violation;
+import io.rigledger.platform.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

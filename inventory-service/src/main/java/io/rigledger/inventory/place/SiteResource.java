@@ -1,7 +1,6 @@
 package io.rigledger.inventory.place;
 
 import io.rigledger.inventory.access.Tenant;
-import io.rigledger.platform.problem.Problems;
 import io.rigledger.inventory.place.PlaceViews.RackChange;
 import io.rigledger.inventory.place.PlaceViews.RackList;
 import io.rigledger.inventory.place.PlaceViews.RackView;
@@ -10,6 +9,7 @@ import io.rigledger.inventory.place.PlaceViews.SitePage;
 import io.rigledger.inventory.place.PlaceViews.SiteView;
 import io.rigledger.platform.paging.CursorKey;
 import io.rigledger.platform.paging.Paging;
+import io.rigledger.platform.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -2,13 +2,13 @@ package io.rigledger.inventory.place;
 
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
-import io.rigledger.platform.problem.Problem.Violation;
-import io.rigledger.platform.problem.Problems;
 import io.rigledger.inventory.model.RigModelView;
 import io.rigledger.inventory.place.PlaceViews.RackChange;
 import io.rigledger.inventory.place.PlaceViews.RackView;
 import io.rigledger.inventory.place.PlaceViews.SiteChange;
 import io.rigledger.inventory.place.PlaceViews.SiteView;
+import io.rigledger.platform.problem.Problem.Violation;
+import io.rigledger.platform.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

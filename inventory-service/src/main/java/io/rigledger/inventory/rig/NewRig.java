@@ -1,7 +1,7 @@
 package io.rigledger.inventory.rig;
 
-import io.rigledger.inventory.catalogue.CatalogueFormats;
 import io.rigledger.inventory.Formats;
+import io.rigledger.inventory.catalogue.CatalogueFormats;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

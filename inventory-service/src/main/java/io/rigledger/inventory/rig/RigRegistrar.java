@@ -1,10 +1,10 @@
 package io.rigledger.inventory.rig;
 
 import io.rigledger.inventory.catalogue.Plant;
-import io.rigledger.platform.problem.Problem.Violation;
-import io.rigledger.platform.problem.Problems;
 import io.rigledger.inventory.model.RigModel;
 import io.rigledger.inventory.model.RigModelCatalogue;
+import io.rigledger.platform.problem.Problem.Violation;
+import io.rigledger.platform.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,12 +1,12 @@
 package io.rigledger.inventory.rig;
 
+import io.rigledger.inventory.Formats;
 import io.rigledger.inventory.access.Tenant;
 import io.rigledger.inventory.catalogue.CatalogueFormats;
-import io.rigledger.inventory.Formats;
-import io.rigledger.platform.problem.Problems;
 import io.rigledger.platform.http.Params;
 import io.rigledger.platform.paging.CursorKey;
 import io.rigledger.platform.paging.Paging;
+import io.rigledger.platform.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -70,9 +70,8 @@ public class Caller {
             return Optional.empty();
         }
         String org = claim instanceof JsonString json ? json.getString() : claim instanceof String text ? text : null;
-        if (!Organisations.isValid(org, config.org().maxLength())) {
-            throw Problems.forbidden("your token's organisation is not a name this realm issues (lower-case words "
-                    + "joined by hyphens, at most " + config.org().maxLength() + " characters)");
+        if (!Organisations.isValid(org)) {
+            throw Problems.forbidden("your token's organisation is not a name this realm issues (" + Organisations.RULE + ")");
         }
         return Optional.of(org);
     }

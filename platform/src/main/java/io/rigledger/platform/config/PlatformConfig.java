@@ -40,15 +40,11 @@ public interface PlatformConfig {
         int maxCursorLength();
     }
 
-    /** The caller's organisation: which token claim names it, and how long it may be. */
+    /** The caller's organisation (its form is fixed by the realm: see Organisations). */
     interface Org {
         /** The claim Keycloak's org attribute mapper writes. */
         @WithDefault("org")
         String claim();
-
-        /** Longest organisation name; the realm's org attribute allows the same. */
-        @WithDefault("64")
-        int maxLength();
     }
 
     /** The dates any JSON body may carry, and the window of dates of entry. */
@@ -76,8 +72,8 @@ public interface PlatformConfig {
 
     /** Request-size limits answered as problem+json (414, 431); the body limit is quarkus.http.limits.max-body-size. */
     interface Http {
-        /** Longest request target (path and query), in characters. */
-        @WithDefault("8192")
+        /** Longest request target (path and query), in characters; room for every documented parameter. */
+        @WithDefault("16384")
         int maxUriLength();
 
         /** Most bytes of request headers (names and values). */

@@ -1,5 +1,6 @@
 package io.rigledger.platform.problem;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -42,6 +43,10 @@ public class ProblemMappers {
         if (status >= 500 || status < 400) {
             return unexpected(e, uri);
         }
+        if (status == 400 && jsonCause(e) instanceof JsonProcessingException json) {
+            // Quarkus REST wraps the JSON failures it does not map itself (syntax, duplicated key, number range)
+            return respond(InputMappers.problemOf(json), uri);
+        }
         ProblemKind kind = ProblemKind.ofStatus(status).orElse(ProblemKind.VALIDATION);
         String detail = switch (status) {
             case 404 -> "nothing at " + uri.getPath();
@@ -63,6 +68,16 @@ public class ProblemMappers {
         Problem body = new Problem(ProblemKind.INTERNAL.type(), ProblemKind.INTERNAL.title(), 500,
                 "the request failed; quote correlation id " + correlationId, uri.getPath(), null, correlationId);
         return RestResponse.ResponseBuilder.<Problem>create(500).entity(body).type(Problem.MEDIA_TYPE).build();
+    }
+
+    private static Throwable jsonCause(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e.getCause(); t != null && depth < 10; t = t.getCause(), depth++) {
+            if (t instanceof JsonProcessingException) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** The problem+json answer for a problem, with the headers it carries. */

@@ -1,12 +1,12 @@
 package io.rigledger.tariff.quote;
 
-import io.rigledger.platform.problem.Problems;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.rigledger.platform.caller.Organisations;
+import io.rigledger.platform.problem.Problems;
 import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Whose quotes a caller creates and reads. A person's quotes belong to the organisation in the
@@ -20,20 +20,27 @@ public record QuoteOwner(String org, String userName, boolean service) {
 
     public static final String ON_BEHALF_OF = "X-On-Behalf-Of-Org";
     static final String ORG_CLAIM = "org";
-    private static final Pattern ORG = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$");
-
-    /** @throws io.rigledger.platform.problem.ProblemException 400 naming the header when a service sends a malformed one */
+    /**
+     * The organisation is checked with the platform's one rule ({@link Organisations}), in the
+     * header as in the claim.
+     *
+     * @throws io.rigledger.platform.problem.ProblemException 400 naming the header when a service sends a
+     *                                                        malformed one; 403 when a person's token names a malformed organisation
+     */
     static QuoteOwner of(JsonWebToken token, SecurityIdentity identity, String onBehalfOf) {
         String name = token.getName() == null || token.getName().isBlank() ? token.getSubject() : token.getName();
         if (identity.hasRole("service")) {
-            if (onBehalfOf != null && !ORG.matcher(onBehalfOf).matches()) {
-                throw Problems.badRequest(ON_BEHALF_OF, "must be an organisation id (letters, digits, . _ -; at most 255)");
+            if (onBehalfOf != null && !Organisations.isValid(onBehalfOf)) {
+                throw Problems.badRequest(ON_BEHALF_OF, "must be an organisation id (" + Organisations.RULE + ")");
             }
             return new QuoteOwner(onBehalfOf, name, true);
         }
         Object claim = token.getClaim(ORG_CLAIM);
         String org = claim instanceof JsonString json ? json.getString() : claim instanceof String text ? text : null;
-        return new QuoteOwner(org == null || org.isBlank() ? null : org.strip(), name, false);
+        if (org != null && !Organisations.isValid(org)) {
+            throw Problems.forbidden("your token's organisation is not a name this realm issues (" + Organisations.RULE + ")");
+        }
+        return new QuoteOwner(org, name, false);
     }
 
     /** Whether this caller may read a stored quote; a foreign quote answers 404 like a missing one. */

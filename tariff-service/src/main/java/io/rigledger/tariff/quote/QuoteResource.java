@@ -1,6 +1,7 @@
 package io.rigledger.tariff.quote;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.rigledger.platform.http.Params;
 import io.rigledger.platform.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -60,13 +61,14 @@ public class QuoteResource {
         return whatIfs.whatIf(body, QuoteOwner.of(token, identity, onBehalfOf));
     }
 
-    /** The stored quote, byte for byte; 404 for a missing id and for another organisation's. */
+    /** The stored quote, byte for byte; 404 for a missing id and for another organisation's; 400 naming id when it is no UUID. */
     @GET
     @Path("/{id}")
     @RolesAllowed({"operator", "finance", "admin", "service"})
-    public Response get(@PathParam("id") UUID id, @HeaderParam(QuoteOwner.ON_BEHALF_OF) String onBehalfOf) {
-        StoredQuote quote = quotes.find(id, QuoteOwner.of(token, identity, onBehalfOf))
-                .orElseThrow(() -> Problems.notFound("duty quote", id));
+    public Response get(@PathParam("id") String id, @HeaderParam(QuoteOwner.ON_BEHALF_OF) String onBehalfOf) {
+        UUID quoteId = Params.uuid("id", id);
+        StoredQuote quote = quotes.find(quoteId, QuoteOwner.of(token, identity, onBehalfOf))
+                .orElseThrow(() -> Problems.notFound("duty quote", quoteId));
         return Response.ok(quote.body, MediaType.APPLICATION_JSON).build();
     }
 }

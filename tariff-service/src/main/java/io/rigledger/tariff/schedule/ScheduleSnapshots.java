@@ -26,10 +26,14 @@ public class ScheduleSnapshots {
     @Inject
     EntityManager em;
 
+    @Inject
+    ScheduleConfig config;
+
     private volatile Schedule current;
 
     void onStart(@Observes StartupEvent start) {
         refresh();
+        LOG.debugf("duty schedule: checking for changes every %s", config.pollInterval());
     }
 
     /** The snapshot in force now; never null once the application has started. */
