@@ -1,32 +1,25 @@
 package io.rigledger.procurement;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.rigledger.procurement.fakes.FakeUpstreams;
 import io.rigledger.procurement.fakes.InjectFakeUpstreams;
-import io.rigledger.testsupport.Contract;
-import io.rigledger.testsupport.ContractExamples;
 import io.rigledger.testsupport.ContractExamples.RequestExample;
+import io.rigledger.testsupport.ContractTestBase;
 import io.rigledger.testsupport.Tokens;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static io.rigledger.procurement.ProcurementTestResources.CONTRACT;
-import static org.hamcrest.Matchers.lessThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The contract is what the service serves, and every example in it is accepted as written. */
+/** The contract is what the service serves, and every example in it is accepted as written, with neighbours kept to theirs. */
 @QuarkusTest
-class ContractTest {
+class ContractTest extends ContractTestBase {
 
     @InjectFakeUpstreams
     FakeUpstreams upstreams;
@@ -40,29 +33,23 @@ class ContractTest {
         circuits.resetAll();
     }
 
-    static List<RequestExample> examples() {
-        return ContractExamples.requestExamples(CONTRACT);
+    @Override
+    protected String contract() {
+        return CONTRACT;
     }
 
-    @ParameterizedTest
-    @MethodSource("examples")
-    void everyRequestExampleIsAcceptedAsWritten(RequestExample example) {
-        given().filter(Contract.strict(CONTRACT))
-                .auth().oauth2(Tokens.operator("org-" + UUID.randomUUID()))
-                .contentType(ContentType.JSON)
-                .body(example.json())
-                .request(example.method(), example.path())
-                .then().statusCode(lessThan(300));
-        assertEquals(List.of(), upstreams.contractBreaches());
+    @Override
+    protected Set<String> operationIds() {
+        return Set.of("createPurchaseOrder", "listPurchaseOrders", "getPurchaseOrder");
     }
 
-    @Test
-    void servesTheContractAsWrittenWithSwaggerUi() {
-        ContractExamples.assertServedAsWritten(CONTRACT);
+    @Override
+    protected Send send(RequestExample example) {
+        return Send.post(Tokens.operator("org-" + UUID.randomUUID()), example.path(), example.json());
     }
 
-    @Test
-    void keepsTheOperationIdsOthersGenerateClientsFrom() {
-        assertEquals(Set.of("createPurchaseOrder", "listPurchaseOrders", "getPurchaseOrder"), Set.copyOf(ContractExamples.operationIds(CONTRACT)));
+    @Override
+    protected void afterEachPost(RequestExample example) {
+        assertEquals(List.of(), upstreams.contractBreaches(), example.operationId());
     }
 }

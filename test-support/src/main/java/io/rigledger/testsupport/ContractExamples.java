@@ -67,6 +67,13 @@ public final class ContractExamples {
         return examples;
     }
 
+    /** The request-body example of one operation, as JSON. */
+    public static String requestExample(String specFile, String operationId) {
+        return requestExamples(specFile).stream().filter(e -> e.operationId().equals(operationId)).findFirst()
+                .map(RequestExample::json)
+                .orElseThrow(() -> new IllegalArgumentException(operationId + " has no request example in " + specFile));
+    }
+
     /**
      * Checks that the running service serves its contract as written: the document at /q/openapi
      * (SmallRye OpenAPI serving the build's bundle of the contract with contracts/platform.yaml)

@@ -2,7 +2,11 @@ package io.rigledger.testsupport;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
+import org.eclipse.microprofile.jwt.Claims;
 
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -21,6 +25,7 @@ public final class Tokens {
     /** Keycloak's audience mappers name the services a token is meant for; so do these tokens. */
     public static final Set<String> AUDIENCE = Set.of("procurement-service", "inventory-service", "tariff-service");
     private static final String SIGNING_KEY = "privateKey.jwk"; // shipped by quarkus-test-oidc-server
+    private static final KeyPair OTHER_KEY = rsaKeyPair();
 
     private Tokens() {
     }
@@ -65,6 +70,32 @@ public final class Tokens {
         return sign(claims("elsewhere", org, Set.of(roles), Set.of(audience)), Duration.ofMinutes(5));
     }
 
+    /** A correctly signed token whose nbf (not before) is an hour from now. */
+    public static String notYetValid(String org, String... roles) {
+        JwtClaimsBuilder b = claims("early", org, Set.of(roles));
+        Instant now = Instant.now();
+        b.issuedAt(now).claim(Claims.nbf.name(), now.plus(Duration.ofHours(1)).getEpochSecond())
+                .expiresAt(now.plus(Duration.ofHours(2)));
+        return b.jws().keyId("1").sign(SIGNING_KEY);
+    }
+
+    /** A correctly signed token from another issuer (as Keycloak reached under another host name would issue). */
+    public static String fromIssuer(String issuer, String org, String... roles) {
+        return sign(claims("stranger", org, Set.of(roles)).issuer(issuer), Duration.ofMinutes(5));
+    }
+
+    /** A token whose claims are fine but which is signed with a key the issuer never published (same kid). */
+    public static String signedWithAnotherKey(String org, String... roles) {
+        Instant now = Instant.now();
+        return claims("forger", org, Set.of(roles)).issuedAt(now).expiresAt(now.plus(Duration.ofMinutes(5)))
+                .jws().keyId("1").sign(OTHER_KEY.getPrivate());
+    }
+
+    /** A bearer value that is not a JWT at all. */
+    public static String notAJwt() {
+        return "not-a-jwt";
+    }
+
     private static JwtClaimsBuilder claims(String userName, String org, Set<String> roles) {
         return claims(userName, org, roles, AUDIENCE);
     }
@@ -79,6 +110,16 @@ public final class Tokens {
             b.claim("org", org);
         }
         return b;
+    }
+
+    private static KeyPair rsaKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no RSA", e);
+        }
     }
 
     private static String sign(JwtClaimsBuilder b, Duration lifetime) {

@@ -1,8 +1,8 @@
 package io.rigledger.inventory.bench;
 
-import io.rigledger.inventory.common.PageCursor;
 import io.rigledger.inventory.fleet.Dimension;
 import io.rigledger.inventory.fleet.FleetSql;
+import io.rigledger.platform.paging.Paging;
 import io.rigledger.testsupport.Tokens;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -195,7 +195,7 @@ public final class FleetBench {
             }
         }
         String token = Tokens.ops(API_ORG);
-        String cursor = PageCursor.pack(Long.toString(lastId - 50));
+        String cursor = new Paging(100, 1000, 200).cursor(Long.toString(lastId - 50));
         for (String filter : new String[] {"", "&status=DEPLOYED"}) {
             String first = stack.baseUrl + "/api/rigs?limit=100" + filter;
             double[] head = time(50, () -> get(first, token));

@@ -126,6 +126,17 @@ public final class FakeUpstreams {
                 .willReturn(aResponse().withStatus(422).withHeader("Content-Type", PROBLEM_JSON).withBody(body)));
     }
 
+    /** tariff-service refuses the request itself: 400 naming {@code field} of its own request, as its contract allows. */
+    public void quoteRefusesAsInvalid(String field, String message) {
+        String body = """
+                {"type":"https://rigledger.io/problems/validation","title":"Invalid request","status":400,
+                 "detail":"%s %s","instance":"/api/duty-quotes","violations":[{"field":"%s","message":"%s"}]}"""
+                .formatted(field, message, field, message);
+        requireValid(tariffContract(), QUOTES, Request.Method.POST, 400, body, PROBLEM_JSON);
+        tariff.stubFor(authenticated(post(urlPathEqualTo(QUOTES))).atPriority(OVERRIDE)
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", PROBLEM_JSON).withBody(body)));
+    }
+
     /** tariff-service is broken: every quote fails with a bare 500 (a deliberate fault, off contract). */
     public void tariffFails() {
         fault(tariff, post(urlPathEqualTo(QUOTES)), aResponse().withStatus(500).withBody("upstream crashed"));

@@ -1,14 +1,12 @@
 package io.rigledger.tariff.me;
 
-import io.quarkus.security.identity.SecurityIdentity;
+import io.rigledger.platform.caller.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonString;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.List;
 
@@ -22,21 +20,16 @@ import java.util.List;
 public class MeResource {
 
     @Inject
-    JsonWebToken token;
-
-    @Inject
-    SecurityIdentity identity;
+    Caller caller;
 
     /** The caller as the token names it; {@code org} absent for admins and service accounts. */
     public record MeView(String userName, String org, List<String> roles) {
     }
 
+    /** @throws io.rigledger.platform.problem.ProblemException 403 when the token's organisation breaks the realm's rule */
     @GET
     @RolesAllowed({"operator", "finance", "ops", "admin", "service"})
     public MeView me() {
-        Object org = token.getClaim("org");
-        String name = token.getName() == null ? token.getSubject() : token.getName();
-        return new MeView(name, org instanceof JsonString json ? json.getString() : org instanceof String s ? s : null,
-                identity.getRoles().stream().sorted().toList());
+        return new MeView(caller.userName(), caller.organisation().orElse(null), caller.roles().stream().sorted().toList());
     }
 }
