@@ -1,21 +1,30 @@
 package io.rigledger.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The real Keycloak of the local stack as the end-to-end tests use it: tokens of the rigledger
- * realm fetched through a chosen address, and their claims.
+ * realm fetched through a chosen address, their claims, and the few admin REST calls a test needs
+ * (a throw-away client with a short access-token lifespan). Nothing here changes the realm file.
  */
 final class Realm {
 
     /** The public client people use (password grant), as in the README's curl. */
     static final String CLI_CLIENT = "rigledger-cli";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Realm() {
     }
@@ -53,5 +62,62 @@ final class Realm {
         String[] parts = jwt.split("\\.");
         assertEquals(3, parts.length, "a JWS has three parts");
         return JsonPath.from(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Creates a copy of {@link #CLI_CLIENT} (same mappers: roles, org, the services' audiences) whose
+     * access tokens live {@code lifespan} (Keycloak's client attribute {@code access.token.lifespan},
+     * whole seconds), so that a test gets a really expired token within seconds.
+     *
+     * @return the new client's client id, unique per call; remove it with {@link #deleteClient}
+     */
+    static String shortLivedCopyOfCli(StackSettings settings, Duration lifespan) throws Exception {
+        String admin = adminToken(settings);
+        JsonNode found = JSON.readTree(given().auth().oauth2(admin)
+                .queryParam("clientId", CLI_CLIENT)
+                .get(adminUrl(settings) + "/clients")
+                .then().statusCode(200)
+                .extract().asString());
+        ObjectNode copy = (ObjectNode) found.get(0);
+        String clientId = "e2e-short-lived-" + UUID.randomUUID().toString().substring(0, 8);
+        copy.remove("id");
+        copy.put("clientId", clientId);
+        copy.put("name", clientId);
+        copy.put("description", "end-to-end test only: access tokens live " + lifespan.toSeconds() + " s");
+        copy.withArrayProperty("protocolMappers").forEach(m -> ((ObjectNode) m).remove("id"));
+        copy.withObjectProperty("attributes").put("access.token.lifespan", Long.toString(lifespan.toSeconds()));
+        given().auth().oauth2(admin)
+                .contentType(ContentType.JSON).body(JSON.writeValueAsString(copy))
+                .post(adminUrl(settings) + "/clients")
+                .then().statusCode(201);
+        return clientId;
+    }
+
+    /** Removes a client created by a test. */
+    static void deleteClient(StackSettings settings, String clientId) {
+        String admin = adminToken(settings);
+        String id = given().auth().oauth2(admin)
+                .queryParam("clientId", clientId)
+                .get(adminUrl(settings) + "/clients")
+                .then().statusCode(200)
+                .extract().path("[0].id");
+        given().auth().oauth2(admin)
+                .delete(adminUrl(settings) + "/clients/" + id)
+                .then().statusCode(204);
+    }
+
+    private static String adminToken(StackSettings settings) {
+        return given()
+                .formParam("grant_type", "password")
+                .formParam("client_id", "admin-cli")
+                .formParam("username", StackSettings.KEYCLOAK_ADMIN)
+                .formParam("password", StackSettings.KEYCLOAK_ADMIN_PASSWORD)
+                .post(settings.keycloakUrl() + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200)
+                .extract().path("access_token");
+    }
+
+    private static String adminUrl(StackSettings settings) {
+        return settings.keycloakUrl() + "/admin/realms/" + StackSettings.REALM;
     }
 }
