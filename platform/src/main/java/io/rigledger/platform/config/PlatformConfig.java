@@ -25,7 +25,7 @@ public interface PlatformConfig {
 
     RateLimit rateLimit();
 
-    /** Keyset paging (CONVENTIONS.md): {@code ?limit=&cursor=}. */
+    /** Keyset paging, the same in every service: {@code ?limit=&cursor=}. */
     interface Page {
         /** Page size when no limit is given. */
         @WithDefault("100")

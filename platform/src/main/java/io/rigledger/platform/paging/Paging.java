@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import java.util.zip.CRC32C;
 
 /**
- * Keyset paging, the same in every service (CONVENTIONS.md): {@code ?limit=} (ASCII digits,
+ * Keyset paging, the same in every service: {@code ?limit=} (ASCII digits,
  * default {@code rigledger.page.default-limit}, at most {@code rigledger.page.max-limit}) and an
  * opaque {@code ?cursor=}: base64url of {@code v1|part|part|crc}, where the parts are the sort key
  * of the previous page's last row and the CRC-32C detects a cursor that was altered. A cursor is not
