@@ -2,6 +2,8 @@ package io.rigledger.platform.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -82,18 +84,35 @@ public interface PlatformConfig {
     }
 
     /**
-     * Per-caller rate limits on /api (token subject, or client address without a token): at most
-     * {@code requests} per {@code period}. Values only; the limiter plugs in as a request filter in
-     * io.rigledger.platform.http.
+     * Per-caller rate limits on every /api request (io.rigledger.platform.ratelimit): each caller,
+     * the token's subject or, without a valid token, the client address, may make at most
+     * {@link #requests()} requests per {@link #period()}; the quota refills whole at the end of each
+     * of its periods. Environment: RIGLEDGER_RATE_LIMIT_ENABLED, RIGLEDGER_RATE_LIMIT_REQUESTS,
+     * RIGLEDGER_RATE_LIMIT_PERIOD (ISO-8601, e.g. PT1M), RIGLEDGER_RATE_LIMIT_MAX_CALLERS.
      */
     interface RateLimit {
-        @WithDefault("false")
+        /** Off only where a load test must not be throttled (benchmarks); on by default. */
+        @WithDefault("true")
         boolean enabled();
 
+        /** Requests per caller per period (the RateLimit-Limit header); the contracts allow 1..1000000. */
         @WithDefault("600")
+        @Min(1)
+        @Max(1_000_000)
         int requests();
 
+        /** Length of one window; at least one second and at most one day (RateLimit-Reset is at most 86400 s). */
         @WithDefault("PT1M")
         Duration period();
+
+        /**
+         * The most callers whose quotas are held at once. A caller idle for a whole period has a full
+         * quota again, so its bucket is dropped then; beyond this many, the least recently seen go
+         * first (each bucket is a few hundred bytes).
+         */
+        @WithDefault("100000")
+        @Min(100)
+        @Max(10_000_000)
+        int maxCallers();
     }
 }

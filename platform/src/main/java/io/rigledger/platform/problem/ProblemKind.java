@@ -23,7 +23,7 @@ public enum ProblemKind {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     UNPROCESSABLE(422, "unprocessable", "Cannot be processed"),
     PRECONDITION_REQUIRED(428, "precondition-required", "Precondition required"),
-    TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
+    TOO_MANY_REQUESTS(429, "rate-limited", "Too many requests"),
     HEADERS_TOO_LARGE(431, "headers-too-large", "Request headers too large"),
     INTERNAL(500, "internal", "Internal error"),
     UPSTREAM_UNAVAILABLE(503, "upstream-unavailable", "Upstream unavailable");

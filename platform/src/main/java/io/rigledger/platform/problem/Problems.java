@@ -1,5 +1,6 @@
 package io.rigledger.platform.problem;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -104,6 +105,21 @@ public final class Problems {
         return new ProblemException(ProblemKind.TOO_MANY_REQUESTS,
                 "too many requests; try again in " + seconds + " s", null,
                 Map.of("Retry-After", Long.toString(seconds)));
+    }
+
+    /**
+     * 429 from the rate limiter, naming the limit: "more than 600 requests in 60 seconds; retry in 12
+     * seconds", with {@code Retry-After}.
+     *
+     * @param limit             requests allowed per window
+     * @param period            the window
+     * @param retryAfterSeconds when the caller may try again, in whole seconds (at least 1)
+     */
+    public static ProblemException rateLimited(long limit, Duration period, long retryAfterSeconds) {
+        long seconds = Math.max(1, retryAfterSeconds);
+        return new ProblemException(ProblemKind.TOO_MANY_REQUESTS,
+                "more than " + limit + " requests in " + period.toSeconds() + " seconds; retry in " + seconds + " seconds",
+                null, Map.of("Retry-After", Long.toString(seconds)));
     }
 
     /** 503: a neighbour did not answer; nothing was stored. */
