@@ -8,14 +8,12 @@ import io.rigledger.procurement.ProcurementConfig;
 import io.rigledger.procurement.order.OrderStore.OrderWithLines;
 import io.rigledger.procurement.order.OrderStore.Position;
 import io.rigledger.procurement.order.OrderViews.PurchaseOrderView;
+import io.rigledger.procurement.upstream.CatalogueModel;
 import io.rigledger.procurement.upstream.DutyQuotes;
+import io.rigledger.procurement.upstream.QuoteLine;
 import io.rigledger.procurement.upstream.QuoteRejectedException;
+import io.rigledger.procurement.upstream.QuotedDuty;
 import io.rigledger.procurement.upstream.RigCatalogue;
-import io.rigledger.procurement.upstream.inventory.model.RigModel;
-import io.rigledger.procurement.upstream.tariff.model.DutyQuote;
-import io.rigledger.procurement.upstream.tariff.model.DutyQuoteLine;
-import io.rigledger.procurement.upstream.tariff.model.DutyQuoteLineRequest;
-import io.rigledger.procurement.upstream.tariff.model.DutyQuoteRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
@@ -69,8 +67,8 @@ public class OrderService {
             throw Problems.badRequest("lines", "add up to more than " + MAX_MONEY + " USD");
         }
 
-        Map<String, RigModel> models = modelsOf(request.lines());
-        DutyQuote quote = quote(request, customsValues);
+        Map<String, CatalogueModel> models = modelsOf(request.lines());
+        QuotedDuty quote = quote(request, customsValues);
 
         UUID id = UUID.randomUUID();
         PurchaseOrder order = new PurchaseOrder();
@@ -81,8 +79,8 @@ public class OrderService {
         order.expectedEntryDate = request.expectedEntryDate();
         order.currency = PurchaseOrder.USD;
         order.totalValue = totalValue;
-        order.estimatedDuty = money(quote.getTotalDuty());
-        order.dutyQuotedAt = quote.getQuotedAt() == null ? now() : quote.getQuotedAt().toInstant().truncatedTo(ChronoUnit.MICROS);
+        order.estimatedDuty = money(quote.totalDuty());
+        order.dutyQuotedAt = quote.quotedAt() == null ? now() : quote.quotedAt().truncatedTo(ChronoUnit.MICROS);
         order.dutySource = DutyQuotes.SERVICE;
         order.createdAt = now();
         order.createdBy = createdBy;
@@ -90,19 +88,19 @@ public class OrderService {
         List<PurchaseOrderLine> lines = new ArrayList<>(request.lines().size());
         for (int i = 0; i < request.lines().size(); i++) {
             NewPurchaseOrder.Line in = request.lines().get(i);
-            RigModel model = models.get(in.model());
+            CatalogueModel model = models.get(in.model());
             PurchaseOrderLine line = new PurchaseOrderLine();
             line.orderId = id;
             line.lineNumber = i + 1;
             line.modelCode = in.model();
-            line.modelName = model.getName();
-            line.hashrateThs = model.getHashrateThs();
+            line.modelName = model.name();
+            line.hashrateThs = model.hashrateThs();
             line.quantity = in.quantity();
             line.unitPrice = in.unitPrice().setScale(2, RoundingMode.HALF_UP);
             line.originCountry = in.originCountry();
             line.htsCode = htsCodeOf(in);
             line.customsValue = customsValues.get(i);
-            line.estimatedDuty = money(quote.getLines().get(i).getDutyAmount());
+            line.estimatedDuty = money(quote.lineDuties().get(i));
             lines.add(line);
         }
         store.create(order, lines);
@@ -122,8 +120,8 @@ public class OrderService {
     }
 
     /** Each distinct model once; every line naming a model the catalogue lacks is reported (422). */
-    private Map<String, RigModel> modelsOf(List<NewPurchaseOrder.Line> lines) {
-        Map<String, RigModel> found = new LinkedHashMap<>();
+    private Map<String, CatalogueModel> modelsOf(List<NewPurchaseOrder.Line> lines) {
+        Map<String, CatalogueModel> found = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
         for (NewPurchaseOrder.Line line : lines) {
             String code = line.model();
@@ -144,33 +142,17 @@ public class OrderService {
         return found;
     }
 
-    private DutyQuote quote(NewPurchaseOrder request, List<BigDecimal> customsValues) {
-        DutyQuoteRequest ask = new DutyQuoteRequest().entryDate(request.expectedEntryDate());
+    private QuotedDuty quote(NewPurchaseOrder request, List<BigDecimal> customsValues) {
+        List<QuoteLine> lines = new ArrayList<>(request.lines().size());
         for (int i = 0; i < request.lines().size(); i++) {
             NewPurchaseOrder.Line line = request.lines().get(i);
-            ask.addLinesItem(new DutyQuoteLineRequest()
-                    .htsCode(htsCodeOf(line))
-                    .originCountry(line.originCountry())
-                    .customsValue(customsValues.get(i)));
+            lines.add(new QuoteLine(htsCodeOf(line), line.originCountry(), customsValues.get(i)));
         }
-        DutyQuote quote;
         try {
-            quote = tariff.quote(ask);
+            return tariff.quote(request.expectedEntryDate(), lines);
         } catch (QuoteRejectedException e) {
             throw Problems.unprocessable(inOurTerms(e, request.lines().size()));
         }
-        if (quote.getTotalDuty() == null || quote.getLines() == null || quote.getLines().size() != customsValues.size()
-                || quote.getLines().stream().anyMatch(l -> l.getDutyAmount() == null)) {
-            throw new IllegalStateException("tariff-service quoted " + (quote.getLines() == null ? 0 : quote.getLines().size())
-                    + " lines for " + customsValues.size() + " requested");
-        }
-        for (int i = 0; i < quote.getLines().size(); i++) {
-            DutyQuoteLine line = quote.getLines().get(i);
-            if (line.getLineNumber() != null && line.getLineNumber() != i + 1) {
-                throw new IllegalStateException("tariff-service answered line " + line.getLineNumber() + " at position " + (i + 1));
-            }
-        }
-        return quote;
     }
 
     /** tariff-service names its own request's fields; quote line i is order line i. */

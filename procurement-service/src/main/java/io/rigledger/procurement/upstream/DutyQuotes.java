@@ -5,6 +5,8 @@ import io.rigledger.platform.problem.Problem;
 import io.rigledger.platform.problem.UpstreamUnavailableException;
 import io.rigledger.procurement.upstream.tariff.api.DutyQuotesApi;
 import io.rigledger.procurement.upstream.tariff.model.DutyQuote;
+import io.rigledger.procurement.upstream.tariff.model.DutyQuoteLine;
+import io.rigledger.procurement.upstream.tariff.model.DutyQuoteLineRequest;
 import io.rigledger.procurement.upstream.tariff.model.DutyQuoteRequest;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +17,9 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,18 +47,29 @@ public class DutyQuotes {
     ObjectMapper json;
 
     /**
-     * The quote, one line per request line in the same order.
+     * The duty on these lines entered on {@code entryDate}, one duty per line in the same order.
      *
+     * @param entryDate the (expected) date of entry
+     * @param lines     the lines, each with HTS code, origin and entered value (USD)
      * @throws QuoteRejectedException when tariff-service refuses the request (400) or cannot quote a
      *                                line (422), naming its fields
      * @throws UpstreamUnavailableException when tariff-service does not answer or fails
+     * @throws IllegalStateException when tariff-service answers a quote that does not match the request
      */
     @Retry(retryOn = UpstreamUnavailableException.class, abortOn = QuoteRejectedException.class)
     @CircuitBreaker(failOn = UpstreamUnavailableException.class, skipOn = QuoteRejectedException.class)
     @CircuitBreakerName("tariff-create-duty-quote")
-    public DutyQuote quote(DutyQuoteRequest request) {
+    public QuotedDuty quote(LocalDate entryDate, List<QuoteLine> lines) {
+        DutyQuoteRequest request = new DutyQuoteRequest().entryDate(entryDate);
+        for (QuoteLine line : lines) {
+            request.addLinesItem(new DutyQuoteLineRequest()
+                    .htsCode(line.htsCode())
+                    .originCountry(line.originCountry())
+                    .customsValue(line.customsValue()));
+        }
+        DutyQuote quote;
         try {
-            return quotes.createDutyQuote(request, null); // X-On-Behalf-Of-Org: not sent yet
+            quote = quotes.createDutyQuote(request, null); // X-On-Behalf-Of-Org: not sent yet
         } catch (WebApplicationException e) {
             int status = Upstreams.status(e);
             if (status == 422) {
@@ -69,6 +85,26 @@ public class DutyQuotes {
         } catch (RuntimeException e) {
             throw Upstreams.unavailable(SERVICE, "createDutyQuote", e);
         }
+        return inOurTerms(quote, lines.size());
+    }
+
+    /** The answer must quote every requested line, in order, with an amount. */
+    private static QuotedDuty inOurTerms(DutyQuote quote, int lineCount) {
+        if (quote.getTotalDuty() == null || quote.getLines() == null || quote.getLines().size() != lineCount
+                || quote.getLines().stream().anyMatch(l -> l.getDutyAmount() == null)) {
+            throw new IllegalStateException("tariff-service quoted " + (quote.getLines() == null ? 0 : quote.getLines().size())
+                    + " lines for " + lineCount + " requested");
+        }
+        List<BigDecimal> duties = new ArrayList<>(lineCount);
+        for (int i = 0; i < quote.getLines().size(); i++) {
+            DutyQuoteLine line = quote.getLines().get(i);
+            if (line.getLineNumber() != null && line.getLineNumber() != i + 1) {
+                throw new IllegalStateException("tariff-service answered line " + line.getLineNumber() + " at position " + (i + 1));
+            }
+            duties.add(line.getDutyAmount());
+        }
+        Instant quotedAt = quote.getQuotedAt() == null ? null : quote.getQuotedAt().toInstant();
+        return new QuotedDuty(quote.getTotalDuty(), quotedAt, duties);
     }
 
     private QuoteRejectedException rejected(WebApplicationException e) {

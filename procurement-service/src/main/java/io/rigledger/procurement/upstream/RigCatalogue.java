@@ -30,13 +30,14 @@ public class RigCatalogue {
     @RestClient
     RigModelsApi models;
 
-    /** The model with this code, or empty when the catalogue does not have it. */
+    /** The model with this code (name, TH/s), or empty when the catalogue does not have it. */
     @Retry(retryOn = UpstreamUnavailableException.class)
     @CircuitBreaker(failOn = UpstreamUnavailableException.class)
     @CircuitBreakerName("inventory-get-rig-model")
-    public Optional<RigModel> find(String code) {
+    public Optional<CatalogueModel> find(String code) {
         try {
-            return Optional.of(models.getRigModel(code));
+            RigModel model = models.getRigModel(code);
+            return Optional.of(new CatalogueModel(model.getName(), model.getHashrateThs()));
         } catch (WebApplicationException e) {
             if (Upstreams.status(e) == 404 && Upstreams.isProblem(e)) {
                 return Optional.empty();
