@@ -32,7 +32,9 @@ class ServiceEnvironmentTest {
     static final Set<String> REQUIRED = Set.of("HTTP_PORT", "DB_URL", "DB_USER", "DB_PASSWORD",
             "OIDC_AUTH_SERVER_URL", "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "LOG_JSON");
     static final Set<String> PROCUREMENT_ONLY = Set.of("TARIFF_URL", "INVENTORY_URL");
-    static final Set<String> OPTIONAL = Set.of("OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_SDK_DISABLED");
+    static final Set<String> OPTIONAL = Set.of("OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_SDK_DISABLED",
+            "RIGLEDGER_RATE_LIMIT_ENABLED", "RIGLEDGER_RATE_LIMIT_REQUESTS", "RIGLEDGER_RATE_LIMIT_PERIOD",
+            "RIGLEDGER_RATE_LIMIT_MAX_CALLERS");
     static final Set<String> FROM_SECRETS = Set.of("DB_PASSWORD", "OIDC_CLIENT_SECRET");
 
     static final Map<String, String> DATABASE = Map.of(
