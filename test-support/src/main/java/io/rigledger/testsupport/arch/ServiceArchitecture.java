@@ -17,7 +17,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The architecture rules every RigLedger service keeps (CONVENTIONS.md, after ddd-by-examples/library's
+ * The architecture rules every RigLedger service keeps (after ddd-by-examples/library's
  * hexagonal architecture test), written once and applied by each service's ArchitectureTest:
  * <ol>
  *   <li>{@link #entitiesNeverLeaveAResource()}: no resource's field, method or constructor has a JPA
