@@ -16,12 +16,14 @@ import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
  * JSON exactly as the contracts write it, in one place for the three services: a key twice in one
  * object, content after the document, unknown properties, a number for a string (or a string for a
- * number, boolean or date), a float for an integer, text with control characters, and a date that
+ * number, boolean or date), a float for an integer, text with control characters or over 4,096
+ * characters, a UUID that is not exactly canonical, and a date that
  * is not exactly {@code YYYY-MM-DD} inside the platform's range are all refused (400 naming the
  * field). Nulls are left out of answers. Applied last, so these deserializers win over the
  * defaults Quarkus registers.
@@ -75,6 +77,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         SimpleModule strict = new SimpleModule("rigledger-strict-json");
         strict.addDeserializer(String.class, new StrictText());
         strict.addDeserializer(LocalDate.class, new StrictDate(earliest, latest));
+        strict.addDeserializer(UUID.class, new StrictUuid());
         mapper.registerModule(strict);
     }
 

@@ -13,10 +13,18 @@ import java.io.IOException;
 /**
  * Text fields: only a JSON string is text (no {@code true} or {@code 123} turned into "true" or
  * "123"), and text never holds control characters (C0, DEL, C1: U+0000 cannot even be stored by
- * PostgreSQL) or unpaired surrogates. Fields marked {@link AllowsLineBreaks} may hold line feed,
- * carriage return and tab.
+ * PostgreSQL) or unpaired surrogates, nor more than {@value #MAX_LENGTH} characters. Fields marked
+ * {@link AllowsLineBreaks} may hold line feed, carriage return and tab.
  */
 public class StrictText extends StdScalarDeserializer<String> implements ContextualDeserializer {
+
+    /**
+     * The longest text any field takes, in characters. No contract bounds a request string above
+     * 1,000; refusing longer text here, before bean validation, keeps {@code @Pattern} checks away
+     * from the million-character values whose repeated groups overflow java.util.regex's stack
+     * (found by the bad-input test: a 1M-character model code answered 500).
+     */
+    public static final int MAX_LENGTH = 4_096;
 
     private final boolean lineBreaks;
 
@@ -41,6 +49,9 @@ public class StrictText extends StdScalarDeserializer<String> implements Context
             throw new RejectedValueException(p, "must be a string", String.class);
         }
         String text = p.getText();
+        if (text.length() > MAX_LENGTH) {
+            throw new RejectedValueException(p, "must be at most " + MAX_LENGTH + " characters", String.class);
+        }
         String problem = problemOf(text, lineBreaks);
         if (problem != null) {
             throw new RejectedValueException(p, problem, String.class);

@@ -23,6 +23,8 @@ public record Problem(String type, String title, int status, String detail, Stri
                       List<Violation> violations, String correlationId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    /** The longest request path echoed as {@code instance}; a longer one is left out. */
+    public static final int MAX_INSTANCE_LENGTH = 2_048;
     public static final String TYPE_BASE = "https://rigledger.io/problems/";
 
     /** One field that is wrong, named the way the client wrote it: {@code lines[0].quantity}. */

@@ -48,8 +48,13 @@ public class ProblemException extends RuntimeException {
         return headers;
     }
 
-    /** The body for a request to {@code instance}. */
+    /**
+     * The body for a request to {@code instance}; a path longer than
+     * {@value Problem#MAX_INSTANCE_LENGTH} characters is left out rather than echoed (found by the
+     * bad-input test: a 10,000-character path parameter made the answer break the contract's bound).
+     */
     public Problem toProblem(String instance) {
-        return new Problem(kind.type(), kind.title(), kind.status(), getMessage(), instance, violations, null);
+        String shown = instance == null || instance.length() > Problem.MAX_INSTANCE_LENGTH ? null : instance;
+        return new Problem(kind.type(), kind.title(), kind.status(), getMessage(), shown, violations, null);
     }
 }

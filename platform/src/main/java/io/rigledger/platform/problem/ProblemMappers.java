@@ -48,9 +48,10 @@ public class ProblemMappers {
             return respond(InputMappers.problemOf(json), uri);
         }
         ProblemKind kind = ProblemKind.ofStatus(status).orElse(ProblemKind.VALIDATION);
+        String path = uri.getPath().length() > Problem.MAX_INSTANCE_LENGTH ? "this path" : uri.getPath();
         String detail = switch (status) {
-            case 404 -> "nothing at " + uri.getPath();
-            case 405 -> "this method is not allowed on " + uri.getPath()
+            case 404 -> "nothing at " + path;
+            case 405 -> "this method is not allowed on " + path
                     + (response.getHeaderString("Allow") == null ? "" : "; allowed: " + response.getHeaderString("Allow"));
             case 406 -> "this resource answers application/json; the Accept header asks for something else";
             case 415 -> "send the body as application/json (UTF-8)";
@@ -66,7 +67,8 @@ public class ProblemMappers {
         String correlationId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure %s on %s", correlationId, uri.getPath());
         Problem body = new Problem(ProblemKind.INTERNAL.type(), ProblemKind.INTERNAL.title(), 500,
-                "the request failed; quote correlation id " + correlationId, uri.getPath(), null, correlationId);
+                "the request failed; quote correlation id " + correlationId,
+                uri.getPath().length() > Problem.MAX_INSTANCE_LENGTH ? null : uri.getPath(), null, correlationId);
         return RestResponse.ResponseBuilder.<Problem>create(500).entity(body).type(Problem.MEDIA_TYPE).build();
     }
 

@@ -28,4 +28,27 @@ class ParamsTest {
         assertEquals(400, e.status());
         assertEquals("id", e.violations().get(0).field());
     }
+
+    @Test
+    void aWholeNumberInAsciiDigitsInsideItsBoundsIsRead() {
+        assertEquals(1L, Params.id("id", "1"));
+        assertEquals(Long.MAX_VALUE, Params.id("id", "9223372036854775807"));
+        assertEquals(2026L, Params.whole("fiscalYear", "2026", 2000, 2100));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "9223372036854775808", "99999999999999999999999", "ten", "1.5", "1e3", "+1", " 1",
+            "0x10", "1_0", "\uff11", "\u0661\u0660", "\u0967", ""})
+    void anyOtherIdIs400NamingTheParameter(String value) {
+        // found by the bad-input test: long path parameters answered 404, and "\uff11" read as 1
+        ProblemException e = assertThrows(ProblemException.class, () -> Params.id("id", value));
+        assertEquals("id", e.violations().get(0).field());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1999", "2101", "\uff12\uff10\uff12\uff16"})
+    void aYearOutsideItsBoundsIs400(String value) {
+        assertEquals("fiscalYear", assertThrows(ProblemException.class,
+                () -> Params.whole("fiscalYear", value, 2000, 2100)).violations().get(0).field());
+    }
 }

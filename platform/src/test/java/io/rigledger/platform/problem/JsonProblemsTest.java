@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rigledger.platform.json.AllowsLineBreaks;
 import io.rigledger.platform.json.StrictJson;
+import io.rigledger.platform.json.StrictText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,6 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -149,6 +151,38 @@ class JsonProblemsTest {
     void deepNestingIsMalformedNotAStackOverflow() {
         String deep = "{\"supplier\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}";
         assertEquals(400, problem(deep).status());
+    }
+
+    record Registration(UUID purchaseOrderId) {
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"3f2a6c1e-8b4d-4e7a-9c1f-2d5e8a7b6c40\\u0000\"", "\" 3f2a6c1e-8b4d-4e7a-9c1f-2d5e8a7b6c40\"",
+            "\"3f2a6c1e-8b4d-4e7a-9c1f-2d5e8a7b6c40\\u001b\"", "\"3f2a6c1e8b4d4e7a9c1f2d5e8a7b6c40\"",
+            "\"PypsHouLTnqcHy1eintsQA==\"", "\"{3f2a6c1e-8b4d-4e7a-9c1f-2d5e8a7b6c40}\"", "\"\"", "42"})
+    void onlyACanonicalUuidIsAUuid(String value) {
+        // found by the bad-input test: Jackson trimmed "<uuid>\u0000" to the UUID and rigs were registered
+        JsonProcessingException e = assertThrows(JsonProcessingException.class,
+                () -> JSON.readValue("{\"purchaseOrderId\":" + value + "}", Registration.class));
+        ProblemException p = InputMappers.problemOf(e);
+        assertEquals("purchaseOrderId", p.violations().get(0).field(), p.getMessage());
+    }
+
+    @Test
+    void aCanonicalUuidInEitherCaseReads() throws Exception {
+        assertEquals(UUID.fromString("3f2a6c1e-8b4d-4e7a-9c1f-2d5e8a7b6c40"),
+                JSON.readValue("{\"purchaseOrderId\":\"3F2A6C1E-8B4D-4E7A-9C1F-2D5E8A7B6C40\"}", Registration.class).purchaseOrderId());
+    }
+
+    @Test
+    void textOverTheLimitIsRefusedBeforeAnyPatternSeesIt() {
+        // found by the bad-input test: a 1M-character model code overflowed the stack in @Pattern (500)
+        String tooLong = "\"" + "a-".repeat(StrictText.MAX_LENGTH / 2) + "a\"";
+        ProblemException p = problem(order(tooLong, "\"2026-12-15\"", LINE));
+        assertEquals("supplier", p.violations().get(0).field());
+        assertEquals("must be at most 4096 characters", p.violations().get(0).message());
+        assertNames("lines[1].model", order("\"Bitmain\"", "\"2026-12-15\"",
+                "{\"model\":\"" + "x".repeat(1_000_000) + "\"}"));
     }
 
     @Test
