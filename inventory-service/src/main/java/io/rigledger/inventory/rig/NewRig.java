@@ -16,8 +16,7 @@ import java.util.UUID;
  * rig's), country of origin, and optionally plant, MAC, order and line, landed cost (USD).
  */
 public record NewRig(
-        @NotNull @Size(min = 1, max = 64) @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9._-]*$",
-                message = "must start with a letter or digit and hold only letters, digits, '.', '_' and '-'")
+        @NotNull @Size(min = 1, max = 64) @Pattern(regexp = Formats.SERIAL_NUMBER, message = Formats.SERIAL_NUMBER_MESSAGE)
         String serialNumber,
         @NotNull @Size(max = Formats.MODEL_CODE_MAX) @Pattern(regexp = Formats.MODEL_CODE, message = Formats.MODEL_CODE_MESSAGE)
         String model,

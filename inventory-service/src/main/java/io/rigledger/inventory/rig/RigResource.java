@@ -76,7 +76,8 @@ public class RigResource {
             @Pattern(regexp = Formats.MODEL_CODE, message = Formats.MODEL_CODE_MESSAGE) String model,
             @QueryParam("originCountry") @Pattern(regexp = Formats.COUNTRY, message = Formats.COUNTRY_MESSAGE) String originCountry,
             @QueryParam("purchaseOrderId") String purchaseOrderId,
-            @QueryParam("serialNumber") @Size(min = 1, max = 64) String serialNumber,
+            @QueryParam("serialNumber") @Size(min = 1, max = 64)
+            @Pattern(regexp = Formats.SERIAL_NUMBER, message = Formats.SERIAL_NUMBER_MESSAGE) String serialNumber,
             @QueryParam("mac") @Pattern(regexp = Macs.PATTERN, message = Macs.MESSAGE) String mac) {
         String org = tenant.org();
         int size = paging.limit(limit);

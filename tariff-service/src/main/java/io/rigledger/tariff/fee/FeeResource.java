@@ -2,6 +2,7 @@ package io.rigledger.tariff.fee;
 
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.rigledger.platform.http.Params;
 import io.rigledger.platform.problem.Problems;
 import io.rigledger.tariff.fee.FeeViews.FeeRateChange;
 import io.rigledger.tariff.fee.FeeViews.FeeRateSupersession;
@@ -17,8 +18,6 @@ import io.rigledger.tariff.schedule.ScheduleSnapshots;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -74,7 +73,8 @@ public class FeeResource {
     @Path("/rates/{id}/supersede")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response supersedeRate(@PathParam("id") long id, @NotNull @Valid FeeRateChange body) {
+    public Response supersedeRate(@PathParam("id") String idText, @NotNull @Valid FeeRateChange body) {
+        long id = Params.id("id", idText);
         FeeRateSupersession done = admin.supersede(id, body, caller.getPrincipal().getName());
         snapshots.refresh();
         return Response.status(201).entity(done).build();
@@ -84,7 +84,8 @@ public class FeeResource {
     @Path("/rates/{id}")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
-    public FeeRateView correctRate(@PathParam("id") long id, @NotNull @Valid FeeRateChange body) {
+    public FeeRateView correctRate(@PathParam("id") String idText, @NotNull @Valid FeeRateChange body) {
+        long id = Params.id("id", idText);
         FeeRateView corrected = admin.correct(id, body, caller.getPrincipal().getName());
         snapshots.refresh();
         return corrected;
@@ -93,7 +94,8 @@ public class FeeResource {
     @GET
     @Path("/rates/{id}/history")
     @RolesAllowed({"operator", "finance", "ops", "admin", "service"})
-    public ScheduleHistory.HistoryPage rateHistory(@PathParam("id") long id) {
+    public ScheduleHistory.HistoryPage rateHistory(@PathParam("id") String idText) {
+        long id = Params.id("id", idText);
         if (FeeRateRow.findByIdOptional(id).isEmpty()) {
             throw Problems.notFound("fee rate", id);
         }
@@ -104,8 +106,9 @@ public class FeeResource {
     @Path("/mpf-years/{fiscalYear}")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
-    public MpfYearView setMpfYear(@PathParam("fiscalYear") @Min(2000) @Max(2100) int fiscalYear,
+    public MpfYearView setMpfYear(@PathParam("fiscalYear") String fiscalYearText,
                                   @NotNull @Valid MpfYearChange body) {
+        int fiscalYear = (int) Params.whole("fiscalYear", fiscalYearText, 2000, 2100);
         MpfYearView set = admin.setMpfYear(fiscalYear, body, caller.getPrincipal().getName());
         snapshots.refresh();
         return set;
@@ -114,7 +117,8 @@ public class FeeResource {
     @GET
     @Path("/mpf-years/{fiscalYear}/history")
     @RolesAllowed({"operator", "finance", "ops", "admin", "service"})
-    public ScheduleHistory.HistoryPage mpfYearHistory(@PathParam("fiscalYear") @Min(2000) @Max(2100) int fiscalYear) {
+    public ScheduleHistory.HistoryPage mpfYearHistory(@PathParam("fiscalYear") String fiscalYearText) {
+        int fiscalYear = (int) Params.whole("fiscalYear", fiscalYearText, 2000, 2100);
         if (MpfYearRow.findByIdOptional(fiscalYear).isEmpty()) {
             throw Problems.notFound("MPF fiscal year", fiscalYear);
         }

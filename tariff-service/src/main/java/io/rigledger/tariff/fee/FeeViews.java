@@ -5,6 +5,7 @@ import io.rigledger.tariff.schedule.MpfYearRow;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -49,7 +50,7 @@ public final class FeeViews {
             LocalDate effectiveTo,
             @NotBlank @Size(max = 300) String legalReference,
             @NotNull Boolean confirmed,
-            Integer version,
+            @Min(0) Integer version,
             @NotBlank @Size(max = 1000) String reason) {
     }
 
@@ -59,7 +60,7 @@ public final class FeeViews {
             @NotNull @DecimalMin("0") @DecimalMax("9999999.99") @Digits(integer = 7, fraction = 2) BigDecimal maximum,
             @NotBlank @Size(max = 300) String legalReference,
             @NotNull Boolean confirmed,
-            Integer version,
+            @Min(0) Integer version,
             @NotBlank @Size(max = 1000) String reason) {
     }
 

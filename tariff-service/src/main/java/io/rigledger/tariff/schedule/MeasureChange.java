@@ -3,6 +3,7 @@ package io.rigledger.tariff.schedule;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -34,7 +35,7 @@ public record MeasureChange(
         @NotNull Boolean nonUsContentOnly,
         @Pattern(regexp = "^\\d{4}\\.\\d{2}\\.\\d{2}$", message = "must be a Chapter 99 heading such as 9903.01.34")
         String usContentHeading,
-        Integer version,
+        @Min(0) Integer version,
         @NotBlank @Size(max = 1000) String reason) {
 
     static final String PROGRAM_LIST = "MFN, SECTION_301, SECTION_301_FORCED_LABOR, IEEPA_FENTANYL, IEEPA_RECIPROCAL, "

@@ -1,6 +1,7 @@
 package io.rigledger.tariff.schedule;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.rigledger.platform.http.Params;
 import io.rigledger.platform.paging.CursorKey;
 import io.rigledger.platform.paging.Page;
 import io.rigledger.platform.paging.Paging;
@@ -83,7 +84,8 @@ public class RateResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({"operator", "finance", "ops", "admin", "service"})
-    public DutyMeasureView get(@PathParam("id") long id) {
+    public DutyMeasureView get(@PathParam("id") String idText) {
+        long id = Params.id("id", idText);
         return DutyMeasure.<DutyMeasure>findByIdOptional(id).map(DutyMeasureView::of)
                 .orElseThrow(() -> Problems.notFound("duty rate", id));
     }
@@ -104,7 +106,8 @@ public class RateResource {
     @Path("/{id}/supersede")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response supersede(@PathParam("id") long id, @NotNull @Valid MeasureChange body, UriInfo uri) {
+    public Response supersede(@PathParam("id") String idText, @NotNull @Valid MeasureChange body, UriInfo uri) {
+        long id = Params.id("id", idText);
         ScheduleAdmin.Supersession done = admin.supersede(id, body, caller.getPrincipal().getName());
         snapshots.refresh();
         return Response.created(uri.getBaseUriBuilder().path("api/duty-rates").path(String.valueOf(done.successor().id()))
@@ -116,7 +119,8 @@ public class RateResource {
     @Path("/{id}")
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)
-    public DutyMeasureView correct(@PathParam("id") long id, @NotNull @Valid MeasureChange body) {
+    public DutyMeasureView correct(@PathParam("id") String idText, @NotNull @Valid MeasureChange body) {
+        long id = Params.id("id", idText);
         DutyMeasureView corrected = admin.correct(id, body, caller.getPrincipal().getName());
         snapshots.refresh();
         return corrected;
@@ -125,7 +129,8 @@ public class RateResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({"operator", "finance", "ops", "admin", "service"})
-    public ScheduleHistory.HistoryPage history(@PathParam("id") long id) {
+    public ScheduleHistory.HistoryPage history(@PathParam("id") String idText) {
+        long id = Params.id("id", idText);
         if (DutyMeasure.findByIdOptional(id).isEmpty()) {
             throw Problems.notFound("duty rate", id);
         }
