@@ -160,7 +160,7 @@ public final class BadInputPlan {
 
         /** Adds the candidate when it is bad input, with the rule that makes it bad. */
         private static void keep(BadRequest c, ContractOracle oracle, Set<BadRequest> kept, AtomicInteger allowed) {
-            if (kept.contains(c)) {
+            if (c == null || kept.contains(c)) {
                 return;
             }
             BadRequest resolved = switch (c.rule()) {

@@ -122,6 +122,11 @@ public final class BadInputReport {
         return b.toString();
     }
 
+    /** The summary and every wrong answer, one per line (for target/bad-input/*.txt). */
+    public String details() {
+        return summary() + "\n" + failures.stream().map(Failure::toString).collect(Collectors.joining("\n")) + "\n";
+    }
+
     /**
      * Fails unless every answer was right.
      *
@@ -132,7 +137,7 @@ public final class BadInputReport {
             return;
         }
         String listed = failures.stream().limit(40).map(Failure::toString).collect(Collectors.joining("\n"));
-        throw new AssertionError(failures.size() + " wrong answers to bad input (seed " + plan.seed() + ")\n"
-                + summary() + "\n" + listed);
+        throw new AssertionError(failures.size() + " wrong answers to bad input (seed " + plan.seed()
+                + "; all of them in target/bad-input/)\n" + summary() + "\n" + listed);
     }
 }

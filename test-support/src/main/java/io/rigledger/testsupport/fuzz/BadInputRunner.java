@@ -6,16 +6,26 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
  * Sends a {@link BadInputPlan} to a running service over one keep-alive HTTP/1.1 client (the JDK's,
- * so bodies go out as the exact bytes planned, invalid UTF-8 included) with a token allowed on
- * each operation, and checks every answer ({@link ProblemCheck}).
+ * so bodies go out as the exact bytes planned, invalid UTF-8 included; a few requests in flight on
+ * reused connections) with a token allowed on each operation, and checks every answer
+ * ({@link ProblemCheck}).
  */
 public final class BadInputRunner {
+
+    /** Requests on their way at once: enough to keep the service busy while answers are checked. */
+    private static final int IN_FLIGHT = 3;
 
     /** Tokens live five minutes (test-support Tokens); a fresh one is taken well before. */
     private static final Duration TOKEN_AGE = Duration.ofMinutes(2);
@@ -39,17 +49,48 @@ public final class BadInputRunner {
         Map<String, String> issued = new HashMap<>();
         Map<String, Long> issuedAt = new HashMap<>();
         long start = System.nanoTime();
-        for (BadRequest request : plan.requests()) {
-            String id = request.operation().operationId();
-            if (!issued.containsKey(id) || System.nanoTime() - issuedAt.get(id) > TOKEN_AGE.toNanos()) {
-                issued.put(id, tokens.apply(request.operation()));
-                issuedAt.put(id, System.nanoTime());
+        ExecutorService senders = Executors.newFixedThreadPool(IN_FLIGHT);
+        try {
+            Deque<Future<Answered>> pending = new ArrayDeque<>();
+            for (BadRequest request : plan.requests()) {
+                String id = request.operation().operationId();
+                if (!issued.containsKey(id) || System.nanoTime() - issuedAt.get(id) > TOKEN_AGE.toNanos()) {
+                    issued.put(id, tokens.apply(request.operation()));
+                    issuedAt.put(id, System.nanoTime());
+                }
+                String token = issued.get(id);
+                pending.add(senders.submit(() -> {
+                    HttpResponse<byte[]> answer = send(client, root, request, token);
+                    return new Answered(request, answer, check.check(request, answer));
+                }));
+                if (pending.size() >= IN_FLIGHT * 2) {
+                    record(report, pending.poll());
+                }
             }
-            HttpResponse<byte[]> answer = send(client, root, request, issued.get(id));
-            report.record(request, answer, check.check(request, answer));
+            while (!pending.isEmpty()) {
+                record(report, pending.poll());
+            }
+        } finally {
+            senders.shutdownNow();
         }
         report.elapsed(System.nanoTime() - start);
         return report;
+    }
+
+    private record Answered(BadRequest request, HttpResponse<byte[]> answer, String failure) {
+    }
+
+    /** Records answers in the plan's order, so the report does not depend on timing. */
+    private static void record(BadInputReport report, Future<Answered> future) {
+        try {
+            Answered a = future.get();
+            report.record(a.request(), a.answer(), a.failure());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for an answer", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof AssertionError a ? a : new AssertionError(e.getCause());
+        }
     }
 
     private static HttpResponse<byte[]> send(HttpClient client, String root, BadRequest request, String token) {

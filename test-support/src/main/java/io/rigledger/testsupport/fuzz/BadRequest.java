@@ -31,8 +31,11 @@ public record BadRequest(FuzzOperation operation, String kind, String target, Ru
     /** Why a request is malformed. */
     public enum Rule { CONTRACT, PLATFORM, SYNTAX }
 
-    /** Request targets longer than this may be answered 414 by the HTTP layer instead of 400. */
-    public static final int LONG_URI = 8_000;
+    /**
+     * Request targets longer than this may be answered 414 by the HTTP layer instead of 400 (the
+     * platform reads 16 KiB, so a 10,000-character parameter still reaches validation).
+     */
+    public static final int LONG_URI = 16_384;
 
     public BadRequest {
         Objects.requireNonNull(operation);

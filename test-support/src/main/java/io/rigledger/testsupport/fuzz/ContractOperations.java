@@ -26,8 +26,10 @@ import java.util.regex.Pattern;
 /** Reads a contract (references to other files resolved) into the operations the generator attacks. */
 public final class ContractOperations {
 
-    /** "Roles: operator, finance.", "Role: admin.", "Role admin.", "(role ops)". */
-    private static final Pattern ROLES = Pattern.compile("\\b[Rr]oles?:? ([a-z][a-z, ]*[a-z])");
+    /** "Roles: operator, finance." or "Role: admin." */
+    private static final Pattern ROLES = Pattern.compile("\\bRoles?: ([a-z][a-z, ]*[a-z])");
+    /** Failing that, one role in prose: "Role admin." or "(role ops)". */
+    private static final Pattern ONE_ROLE = Pattern.compile("\\b[Rr]oles? ([a-z]+)[.)]");
 
     private ContractOperations() {
     }
@@ -130,9 +132,13 @@ public final class ContractOperations {
     static Set<String> roles(String operationId, Operation op) {
         String text = (op.getSummary() == null ? "" : op.getSummary()) + " "
                 + (op.getDescription() == null ? "" : op.getDescription());
-        Matcher m = ROLES.matcher(text.replaceAll("\\s+", " "));
+        String prose = text.replaceAll("\\s+", " ");
+        Matcher m = ROLES.matcher(prose);
         if (!m.find()) {
-            throw new IllegalStateException(operationId + ": its description names no roles (\"Roles: ...\")");
+            m = ONE_ROLE.matcher(prose);
+            if (!m.find()) {
+                throw new IllegalStateException(operationId + ": its description names no roles (\"Roles: ...\")");
+            }
         }
         Set<String> roles = new LinkedHashSet<>();
         for (String role : m.group(1).split(",")) {

@@ -41,7 +41,10 @@ final class ParamMutator {
         for (FuzzOperation.Param p : params()) {
             for (Map.Entry<String, List<byte[]>> kind : values(p).entrySet()) {
                 for (byte[] value : kind.getValue()) {
-                    out.add(request(p, kind.getKey(), value, BadRequest.Rule.CONTRACT));
+                    BadRequest r = request(p, kind.getKey(), value, BadRequest.Rule.CONTRACT);
+                    if (r != null) {
+                        out.add(r);
+                    }
                 }
             }
             if ("cursor".equals(p.name())) {
@@ -53,6 +56,7 @@ final class ParamMutator {
         return out;
     }
 
+    /** One random bad parameter value; null when the draw is an empty path segment. */
     BadRequest random(Random r) {
         FuzzOperation.Param p = RandomValues.pick(params(), r);
         if ("cursor".equals(p.name()) && r.nextBoolean()) {
@@ -74,7 +78,11 @@ final class ParamMutator {
         return request(p, "param.random", value.getBytes(StandardCharsets.UTF_8), BadRequest.Rule.CONTRACT);
     }
 
+    /** The request with the parameter set to the value; null for an empty path segment (another route, not a bad value). */
     private BadRequest request(FuzzOperation.Param p, String kind, byte[] value, BadRequest.Rule rule) {
+        if ("path".equals(p.in()) && value.length == 0) {
+            return null;
+        }
         String encoded = encodeForPath(p, value);
         String uri = "path".equals(p.in()) ? op.path(p.name(), encoded) : op.validPath() + "?" + p.name() + "=" + encoded;
         return BadRequest.uri(op, kind, p.name(), rule, uri, goodBody);
