@@ -31,6 +31,7 @@ public final class BadInputReport {
     private final Map<String, Integer> kinds = new TreeMap<>();
     private final Map<BadRequest.Rule, Integer> rules = new EnumMap<>(BadRequest.Rule.class);
     private final List<Failure> failures = new ArrayList<>();
+    private final List<String> namingOthers = new ArrayList<>();
     private int sent;
     private long bytesSent;
     private long nanos;
@@ -58,6 +59,8 @@ public final class BadInputReport {
                 withViolations++;
                 if (fields.stream().anyMatch(f -> names(f, request.target()))) {
                     namingTarget++;
+                } else if (namingOthers.size() < 100) {
+                    namingOthers.add(request.describe() + " => names " + fields);
                 }
             }
         }
@@ -122,9 +125,10 @@ public final class BadInputReport {
         return b.toString();
     }
 
-    /** The summary and every wrong answer, one per line (for target/bad-input/*.txt). */
+    /** The summary, every wrong answer, then (up to 100) 400s naming another field than the bad one. */
     public String details() {
-        return summary() + "\n" + failures.stream().map(Failure::toString).collect(Collectors.joining("\n")) + "\n";
+        return summary() + "\n" + failures.stream().map(Failure::toString).collect(Collectors.joining("\n"))
+                + "\n400s naming another field:\n" + String.join("\n", namingOthers) + "\n";
     }
 
     /**

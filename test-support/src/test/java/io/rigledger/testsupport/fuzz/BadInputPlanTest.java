@@ -4,7 +4,6 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -65,10 +64,8 @@ class BadInputPlanTest {
     @Example
     void sendsOverlongUtf8AsRawBytesAndLimitsOfEveryShape() {
         List<BadRequest> requests = plan(7).requests();
-        String overlong = HexFormat.of().formatHex("ab".getBytes(StandardCharsets.UTF_8)) + "c0af";
-        assertTrue(requests.stream().anyMatch(r -> r.body() != null
+        assertTrue(requests.stream().anyMatch(r -> r.kind().equals("utf8.overlong2")
                 && HexFormat.of().formatHex(r.body()).contains("c0af")), "no body holds the bytes C0 AF");
-        assertTrue(overlong.endsWith("c0af"));
         Set<String> limits = requests.stream().filter(r -> r.uri().startsWith("/api/things?limit="))
                 .map(r -> ContractOracle.decode(r.uri().substring("/api/things?limit=".length()))).collect(Collectors.toSet());
         assertTrue(limits.containsAll(List.of("-1", "0", "1001", "9223372036854775808", "ten", "\uff11")), "limits " + limits);
