@@ -1,5 +1,6 @@
 package io.rigledger.inventory.catalogue;
 
+import io.rigledger.platform.validation.CountryCode;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -8,7 +9,7 @@ import jakarta.validation.constraints.Size;
 public record PlantChange(
         @NotNull @Size(max = 16) @Pattern(regexp = CatalogueFormats.MANUFACTURER, message = CatalogueFormats.MANUFACTURER_MESSAGE)
         String manufacturer,
-        @NotNull @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 code such as MY")
+        @NotNull @CountryCode
         String country,
         @Size(min = 1, max = 64) String city,
         @NotNull Boolean confirmed,

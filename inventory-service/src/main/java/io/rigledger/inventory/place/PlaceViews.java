@@ -1,5 +1,6 @@
 package io.rigledger.inventory.place;
 
+import io.rigledger.platform.validation.UsState;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -31,7 +32,7 @@ public final class PlaceViews {
     /** The body of PUT /api/sites/{site}: capacity in kW. */
     public record SiteChange(
             @NotNull @Size(min = 1, max = 128) String name,
-            @NotNull @Pattern(regexp = "^[A-Z]{2}$", message = "must be a US state code such as TX") String state,
+            @NotNull @UsState String state,
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("10000000") BigDecimal capacityKw) {
     }
 

@@ -2,6 +2,7 @@ package io.rigledger.inventory.rig;
 
 import io.rigledger.inventory.Formats;
 import io.rigledger.inventory.catalogue.CatalogueFormats;
+import io.rigledger.platform.validation.CountryCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,7 +21,7 @@ public record NewRig(
         String serialNumber,
         @NotNull @Size(max = Formats.MODEL_CODE_MAX) @Pattern(regexp = Formats.MODEL_CODE, message = Formats.MODEL_CODE_MESSAGE)
         String model,
-        @NotNull @Pattern(regexp = Formats.COUNTRY, message = Formats.COUNTRY_MESSAGE)
+        @NotNull @CountryCode
         String originCountry,
         @Size(max = 32) @Pattern(regexp = CatalogueFormats.PLANT, message = CatalogueFormats.PLANT_MESSAGE)
         String plant,

@@ -7,6 +7,7 @@ import io.rigledger.platform.http.Params;
 import io.rigledger.platform.paging.CursorKey;
 import io.rigledger.platform.paging.Paging;
 import io.rigledger.platform.problem.Problems;
+import io.rigledger.platform.validation.CountryCode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -74,7 +75,7 @@ public class RigResource {
             @Pattern(regexp = CatalogueFormats.MANUFACTURER, message = CatalogueFormats.MANUFACTURER_MESSAGE) String manufacturer,
             @QueryParam("model") @Size(max = Formats.MODEL_CODE_MAX)
             @Pattern(regexp = Formats.MODEL_CODE, message = Formats.MODEL_CODE_MESSAGE) String model,
-            @QueryParam("originCountry") @Pattern(regexp = Formats.COUNTRY, message = Formats.COUNTRY_MESSAGE) String originCountry,
+            @QueryParam("originCountry") @CountryCode String originCountry,
             @QueryParam("purchaseOrderId") String purchaseOrderId,
             @QueryParam("serialNumber") @Size(min = 1, max = 64)
             @Pattern(regexp = Formats.SERIAL_NUMBER, message = Formats.SERIAL_NUMBER_MESSAGE) String serialNumber,
@@ -104,7 +105,7 @@ public class RigResource {
             @Pattern(regexp = CatalogueFormats.MANUFACTURER, message = CatalogueFormats.MANUFACTURER_MESSAGE) String manufacturer,
             @QueryParam("model") @Size(max = Formats.MODEL_CODE_MAX)
             @Pattern(regexp = Formats.MODEL_CODE, message = Formats.MODEL_CODE_MESSAGE) String model,
-            @QueryParam("originCountry") @Pattern(regexp = Formats.COUNTRY, message = Formats.COUNTRY_MESSAGE) String originCountry,
+            @QueryParam("originCountry") @CountryCode String originCountry,
             @QueryParam("purchaseOrderId") String purchaseOrderId) {
         String org = tenant.org();
         RigFilter filter = filter(site, status, manufacturer, model, originCountry, purchaseOrderId, null, null);
