@@ -3,6 +3,8 @@ package io.rigledger.procurement;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+
 /**
  * procurement-service's own settings, under {@code rigledger.procurement.*} (environment:
  * RIGLEDGER_PROCUREMENT_...). Shared settings (paging, organisation, rate limits) are the
@@ -20,6 +22,44 @@ public interface ProcurementConfig {
     String defaultHtsCode();
 
     Upstream upstream();
+
+    Idempotency idempotency();
+
+    Requote requote();
+
+    /** How long an Idempotency-Key's answer is kept and replayed (ISO-8601 duration, 24 h). */
+    interface Idempotency {
+        @WithDefault("PT24H")
+        Duration ttl();
+
+        /** Quarkus scheduler interval of deleting expired records, e.g. 1h; "off" disables it. */
+        @WithDefault("1h")
+        String purgeEvery();
+    }
+
+    /**
+     * The scheduled re-quote of PENDING estimates (RequoteJob). Every {@code every} each replica
+     * takes up to {@code batch} due orders with FOR UPDATE SKIP LOCKED, leases them for
+     * {@code lease} (so no other replica takes them meanwhile) and asks tariff-service; an order
+     * that still cannot be quoted waits {@code backoff} x 2^attempts, at most {@code max-backoff}.
+     */
+    interface Requote {
+        /** Quarkus scheduler interval, e.g. 30s; "off" disables the job. */
+        @WithDefault("30s")
+        String every();
+
+        @WithDefault("50")
+        int batch();
+
+        @WithDefault("PT2M")
+        Duration lease();
+
+        @WithDefault("PT30S")
+        Duration backoff();
+
+        @WithDefault("PT1H")
+        Duration maxBackoff();
+    }
 
     /**
      * How long to wait for a neighbour, in milliseconds; quarkus.rest-client.tariff.* and

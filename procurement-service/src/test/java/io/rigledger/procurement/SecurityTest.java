@@ -39,7 +39,14 @@ class SecurityTest {
             endpoint("createPurchaseOrder", "POST", "/api/purchase-orders", requestExample(CONTRACT, "createPurchaseOrder"),
                     "operator"),
             endpoint("listPurchaseOrders", "GET", "/api/purchase-orders", null, "operator", "finance", "ops"),
-            endpoint("getPurchaseOrder", "GET", "/api/purchase-orders/" + UUID.randomUUID(), null, "operator", "finance", "ops"));
+            endpoint("getPurchaseOrder", "GET", "/api/purchase-orders/" + UUID.randomUUID(), null, "operator", "finance", "ops"),
+            endpoint("updatePurchaseOrder", "PATCH", "/api/purchase-orders/" + UUID.randomUUID(),
+                    requestExample(CONTRACT, "updatePurchaseOrder"), "operator"),
+            endpoint("submitPurchaseOrder", "POST", "/api/purchase-orders/" + UUID.randomUUID() + "/submit", null, "operator"),
+            endpoint("confirmPurchaseOrder", "POST", "/api/purchase-orders/" + UUID.randomUUID() + "/confirm", null, "operator"),
+            endpoint("cancelPurchaseOrder", "POST", "/api/purchase-orders/" + UUID.randomUUID() + "/cancel", null, "operator"),
+            endpoint("requotePurchaseOrder", "POST", "/api/purchase-orders/" + UUID.randomUUID() + "/requote", null,
+                    "operator", "finance"));
 
     static List<SecurityMatrix.Case> cases() {
         return SecurityMatrix.cases(ENDPOINTS);

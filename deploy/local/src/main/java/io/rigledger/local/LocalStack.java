@@ -28,10 +28,11 @@ import java.util.concurrent.CountDownLatch;
 public final class LocalStack implements AutoCloseable {
 
     /** The contract's example body of POST /api/purchase-orders (procurement.yaml). */
-    public static final String PURCHASE_ORDER_EXAMPLE = "{\"supplier\":\"Bitmain\",\"expectedEntryDate\":\"2026-12-15\","
-            + "\"lines\":[{\"model\":\"antminer-s21-xp\",\"quantity\":10,\"unitPrice\":5400.00,\"originCountry\":\"MY\"},"
-            + "{\"model\":\"antminer-s21-pro\",\"quantity\":4,\"unitPrice\":3650.50,\"originCountry\":\"CN\","
-            + "\"htsCode\":\"8543.70.9860\"}]}";
+    public static final String PURCHASE_ORDER_EXAMPLE = "{\"supplier\":\"Bitmain\",\"incoterm\":\"FOB\","
+            + "\"expectedExportDate\":\"2026-12-01\",\"expectedEntryDate\":\"2026-12-15\",\"transportMode\":\"OCEAN\","
+            + "\"destinationSite\":\"DAL1\",\"lines\":[{\"sku\":\"antminer-s21-xp\",\"plant\":\"BITMAIN-MY\",\"quantity\":10,"
+            + "\"unitPrice\":5400.00},{\"sku\":\"antminer-s21-pro\",\"plant\":\"BITMAIN-CN\",\"quantity\":4,"
+            + "\"unitPrice\":3650.50,\"usContentPercent\":0,\"htsCode\":\"8543.70.9860\"}]}";
 
     private static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(15);
     private static final Duration KEYCLOAK_STOP_GRACE = Duration.ofSeconds(20);

@@ -1,189 +1,223 @@
 package io.rigledger.procurement.order;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rigledger.platform.http.ETags;
 import io.rigledger.platform.paging.Page;
 import io.rigledger.platform.paging.Paging;
-import io.rigledger.platform.problem.Problem;
 import io.rigledger.platform.problem.Problems;
 import io.rigledger.procurement.ProcurementConfig;
+import io.rigledger.procurement.idempotency.Answer;
+import io.rigledger.procurement.idempotency.Claim;
+import io.rigledger.procurement.idempotency.Idempotency;
+import io.rigledger.procurement.order.OrderStore.OrderFilter;
 import io.rigledger.procurement.order.OrderStore.OrderWithLines;
 import io.rigledger.procurement.order.OrderStore.Position;
 import io.rigledger.procurement.order.OrderViews.PurchaseOrderView;
-import io.rigledger.procurement.upstream.CatalogueModel;
-import io.rigledger.procurement.upstream.DutyQuotes;
-import io.rigledger.procurement.upstream.QuoteLine;
-import io.rigledger.procurement.upstream.QuoteRejectedException;
-import io.rigledger.procurement.upstream.QuotedDuty;
-import io.rigledger.procurement.upstream.RigCatalogue;
+import io.rigledger.procurement.upstream.Catalogue;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
 
 /**
- * Places orders: checks every model against inventory-service's catalogue, asks tariff-service
- * for the duty on the expected date of entry (one quote line per order line), and only then
- * stores the order in one short transaction. No transaction is open while a neighbour is called,
- * and nothing is stored when either of them fails.
+ * Places and edits orders: names every line from inventory-service's cached catalogue, asks
+ * tariff-service for the estimate ({@link Estimator}), and only then stores the order in one short
+ * transaction with the request's Idempotency-Key. No transaction is open while a neighbour is
+ * called. Transitions and re-quotes: {@link OrderMoves}.
  */
 @ApplicationScoped
 public class OrderService {
 
-    /** Largest amount numeric(15,2) holds. */
-    static final BigDecimal MAX_MONEY = new BigDecimal("9999999999999.99");
-
-    private static final java.util.regex.Pattern QUOTE_FIELD = java.util.regex.Pattern.compile("^lines\\[(\\d{1,5})](?:\\.(\\w+))?$");
-
     private final OrderStore store;
-    private final RigCatalogue catalogue;
-    private final DutyQuotes tariff;
+    private final Catalogue catalogue;
+    private final Estimator estimator;
+    private final Idempotency idempotency;
     private final Paging paging;
+    private final ObjectMapper json;
     private final String defaultHtsCode;
     Clock clock = Clock.systemUTC();
 
-    OrderService(OrderStore store, RigCatalogue catalogue, DutyQuotes tariff, Paging paging, ProcurementConfig config) {
+    OrderService(OrderStore store, Catalogue catalogue, Estimator estimator, Idempotency idempotency, Paging paging,
+                 ObjectMapper json, ProcurementConfig config) {
         this.store = store;
         this.catalogue = catalogue;
-        this.tariff = tariff;
+        this.estimator = estimator;
+        this.idempotency = idempotency;
         this.paging = paging;
+        this.json = json;
         this.defaultHtsCode = config.defaultHtsCode();
     }
 
-    public PurchaseOrderView place(NewPurchaseOrder request, String org, String createdBy) {
-        List<BigDecimal> customsValues = request.lines().stream()
-                .map(l -> BigDecimal.valueOf(l.quantity()).multiply(l.unitPrice()).setScale(2, RoundingMode.HALF_UP))
-                .toList();
-        BigDecimal totalValue = customsValues.stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-        if (totalValue.compareTo(MAX_MONEY) > 0) {
-            throw Problems.badRequest("lines", "add up to more than " + MAX_MONEY + " USD");
-        }
-
-        Map<String, CatalogueModel> models = modelsOf(request.lines());
-        QuotedDuty quote = quote(request, customsValues);
-
-        UUID id = UUID.randomUUID();
-        PurchaseOrder order = new PurchaseOrder();
-        order.id = id;
-        order.org = org;
-        order.status = PurchaseOrder.PLACED;
-        order.supplier = request.supplier();
-        order.expectedEntryDate = request.expectedEntryDate();
-        order.currency = PurchaseOrder.USD;
-        order.totalValue = totalValue;
-        order.estimatedDuty = money(quote.totalDuty());
-        order.dutyQuotedAt = quote.quotedAt() == null ? now() : quote.quotedAt().truncatedTo(ChronoUnit.MICROS);
-        order.dutySource = DutyQuotes.SERVICE;
-        order.createdAt = now();
-        order.createdBy = createdBy;
-
-        List<PurchaseOrderLine> lines = new ArrayList<>(request.lines().size());
-        for (int i = 0; i < request.lines().size(); i++) {
-            NewPurchaseOrder.Line in = request.lines().get(i);
-            CatalogueModel model = models.get(in.model());
-            PurchaseOrderLine line = new PurchaseOrderLine();
-            line.orderId = id;
-            line.lineNumber = i + 1;
-            line.modelCode = in.model();
-            line.modelName = model.name();
-            line.hashrateThs = model.hashrateThs();
-            line.quantity = in.quantity();
-            line.unitPrice = in.unitPrice().setScale(2, RoundingMode.HALF_UP);
-            line.originCountry = in.originCountry();
-            line.htsCode = htsCodeOf(in);
-            line.customsValue = customsValues.get(i);
-            line.estimatedDuty = money(quote.lineDuties().get(i));
-            lines.add(line);
-        }
-        store.create(order, lines);
-        return PurchaseOrderView.of(order, lines);
+    /**
+     * A new DRAFT order, priced; 201 with its Location, or the stored answer of an earlier request
+     * with the same Idempotency-Key.
+     *
+     * @param claim the request's Idempotency-Key claim, or null
+     * @param base  the collection's URL, to which the new id is appended for Location
+     * @throws io.rigledger.platform.problem.ProblemException 400 naming a line's sku or plant the
+     *         catalogue lacks, or an export date after the entry date; 422 when tariff-service cannot
+     *         quote a line or the key was used for another request; 503 when the catalogue cannot be read
+     */
+    public Answer place(NewPurchaseOrder request, String org, String createdBy, Claim claim, String base) {
+        return idempotency.once(claim, c -> {
+            exportNotAfterEntry(request.expectedExportDate(), request.expectedEntryDate(), "expectedExportDate");
+            UUID id = UUID.randomUUID();
+            List<PurchaseOrderLine> lines = OrderPricing.lines(id, request.lines(), catalogue.snapshot(), defaultHtsCode, "lines");
+            Instant now = now();
+            PurchaseOrder order = new PurchaseOrder();
+            order.id = id;
+            order.org = org;
+            order.status = OrderStatus.DRAFT;
+            order.supplier = request.supplier();
+            order.incoterm = request.incoterm();
+            order.expectedExportDate = request.expectedExportDate();
+            order.expectedEntryDate = request.expectedEntryDate();
+            order.transportMode = request.transportMode();
+            order.destinationSite = request.destinationSite();
+            order.currency = PurchaseOrder.USD;
+            order.totalValue = OrderPricing.totalValue(lines);
+            order.createdAt = now;
+            order.createdBy = createdBy;
+            order.updatedAt = now;
+            estimator.estimate(order, lines, now);
+            Answer answer = answer(201, new OrderWithLines(order, lines), base + "/" + id);
+            store.create(order, lines, c, answer);
+            return answer;
+        });
     }
 
-    public Optional<PurchaseOrderView> find(UUID id, String org) {
-        return store.find(id, org).map(o -> PurchaseOrderView.of(o.order(), o.lines()));
+    /**
+     * Changes a DRAFT (PATCH): the named fields; new lines or dates are priced again.
+     *
+     * @throws io.rigledger.platform.problem.ProblemException 404 for another organisation's or a
+     *         missing order, 428/412 for a missing or stale If-Match, 409 unless DRAFT, 400/422 as for place
+     */
+    public Answer update(UUID id, String org, String ifMatch, OrderChange change) {
+        if (change.isEmpty()) {
+            throw Problems.badRequest("body", "must name at least one field to change");
+        }
+        OrderWithLines current = store.find(id, org).orElseThrow(() -> Problems.notFound("purchase order", id));
+        ETags.requireMatch(ifMatch, current.order().version);
+        requireDraft(current.order());
+        PurchaseOrder draft = copy(current.order());
+        apply(change, draft);
+        exportNotAfterEntry(draft.expectedExportDate, draft.expectedEntryDate,
+                change.expectedExportDate() != null ? "expectedExportDate" : "expectedEntryDate");
+        List<PurchaseOrderLine> lines = change.lines() == null ? current.lines()
+                : OrderPricing.lines(id, change.lines(), catalogue.snapshot(), defaultHtsCode, "lines");
+        if (change.needsRequote()) {
+            estimator.estimate(draft, lines, now());
+        }
+        draft.totalValue = OrderPricing.totalValue(lines);
+        List<PurchaseOrderLine> priced = lines;
+        return store.change(id, org, ifMatch, null, (order, stored) -> {
+            requireDraft(order);
+            copyInto(draft, order);
+            return change.lines() == null && !change.needsRequote() ? stored : change.lines() == null ? reprice(stored, priced) : priced;
+        }, o -> answer(200, o, null));
+    }
+
+    public Optional<OrderWithLines> find(UUID id, String org) {
+        return store.find(id, org);
     }
 
     /** One page of an organisation's orders, newest first, after {@code after} (null: from the newest). */
-    public Page<PurchaseOrderView> page(String org, Position after, int limit) {
-        List<OrderWithLines> rows = store.page(org, after, limit + 1);
+    public Page<PurchaseOrderView> page(String org, OrderFilter filter, Position after, int limit) {
+        List<OrderWithLines> rows = store.page(org, filter, after, limit + 1);
         return paging.page(rows, limit,
                 o -> new String[] {o.order().createdAt.toString(), o.order().id.toString()},
                 o -> PurchaseOrderView.of(o.order(), o.lines()));
     }
 
-    /** Each distinct model once; every line naming a model the catalogue lacks is reported (422). */
-    private Map<String, CatalogueModel> modelsOf(List<NewPurchaseOrder.Line> lines) {
-        Map<String, CatalogueModel> found = new LinkedHashMap<>();
-        List<String> unknown = new ArrayList<>();
-        for (NewPurchaseOrder.Line line : lines) {
-            String code = line.model();
-            if (!found.containsKey(code) && !unknown.contains(code)) {
-                catalogue.find(code).ifPresentOrElse(m -> found.put(code, m), () -> unknown.add(code));
-            }
-        }
-        if (!unknown.isEmpty()) {
-            List<Problem.Violation> violations = new ArrayList<>();
-            for (int i = 0; i < lines.size(); i++) {
-                if (unknown.contains(lines.get(i).model())) {
-                    violations.add(new Problem.Violation("lines[" + i + "].model",
-                            lines.get(i).model() + " is not in inventory-service's rig model catalogue"));
-                }
-            }
-            throw Problems.unprocessable(violations);
-        }
-        return found;
-    }
-
-    private QuotedDuty quote(NewPurchaseOrder request, List<BigDecimal> customsValues) {
-        List<QuoteLine> lines = new ArrayList<>(request.lines().size());
-        for (int i = 0; i < request.lines().size(); i++) {
-            NewPurchaseOrder.Line line = request.lines().get(i);
-            lines.add(new QuoteLine(htsCodeOf(line), line.originCountry(), customsValues.get(i)));
-        }
+    /** The answer for an order: its JSON as the API shows it, with ETag (and Location when created). */
+    Answer answer(int status, OrderWithLines o, String location) {
         try {
-            return tariff.quote(request.expectedEntryDate(), lines);
-        } catch (QuoteRejectedException e) {
-            throw Problems.unprocessable(inOurTerms(e, request.lines().size()));
+            String body = json.writeValueAsString(PurchaseOrderView.of(o.order(), o.lines()));
+            return new Answer(status, body, location, ETags.of(o.order().version), false);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write order " + o.order().id, e);
         }
     }
 
-    /** tariff-service names its own request's fields; quote line i is order line i. */
-    static List<Problem.Violation> inOurTerms(QuoteRejectedException e, int lineCount) {
-        List<Problem.Violation> ours = new ArrayList<>();
-        for (Problem.Violation v : e.violations()) {
-            Matcher m = QUOTE_FIELD.matcher(v.field());
-            if (m.matches() && Integer.parseInt(m.group(1)) < lineCount) {
-                String property = m.group(2);
-                String field = "lines[" + m.group(1) + "]"
-                        + (property == null ? "" : "." + ("customsValue".equals(property) ? "unitPrice" : property));
-                ours.add(new Problem.Violation(field, "tariff-service cannot quote this line: " + v.message()));
-            } else if ("entryDate".equals(v.field())) {
-                ours.add(new Problem.Violation("expectedEntryDate", "tariff-service cannot quote this date: " + v.message()));
-            } else {
-                ours.add(new Problem.Violation("lines", "tariff-service cannot quote this order: " + v.message()));
-            }
+    static void requireDraft(PurchaseOrder order) {
+        if (!order.status.editable()) {
+            throw Problems.conflict("the order is " + order.status + "; only a DRAFT can be changed");
         }
-        if (ours.isEmpty()) {
-            ours.add(new Problem.Violation("lines", "tariff-service cannot quote this order: " + e.getMessage()));
-        }
-        return ours;
     }
 
-    /** The line's HTS code, or rigledger.procurement.default-hts-code (ASIC miners) when it names none. */
-    String htsCodeOf(NewPurchaseOrder.Line line) {
-        return line.htsCode() == null ? defaultHtsCode : line.htsCode();
+    private static void exportNotAfterEntry(LocalDate export, LocalDate entry, String field) {
+        if (export != null && entry != null && export.isAfter(entry)) {
+            throw Problems.badRequest(field, "the export date " + export + " must not be after the entry date " + entry);
+        }
     }
 
-    private static BigDecimal money(BigDecimal amount) {
-        return amount.setScale(2, RoundingMode.HALF_UP);
+    private static void apply(OrderChange change, PurchaseOrder draft) {
+        if (change.supplier() != null) {
+            draft.supplier = change.supplier();
+        }
+        if (change.incoterm() != null) {
+            draft.incoterm = change.incoterm();
+        }
+        if (change.expectedExportDate() != null) {
+            draft.expectedExportDate = change.expectedExportDate();
+        }
+        if (change.expectedEntryDate() != null) {
+            draft.expectedEntryDate = change.expectedEntryDate();
+        }
+        if (change.transportMode() != null) {
+            draft.transportMode = change.transportMode();
+        }
+        if (change.destinationSite() != null) {
+            draft.destinationSite = change.destinationSite();
+        }
+    }
+
+    /** The stored lines with the estimate the draft's re-pricing gave them (same lines, new amounts). */
+    private static List<PurchaseOrderLine> reprice(List<PurchaseOrderLine> stored, List<PurchaseOrderLine> priced) {
+        for (int i = 0; i < stored.size(); i++) {
+            stored.get(i).estimatedDuty = priced.get(i).estimatedDuty;
+            stored.get(i).estimatedFees = priced.get(i).estimatedFees;
+        }
+        return stored;
+    }
+
+    static PurchaseOrder copy(PurchaseOrder o) {
+        PurchaseOrder c = new PurchaseOrder();
+        c.id = o.id;
+        c.org = o.org;
+        c.status = o.status;
+        c.currency = o.currency;
+        c.createdAt = o.createdAt;
+        c.createdBy = o.createdBy;
+        c.version = o.version;
+        copyInto(o, c);
+        return c;
+    }
+
+    /** The editable fields and the estimate of {@code from} onto {@code to}. */
+    static void copyInto(PurchaseOrder from, PurchaseOrder to) {
+        to.supplier = from.supplier;
+        to.incoterm = from.incoterm;
+        to.expectedExportDate = from.expectedExportDate;
+        to.expectedEntryDate = from.expectedEntryDate;
+        to.transportMode = from.transportMode;
+        to.destinationSite = from.destinationSite;
+        to.totalValue = from.totalValue;
+        to.estimateStatus = from.estimateStatus;
+        to.estimateReason = from.estimateReason;
+        to.quoteId = from.quoteId;
+        to.estimatedDuty = from.estimatedDuty;
+        to.estimatedFees = from.estimatedFees;
+        to.dutyQuotedAt = from.dutyQuotedAt;
+        to.dutySource = from.dutySource;
+        to.requoteAfter = from.requoteAfter;
+        to.requoteAttempts = from.requoteAttempts;
     }
 
     /** PostgreSQL keeps microseconds; the cursor must round-trip exactly. */

@@ -14,8 +14,8 @@ import java.util.UUID;
 
 /**
  * One line of a purchase order, with the catalogue data and the duty estimate as they were when
- * the order was placed. Read per page of orders in one query ({@link OrderStore}), so the entity
- * holds the order's id rather than a lazy association.
+ * the order was (last) priced. Read per page of orders in one query ({@link OrderStore}), so the
+ * entity holds the order's id rather than a lazy association.
  */
 @Entity
 @Table(name = "purchase_order_line")
@@ -30,11 +30,19 @@ public class PurchaseOrderLine extends PanacheEntityBase {
     @Column(name = "line_number")
     public int lineNumber;
 
+    /** The sku: inventory-service's model code. */
     @Column(name = "model_code")
     public String modelCode;
 
     @Column(name = "model_name")
     public String modelName;
+
+    /** The maker's catalogue code, null where the catalogue named none. */
+    public String manufacturer;
+
+    /** The plant that makes the rigs; null on lines placed before plants were named. */
+    @Column(name = "plant_code")
+    public String plantCode;
 
     @Column(name = "hashrate_ths")
     public BigDecimal hashrateThs;
@@ -44,8 +52,12 @@ public class PurchaseOrderLine extends PanacheEntityBase {
     @Column(name = "unit_price")
     public BigDecimal unitPrice;
 
+    /** The plant's country: the declared origin. */
     @Column(name = "origin_country")
     public String originCountry;
+
+    @Column(name = "us_content_percent")
+    public BigDecimal usContentPercent;
 
     @Column(name = "hts_code")
     public String htsCode;
@@ -54,9 +66,13 @@ public class PurchaseOrderLine extends PanacheEntityBase {
     @Column(name = "customs_value")
     public BigDecimal customsValue;
 
-    /** tariff-service's duty for this line. */
+    /** tariff-service's duty for this line, USD; null while the estimate is PENDING. */
     @Column(name = "estimated_duty")
     public BigDecimal estimatedDuty;
+
+    /** This line's share of the quote's fees (largest remainder by customs value), USD; null while PENDING. */
+    @Column(name = "estimated_fees")
+    public BigDecimal estimatedFees;
 
     public static class Key implements Serializable {
         public UUID orderId;

@@ -8,6 +8,7 @@ import io.rigledger.procurement.upstream.tariff.model.DutyQuote;
 import io.rigledger.procurement.upstream.tariff.model.DutyQuoteLine;
 import io.rigledger.procurement.upstream.tariff.model.DutyQuoteLineRequest;
 import io.rigledger.procurement.upstream.tariff.model.DutyQuoteRequest;
+import io.rigledger.procurement.upstream.tariff.model.TransportMode;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,13 +20,15 @@ import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * tariff-service's duty quotes (operation createDutyQuote), through the client generated from
- * tariff.yaml. tariff-service stores each quote; a retry stores another one, harmless; a circuit
+ * tariff.yaml, on behalf of the order's organisation (X-On-Behalf-Of-Org: procurement-service
+ * calls with its service account). tariff-service stores each quote; a retry stores another one,
+ * harmless (the order keeps the id of the one it was priced with); a circuit
  * breaker answers fast while tariff-service is down. Only tariff-service's own faults (no answer,
  * timeout, 5xx, our token refused) count as failures: a 4xx about what one caller asked for is that
  * caller's answer, neither retried nor counted, so no caller can open the circuit for the others.
@@ -47,10 +50,8 @@ public class DutyQuotes {
     ObjectMapper json;
 
     /**
-     * The duty on these lines entered on {@code entryDate}, one duty per line in the same order.
+     * The duty and fees of these lines, one duty per line in the same order, stored at tariff-service.
      *
-     * @param entryDate the (expected) date of entry
-     * @param lines     the lines, each with HTS code, origin and entered value (USD)
      * @throws QuoteRejectedException when tariff-service refuses the request (400) or cannot quote a
      *                                line (422), naming its fields
      * @throws UpstreamUnavailableException when tariff-service does not answer or fails
@@ -59,17 +60,22 @@ public class DutyQuotes {
     @Retry(retryOn = UpstreamUnavailableException.class, abortOn = QuoteRejectedException.class)
     @CircuitBreaker(failOn = UpstreamUnavailableException.class, skipOn = QuoteRejectedException.class)
     @CircuitBreakerName("tariff-create-duty-quote")
-    public QuotedDuty quote(LocalDate entryDate, List<QuoteLine> lines) {
-        DutyQuoteRequest request = new DutyQuoteRequest().entryDate(entryDate);
-        for (QuoteLine line : lines) {
+    public QuotedDuty quote(QuoteRequest order) {
+        DutyQuoteRequest request = new DutyQuoteRequest()
+                .entryDate(order.entryDate())
+                .exportDate(order.exportDate())
+                .transportMode(order.transportMode() == null ? null : TransportMode.fromString(order.transportMode()));
+        for (QuoteLine line : order.lines()) {
             request.addLinesItem(new DutyQuoteLineRequest()
                     .htsCode(line.htsCode())
                     .originCountry(line.originCountry())
-                    .customsValue(line.customsValue()));
+                    .customsValue(line.customsValue())
+                    .quantity(line.quantity())
+                    .usContentPercent(line.usContentPercent()));
         }
         DutyQuote quote;
         try {
-            quote = quotes.createDutyQuote(request, null); // X-On-Behalf-Of-Org: not sent yet
+            quote = quotes.createDutyQuote(request, order.org());
         } catch (WebApplicationException e) {
             int status = Upstreams.status(e);
             if (status == 422) {
@@ -85,12 +91,12 @@ public class DutyQuotes {
         } catch (RuntimeException e) {
             throw Upstreams.unavailable(SERVICE, "createDutyQuote", e);
         }
-        return inOurTerms(quote, lines.size());
+        return inOurTerms(quote, order.lines().size());
     }
 
     /** The answer must quote every requested line, in order, with an amount. */
     private static QuotedDuty inOurTerms(DutyQuote quote, int lineCount) {
-        if (quote.getTotalDuty() == null || quote.getLines() == null || quote.getLines().size() != lineCount
+        if (quote.getId() == null || quote.getTotalDuty() == null || quote.getTotalFees() == null || quote.getLines() == null || quote.getLines().size() != lineCount
                 || quote.getLines().stream().anyMatch(l -> l.getDutyAmount() == null)) {
             throw new IllegalStateException("tariff-service quoted " + (quote.getLines() == null ? 0 : quote.getLines().size())
                     + " lines for " + lineCount + " requested");
@@ -103,8 +109,9 @@ public class DutyQuotes {
             }
             duties.add(line.getDutyAmount());
         }
-        Instant quotedAt = quote.getQuotedAt() == null ? null : quote.getQuotedAt().toInstant();
-        return new QuotedDuty(quote.getTotalDuty(), quotedAt, duties);
+        Instant quotedAt = quote.getQuotedAt() == null ? Instant.now() : quote.getQuotedAt().toInstant();
+        return new QuotedDuty(quote.getId(), quote.getTotalDuty(), quote.getTotalFees(),
+                quotedAt.truncatedTo(ChronoUnit.MICROS), duties);
     }
 
     private QuoteRejectedException rejected(WebApplicationException e) {

@@ -17,8 +17,10 @@ import java.util.UUID;
 
 /**
  * A fake tariff-service quote as tariff.yaml describes it, for a schedule holding only MFN 2.6%
- * on HTS 8543.70 and no fees: each line's duty is customs value x 2.6% rounded HALF_UP to the cent, US-made
+ * on HTS 8543.70: each line's duty is customs value x 2.6% rounded HALF_UP to the cent, US-made
  * lines carry none, and a line of another HTS code is refused (422 naming it), like the real one.
+ * Fees: MPF 0.3464% of the non-US value, HALF_UP, held between FY2026's 33.58 and 651.50 (none
+ * when all is US-made); HMF 0.125% of it for OCEAN.
  */
 public class FakeTariffQuote implements ResponseDefinitionTransformerV2 {
 
@@ -45,12 +47,19 @@ public class FakeTariffQuote implements ResponseDefinitionTransformerV2 {
             ObjectNode quote = JSON.createObjectNode();
             quote.put("id", UUID.randomUUID().toString());
             quote.put("entryDate", request.path("entryDate").asText());
+            if (request.hasNonNull("exportDate")) {
+                quote.put("exportDate", request.path("exportDate").asText());
+            }
+            if (request.hasNonNull("transportMode")) {
+                quote.put("transportMode", request.path("transportMode").asText());
+            }
             quote.put("currency", "USD");
             quote.put("quotedAt", Instant.now().toString());
             quote.put("scheduleVersion", 1);
             ArrayNode lines = JSON.createArrayNode();
             BigDecimal totalValue = BigDecimal.ZERO.setScale(2);
             BigDecimal totalDuty = BigDecimal.ZERO.setScale(2);
+            BigDecimal foreignValue = BigDecimal.ZERO.setScale(2);
             int i = 0;
             for (JsonNode in : request.path("lines")) {
                 String hts = in.path("htsCode").asText();
@@ -88,15 +97,47 @@ public class FakeTariffQuote implements ResponseDefinitionTransformerV2 {
                 part.put("dutyAmount", duty);
                 line.put("dutyAmount", duty);
                 totalValue = totalValue.add(value);
+                if (!"US".equals(origin)) {
+                    foreignValue = foreignValue.add(value);
+                }
                 totalDuty = totalDuty.add(duty);
                 i++;
             }
             quote.put("totalCustomsValue", totalValue);
             quote.set("lines", lines);
-            quote.putArray("fees"); // this fake schedule has no fees
+            ArrayNode fees = quote.putArray("fees");
+            BigDecimal totalFees = BigDecimal.ZERO.setScale(2);
+            if (foreignValue.signum() > 0) {
+                BigDecimal computed = foreignValue.multiply(new BigDecimal("0.003464")).setScale(2, RoundingMode.HALF_UP);
+                BigDecimal mpf = computed.max(new BigDecimal("33.58")).min(new BigDecimal("651.50"));
+                ObjectNode fee = fees.addObject();
+                fee.put("type", "MPF");
+                fee.put("ratePercent", new BigDecimal("0.3464"));
+                fee.put("basis", foreignValue);
+                fee.put("computed", computed);
+                fee.put("amount", mpf);
+                fee.put("fiscalYear", 2027);
+                fee.put("minimum", new BigDecimal("33.58"));
+                fee.put("maximum", new BigDecimal("651.50"));
+                fee.put("legalReference", "19 CFR 24.23");
+                fee.put("confirmed", true);
+                totalFees = totalFees.add(mpf);
+                if ("OCEAN".equals(request.path("transportMode").asText())) {
+                    BigDecimal hmf = foreignValue.multiply(new BigDecimal("0.00125")).setScale(2, RoundingMode.HALF_UP);
+                    ObjectNode h = fees.addObject();
+                    h.put("type", "HMF");
+                    h.put("ratePercent", new BigDecimal("0.125"));
+                    h.put("basis", foreignValue);
+                    h.put("computed", hmf);
+                    h.put("amount", hmf);
+                    h.put("legalReference", "19 CFR 24.24");
+                    h.put("confirmed", true);
+                    totalFees = totalFees.add(hmf);
+                }
+            }
             quote.put("totalDuty", totalDuty);
-            quote.put("totalFees", BigDecimal.ZERO.setScale(2));
-            quote.put("total", totalDuty);
+            quote.put("totalFees", totalFees);
+            quote.put("total", totalDuty.add(totalFees));
             quote.put("refundableDuty", BigDecimal.ZERO.setScale(2));
             return ResponseDefinitionBuilder.like(stubbed).but()
                     .withStatus(201)

@@ -46,20 +46,34 @@ public final class FakeUpstreams {
     public static final String TARIFF_CONTRACT = "../tariff-service/src/main/openapi/tariff.yaml";
     public static final String INVENTORY_CONTRACT = "../inventory-service/src/main/openapi/inventory.yaml";
     public static final String QUOTES = "/api/duty-quotes";
-    public static final String MODELS = "/api/rig-models/";
+    public static final String MODELS = "/api/rig-models";
+    public static final String PLANTS = "/api/plants";
 
-    /** The catalogue the fake inventory knows (the figures of docs/domain.md, Rig models). */
-    public static final List<String> CATALOGUE = List.of(
-            model("antminer-s21", "Bitmain", "Antminer S21", "200", 3500, "17.5", true),
-            model("antminer-s21-xp", "Bitmain", "Antminer S21 XP", "270", 3645, "13.5", true),
-            model("antminer-s21-pro", "Bitmain", "Antminer S21 Pro", "234", 3531, "15.1", true),
-            model("whatsminer-m60s", "MicroBT", "Whatsminer M60S", "186", 3441, "18.5", false),
-            model("avalon-a1466", "Canaan", "Avalon A1466", "150", 3230, "21.5", true));
+    /** The model catalogue the fake inventory knows (the figures of docs/domain.md, Rig models), one page. */
+    public static final String CATALOGUE = """
+            {"items":[%s,%s,%s,%s,%s,%s]}""".formatted(
+            model("antminer-s19", "Bitmain", "BITMAIN", "Antminer S19", "95", 3250, "34.2", true, true),
+            model("antminer-s21", "Bitmain", "BITMAIN", "Antminer S21", "200", 3500, "17.5", true, false),
+            model("antminer-s21-pro", "Bitmain", "BITMAIN", "Antminer S21 Pro", "234", 3531, "15.1", true, false),
+            model("antminer-s21-xp", "Bitmain", "BITMAIN", "Antminer S21 XP", "270", 3645, "13.5", true, false),
+            model("avalon-a1466", "Canaan", "CANAAN", "Avalon A1466", "150", 3230, "21.5", true, false),
+            model("whatsminer-m60s", "MicroBT", "MICROBT", "Whatsminer M60S", "186", 3441, "18.5", false, false));
+
+    /** The makers' plants the fake inventory knows; BITMAIN-OLD is retired. */
+    public static final String PLANT_LIST = """
+            {"items":[
+             {"code":"BITMAIN-CN","manufacturer":"BITMAIN","country":"CN","city":"Shenzhen","confirmed":true,"retired":false},
+             {"code":"BITMAIN-ID","manufacturer":"BITMAIN","country":"ID","confirmed":true,"retired":false},
+             {"code":"BITMAIN-MY","manufacturer":"BITMAIN","country":"MY","city":"Penang","confirmed":true,"retired":false},
+             {"code":"BITMAIN-OLD","manufacturer":"BITMAIN","country":"CN","confirmed":true,"retired":true},
+             {"code":"BITMAIN-TH","manufacturer":"BITMAIN","country":"TH","confirmed":false,"retired":false},
+             {"code":"BITMAIN-US","manufacturer":"BITMAIN","country":"US","city":"Houston","confirmed":true,"retired":false},
+             {"code":"CANAAN-MY","manufacturer":"CANAAN","country":"MY","confirmed":true,"retired":false},
+             {"code":"MICROBT-CN","manufacturer":"MICROBT","country":"CN","confirmed":true,"retired":false}]}""";
 
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final int OVERRIDE = 1;
     private static final int NORMAL = 10;
-    private static final int FALLBACK = 50;
     private static final int UNAUTHENTICATED = 100;
 
     final WireMockServer tariff;
@@ -96,14 +110,12 @@ public final class FakeUpstreams {
                             {"type":"https://rigledger.io/problems/unauthenticated","title":"Unauthorized","status":401,
                              "detail":"a valid bearer token is required"}""")));
         }
-        for (String json : CATALOGUE) {
-            String code = json.replaceAll("(?s).*\"code\":\"([^\"]+)\".*", "$1");
-            requireValid(inventoryContract(), MODELS + code, Request.Method.GET, 200, json, "application/json");
-            inventory.stubFor(authenticated(get(urlPathEqualTo(MODELS + code))).atPriority(NORMAL)
-                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(json)));
-        }
-        inventory.stubFor(authenticated(get(urlPathMatching(MODELS + "[^/]+"))).atPriority(FALLBACK)
-                .willReturn(notInCatalogue()));
+        requireValid(inventoryContract(), MODELS, Request.Method.GET, 200, CATALOGUE, "application/json");
+        inventory.stubFor(authenticated(get(urlPathEqualTo(MODELS))).atPriority(NORMAL)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(CATALOGUE)));
+        requireValid(inventoryContract(), PLANTS, Request.Method.GET, 200, PLANT_LIST, "application/json");
+        inventory.stubFor(authenticated(get(urlPathEqualTo(PLANTS))).atPriority(NORMAL)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(PLANT_LIST)));
         tariff.stubFor(authenticated(post(urlPathEqualTo(QUOTES))).atPriority(NORMAL)
                 .willReturn(aResponse().withTransformers(FakeTariffQuote.NAME)));
     }
@@ -154,7 +166,8 @@ public final class FakeUpstreams {
 
     /** inventory-service is broken: every catalogue read answers 503 without a body. */
     public void inventoryFails() {
-        fault(inventory, get(urlPathMatching(MODELS + "[^/]+")), aResponse().withStatus(503));
+        fault(inventory, get(urlPathEqualTo(MODELS)), aResponse().withStatus(503));
+        fault(inventory, get(urlPathEqualTo(PLANTS)), aResponse().withStatus(503));
     }
 
     /** inventory-service refuses our token (401, as its contract allows). */
@@ -163,9 +176,9 @@ public final class FakeUpstreams {
                 {"type":"https://rigledger.io/problems/unauthenticated","title":"Unauthorized","status":401,
                  "detail":"a valid bearer token is required"}""";
         String challenge = "Bearer error=\"invalid_token\", error_description=\"the token has expired\"";
-        requireValid(inventoryContract(), MODELS + "antminer-s21", Request.Method.GET, 401, body, PROBLEM_JSON,
+        requireValid(inventoryContract(), MODELS, Request.Method.GET, 401, body, PROBLEM_JSON,
                 "WWW-Authenticate", challenge);
-        inventory.stubFor(authenticated(get(urlPathMatching(MODELS + "[^/]+"))).atPriority(OVERRIDE)
+        inventory.stubFor(authenticated(get(urlPathEqualTo(MODELS))).atPriority(OVERRIDE)
                 .willReturn(aResponse().withStatus(401).withHeader("Content-Type", PROBLEM_JSON)
                         .withHeader("WWW-Authenticate", challenge).withBody(body)));
     }
@@ -174,8 +187,9 @@ public final class FakeUpstreams {
         return tariff.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathEqualTo(QUOTES))).size();
     }
 
+    /** Reads of the catalogue (models and plants) at inventory-service. */
     public int modelCalls() {
-        return inventory.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathMatching(MODELS + ".*"))).size();
+        return modelRequests().size();
     }
 
     public List<LoggedRequest> quoteRequests() {
@@ -183,7 +197,7 @@ public final class FakeUpstreams {
     }
 
     public List<LoggedRequest> modelRequests() {
-        return inventory.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathMatching(MODELS + ".*")));
+        return inventory.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathMatching("/api/(rig-models|plants).*")));
     }
 
     /**
@@ -248,14 +262,6 @@ public final class FakeUpstreams {
         return request.withHeader("Authorization", matching("Bearer [A-Za-z0-9._~+/=-]+"));
     }
 
-    private com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder notInCatalogue() {
-        String body = """
-                {"type":"https://rigledger.io/problems/not-found","title":"Not found","status":404,
-                 "detail":"no such rig model in the catalogue"}""";
-        requireValid(inventoryContract(), MODELS + "unknown-model", Request.Method.GET, 404, body, PROBLEM_JSON);
-        return aResponse().withStatus(404).withHeader("Content-Type", PROBLEM_JSON).withBody(body);
-    }
-
     /** Fails unless the producer's contract allows this answer; {@code headers} are name, value pairs. */
     private static void requireValid(OpenApiInteractionValidator contract, String path, Request.Method method, int status,
                                      String body, String contentType, String... headers) {
@@ -284,10 +290,11 @@ public final class FakeUpstreams {
         return inventoryContract;
     }
 
-    private static String model(String code, String maker, String name, String hashrate, int watts, String jth,
-                                boolean confirmed) {
+    private static String model(String code, String maker, String manufacturer, String name, String hashrate, int watts,
+                                String jth, boolean confirmed, boolean retired) {
         return """
-                {"code":"%s","maker":"%s","name":"%s","hashrateThs":%s,"powerWatts":%d,"efficiencyJth":%s,"specsConfirmed":%s}"""
-                .formatted(code, maker, name, hashrate, watts, jth, confirmed);
+                {"code":"%s","maker":"%s","manufacturer":"%s","name":"%s","hashrateThs":%s,"powerWatts":%d,"efficiencyJth":%s,\
+                "htsCode":"8543.70.9860","specsConfirmed":%s,"retired":%s}"""
+                .formatted(code, maker, manufacturer, name, hashrate, watts, jth, confirmed, retired);
     }
 }

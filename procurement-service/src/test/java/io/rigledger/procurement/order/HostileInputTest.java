@@ -31,7 +31,7 @@ class HostileInputTest {
 
     private final String org = newOrg();
     private final HostileInput order = new HostileInput(CONTRACT, Tokens.operator(org), "POST", "/api/purchase-orders",
-            oneLine("antminer-s21", 1, "4000.00", "MY"));
+            oneLine("antminer-s21", 1, "4000.00", "BITMAIN-MY"));
 
     @BeforeEach
     void healthyNeighbours() {
@@ -47,13 +47,13 @@ class HostileInputTest {
 
     @Test
     void aDuplicatedKeyIs400NamingIt() {
-        order.duplicatedKeysAre400NamingThem("expectedEntryDate", "supplier", "lines[0].model", "lines[0].quantity");
+        order.duplicatedKeysAre400NamingThem("expectedEntryDate", "supplier", "lines[0].sku", "lines[0].quantity");
     }
 
     @Test
     void controlCharactersInTextAre400() {
         order.controlCharactersInTextAre400("supplier");
-        order.controlCharactersInTextAre400("lines[0].model");
+        order.controlCharactersInTextAre400("lines[0].sku");
     }
 
     @Test

@@ -56,14 +56,14 @@ class OneCallersBadInputTest {
         String today = LocalDate.now(ZoneOffset.UTC).toString();
         for (String date : List.of("-999999999-01-01", "+999999999-12-31", "+10000-01-01", "1899-12-31", "2018-12-31",
                 LocalDate.now(ZoneOffset.UTC).plusYears(1).plusDays(1).toString())) {
-            badlyAs(Tokens.operator(newOrg())).body(oneLine("antminer-s21", 1, "4000.00", "MY").replace("2026-12-15", date))
+            badlyAs(Tokens.operator(newOrg())).body(oneLine("antminer-s21", 1, "4000.00", "BITMAIN-MY").replace("2026-12-15", date))
                     .post("/api/purchase-orders")
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("violations.field", equalTo(List.of("expectedEntryDate")))
                     .body("violations[0].message", startsWith("must be a date"));
         }
         assertEquals(0, upstreams.modelCalls() + upstreams.quoteCalls(), "refused before any neighbour was asked");
-        as(Tokens.operator(newOrg())).body(oneLine("antminer-s21", 1, "4000.00", "MY").replace("2026-12-15", today))
+        as(Tokens.operator(newOrg())).body(oneLine("antminer-s21", 1, "4000.00", "BITMAIN-MY").replace("2026-12-15", today))
                 .post("/api/purchase-orders").then().statusCode(201);
     }
 
@@ -71,11 +71,11 @@ class OneCallersBadInputTest {
     void manyBadOrdersFromOneOrganisationLeaveTheServiceOpenForAnother() {
         String alice = newOrg();
         for (int i = 0; i < MORE_THAN_THE_BREAKERS_WINDOW; i++) {
-            badlyAs(Tokens.operator(alice)).body(oneLine("antminer-s21", 1, "4000.00", "MY").replace("2026-12-15", "-999999999-01-01"))
+            badlyAs(Tokens.operator(alice)).body(oneLine("antminer-s21", 1, "4000.00", "BITMAIN-MY").replace("2026-12-15", "-999999999-01-01"))
                     .post("/api/purchase-orders").then().statusCode(400);
         }
 
-        as(Tokens.operator(newOrg())).body(oneLine("antminer-s21", 1, "4000.00", "MY"))
+        as(Tokens.operator(newOrg())).body(oneLine("antminer-s21", 1, "4000.00", "BITMAIN-MY"))
                 .post("/api/purchase-orders").then().statusCode(201);
     }
 
@@ -84,13 +84,13 @@ class OneCallersBadInputTest {
         String alice = newOrg();
         upstreams.quoteRejects("lines[0].htsCode", "no measure covers 8471.50.0150 on 2026-12-15");
         for (int i = 0; i < MORE_THAN_THE_BREAKERS_WINDOW; i++) {
-            badlyAs(Tokens.operator(alice)).body(oneLine("antminer-s21", 1, "4000.00", "MY"))
+            badlyAs(Tokens.operator(alice)).body(oneLine("antminer-s21", 1, "4000.00", "BITMAIN-MY"))
                     .post("/api/purchase-orders").then().statusCode(422)
                     .body("violations.field", equalTo(List.of("lines[0].htsCode")));
         }
         upstreams.quoteRefusesAsInvalid("lines[0].customsValue", "must be at most 9999999999999.99");
         for (int i = 0; i < MORE_THAN_THE_BREAKERS_WINDOW; i++) {
-            badlyAs(Tokens.operator(alice)).body(oneLine("antminer-s21", 1, "4000.00", "MY"))
+            badlyAs(Tokens.operator(alice)).body(oneLine("antminer-s21", 1, "4000.00", "BITMAIN-MY"))
                     .post("/api/purchase-orders").then().statusCode(422)
                     .body("violations.field", equalTo(List.of("lines[0].unitPrice")));
         }
@@ -98,7 +98,7 @@ class OneCallersBadInputTest {
         assertEquals(CircuitBreakerState.CLOSED, circuits.currentState("tariff-create-duty-quote"));
 
         upstreams.reset();
-        as(Tokens.operator(newOrg())).body(oneLine("antminer-s21", 1, "4000.00", "MY"))
+        as(Tokens.operator(newOrg())).body(oneLine("antminer-s21", 1, "4000.00", "BITMAIN-MY"))
                 .post("/api/purchase-orders").then().statusCode(201);
     }
 }

@@ -10,6 +10,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.rigledger.procurement.fakes.FakeUpstreams;
 import io.rigledger.procurement.fakes.InjectFakeUpstreams;
+import io.rigledger.procurement.upstream.Catalogue;
 import io.rigledger.testsupport.Contract;
 import io.rigledger.testsupport.Tokens;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -49,10 +51,14 @@ class OrderResourceTest {
     @Inject
     CircuitBreakerMaintenance circuits;
 
+    @Inject
+    Catalogue catalogue;
+
     @BeforeEach
     void healthyNeighbours() {
         upstreams.reset();
         circuits.resetAll();
+        catalogue.forget();
     }
 
     @AfterEach
@@ -74,11 +80,21 @@ class OrderResourceTest {
         return token == null ? spec : spec.auth().oauth2(token);
     }
 
-    static String oneLine(String model, int quantity, String unitPrice, String origin) {
+    /** An order of one line, FOB by air into DAL1, entered 2026-12-15. */
+    static String oneLine(String sku, int quantity, String unitPrice, String plant) {
+        return order("FOB", "AIR", line(sku, plant, quantity, unitPrice));
+    }
+
+    static String order(String incoterm, String mode, String... lines) {
         return """
-                {"supplier":"Bitmain","expectedEntryDate":"2026-12-15","lines":[
-                  {"model":"%s","quantity":%d,"unitPrice":%s,"originCountry":"%s"}]}"""
-                .formatted(model, quantity, unitPrice, origin);
+                {"supplier":"Bitmain","incoterm":"%s","expectedExportDate":"2026-11-01","expectedEntryDate":"2026-12-15",
+                 "transportMode":"%s","destinationSite":"DAL1","lines":[%s]}"""
+                .formatted(incoterm, mode, String.join(",", lines));
+    }
+
+    static String line(String sku, String plant, int quantity, String unitPrice) {
+        return """
+                {"sku":"%s","plant":"%s","quantity":%d,"unitPrice":%s}""".formatted(sku, plant, quantity, unitPrice);
     }
 
     static String place(String org, String body) {
@@ -87,243 +103,228 @@ class OrderResourceTest {
     }
 
     @Test
-    void createsOrderWithTheTariffServicesEstimate() {
-        // tariff-service's own figures (MFN + Section 301 on the China line), taken as quoted, not recomputed
-        upstreams.quoteAnswers("""
-                {"id":"0b6f1c7e-3f9a-4a53-9d55-2f2e1f0a9c11","entryDate":"2026-12-15","currency":"USD",
-                 "quotedAt":"2026-11-28T10:15:30Z","scheduleVersion":1,"totalCustomsValue":68602.00,"lines":[
-                  {"lineNumber":1,"htsCode":"8543.70.9860","originCountry":"MY","customsValue":54000.00,"quantity":10,
-                   "parts":[{"kind":"WHOLE","basis":54000.00,"dutyAmount":1404.00,"layers":[
-                     {"measureId":2,"program":"MFN","heading":"8543.70.98","ratePercent":2.6,"basis":54000.00,"amount":1404.00,
-                      "refundable":false,"drawbackEligible":true,"legalReference":"HTSUS","confirmed":true,"inTransit":false}]}],
-                   "dutyAmount":1404.00},
-                  {"lineNumber":2,"htsCode":"8543.70.9860","originCountry":"CN","customsValue":14602.00,"quantity":4,
-                   "parts":[{"kind":"WHOLE","basis":14602.00,"dutyAmount":4030.15,"layers":[
-                     {"measureId":2,"program":"MFN","heading":"8543.70.98","ratePercent":2.6,"basis":14602.00,"amount":379.65,
-                      "refundable":false,"drawbackEligible":true,"legalReference":"HTSUS","confirmed":true,"inTransit":false},
-                     {"measureId":3,"program":"SECTION_301","heading":"9903.88.02","ratePercent":25,"basis":14602.00,
-                      "amount":3650.50,"refundable":false,"drawbackEligible":true,"legalReference":"83 FR 40823",
-                      "confirmed":true,"inTransit":false}]}],
-                   "dutyAmount":4030.15}],
-                 "fees":[],"totalDuty":5434.15,"totalFees":0.00,"total":5434.15,"refundableDuty":0.00}""");
+    void createsADraftWithTheStoredQuoteTheFeesSharedAndTheCostOfOneRig() {
         String org = newOrg();
-
         Response created = as(Tokens.operator(org))
-                .body("""
-                        {"supplier":"Bitmain","expectedEntryDate":"2026-12-15","lines":[
-                          {"model":"antminer-s21-xp","quantity":10,"unitPrice":5400.00,"originCountry":"MY"},
-                          {"model":"antminer-s21-pro","quantity":4,"unitPrice":3650.50,"originCountry":"CN","htsCode":"8543.70.9860"}]}""")
+                .body(order("FOB", "AIR", line("antminer-s21-xp", "BITMAIN-MY", 10, "5400.00"),
+                        line("antminer-s21-pro", "BITMAIN-CN", 4, "3650.50")))
                 .post("/api/purchase-orders");
         created.then().statusCode(201)
+                .header("ETag", equalTo("\"0\""))
                 .body("org", equalTo(org))
-                .body("status", equalTo("PLACED"))
-                .body("currency", equalTo("USD"))
-                .body("supplier", equalTo("Bitmain"))
-                .body("expectedEntryDate", equalTo("2026-12-15"))
+                .body("status", equalTo("DRAFT"))
+                .body("incoterm", equalTo("FOB"))
+                .body("transportMode", equalTo("AIR"))
+                .body("destinationSite", equalTo("DAL1"))
+                .body("expectedExportDate", equalTo("2026-11-01"))
+                .body("version", equalTo(0))
                 .body("createdBy", equalTo("operator-" + org))
-                .body("lines", hasSize(2))
-                .body("lines[0].lineNumber", equalTo(1))
-                .body("lines[0].model", equalTo("antminer-s21-xp"))
+                .body("lines[0].sku", equalTo("antminer-s21-xp"))
                 .body("lines[0].modelName", equalTo("Antminer S21 XP"))
-                .body("lines[0].hashrateThs", equalTo(270))
-                .body("lines[0].htsCode", equalTo("8543.70.9860"))
-                .body("lines[0].unitPrice", equalTo(new BigDecimal("5400.00")))
+                .body("lines[0].manufacturer", equalTo("BITMAIN"))
+                .body("lines[0].plant", equalTo("BITMAIN-MY"))
+                .body("lines[0].originCountry", equalTo("MY"))
+                .body("lines[1].originCountry", equalTo("CN"))
                 .body("lines[0].customsValue", equalTo(new BigDecimal("54000.00")))
                 .body("lines[0].estimatedDuty", equalTo(new BigDecimal("1404.00")))
-                .body("lines[1].lineNumber", equalTo(2))
-                .body("lines[1].modelName", equalTo("Antminer S21 Pro"))
-                .body("lines[1].customsValue", equalTo(new BigDecimal("14602.00")))
-                .body("lines[1].estimatedDuty", equalTo(new BigDecimal("4030.15")))
+                .body("lines[1].estimatedDuty", equalTo(new BigDecimal("379.65")))
+                // MPF 0.3464% of 68,602.00 = 237.64, shared 54,000 : 14,602 by largest remainder
+                .body("lines[0].estimatedFees", equalTo(new BigDecimal("187.06")))
+                .body("lines[1].estimatedFees", equalTo(new BigDecimal("50.58")))
+                .body("lines[0].perUnit.price", equalTo(new BigDecimal("5400.00")))
+                .body("lines[0].perUnit.duty", equalTo(new BigDecimal("140.40")))
+                .body("lines[0].perUnit.fees", equalTo(new BigDecimal("18.71")))
+                .body("lines[0].perUnit.landedCost", equalTo(new BigDecimal("5559.11")))
+                .body("lines[0].perUnit.landedCostPerThs", equalTo(new BigDecimal("20.59")))
+                .body("lines[1].perUnit.duty", equalTo(new BigDecimal("94.91")))
+                .body("lines[1].perUnit.fees", equalTo(new BigDecimal("12.65")))
+                .body("lines[1].perUnit.landedCost", equalTo(new BigDecimal("3758.06")))
+                .body("lines[1].perUnit.landedCostPerThs", equalTo(new BigDecimal("16.06")))
                 .body("totalValue", equalTo(new BigDecimal("68602.00")))
-                .body("dutyEstimate.entryDate", equalTo("2026-12-15"))
-                .body("dutyEstimate.totalDuty", equalTo(new BigDecimal("5434.15")))
-                .body("dutyEstimate.quotedAt", equalTo("2026-11-28T10:15:30Z"))
+                .body("dutyEstimate.status", equalTo("QUOTED"))
+                .body("dutyEstimate.quoteId", notNullValue())
+                .body("dutyEstimate.totalDuty", equalTo(new BigDecimal("1783.65")))
+                .body("dutyEstimate.totalFees", equalTo(new BigDecimal("237.64")))
+                .body("dutyEstimate.total", equalTo(new BigDecimal("2021.29")))
                 .body("dutyEstimate.source", equalTo("tariff-service"));
         String id = created.path("id");
         created.then().header("Location", endsWith("/api/purchase-orders/" + id));
 
-        // what tariff-service was asked: one quote line per order line, the default HTS code filled in
+        // one stored quote, asked on behalf of the order's organisation, with the order's dates and mode
+        assertEquals(1, upstreams.quoteCalls());
+        assertEquals(org, upstreams.quoteRequests().get(0).getHeader("X-On-Behalf-Of-Org"));
         JsonPath asked = JsonPath.from(upstreams.quoteRequests().get(0).getBodyAsString())
                 .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
         assertEquals("2026-12-15", asked.getString("entryDate"));
-        assertEquals(2, asked.getList("lines").size());
-        assertEquals("8543.70.9860", asked.getString("lines[0].htsCode"));
+        assertEquals("2026-11-01", asked.getString("exportDate"));
+        assertEquals("AIR", asked.getString("transportMode"));
         assertEquals("MY", asked.getString("lines[0].originCountry"));
-        assertEquals(new BigDecimal("54000.00"), asked.get("lines[0].customsValue"));
-        assertEquals("CN", asked.getString("lines[1].originCountry"));
-        assertEquals(new BigDecimal("14602.00"), asked.get("lines[1].customsValue"));
-        assertEquals(2, upstreams.modelCalls(), "each distinct model is looked up once");
+        assertEquals(10, asked.getInt("lines[0].quantity"));
+        assertEquals("8543.70.9860", asked.getString("lines[1].htsCode"));
 
-        // stored as answered
         as(Tokens.finance(org)).get("/api/purchase-orders/" + id)
-                .then().statusCode(200)
-                .body("id", equalTo(id))
-                .body("lines[1].estimatedDuty", equalTo(new BigDecimal("4030.15")))
-                .body("lines[1].hashrateThs", equalTo(234))
-                .body("dutyEstimate.totalDuty", equalTo(new BigDecimal("5434.15")))
-                .body("dutyEstimate.quotedAt", equalTo("2026-11-28T10:15:30Z"))
+                .then().statusCode(200).header("ETag", equalTo("\"0\""))
+                .body("dutyEstimate.quoteId", equalTo(created.path("dutyEstimate.quoteId")))
+                .body("lines[1].estimatedFees", equalTo(new BigDecimal("50.58")))
                 .body("createdAt", equalTo(created.path("createdAt")));
     }
 
     @Test
-    void customsValueIsQuantityTimesUnitPriceExactToTheCent() {
-        String org = newOrg();
-        // 3 x 0.10 is 0.30 (not 0.30000000000000004); 99999 x 99999999.99 keeps every cent
-        as(Tokens.operator(org))
-                .body("""
-                        {"supplier":"Canaan","expectedEntryDate":"2026-12-15","lines":[
-                          {"model":"avalon-a1466","quantity":3,"unitPrice":0.10,"originCountry":"MY"},
-                          {"model":"avalon-a1466","quantity":99999,"unitPrice":99999999.99,"originCountry":"US"},
-                          {"model":"antminer-s21","quantity":7,"unitPrice":1234.5,"originCountry":"TH"}]}""")
+    void underDdpTheSupplierPaysSoTheEstimateIsZeroWithTheReasonAndNoQuoteIsAsked() {
+        as(Tokens.operator(newOrg())).body(order("DDP", "OCEAN", line("antminer-s21", "BITMAIN-CN", 5, "4000.00")))
                 .post("/api/purchase-orders")
                 .then().statusCode(201)
-                .body("lines[0].customsValue", equalTo(new BigDecimal("0.30")))
-                .body("lines[0].estimatedDuty", equalTo(new BigDecimal("0.01"))) // 0.30 x 2.6% = 0.0078 -> 0.01 (tariff's HALF_UP)
-                .body("lines[1].customsValue", equalTo(new BigDecimal("9999899999000.01")))
-                .body("lines[1].estimatedDuty", equalTo(new BigDecimal("0.00"))) // made in the US: no duty
-                .body("lines[2].unitPrice", equalTo(new BigDecimal("1234.50")))
-                .body("lines[2].customsValue", equalTo(new BigDecimal("8641.50")))
-                .body("lines[2].estimatedDuty", equalTo(new BigDecimal("224.68"))) // 224.679 -> 224.68
-                .body("totalValue", equalTo(new BigDecimal("9999900007641.81")))
-                .body("dutyEstimate.totalDuty", equalTo(new BigDecimal("224.69")));
-        assertEquals(2, upstreams.modelCalls(), "two distinct models, looked up once each");
+                .body("dutyEstimate.status", equalTo("SUPPLIER_PAYS"))
+                .body("dutyEstimate.reason", containsString("DDP"))
+                .body("dutyEstimate.totalDuty", equalTo(new BigDecimal("0.00")))
+                .body("dutyEstimate.total", equalTo(new BigDecimal("0.00")))
+                .body("dutyEstimate.quoteId", nullValue())
+                .body("lines[0].perUnit.landedCost", equalTo(new BigDecimal("4000.00")))
+                .body("lines[0].perUnit.landedCostPerThs", equalTo(new BigDecimal("20.00")));
+        assertEquals(0, upstreams.quoteCalls());
+    }
+
+    @Test
+    void theOriginIsThePlantsCountrySoRigsFromATexasPlantOweNothing() {
+        as(Tokens.operator(newOrg())).body(order("EXW", "TRUCK", line("antminer-s21", "BITMAIN-US", 2, "4500.00")))
+                .post("/api/purchase-orders")
+                .then().statusCode(201)
+                .body("lines[0].originCountry", equalTo("US"))
+                .body("dutyEstimate.totalDuty", equalTo(new BigDecimal("0.00")))
+                .body("dutyEstimate.totalFees", equalTo(new BigDecimal("0.00")));
+    }
+
+    @Test
+    void anUnknownOrRetiredSkuOrPlantOrAnotherMakersPlantIs400NamingTheLine() {
+        String org = newOrg();
+        badlyAs(Tokens.operator(org))
+                .body(order("FOB", "AIR", line("antminer-s21", "BITMAIN-MY", 1, "4000.00"),
+                        line("antminer-s99", "BITMAIN-MY", 1, "9000.00"),
+                        line("antminer-s21", "FOXCONN-MX", 1, "9000.00"),
+                        line("antminer-s19", "BITMAIN-OLD", 1, "900.00"),
+                        line("whatsminer-m60s", "BITMAIN-MY", 1, "3000.00")))
+                .post("/api/purchase-orders")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("lines[1].sku", "lines[2].plant", "lines[3].sku", "lines[3].plant",
+                        "lines[4].plant")))
+                .body("detail", containsString("antminer-s99"))
+                .body("detail", containsString("MICROBT"));
+        assertEquals(0, upstreams.quoteCalls(), "no quote for an order that cannot be placed");
+        as(Tokens.operator(org)).get("/api/purchase-orders").then().statusCode(200).body("items", empty());
+    }
+
+    @Test
+    void theCatalogueIsReadOncePerExpiryNotOncePerModelOrOrder() {
+        String org = newOrg();
+        for (int i = 0; i < 3; i++) {
+            place(org, order("FOB", "AIR", line("antminer-s21", "BITMAIN-MY", 1, "4000.00"),
+                    line("avalon-a1466", "CANAAN-MY", 1, "2000.00"), line("whatsminer-m60s", "MICROBT-CN", 1, "2500.00")));
+        }
+        assertEquals(2, upstreams.modelCalls(), "one page of models and the plants, once");
+    }
+
+    @Test
+    void anExportDateAfterTheEntryDateIs400NamingIt() {
+        badlyAs(Tokens.operator(newOrg()))
+                .body(oneLine("antminer-s21", 1, "4000.00", "BITMAIN-MY").replace("2026-11-01", "2026-12-20"))
+                .post("/api/purchase-orders")
+                .then().statusCode(400).body("violations.field", equalTo(List.of("expectedExportDate")));
+        assertEquals(0, upstreams.quoteCalls());
     }
 
     @Test
     void foreignOperatorGets404ForAnotherOrganisationsOrder() {
         String org = newOrg();
-        String id = place(org, oneLine("antminer-s21", 1, "4000.00", "MY"));
-
+        String id = place(org, oneLine("antminer-s21", 1, "4000.00", "BITMAIN-MY"));
         badlyAs(Tokens.operator(newOrg())).get("/api/purchase-orders/" + id)
-                .then().statusCode(404).contentType("application/problem+json")
-                .body("status", equalTo(404));
+                .then().statusCode(404).contentType("application/problem+json");
         badlyAs(Tokens.operator(org)).get("/api/purchase-orders/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
         as(Tokens.ops(org)).get("/api/purchase-orders/" + id).then().statusCode(200).body("id", equalTo(id));
     }
 
     @Test
-    void listShowsOnlyTheCallersOrganisationNewestFirstInPages() {
+    void listShowsOnlyTheCallersOrganisationNewestFirstInPagesAndFiltered() {
         String org = newOrg();
-        String first = place(org, oneLine("antminer-s21", 1, "4000.00", "MY"));
-        String second = place(org, oneLine("antminer-s21-xp", 2, "5400.00", "TH"));
-        String third = place(org, oneLine("whatsminer-m60s", 3, "2800.00", "CN"));
-        place(newOrg(), oneLine("antminer-s21", 1, "4000.00", "MY"));
+        Instant before = Instant.now();
+        String first = place(org, oneLine("antminer-s21", 1, "4000.00", "BITMAIN-MY"));
+        String second = place(org, oneLine("antminer-s21-xp", 2, "5400.00", "BITMAIN-TH").replace("Bitmain", "Bitmain TH"));
+        String third = place(org, oneLine("whatsminer-m60s", 3, "2800.00", "MICROBT-CN"));
+        place(newOrg(), oneLine("antminer-s21", 1, "4000.00", "BITMAIN-MY"));
+        as(Tokens.operator(org)).header("If-Match", "\"0\"").post("/api/purchase-orders/" + third + "/submit")
+                .then().statusCode(200);
 
         Response page1 = as(Tokens.ops(org)).queryParam("limit", 2).get("/api/purchase-orders");
         page1.then().statusCode(200)
                 .body("items.id", equalTo(List.of(third, second)))
                 .body("items.org", everyItem(equalTo(org)))
-                .body("items[0].lines[0].model", equalTo("whatsminer-m60s"))
                 .body("items[0].lines[0].modelName", equalTo("Whatsminer M60S"))
-                .body("items[1].lines[0].quantity", equalTo(2))
                 .body("nextCursor", notNullValue());
-
         as(Tokens.finance(org)).queryParam("limit", 2).queryParam("cursor", page1.<String>path("nextCursor"))
                 .get("/api/purchase-orders")
-                .then().statusCode(200)
-                .body("items.id", equalTo(List.of(first)))
-                .body("items[0].lines", hasSize(1))
-                .body("nextCursor", nullValue());
+                .then().statusCode(200).body("items.id", equalTo(List.of(first))).body("nextCursor", nullValue());
 
-        as(Tokens.operator(org)).get("/api/purchase-orders")
-                .then().statusCode(200)
-                .body("items.id", equalTo(List.of(third, second, first)))
-                .body("nextCursor", nullValue());
-        as(Tokens.operator(newOrg())).get("/api/purchase-orders")
+        as(Tokens.ops(org)).queryParam("status", "SUBMITTED").get("/api/purchase-orders")
+                .then().statusCode(200).body("items.id", equalTo(List.of(third)));
+        as(Tokens.ops(org)).queryParam("supplier", "Bitmain TH").get("/api/purchase-orders")
+                .then().statusCode(200).body("items.id", equalTo(List.of(second)));
+        as(Tokens.ops(org)).queryParam("origin", "CN").get("/api/purchase-orders")
+                .then().statusCode(200).body("items.id", equalTo(List.of(third)));
+        as(Tokens.ops(org)).queryParam("createdFrom", before.toString()).queryParam("status", "DRAFT")
+                .queryParam("createdTo", Instant.now().plusSeconds(60).toString()).get("/api/purchase-orders")
+                .then().statusCode(200).body("items.id", equalTo(List.of(second, first)));
+        as(Tokens.ops(org)).queryParam("createdTo", before.toString()).get("/api/purchase-orders")
                 .then().statusCode(200).body("items", empty());
+        badlyAs(Tokens.ops(org)).queryParam("status", "LOST").get("/api/purchase-orders")
+                .then().statusCode(400).body("violations[0].field", equalTo("status"));
+        badlyAs(Tokens.ops(org)).queryParam("createdFrom", "yesterday").get("/api/purchase-orders")
+                .then().statusCode(400).body("violations[0].field", equalTo("createdFrom"));
+        as(Tokens.operator(newOrg())).get("/api/purchase-orders").then().statusCode(200).body("items", empty());
     }
 
     @Test
-    void financeCannotCreateOrders() {
+    void financeAndOpsCannotCreateOrdersAndATokenWithoutAnOrganisationIs403() {
         String org = newOrg();
-        badlyAs(Tokens.finance(org)).body(oneLine("antminer-s21", 1, "4000.00", "MY"))
+        badlyAs(Tokens.finance(org)).body(oneLine("antminer-s21", 1, "4000.00", "BITMAIN-MY"))
+                .post("/api/purchase-orders").then().statusCode(403).contentType("application/problem+json");
+        badlyAs(Tokens.ops(org)).body(oneLine("antminer-s21", 1, "4000.00", "BITMAIN-MY"))
+                .post("/api/purchase-orders").then().statusCode(403).contentType("application/problem+json");
+        badlyAs(Tokens.user("drifter", null, "operator")).body(oneLine("antminer-s21", 1, "4000.00", "BITMAIN-MY"))
                 .post("/api/purchase-orders")
-                .then().statusCode(403).contentType("application/problem+json");
-        badlyAs(Tokens.ops(org)).body(oneLine("antminer-s21", 1, "4000.00", "MY"))
-                .post("/api/purchase-orders")
-                .then().statusCode(403).contentType("application/problem+json");
-        assertEquals(0, upstreams.modelCalls() + upstreams.quoteCalls());
-    }
-
-    @Test
-    void aTokenWithoutAnOrganisationIs403() {
-        badlyAs(Tokens.user("drifter", null, "operator")).body(oneLine("antminer-s21", 1, "4000.00", "MY"))
-                .post("/api/purchase-orders")
-                .then().statusCode(403).contentType("application/problem+json")
-                .body("detail", containsString("organisation"));
-        badlyAs(Tokens.user("drifter", null, "ops")).get("/api/purchase-orders")
-                .then().statusCode(403).contentType("application/problem+json");
-        assertEquals(0, upstreams.modelCalls() + upstreams.quoteCalls());
-    }
-
-    @Test
-    void noTokenIs401() {
-        badlyAs(null).body(oneLine("antminer-s21", 1, "4000.00", "MY")).post("/api/purchase-orders")
-                .then().statusCode(401).contentType("application/problem+json");
+                .then().statusCode(403).body("detail", containsString("organisation"));
         badlyAs(null).get("/api/purchase-orders").then().statusCode(401).contentType("application/problem+json");
-        badlyAs(Tokens.expired(newOrg(), "operator")).get("/api/purchase-orders/" + UUID.randomUUID())
-                .then().statusCode(401).contentType("application/problem+json");
+        assertEquals(0, upstreams.modelCalls() + upstreams.quoteCalls());
     }
 
     @Test
-    void malformedJsonIs400ProblemAndNothingIsStored() {
+    void malformedAndInvalidBodiesAre400NamingEachFieldAndNothingIsStored() {
         String org = newOrg();
+        badlyAs(Tokens.operator(org)).body("{\"supplier\":\"Bitmain\",\"lines\":[{\"sku\":")
+                .post("/api/purchase-orders")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body(not(containsString("com.fasterxml"))).body(not(containsString("at io.")));
         badlyAs(Tokens.operator(org))
-                .body("{\"supplier\":\"Bitmain\",\"expectedEntryDate\":\"2026-12-15\",\"lines\":[{\"model\":")
-                .post("/api/purchase-orders")
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("status", equalTo(400))
-                .body("violations", nullValue())
-                .body(not(containsString("com.fasterxml")))
-                .body(not(containsString("at io.")));
-        as(Tokens.operator(org)).get("/api/purchase-orders").then().statusCode(200).body("items", empty());
-        assertEquals(0, upstreams.modelCalls() + upstreams.quoteCalls());
-    }
-
-    @Test
-    void constraintViolationsAre400NamingEachField() {
-        badlyAs(Tokens.operator(newOrg()))
                 .body("""
-                        {"supplier":"","expectedEntryDate":"2026-12-15","lines":[
-                          {"model":"antminer-s21","quantity":0,"unitPrice":4000.00,"originCountry":"china"},
-                          {"model":"Antminer S21","quantity":1,"unitPrice":1.005,"originCountry":"MY","htsCode":"8543"}]}""")
+                        {"supplier":"","incoterm":"FOO","expectedEntryDate":"2026-12-15","transportMode":"SHIP",
+                         "destinationSite":"dal1","lines":[
+                          {"sku":"antminer-s21","plant":"bitmain-my","quantity":0,"unitPrice":4000.00},
+                          {"sku":"Antminer S21","plant":"BITMAIN-MY","quantity":1,"unitPrice":1.005,"usContentPercent":101,"htsCode":"8543"}]}""")
                 .post("/api/purchase-orders")
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("violations.field", hasItem("supplier"))
-                .body("violations.field", hasItem("lines[0].quantity"))
-                .body("violations.field", hasItem("lines[0].originCountry"))
-                .body("violations.field", hasItem("lines[1].model"))
-                .body("violations.field", hasItem("lines[1].unitPrice"))
-                .body("violations.field", hasItem("lines[1].htsCode"))
-                .body("detail", containsString("lines[0].quantity"));
-        assertEquals(0, upstreams.modelCalls() + upstreams.quoteCalls());
-    }
-
-    @Test
-    void missingFieldsWrongTypesAndUnknownPropertiesAre400() {
-        String org = newOrg();
-        badlyAs(Tokens.operator(org)).body("{}").post("/api/purchase-orders")
                 .then().statusCode(400)
                 .body("violations.field", hasItem("supplier"))
-                .body("violations.field", hasItem("expectedEntryDate"))
-                .body("violations.field", hasItem("lines"));
-        badlyAs(Tokens.operator(org)).body("""
-                        {"supplier":"Bitmain","expectedEntryDate":"2026-12-15","lines":[]}""")
-                .post("/api/purchase-orders")
-                .then().statusCode(400).body("violations.field", hasItem("lines"));
-        badlyAs(Tokens.operator(org)).body(oneLine("antminer-s21", 1, "4000.00", "MY").replace("\"quantity\":1", "\"quantity\":1.5"))
-                .post("/api/purchase-orders")
-                .then().statusCode(400).body("violations.field", hasItem("lines[0].quantity"));
-        badlyAs(Tokens.operator(org)).body(oneLine("antminer-s21", 1, "\"cheap\"", "MY"))
-                .post("/api/purchase-orders")
-                .then().statusCode(400).body("violations.field", hasItem("lines[0].unitPrice"));
-        badlyAs(Tokens.operator(org)).body(oneLine("antminer-s21", 1, "4000.00", "MY").replace("\"supplier\"", "\"discount\":5,\"supplier\""))
-                .post("/api/purchase-orders")
-                .then().statusCode(400).body("violations.field", hasItem("discount"));
-        badlyAs(Tokens.operator(org)).body(oneLine("antminer-s21", 1, "4000.00", "MY").replace("2026-12-15", "15/12/2026"))
-                .post("/api/purchase-orders")
-                .then().statusCode(400).body("violations.field", hasItem("expectedEntryDate"));
+                .body("violations.field", hasItem("incoterm"))
+                .body("violations.field", hasItem("transportMode"))
+                .body("violations.field", hasItem("destinationSite"))
+                .body("violations.field", hasItem("lines[0].plant"))
+                .body("violations.field", hasItem("lines[0].quantity"))
+                .body("violations.field", hasItem("lines[1].sku"))
+                .body("violations.field", hasItem("lines[1].unitPrice"))
+                .body("violations.field", hasItem("lines[1].usContentPercent"))
+                .body("violations.field", hasItem("lines[1].htsCode"));
+        badlyAs(Tokens.operator(org)).body("{}").post("/api/purchase-orders")
+                .then().statusCode(400).body("violations.field", hasItem("lines")).body("violations.field", hasItem("incoterm"));
+        badlyAs(Tokens.operator(org)).body(oneLine("antminer-s21", 1, "4000.00", "BITMAIN-MY").replace("\"supplier\"", "\"discount\":5,\"supplier\""))
+                .post("/api/purchase-orders").then().statusCode(400).body("violations.field", hasItem("discount"));
         as(Tokens.operator(org)).get("/api/purchase-orders").then().statusCode(200).body("items", empty());
         assertEquals(0, upstreams.modelCalls() + upstreams.quoteCalls());
     }
@@ -332,17 +333,12 @@ class OrderResourceTest {
     void badIdsLimitsAndCursorsAre400NamingThem() {
         String org = newOrg();
         badlyAs(Tokens.operator(org)).get("/api/purchase-orders/not-a-uuid")
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("violations[0].field", equalTo("id"));
+                .then().statusCode(400).body("violations[0].field", equalTo("id"));
         badlyAs(Tokens.operator(org)).queryParam("limit", 0).get("/api/purchase-orders")
-                .then().statusCode(400).body("violations[0].field", equalTo("limit"));
-        badlyAs(Tokens.operator(org)).queryParam("limit", "ten").get("/api/purchase-orders")
                 .then().statusCode(400).body("violations[0].field", equalTo("limit"));
         badlyAs(Tokens.operator(org)).queryParam("cursor", "bm90LWEtY3Vyc29y").get("/api/purchase-orders")
                 .then().statusCode(400).body("violations[0].field", equalTo("cursor"));
-        badlyAs(Tokens.operator(org)).queryParam("limit", 5000).get("/api/purchase-orders")
-                .then().statusCode(400).body("violations[0].field", equalTo("limit"));
         as(Tokens.operator(org)).queryParam("limit", 1000).get("/api/purchase-orders")
-                .then().statusCode(200).body("items", empty());
+                .then().statusCode(200).body("items", hasSize(0));
     }
 }

@@ -8,6 +8,7 @@ import io.quarkus.test.oidc.server.OidcWireMock;
 import io.restassured.path.json.JsonPath;
 import io.rigledger.procurement.fakes.FakeUpstreams;
 import io.rigledger.procurement.fakes.InjectFakeUpstreams;
+import io.rigledger.procurement.upstream.Catalogue;
 import io.rigledger.testsupport.Tokens;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
@@ -15,9 +16,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 import static io.rigledger.procurement.order.OrderResourceTest.as;
 import static io.rigledger.procurement.order.OrderResourceTest.badlyAs;
@@ -26,14 +30,17 @@ import static io.rigledger.procurement.order.OrderResourceTest.oneLine;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * What placing an order does when a neighbour cannot help: unknown models and unquotable lines
- * are the caller's to fix (422); an unavailable neighbour is a 503 and nothing is stored.
+ * When a neighbour cannot help: tariff-service down or slow leaves the order PENDING, and the
+ * re-quote (scheduled, once per order whatever the number of replicas, or on demand) fills it in;
+ * an unreadable catalogue is 503 with nothing stored; unquotable lines are the caller's to fix (422).
  */
 @QuarkusTest
 class UpstreamFailureTest {
@@ -49,6 +56,12 @@ class UpstreamFailureTest {
     @Inject
     CircuitBreakerMaintenance circuits;
 
+    @Inject
+    Catalogue catalogue;
+
+    @Inject
+    RequoteJob requote;
+
     @BeforeEach
     void healthyNeighbours() {
         upstreams.reset();
@@ -61,142 +74,132 @@ class UpstreamFailureTest {
         circuits.resetAll();
     }
 
-    private static void nothingStoredFor(String org) {
-        as(Tokens.operator(org)).get("/api/purchase-orders").then().statusCode(200).body("items", empty());
+    private static String placed(String org) {
+        return as(Tokens.operator(org)).body(oneLine("antminer-s21", 2, "4000.00", "BITMAIN-MY")).post("/api/purchase-orders")
+                .then().statusCode(201).body("dutyEstimate.status", equalTo("PENDING"))
+                .body("dutyEstimate.totalDuty", nullValue())
+                .body("lines[0].estimatedDuty", nullValue())
+                .body("lines[0].perUnit.price", equalTo(new BigDecimal("4000.00")))
+                .body("lines[0].perUnit.landedCost", nullValue())
+                .extract().path("id");
+    }
+
+    private long quotesFor(String org) {
+        return upstreams.quoteRequests().stream().filter(r -> org.equals(r.getHeader("X-On-Behalf-Of-Org"))).count();
     }
 
     @Test
-    void unknownModelIs422NamingEveryLineThatUsesIt() {
-        String org = newOrg();
-        badlyAs(Tokens.operator(org))
-                .body("""
-                        {"supplier":"Bitmain","expectedEntryDate":"2026-12-15","lines":[
-                          {"model":"antminer-s21","quantity":1,"unitPrice":4000.00,"originCountry":"MY"},
-                          {"model":"antminer-s99","quantity":1,"unitPrice":9000.00,"originCountry":"MY"},
-                          {"model":"antminer-s99","quantity":2,"unitPrice":9000.00,"originCountry":"CN"}]}""")
-                .post("/api/purchase-orders")
-                .then().statusCode(422).contentType("application/problem+json")
-                .body("type", equalTo("https://rigledger.io/problems/unprocessable"))
-                .body("violations.field", equalTo(List.of("lines[1].model", "lines[2].model")))
-                .body("detail", containsString("antminer-s99"));
-        assertEquals(2, upstreams.modelCalls(), "antminer-s99 asked once");
-        assertEquals(0, upstreams.quoteCalls(), "no quote for an order that cannot be placed");
-        nothingStoredFor(org);
-    }
-
-    @Test
-    void aLineTariffServiceCannotQuoteIs422NamingIt() {
-        String org = newOrg();
-        badlyAs(Tokens.operator(org))
-                .body("""
-                        {"supplier":"Bitmain","expectedEntryDate":"2026-12-15","lines":[
-                          {"model":"antminer-s21","quantity":1,"unitPrice":4000.00,"originCountry":"MY"},
-                          {"model":"antminer-s21","quantity":1,"unitPrice":4000.00,"originCountry":"CN","htsCode":"8471.50.0150"}]}""")
-                .post("/api/purchase-orders")
-                .then().statusCode(422).contentType("application/problem+json")
-                .body("violations.field", equalTo(List.of("lines[1].htsCode")))
-                .body("violations[0].message", containsString("8471.50.0150"));
-        assertEquals(1, upstreams.quoteCalls(), "a refusal is an answer: not retried");
-        nothingStoredFor(org);
-    }
-
-    @Test
-    void aQuoteRefusalForTheDateNamesTheExpectedEntryDate() {
-        upstreams.quoteRejects("entryDate", "no schedule covers 1980-01-01");
-        String org = newOrg();
-        badlyAs(Tokens.operator(org)).body(oneLine("antminer-s21", 1, "4000.00", "MY"))
-                .post("/api/purchase-orders")
-                .then().statusCode(422)
-                .body("violations.field", equalTo(List.of("expectedEntryDate")));
-        nothingStoredFor(org);
-    }
-
-    @Test
-    void tariffDownGives503AndStoresNothing() {
+    void tariffDownLeavesTheOrderPendingAndTheScheduledRequoteFillsItInOnceItIsBack() {
         upstreams.tariffFails();
         String org = newOrg();
-        badlyAs(Tokens.operator(org)).body(oneLine("antminer-s21", 1, "4000.00", "MY"))
-                .post("/api/purchase-orders")
-                .then().statusCode(503).contentType("application/problem+json")
-                .body("type", equalTo(UPSTREAM_UNAVAILABLE))
-                .body("detail", containsString("tariff-service"))
-                .body(not(containsString("upstream crashed")));
-        assertEquals(3, upstreams.quoteCalls(), "a quote stores nothing, so it is tried three times");
-        nothingStoredFor(org);
+        String id = placed(org);
+        assertEquals(2, upstreams.quoteCalls(), "tried twice, then left for the scheduler");
+        requote.runOnce();
+        as(Tokens.operator(org)).get("/api/purchase-orders/" + id).then().body("dutyEstimate.status", equalTo("PENDING"));
+
+        upstreams.reset();
+        circuits.resetAll();
+        requote.runOnce();
+        as(Tokens.operator(org)).get("/api/purchase-orders/" + id).then().statusCode(200)
+                .header("ETag", equalTo("\"1\""))
+                .body("dutyEstimate.status", equalTo("QUOTED"))
+                .body("dutyEstimate.totalDuty", equalTo(new BigDecimal("208.00")))
+                .body("lines[0].perUnit.duty", equalTo(new BigDecimal("104.00")));
     }
 
     @Test
-    void tariffUnreachableGives503AndStoresNothing() {
+    void aTariffServiceSlowerThanTheReadTimeoutLeavesTheOrderPending() {
+        upstreams.tariffSlow(2600); // read timeout 2 s
+        long start = System.nanoTime();
+        placed(newOrg());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis < 6000, "two attempts of 2 s each, not of 2.6 s: took " + millis + " ms");
+    }
+
+    @Test
+    void withThreeReplicasEachPendingOrderIsQuotedOnce() throws Exception {
         upstreams.tariffUnreachable();
         String org = newOrg();
-        badlyAs(Tokens.operator(org)).body(oneLine("antminer-s21", 1, "4000.00", "MY"))
-                .post("/api/purchase-orders")
-                .then().statusCode(503).body("type", equalTo(UPSTREAM_UNAVAILABLE));
-        nothingStoredFor(org);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(placed(org));
+        }
+        upstreams.reset();
+        circuits.resetAll();
+        Callable<Integer> replica = () -> requote.runOnce();
+        LifecycleTest.concurrently(replica, replica, replica);
+        assertEquals(6, quotesFor(org), "one quote per order");
+        as(Tokens.operator(org)).get("/api/purchase-orders").then()
+                .body("items.dutyEstimate.status", everyItem(equalTo("QUOTED")));
+        requote.runOnce();
+        assertEquals(6, quotesFor(org), "a quoted order is not quoted again");
     }
 
     @Test
-    void aTariffServiceSlowerThanTheReadTimeoutGives503() {
-        upstreams.tariffSlow(2600); // read timeout 2 s
+    void aRequoteOnDemandStoresANewQuoteOrIs503AndChangesNothing() {
+        upstreams.tariffUnreachable();
         String org = newOrg();
-        long start = System.nanoTime();
-        badlyAs(Tokens.operator(org)).body(oneLine("antminer-s21", 1, "4000.00", "MY"))
-                .post("/api/purchase-orders")
+        String id = placed(org);
+        badlyAs(Tokens.finance(org)).header("If-Match", "\"0\"").post("/api/purchase-orders/" + id + "/requote")
                 .then().statusCode(503).body("type", equalTo(UPSTREAM_UNAVAILABLE));
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(millis < 9000, "three attempts of 2 s each, not three of 2.6 s: took " + millis + " ms");
-        nothingStoredFor(org);
+        upstreams.reset();
+        circuits.resetAll();
+        as(Tokens.finance(org)).header("If-Match", "\"0\"").post("/api/purchase-orders/" + id + "/requote")
+                .then().statusCode(200).header("ETag", equalTo("\"1\""))
+                .body("dutyEstimate.status", equalTo("QUOTED"))
+                .body("dutyEstimate.totalDuty", equalTo(new BigDecimal("208.00")));
     }
 
     @Test
-    void inventoryDownGives503WithoutAskingForAQuote() {
+    void anOpenCircuitLeavesOrdersPendingAtOnce() {
+        upstreams.tariffFails();
+        String org = newOrg();
+        for (int i = 0; i < 3; i++) {
+            placed(org); // two attempts each: six failures in a window of six open the circuit
+        }
+        int calls = upstreams.quoteCalls();
+        long start = System.nanoTime();
+        placed(org);
+        assertEquals(calls, upstreams.quoteCalls(), "an open circuit does not call tariff-service");
+        assertTrue((System.nanoTime() - start) / 1_000_000 < 1000, "answered at once");
+    }
+
+    @Test
+    void anUnreadableCatalogueIs503AndNothingIsStoredNorQuoted() {
+        catalogue.forget();
         upstreams.inventoryFails();
         String org = newOrg();
-        badlyAs(Tokens.operator(org)).body(oneLine("antminer-s21", 1, "4000.00", "MY"))
+        badlyAs(Tokens.operator(org)).body(oneLine("antminer-s21", 1, "4000.00", "BITMAIN-MY"))
                 .post("/api/purchase-orders")
                 .then().statusCode(503).contentType("application/problem+json")
                 .body("type", equalTo(UPSTREAM_UNAVAILABLE))
                 .body("detail", containsString("inventory-service"));
-        assertEquals(3, upstreams.modelCalls(), "a catalogue read is retried");
         assertEquals(0, upstreams.quoteCalls());
-        nothingStoredFor(org);
+        as(Tokens.operator(org)).get("/api/purchase-orders").then().body("items", empty());
+        catalogue.forget();
     }
 
     @Test
-    void circuitBreakerOpensAfterRepeatedFailuresThenCallsFailFast() {
-        upstreams.tariffFails();
+    void aLineTariffServiceCannotQuoteIs422NamingItAndNothingIsStored() {
+        upstreams.quoteRejects("lines[0].htsCode", "no duty measure covers 8471.50.0150 from MY on 2026-12-15");
         String org = newOrg();
-        // two orders, three attempts each: six failures in a window of six opens the circuit
-        for (int i = 0; i < 2; i++) {
-            badlyAs(Tokens.operator(org)).body(oneLine("antminer-s21", 1, "4000.00", "MY"))
-                    .post("/api/purchase-orders").then().statusCode(503);
-        }
-        int callsWhenOpened = upstreams.quoteCalls();
-        assertEquals(6, callsWhenOpened);
-
-        upstreams.reset(); // tariff-service is healthy again, but the circuit stays open for its delay
-        long start = System.nanoTime();
-        badlyAs(Tokens.operator(org)).body(oneLine("antminer-s21", 1, "4000.00", "MY"))
+        badlyAs(Tokens.operator(org)).body(oneLine("antminer-s21", 1, "4000.00", "BITMAIN-MY"))
                 .post("/api/purchase-orders")
-                .then().statusCode(503).contentType("application/problem+json")
-                .body("type", equalTo(UPSTREAM_UNAVAILABLE));
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertEquals(0, upstreams.quoteCalls(), "an open circuit does not call tariff-service");
-        assertTrue(millis < 1000, "an open circuit answers at once: took " + millis + " ms");
-        nothingStoredFor(org);
-
-        circuits.resetAll(); // the delay has passed: calls go through again
-        as(Tokens.operator(org)).body(oneLine("antminer-s21", 1, "4000.00", "MY"))
-                .post("/api/purchase-orders").then().statusCode(201);
+                .then().statusCode(422)
+                .body("violations.field", equalTo(List.of("lines[0].htsCode")))
+                .body(not(containsString("Exception")));
+        assertEquals(1, upstreams.quoteCalls(), "a refusal is an answer: not retried");
+        as(Tokens.operator(org)).get("/api/purchase-orders").then().body("items", empty());
     }
 
     @Test
     void bothNeighboursReceiveTheClientCredentialsToken() {
-        place();
+        catalogue.forget();
+        as(Tokens.operator(newOrg())).body(oneLine("antminer-s21", 1, "4000.00", "BITMAIN-MY"))
+                .post("/api/purchase-orders").then().statusCode(201)
+                .body("lines[0].estimatedDuty", equalTo(new BigDecimal("104.00")));
         String header = upstreams.quoteRequests().get(0).getHeader("Authorization");
         assertEquals(header, upstreams.modelRequests().get(0).getHeader("Authorization"));
-
-        // the token is the one Keycloak (the OIDC test server) issued to client procurement-service
         String basic = "Basic " + Base64.getEncoder().encodeToString(
                 "procurement-service:procurement-service-secret".getBytes(StandardCharsets.UTF_8));
         List<ServeEvent> grants = keycloak.getAllServeEvents().stream()
@@ -210,20 +213,15 @@ class UpstreamFailureTest {
         assertEquals("Bearer " + issued, header);
     }
 
-    private static void place() {
-        as(Tokens.operator(newOrg())).body(oneLine("antminer-s21", 1, "4000.00", "MY"))
-                .post("/api/purchase-orders").then().statusCode(201)
-                .body("lines[0].estimatedDuty", equalTo(new java.math.BigDecimal("104.00")));
-    }
-
     @Test
     void aNeighbourRefusingOurTokenIs503NotTheCallersFault() {
-        upstreams.inventoryRejectsTokens(); // e.g. client procurement-service lost its service role
+        catalogue.forget();
+        upstreams.inventoryRejectsTokens();
         String org = newOrg();
-        badlyAs(Tokens.operator(org)).body(oneLine("antminer-s21", 1, "4000.00", "MY"))
+        badlyAs(Tokens.operator(org)).body(oneLine("antminer-s21", 1, "4000.00", "BITMAIN-MY"))
                 .post("/api/purchase-orders")
                 .then().statusCode(503).body("type", equalTo(UPSTREAM_UNAVAILABLE));
-        nothingStoredFor(org);
-        assertTrue(upstreams.modelRequests().stream().allMatch(r -> r.getHeader("Authorization").startsWith("Bearer ")));
+        as(Tokens.operator(org)).get("/api/purchase-orders").then().body("items", empty());
+        catalogue.forget();
     }
 }

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# procurement-service's order benchmark, printed next to the machine's own limit (not part of ./mvnw verify).
+# In one run, on one embedded PostgreSQL:
+#  1. wrk posts three-line orders (bench/order.json, a fresh Idempotency-Key each) with a signed operator
+#     token to the packaged procurement-service, which asks the real, packaged tariff-service for each
+#     order's stored quote (procurement-service's client-credentials token, role service); the catalogue
+#     comes from a stand-in of inventory-service, read once and cached.
+#  2. pgbench runs bench/order-insert.sql: the same rows in one transaction (order + 3 lines +
+#     Idempotency-Key record) straight into procurement's database: PostgreSQL's own rate for the writes.
+#  3. wrk again at half of the maximum order rate (each connection paced), for p99 at 50 % load.
+# Prints orders/s vs pgbench TPS (goal >= 0.30) and p99 at half the maximum rate (goal <= 30 ms), with the load average.
+# Usage: procurement-service/bench/run.sh
+# Settings: BENCH_SECONDS (20), BENCH_CONNECTIONS (16), BENCH_SKIP_BUILD
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+OUT=procurement-service/target/bench
+SECONDS_EACH=${BENCH_SECONDS:-20}
+CONNECTIONS=${BENCH_CONNECTIONS:-16}
+P_PORT=${BENCH_PORT:-18081}
+T_PORT=${BENCH_TARIFF_PORT:-18083}
+mkdir -p "$OUT"
+for tool in wrk pgbench; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "bench: please install $tool (apt-get install wrk postgresql-client)" >&2; exit 1; }
+done
+
+echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
+  ./mvnw -q -B -pl tariff-service,procurement-service -am package dependency:build-classpath -DskipTests \
+    -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+fi
+CP="procurement-service/target/test-classes:procurement-service/target/classes:$(cat procurement-service/target/bench.classpath)"
+
+rm -f "$OUT/env"
+java -cp "$CP" io.rigledger.procurement.bench.OrderBenchSetup "$OUT/env" > "$OUT/setup.log" 2>&1 &
+SETUP_PID=$!
+TARIFF_PID=
+APP_PID=
+cleanup() {
+  for pid in $APP_PID $TARIFF_PID $SETUP_PID; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+for _ in $(seq 180); do [ -f "$OUT/env" ] && break; sleep 1; done
+[ -f "$OUT/env" ] || { echo "bench: PostgreSQL did not start; see $OUT/setup.log" >&2; exit 1; }
+set -a; . "$OUT/env"; set +a
+
+# tokens verified with the signing key's public half (no Keycloak); one token sends every request,
+# so the per-caller rate limit is off in both services (it would measure the limiter)
+COMMON="-Xmx512m -Dquarkus.oidc.public-key=$OIDC_PUBLIC_KEY -Dquarkus.oidc.auth-server-url= -Dquarkus.log.level=WARN"
+LOG_JSON=false RIGLEDGER_RATE_LIMIT_ENABLED=false DB_URL="$TARIFF_DB_URL" OIDC_ISSUER="$OIDC_ISSUER" \
+  java $COMMON -Dquarkus.http.port="$T_PORT" -jar tariff-service/target/quarkus-app/quarkus-run.jar > "$OUT/tariff.log" 2>&1 &
+TARIFF_PID=$!
+LOG_JSON=false RIGLEDGER_RATE_LIMIT_ENABLED=false DB_URL="$PROCUREMENT_DB_URL" OIDC_ISSUER="$OIDC_ISSUER" \
+  TARIFF_URL="http://localhost:$T_PORT" INVENTORY_URL="$NEIGHBOURS_URL" OIDC_AUTH_SERVER_URL="$NEIGHBOURS_URL" \
+  java $COMMON -Dquarkus.oidc-client.auth-server-url="$NEIGHBOURS_URL" -Dquarkus.oidc-client.token-path=/token \
+  -Dquarkus.http.port="$P_PORT" ${BENCH_APP_OPTS:-} -jar procurement-service/target/quarkus-app/quarkus-run.jar > "$OUT/app.log" 2>&1 &
+APP_PID=$!
+for port in "$T_PORT" "$P_PORT"; do
+  for _ in $(seq 180); do curl -sf "http://localhost:$port/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+  curl -sf "http://localhost:$port/q/health/ready" >/dev/null || { echo "bench: service on $port not ready; see $OUT/*.log" >&2; exit 1; }
+done
+
+URL="http://localhost:$P_PORT/api/purchase-orders"
+curl -sf -H "Authorization: Bearer $BENCH_TOKEN" -H 'Content-Type: application/json' -H "Idempotency-Key: sample-$$" \
+  -d @procurement-service/bench/order.json "$URL" > "$OUT/sample-order.json"
+grep -q '"status":"QUOTED"' "$OUT/sample-order.json" || { echo "bench: the sample order was not quoted: $(cat "$OUT/sample-order.json")" >&2; exit 1; }
+echo "== sample order: $(wc -c < "$OUT/sample-order.json") bytes, estimate $(grep -o '"dutyEstimate":{[^}]*}' "$OUT/sample-order.json")"
+
+LUA=procurement-service/bench/order.lua
+wrk -t2 -c"$CONNECTIONS" -d10s -s "$LUA" "$URL" > /dev/null   # warm-up (JIT, pools)
+echo "== wrk: POST /api/purchase-orders, ${CONNECTIONS} connections, ${SECONDS_EACH}s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -s "$LUA" "$URL" | tee "$OUT/wrk-max.txt"
+
+echo "== pgbench: bench/order-insert.sql, ${CONNECTIONS} clients, ${SECONDS_EACH}s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+pgbench -n -M prepared -c "$CONNECTIONS" -j 2 -T "$SECONDS_EACH" -f procurement-service/bench/order-insert.sql "$PGBENCH_URL" \
+  | tee "$OUT/pgbench.txt"
+
+MAX=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-max.txt")
+TPS=$(awk '/^tps/ {print $3}' "$OUT/pgbench.txt")
+# half the maximum rate: each connection sends one request every CONNECTIONS / (MAX / 2) seconds, less the time one takes
+AVG_MS=$(awk '/^ +Latency/ {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v; exit}' "$OUT/wrk-max.txt")
+PACE=$(awk -v c="$CONNECTIONS" -v m="$MAX" -v a="$AVG_MS" 'BEGIN {p = c * 1000 / (m / 2) - a / 2; if (p < 1) p = 1; printf "%d", p}')
+echo "== wrk at half the maximum rate (each connection waits ${PACE} ms between requests) (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+PACE_MS=$PACE wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -s "$LUA" "$URL" | tee "$OUT/wrk-half.txt"
+if grep -q 'Non-2xx' "$OUT/wrk-max.txt" "$OUT/wrk-half.txt"; then
+  echo "bench: some answers were not 2xx; the numbers do not count" >&2; exit 1
+fi
+HALF=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-half.txt")
+P99=$(awk '/^ +99%/ {print $2}' "$OUT/wrk-half.txt")
+echo "== orders: ${MAX}/s vs pgbench ${TPS} TPS: ratio $(awk -v q="$MAX" -v t="$TPS" 'BEGIN {printf "%.2f", q / t}') (goal >= 0.30)"
+echo "== at ${HALF} orders/s (half of ${MAX}): p99 ${P99} (goal <= 30 ms); load average $(cut -d' ' -f1-3 /proc/loadavg)"

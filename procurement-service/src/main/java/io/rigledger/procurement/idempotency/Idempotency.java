@@ -1,0 +1,151 @@
+package io.rigledger.procurement.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rigledger.platform.problem.Problems;
+import io.rigledger.procurement.ProcurementConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Idempotency-Key on every POST (after the IETF httpapi draft "The Idempotency-Key HTTP Header
+ * Field"): the same key with the same request within {@code rigledger.procurement.idempotency.ttl}
+ * (24 h) answers the first response again, status and body; the same key with another request is
+ * 422 naming Idempotency-Key.
+ *
+ * <p>The record is written in the same transaction as what the request changed
+ * ({@link #record}), never before: a request that failed validation, was refused or crashed leaves
+ * no key behind, so nothing is ever stuck "in progress". Requests racing with one key all do their
+ * work, but the primary key on (org, key) lets only the first commit; the others roll back
+ * ({@link AlreadyAnswered}) and answer the stored response, so exactly one order is created.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    public static final String HEADER = "Idempotency-Key";
+    private static final Pattern KEY = Pattern.compile("^[!#-~]{1,255}$");
+
+    private final EntityManager em;
+    private final ObjectMapper json;
+    private final Duration ttl;
+
+    Idempotency(EntityManager em, ObjectMapper json, ProcurementConfig config) {
+        this.em = em;
+        this.json = json;
+        this.ttl = config.idempotency().ttl();
+    }
+
+    /**
+     * The claim of a request, or null when it carries no key.
+     *
+     * @param body the parsed body (its canonical JSON is fingerprinted), or null for none
+     * @throws io.rigledger.platform.problem.ProblemException 400 naming Idempotency-Key when it is not 1 to 255 visible ASCII characters
+     */
+    public Claim claim(String org, String key, String method, String path, Object body) {
+        if (key == null) {
+            return null;
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw Problems.badRequest(HEADER, "must be 1 to 255 visible ASCII characters, such as a UUID");
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((method + ' ' + path + '\n').getBytes(StandardCharsets.UTF_8));
+            if (body != null) {
+                sha.update(json.writeValueAsBytes(body));
+            }
+            return new Claim(org, key, HexFormat.of().formatHex(sha.digest()));
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException("cannot fingerprint the request", e);
+        }
+    }
+
+    /**
+     * Runs {@code work} once per claim: the stored answer when the key was answered before, else
+     * the work's answer (the work calls {@link #record} in its transaction).
+     *
+     * @param claim the request's claim, or null to just run the work
+     * @throws io.rigledger.platform.problem.ProblemException 422 naming Idempotency-Key when it was used for another request
+     */
+    public Answer once(Claim claim, Function<Claim, Answer> work) {
+        if (claim == null) {
+            return work.apply(null);
+        }
+        Optional<Answer> earlier = find(claim);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        try {
+            return work.apply(claim);
+        } catch (AlreadyAnswered raced) {
+            return find(claim).orElseThrow(() -> new IllegalStateException("the racing request's answer vanished", raced));
+        }
+    }
+
+    /** The stored answer, marked replayed; empty when the key is unknown or expired. */
+    Optional<Answer> find(Claim claim) {
+        List<?> rows = em.createNativeQuery("""
+                        select request_hash, status, body, location, etag from idempotency_record
+                        where org = :org and idem_key = :key and expires_at > :now""")
+                .setParameter("org", claim.org()).setParameter("key", claim.key()).setParameter("now", Instant.now())
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        if (!claim.hash().equals(row[0])) {
+            throw Problems.unprocessable(HEADER, "was already used for another request within "
+                    + ttl.toHours() + " hours; use a new key for a new request");
+        }
+        return Optional.of(new Answer(((Number) row[1]).intValue(), (String) row[2], (String) row[3], (String) row[4], true));
+    }
+
+    /**
+     * Stores the answer under the claim, in the caller's transaction; an expired record of the
+     * same key is replaced.
+     *
+     * @throws AlreadyAnswered when another request with this key committed first (roll back, replay)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(Claim claim, Answer answer) {
+        if (claim == null) {
+            return;
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        int written = em.createNativeQuery("""
+                        insert into idempotency_record (org, idem_key, request_hash, status, body, location, etag, created_at, expires_at)
+                        values (:org, :key, :hash, :status, :body, :location, :etag, :now, :expires)
+                        on conflict (org, idem_key) do update set request_hash = excluded.request_hash,
+                            status = excluded.status, body = excluded.body, location = excluded.location,
+                            etag = excluded.etag, created_at = excluded.created_at, expires_at = excluded.expires_at
+                        where idempotency_record.expires_at <= excluded.created_at""")
+                .setParameter("org", claim.org()).setParameter("key", claim.key()).setParameter("hash", claim.hash())
+                .setParameter("status", answer.status()).setParameter("body", answer.body())
+                .setParameter("location", answer.location()).setParameter("etag", answer.etag())
+                .setParameter("now", now).setParameter("expires", now.plus(ttl))
+                .executeUpdate();
+        if (written == 0) {
+            throw new AlreadyAnswered(claim);
+        }
+    }
+
+    /** Deletes records past their expiry; returns how many. */
+    @Transactional
+    public int purgeExpired() {
+        return em.createNativeQuery("delete from idempotency_record where expires_at <= :now")
+                .setParameter("now", Instant.now()).executeUpdate();
+    }
+}
