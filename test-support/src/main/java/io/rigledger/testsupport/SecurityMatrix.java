@@ -76,6 +76,7 @@ public final class SecurityMatrix {
         WRONG_AUDIENCE("audience", () -> Tokens.forAudience("some-other-api", org(), "operator", "finance", "ops")),
         WRONG_ISSUER("issuer", () -> Tokens.fromIssuer("http://127.0.0.1:8180/realms/rigledger", org(), "operator",
                 "finance", "ops")),
+        ANOTHER_REALM("wrong issuer", () -> Tokens.fromAnotherRealm(org(), "operator", "finance", "ops")),
         BAD_SIGNATURE("signature", () -> Tokens.signedWithAnotherKey(org(), "operator", "finance", "ops")),
         NOT_A_JWT("not a JWT", Tokens::notAJwt);
 

@@ -91,6 +91,16 @@ public final class Tokens {
                 .jws().keyId("1").sign(OTHER_KEY.getPrivate());
     }
 
+    /**
+     * A token of another realm: another issuer, signed with a key (and kid) this service's issuer
+     * never published, as a token fetched from Keycloak's master realm would be.
+     */
+    public static String fromAnotherRealm(String org, String... roles) {
+        Instant now = Instant.now();
+        return claims("stranger", org, Set.of(roles)).issuer(ISSUER + "/realms/master").issuedAt(now)
+                .expiresAt(now.plus(Duration.ofMinutes(5))).jws().keyId("master-realm-key").sign(OTHER_KEY.getPrivate());
+    }
+
     /** A bearer value that is not a JWT at all. */
     public static String notAJwt() {
         return "not-a-jwt";

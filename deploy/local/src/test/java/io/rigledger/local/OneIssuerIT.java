@@ -111,6 +111,24 @@ class OneIssuerIT {
         }
     }
 
+    @Test
+    void realTokenOfAnotherRealmGets401NamingTheIssuerItCameFromAndTheOneTrusted() {
+        String token = Realm.masterRealmToken(settings);
+        String issuer = Realm.claims(token).getString("iss");
+        assertTrue(issuer.endsWith("/realms/master"), issuer);
+
+        for (ServiceApp app : ServiceApp.values()) {
+            Response answer = given().filter(responses(app)).auth().oauth2(token)
+                    .get(url(app, app == ServiceApp.TARIFF ? "/api/duty-rates" : app == ServiceApp.INVENTORY
+                            ? "/api/rig-models" : "/api/purchase-orders"));
+            assertEquals(401, answer.statusCode(), app.id() + ": " + answer.asString());
+            Map<String, String> challenge = bearerChallenge(answer.header("WWW-Authenticate"), app);
+            assertEquals("invalid_token", challenge.get("error"), app.id() + ": " + challenge);
+            assertEquals("wrong issuer: the token was issued by " + issuer + ", this service trusts " + settings.issuerUrl(),
+                    challenge.get("error_description"), app.id());
+        }
+    }
+
     // ---- helpers -----------------------------------------------------------------------------
 
     /** Each service answers 200 to a read that alice (operator, northwind) may make. */

@@ -106,6 +106,11 @@ final class Realm {
                 .then().statusCode(204);
     }
 
+    /** A real token of Keycloak's master realm (its admin): a token of another issuer, signed with another realm's key. */
+    static String masterRealmToken(StackSettings settings) {
+        return adminToken(settings);
+    }
+
     private static String adminToken(StackSettings settings) {
         return given()
                 .formParam("grant_type", "password")

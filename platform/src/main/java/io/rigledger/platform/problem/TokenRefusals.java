@@ -5,6 +5,9 @@ import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwt.consumer.JwtContext;
 import org.jose4j.lang.UnresolvableKeyException;
 
 import java.time.Instant;
@@ -29,14 +32,68 @@ public final class TokenRefusals {
     private TokenRefusals() {
     }
 
+    /** Reads a JWT's header and claims without verifying anything: only to explain a refusal. */
+    private static final JwtConsumer UNVERIFIED_READER = new JwtConsumerBuilder()
+            .setSkipAllValidators().setDisableRequireSignature().setSkipSignatureVerification()
+            .setRelaxVerificationKeyValidation().build();
+
     /**
-     * The reason a present bearer token was refused.
+     * The reason a present bearer token was refused, without knowing which issuer is trusted.
      *
-     * @param failure the authentication failure (its cause chain is searched)
-     * @param bearer  the bearer value as sent
-     * @return one sentence: expired at, not valid before, issued by, audience, signature, not a JWT
+     * @see #reason(Throwable, String, String)
      */
     public static String reason(Throwable failure, String bearer) {
+        return reason(failure, bearer, null);
+    }
+
+    /**
+     * The reason a present bearer token was refused. When the verifier's own error names none
+     * (Quarkus OIDC refuses a token whose key it cannot find, e.g. one from another realm, before
+     * jose4j checks the claims), the token's unverified header and claims are read to tell an
+     * unsigned token (alg "none") or a token of another issuer apart from one that simply does
+     * not verify.
+     *
+     * @param failure       the authentication failure (its cause chain is searched)
+     * @param bearer        the bearer value as sent
+     * @param trustedIssuer the issuer this service accepts (quarkus.oidc.token.issuer, else the
+     *                      auth server URL), or null when unknown
+     * @return one sentence: expired at, not valid before, issued by, audience, signature, unsigned, not a JWT
+     */
+    public static String reason(Throwable failure, String bearer, String trustedIssuer) {
+        String known = knownReason(failure, bearer);
+        if (!UNVERIFIED.equals(known)) {
+            return known;
+        }
+        return unverifiedReason(bearer, trustedIssuer);
+    }
+
+    /** What the token itself shows (alg none, another issuer), read without verification. */
+    static String unverifiedReason(String bearer, String trustedIssuer) {
+        try {
+            JwtContext context = UNVERIFIED_READER.process(bearer);
+            String alg = context.getJoseObjects().isEmpty() ? null
+                    : context.getJoseObjects().get(0).getAlgorithmHeaderValue();
+            if (alg == null || "none".equalsIgnoreCase(alg)) {
+                return "the token is not signed (alg \"none\"); only tokens signed by the issuer are accepted";
+            }
+            String issuer = claim(context.getJwtClaims(), "iss");
+            if (issuer == null) {
+                return "the token names no issuer";
+            }
+            if (trustedIssuer != null && !trimSlash(issuer).equals(trimSlash(trustedIssuer))) {
+                return "wrong issuer: the token was issued by " + issuer + ", this service trusts " + trustedIssuer;
+            }
+            return UNVERIFIED;
+        } catch (InvalidJwtException e) {
+            return NOT_A_JWT;
+        }
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static String knownReason(Throwable failure, String bearer) {
         InvalidJwtException jwt = find(failure, InvalidJwtException.class);
         if (jwt != null) {
             String reason = reason(jwt);

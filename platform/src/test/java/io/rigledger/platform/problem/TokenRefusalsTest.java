@@ -10,6 +10,8 @@ import org.jose4j.jwt.consumer.JwtContext;
 import org.jose4j.lang.UnresolvableKeyException;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -71,7 +73,44 @@ class TokenRefusalsTest {
     void aBearerValueThatIsNotAJwtIsNamedSo() {
         assertEquals(TokenRefusals.NOT_A_JWT, TokenRefusals.reason(new AuthenticationFailedException(), "not-a-jwt"));
         assertEquals(TokenRefusals.NOT_A_JWT, TokenRefusals.reason(new AuthenticationFailedException(), "a.b.c.d"));
-        assertEquals(TokenRefusals.UNVERIFIED, TokenRefusals.reason(new AuthenticationFailedException(), JWT));
+        assertEquals("the token names no issuer", TokenRefusals.reason(new AuthenticationFailedException(), JWT));
+    }
+
+    private static String jwt(String header, String claims) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return b64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".c2ln";
+    }
+
+    @Test
+    void aTokenOfAnotherRealmNamesBothIssuers() {
+        String master = jwt("{\"alg\":\"RS256\",\"kid\":\"k\"}", "{\"iss\":\"http://localhost:8180/realms/master\",\"sub\":\"x\"}");
+        assertEquals("wrong issuer: the token was issued by http://localhost:8180/realms/master, "
+                        + "this service trusts http://localhost:8180/realms/rigledger",
+                TokenRefusals.reason(new AuthenticationFailedException(), master, "http://localhost:8180/realms/rigledger"));
+    }
+
+    @Test
+    void aTokenOfTheTrustedIssuerThatDoesNotVerifySaysSo() {
+        String ours = jwt("{\"alg\":\"RS256\"}", "{\"iss\":\"http://localhost:8180/realms/rigledger\"}");
+        assertEquals(TokenRefusals.UNVERIFIED,
+                TokenRefusals.reason(new AuthenticationFailedException(), ours, "http://localhost:8180/realms/rigledger/"));
+        assertEquals(TokenRefusals.UNVERIFIED, TokenRefusals.reason(new AuthenticationFailedException(), ours, null));
+    }
+
+    @Test
+    void anUnsignedTokenIsNamedSo() {
+        String none = jwt("{\"alg\":\"none\"}", "{\"iss\":\"http://localhost:8180/realms/rigledger\"}");
+        assertEquals("the token is not signed (alg \"none\"); only tokens signed by the issuer are accepted",
+                TokenRefusals.reason(new AuthenticationFailedException(), none, "http://localhost:8180/realms/rigledger"));
+    }
+
+    @Test
+    void aReasonTheVerifierGaveIsKeptWhateverTheTokenSays() {
+        JwtClaims claims = new JwtClaims();
+        claims.setExpirationTime(NumericDate.fromSeconds(1_780_000_000L));
+        assertEquals("the token expired at 2026-05-28T20:26:40Z",
+                TokenRefusals.reason(refused(ErrorCodes.EXPIRED, claims), JWT, "http://elsewhere/realms/x"));
     }
 
     @Test
