@@ -38,9 +38,14 @@ public record Measure(long id, Program program, String heading, String htsPrefix
         return (to == null || effectiveFrom.isBefore(to)) && (effectiveTo == null || from.isBefore(effectiveTo));
     }
 
-    /** Whether both could apply to the same line on the same day: same program and prefix, common origin, common dates. */
+    /**
+     * Whether both could apply to the same line on the same day, so the line would carry one
+     * program twice: same program, one HTS prefix equal to or inside the other (8543.70 and
+     * 8543.70.98 both cover 8543.70.9860), a common origin, common dates.
+     */
     public boolean clashesWith(Measure other) {
-        return program == other.program && htsPrefix.equals(other.htsPrefix)
+        return program == other.program
+                && (htsPrefix.startsWith(other.htsPrefix) || other.htsPrefix.startsWith(htsPrefix))
                 && Countries.intersect(originCountries, other.originCountries)
                 && overlaps(other.effectiveFrom, other.effectiveTo);
     }

@@ -90,7 +90,7 @@ public class RateResource {
                 .orElseThrow(() -> Problems.notFound("duty rate", id));
     }
 
-    /** Creates a measure (admin). 201; 409 when it overlaps one of the same program, prefix and origin. */
+    /** Creates a measure (admin). 201; 409 when it overlaps one of the same program, a nested or equal prefix and a common origin. */
     @POST
     @RolesAllowed("admin")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -137,7 +137,7 @@ public class ScheduleAdmin {
 
     private static void refuseOverlap(DutyMeasure row, List<Long> except) {
         Measure candidate = row.toMeasure();
-        List<DutyMeasure> same = DutyMeasure.list("program = ?1 and htsPrefix = ?2", row.program, row.htsPrefix);
+        List<DutyMeasure> same = DutyMeasure.list("program", row.program);
         for (DutyMeasure other : same) {
             if (other == row || except.contains(other.id)) {
                 continue;
@@ -145,7 +145,8 @@ public class ScheduleAdmin {
             if (candidate.clashesWith(other.toMeasure())) {
                 throw conflict("effectiveFrom", "overlaps duty rate " + other.id + " (" + other.program + " "
                         + other.heading + ", " + other.effectiveFrom + " to "
-                        + (other.effectiveTo == null ? "open" : other.effectiveTo) + ") for a common origin");
+                        + (other.effectiveTo == null ? "open" : other.effectiveTo) + ", HTS " + other.htsPrefix
+                        + ") for a common origin: a line would carry " + other.program + " twice");
             }
         }
     }

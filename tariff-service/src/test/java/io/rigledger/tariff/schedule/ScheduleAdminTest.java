@@ -84,6 +84,24 @@ class ScheduleAdminTest {
     }
 
     @Test
+    void aMeasureWhosePrefixIsInsideAnotherOfTheSameProgramIs409SoNoLineCarriesAProgramTwice() {
+        String prefix = freshPrefix();
+        as(Tokens.admin()).body(measure(prefix, "\"CN\"", "25", "2026-01-15", null, "broad"))
+                .post("/api/duty-rates").then().statusCode(201);
+        as(Tokens.admin()).body(measure(prefix + ".98", "\"CN\"", "25", "2026-02-01", null, "narrower, same program"))
+                .post("/api/duty-rates").then().statusCode(409).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("effectiveFrom"))
+                .body("violations[0].message", containsString("SECTION_232 twice"));
+        String narrow = freshPrefix() + ".98";
+        as(Tokens.admin()).body(measure(narrow, "\"CN\"", "25", "2026-01-15", null, "narrow first"))
+                .post("/api/duty-rates").then().statusCode(201);
+        as(Tokens.admin()).body(measure(narrow.substring(0, 7), "\"CN\"", "25", "2026-01-15", null, "then the broader one"))
+                .post("/api/duty-rates").then().statusCode(409);
+        as(Tokens.admin()).body(measure(prefix + ".98", "\"MY\"", "25", "2026-02-01", null, "another origin is fine"))
+                .post("/api/duty-rates").then().statusCode(201);
+    }
+
+    @Test
     void supersedeClosesTheOldMeasureAndOpensItsSuccessorInOneStep() {
         String prefix = freshPrefix();
         long old = as(Tokens.admin()).body(measure(prefix, "\"CN\"", "25", "2026-01-15", null, "original"))
