@@ -1,5 +1,6 @@
 package io.rigledger.tariff.quote;
 
+import io.rigledger.platform.validation.CountryCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -35,7 +36,7 @@ public record NewDutyQuote(
      */
     public record Line(
             @NotNull @Pattern(regexp = HTS, message = HTS_MESSAGE) String htsCode,
-            @NotNull @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 code") String originCountry,
+            @NotNull @CountryCode @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 code") String originCountry,
             @NotNull @DecimalMin("0") @DecimalMax("9999999999999.99") @Digits(integer = 13, fraction = 2) BigDecimal customsValue,
             @Min(1) @Max(1_000_000) Integer quantity,
             @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal usContentPercent) {

@@ -1,5 +1,6 @@
 package io.rigledger.tariff.quote;
 
+import io.rigledger.platform.validation.CountryCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -38,7 +39,7 @@ public record WhatIfRequest(
             String heading,
             @NotNull @Pattern(regexp = "^\\d{4}(\\.\\d{2}(\\.\\d{2}(\\d{2})?)?)?$", message = "must be a dotted HTS prefix")
             String htsPrefix,
-            @NotNull @Size(max = 250) List<@NotNull @Pattern(regexp = "^[A-Z]{2}$",
+            @NotNull @Size(max = 250) List<@NotNull @CountryCode @Pattern(regexp = "^[A-Z]{2}$",
                     message = "must be an ISO 3166-1 alpha-2 code") String> originCountries,
             @NotNull @DecimalMin("0") @DecimalMax("1000") @Digits(integer = 4, fraction = 4) BigDecimal ratePercent,
             @NotNull LocalDate effectiveFrom,

@@ -1,5 +1,6 @@
 package io.rigledger.tariff.schedule;
 
+import io.rigledger.platform.validation.CountryCode;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -22,7 +23,7 @@ public record MeasureChange(
         @NotNull @Pattern(regexp = PROGRAMS, message = "must be one of " + PROGRAM_LIST) String program,
         @NotNull @Pattern(regexp = HEADING, message = "must be a dotted heading such as 9903.88.02") String heading,
         @NotNull @Pattern(regexp = PREFIX, message = "must be a dotted HTS prefix such as 8543.70") String htsPrefix,
-        @NotNull @Size(max = 250) List<@NotNull @Pattern(regexp = "^[A-Z]{2}$",
+        @NotNull @Size(max = 250) List<@NotNull @CountryCode @Pattern(regexp = "^[A-Z]{2}$",
                 message = "must be an ISO 3166-1 alpha-2 code") String> originCountries,
         @NotNull @DecimalMin("0") @DecimalMax("1000") @Digits(integer = 4, fraction = 4) BigDecimal ratePercent,
         @NotNull LocalDate effectiveFrom,

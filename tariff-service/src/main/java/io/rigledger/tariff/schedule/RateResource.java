@@ -1,5 +1,6 @@
 package io.rigledger.tariff.schedule;
 
+import io.rigledger.platform.validation.CountryCode;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.rigledger.platform.http.Params;
 import io.rigledger.platform.paging.CursorKey;
@@ -61,7 +62,7 @@ public class RateResource {
                                 @QueryParam("cursor") String cursor,
                                 @QueryParam("htsCode") @Pattern(regexp = "^\\d{4}\\.\\d{2}(\\.\\d{2}(\\d{2})?)?$",
                                         message = "must be a dotted HTS code such as 8543.70.9860") String htsCode,
-                                @QueryParam("originCountry") @Pattern(regexp = "^[A-Z]{2}$",
+                                @QueryParam("originCountry") @CountryCode @Pattern(regexp = "^[A-Z]{2}$",
                                         message = "must be an ISO 3166-1 alpha-2 code") String originCountry) {
         int size = paging.limit(limit);
         CursorKey after = paging.after(cursor, 1);

@@ -32,6 +32,8 @@ class QuoteValidationTest {
             "{'entryDate':'ENTRY','lines':[{'htsCode':'8543.70.9860','originCountry':'MY','customsValue':1,'quantity':0}]}  | lines[0].quantity",
             "{'entryDate':'ENTRY','lines':[{'htsCode':'8543','originCountry':'MY','customsValue':1}]}             | lines[0].htsCode",
             "{'entryDate':'ENTRY','lines':[{'htsCode':'8543.70.9860','originCountry':'china','customsValue':1}]}  | lines[0].originCountry",
+            "{'entryDate':'ENTRY','lines':[{'htsCode':'8543.70.9860','originCountry':'XX','customsValue':1}]}     | lines[0].originCountry",
+            "{'entryDate':'ENTRY','lines':[{'htsCode':'8543.70.9860','originCountry':'ZZ','customsValue':1}]}     | lines[0].originCountry",
             "{'entryDate':'2018-12-31','lines':[LINE]}                                                         | entryDate",
             "{'entryDate':'FAR','lines':[LINE]}                                                                | entryDate",
             "{'entryDate':'2025-09-15','exportDate':'2025-09-16','lines':[LINE]}                               | exportDate",
