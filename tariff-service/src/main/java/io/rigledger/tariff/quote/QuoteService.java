@@ -82,13 +82,7 @@ public class QuoteService {
      * named in a refusal (what-if names its own request's fields).
      */
     Quotation compute(Schedule schedule, NewDutyQuote request, String prefix) {
-        LocalDate today = LocalDate.now(clock);
-        if (request.entryDate().isBefore(FIRST_ENTRY_DATE)) {
-            throw Problems.badRequest(prefix + "entryDate", "must be on or after " + FIRST_ENTRY_DATE);
-        }
-        if (request.entryDate().isAfter(today.plusYears(1))) {
-            throw Problems.badRequest(prefix + "entryDate", "must be at most one year after today (" + today.plusYears(1) + ")");
-        }
+        checkEntryDate(request.entryDate(), prefix + "entryDate");
         if (request.exportDate() != null && request.exportDate().isAfter(request.entryDate())) {
             throw Problems.badRequest(prefix + "exportDate", "must not be after entryDate");
         }
@@ -96,6 +90,20 @@ public class QuoteService {
             return DutyEngine.quote(schedule, input(request));
         } catch (CannotQuote e) {
             throw Problems.unprocessable(prefix + e.field(), e.getMessage());
+        }
+    }
+
+    /**
+     * 400 naming {@code field} unless the date of entry is within the schedule: on or after
+     * {@link #FIRST_ENTRY_DATE} and at most one year after today (UTC).
+     */
+    void checkEntryDate(LocalDate entryDate, String field) {
+        LocalDate today = LocalDate.now(clock);
+        if (entryDate.isBefore(FIRST_ENTRY_DATE)) {
+            throw Problems.badRequest(field, "must be on or after " + FIRST_ENTRY_DATE);
+        }
+        if (entryDate.isAfter(today.plusYears(1))) {
+            throw Problems.badRequest(field, "must be at most one year after today (" + today.plusYears(1) + ")");
         }
     }
 

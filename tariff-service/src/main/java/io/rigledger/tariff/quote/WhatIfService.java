@@ -43,7 +43,8 @@ public class WhatIfService {
 
     /**
      * @throws io.rigledger.platform.problem.ProblemException 400 when neither or both of quoteIds and quote
-     *         are given, 404 for a missing or foreign quote id, 409 when a draft overlaps a measure,
+     *         are given, a quote id is listed twice, the new entry date is outside the schedule, the new
+     *         export date is after the new entry date, or a draft replaces a duty rate that does not exist, 404 for a missing or foreign quote id, 409 when a draft overlaps a measure,
      *         422 when the schedule cannot answer (naming the field under quoteIds[i] or quote)
      */
     public WhatIfView whatIf(WhatIfRequest request, QuoteOwner owner) {
@@ -51,6 +52,7 @@ public class WhatIfService {
         if (stored == (request.quote() != null)) {
             throw Problems.badRequest("quoteIds", "give either quoteIds or quote, not both and not neither");
         }
+        checkOwnFields(request);
         Schedule today = snapshots.current();
         Schedule draft = withDrafts(today, request.draftMeasures());
         List<Scenario> scenarios = new ArrayList<>();
@@ -76,6 +78,28 @@ public class WhatIfService {
             current = current.add(s.total().current());
         }
         return new WhatIfView(scenarios, Change.of(old, current));
+    }
+
+    /**
+     * Refusals that belong to the what-if request's own fields, named as the client wrote them (not
+     * under quoteIds[i]): the new dates, and quote ids listed twice (each would count twice in the total).
+     */
+    private void checkOwnFields(WhatIfRequest request) {
+        if (request.entryDate() != null) {
+            quotes.checkEntryDate(request.entryDate(), "entryDate");
+            if (request.exportDate() != null && request.exportDate().isAfter(request.entryDate())) {
+                throw Problems.badRequest("exportDate", "must not be after entryDate");
+            }
+        }
+        if (request.quoteIds() != null) {
+            Set<UUID> seen = new HashSet<>();
+            for (int i = 0; i < request.quoteIds().size(); i++) {
+                if (!seen.add(request.quoteIds().get(i))) {
+                    throw Problems.badRequest("quoteIds[" + i + "]", "lists quote " + request.quoteIds().get(i)
+                            + " a second time; each quote counts once in the total");
+                }
+            }
+        }
     }
 
     private static Scenario scenario(UUID id, NewDutyQuote asked, JsonNode old, NewDutyQuote changed, Quotation now) {
@@ -108,9 +132,16 @@ public class WhatIfService {
         }
         Set<Long> replaced = new HashSet<>();
         List<Measure> added = new ArrayList<>();
-        for (WhatIfRequest.DraftMeasure d : drafts) {
-            if (d.replacesId() != null) {
-                replaced.add(d.replacesId());
+        Set<Long> known = new HashSet<>();
+        schedule.measures().forEach(m -> known.add(m.id()));
+        for (int i = 0; i < drafts.size(); i++) {
+            Long id = drafts.get(i).replacesId();
+            if (id != null && !known.contains(id)) {
+                throw Problems.badRequest("draftMeasures[" + i + "].replacesId", "duty rate " + id
+                        + " is not in the schedule (see GET /api/duty-rates)");
+            }
+            if (id != null) {
+                replaced.add(id);
             }
         }
         for (int i = 0; i < drafts.size(); i++) {

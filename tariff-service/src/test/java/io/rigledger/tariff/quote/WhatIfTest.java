@@ -80,6 +80,24 @@ class WhatIfTest {
     }
 
     @Test
+    void refusalsOfTheWhatIfsOwnFieldsNameThoseFields() {
+        String id = as(Tokens.operator("northwind")).body(THAI_LINE)
+                .post("/api/duty-quotes").then().statusCode(201).extract().path("id");
+        as(Tokens.operator("northwind")).body("{\"quoteIds\":[\"" + id + "\"],\"entryDate\":\"2018-12-31\"}")
+                .post("/api/duty-quotes/what-if").then().statusCode(400)
+                .body("violations[0].field", equalTo("entryDate"));
+        as(Tokens.operator("northwind")).body("{\"quoteIds\":[\"" + id + "\",\"" + id + "\"],\"entryDate\":\"2026-05-01\"}")
+                .post("/api/duty-quotes/what-if").then().statusCode(400)
+                .body("violations[0].field", equalTo("quoteIds[1]"));
+        as(Tokens.finance("northwind"))
+                .body("{\"quote\":" + THAI_LINE + ",\"draftMeasures\":[{\"program\":\"SECTION_122\",\"heading\":\"9903.03.01\","
+                        + "\"htsPrefix\":\"8543.70\",\"originCountries\":[],\"ratePercent\":15,\"effectiveFrom\":\"2026-02-24\","
+                        + "\"legalReference\":\"x\",\"replacesId\":99999}]}")
+                .post("/api/duty-quotes/what-if").then().statusCode(400)
+                .body("violations[0].field", equalTo("draftMeasures[0].replacesId"));
+    }
+
+    @Test
     void opsMayNotAskWhatIfAndNoTokenIs401() {
         as(Tokens.ops("northwind")).body("{\"quote\":" + THAI_LINE + "}")
                 .post("/api/duty-quotes/what-if").then().statusCode(403);
