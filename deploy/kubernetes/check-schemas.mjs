@@ -26,12 +26,21 @@ async function modelClass(apiVersion, kind) {
   return exported[kind];
 }
 
+// Custom resources have no schema in kubernetes-models; the Maven module's CrdSchemaTest validates
+// them against the CRDs vendored in crds/ (CloudNativePG).
+const checkedByCrdSchemaTest = ["postgresql.cnpg.io/"];
+
 let passed = 0;
 let failed = 0;
+let custom = 0;
 for (const file of files) {
   const documents = yaml.loadAll(readFileSync(file, "utf8")).filter((d) => d != null);
   for (const object of documents) {
     const name = `${file}: ${object.apiVersion} ${object.kind} ${object.metadata?.name}`;
+    if (checkedByCrdSchemaTest.some((group) => (object.apiVersion ?? "").startsWith(group))) {
+      custom++;
+      continue;
+    }
     const Model = await modelClass(object.apiVersion ?? "", object.kind ?? "");
     if (!Model) {
       console.error(`FAIL ${name}: no schema for this apiVersion and kind`);
@@ -47,5 +56,5 @@ for (const file of files) {
     }
   }
 }
-console.log(`schema check: ${passed} passed, ${failed} failed`);
+console.log(`schema check: ${passed} passed, ${failed} failed (${custom} custom resources left to CrdSchemaTest)`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

@@ -170,9 +170,12 @@ class PodConventionsTest {
                         overlay + ": " + w + " uses an unpinned image " + image);
             }
         }
+        String registry = System.getProperty("service-image.registry", "ghcr.io/rigledger");
+        String tag = System.getProperty("service-image.tag", "0.1.0");
         for (String service : RenderedOverlay.SERVICES) {
-            assertEquals("ghcr.io/rigledger/" + service + ":0.1.0",
-                    rendered.workload(service).template().getSpec().getContainers().get(0).getImage(), overlay);
+            assertEquals(registry + "/" + service + ":" + tag,
+                    rendered.workload(service).template().getSpec().getContainers().get(0).getImage(),
+                    overlay + ": the image the build names (service-image.registry and service-image.tag in the parent pom)");
         }
         String keycloakVersion = System.getProperty("keycloak.version");
         if (keycloakVersion != null) {

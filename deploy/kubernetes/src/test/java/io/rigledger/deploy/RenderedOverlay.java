@@ -3,8 +3,10 @@ package io.rigledger.deploy;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +33,8 @@ import java.util.regex.Pattern;
 final class RenderedOverlay {
 
     static final List<String> OVERLAYS = List.of("dev", "prod");
+    /** Component choices no overlay uses, rendered from src/test/variants so they are checked too. */
+    static final List<String> VARIANTS = List.of("external-database");
     static final List<String> SERVICES = List.of("procurement-service", "inventory-service", "tariff-service");
 
     private static final Duration RENDER_TIMEOUT = Duration.ofSeconds(120);
@@ -50,7 +55,25 @@ final class RenderedOverlay {
     }
 
     static RenderedOverlay of(String overlay) {
-        return CACHE.computeIfAbsent(overlay, RenderedOverlay::render);
+        return CACHE.computeIfAbsent(overlay, o -> render(o, moduleDir().resolve("overlays").resolve(o)));
+    }
+
+    /** A kustomization in any folder (rendered once per name). */
+    static RenderedOverlay at(String name, Path dir) {
+        return CACHE.computeIfAbsent("at:" + name, o -> render(name, dir));
+    }
+
+    /** A kustomization under src/test/variants: the base with a component no overlay uses. */
+    static RenderedOverlay variant(String name) {
+        return CACHE.computeIfAbsent("variant:" + name, o -> render(name, moduleDir().resolve("src/test/variants").resolve(name)));
+    }
+
+    /**
+     * A deliberately broken kustomization under src/test/fixtures, rendered like an overlay, that a
+     * test feeds to a check to prove the check can fail.
+     */
+    static RenderedOverlay fixture(String name) {
+        return CACHE.computeIfAbsent("fixture:" + name, o -> render(name, moduleDir().resolve("src/test/fixtures").resolve(name)));
     }
 
     /** deploy/kubernetes: the module's base directory, where Maven runs the tests. */
@@ -67,8 +90,7 @@ final class RenderedOverlay {
         return fromEnv != null && !fromEnv.isBlank() ? fromEnv : "kubectl";
     }
 
-    private static RenderedOverlay render(String overlay) {
-        Path dir = moduleDir().resolve("overlays").resolve(overlay);
+    private static RenderedOverlay render(String overlay, Path dir) {
         if (!Files.isDirectory(dir)) {
             fail("overlay directory " + dir + " does not exist");
         }
@@ -158,6 +180,39 @@ final class RenderedOverlay {
             workloads.add(new Workload("StatefulSet", s.getMetadata().getName(), s.getSpec().getTemplate()));
         }
         return workloads;
+    }
+
+    /** The CloudNativePG Clusters (no typed model: CrdSchemaTest validates them against the vendored CRD). */
+    List<GenericKubernetesResource> cnpgClusters() {
+        return all(GenericKubernetesResource.class).stream()
+                .filter(o -> o.getApiVersion().equals("postgresql.cnpg.io/v1") && o.getKind().equals("Cluster")).toList();
+    }
+
+    /**
+     * The pods NetworkPolicies apply to: every workload's, and the instances the CloudNativePG operator
+     * creates for a Cluster (labels cnpg.io/cluster, cnpg.io/podRole and the Cluster's inheritedMetadata;
+     * ports postgresql 5432, status 8000, metrics 9187, as the operator 1.30 creates them).
+     */
+    List<Workload> networkPeers() {
+        List<Workload> peers = new ArrayList<>(workloads());
+        for (GenericKubernetesResource cluster : cnpgClusters()) {
+            Map<String, String> labels = new TreeMap<>();
+            Object inherited = cluster.get("spec", "inheritedMetadata", "labels");
+            if (inherited instanceof Map<?, ?> map) {
+                map.forEach((k, v) -> labels.put(String.valueOf(k), String.valueOf(v)));
+            }
+            labels.put("cnpg.io/cluster", cluster.getMetadata().getName());
+            labels.put("cnpg.io/podRole", "instance");
+            PodTemplateSpec pod = new PodTemplateSpecBuilder()
+                    .withNewMetadata().withLabels(labels).endMetadata()
+                    .withNewSpec().addNewContainer().withName("postgres")
+                    .addNewPort().withName("postgresql").withContainerPort(5432).withProtocol("TCP").endPort()
+                    .addNewPort().withName("status").withContainerPort(8000).withProtocol("TCP").endPort()
+                    .addNewPort().withName("metrics").withContainerPort(9187).withProtocol("TCP").endPort()
+                    .endContainer().endSpec().build();
+            peers.add(new Workload("CNPG Cluster", cluster.getMetadata().getName(), pod));
+        }
+        return peers;
     }
 
     Workload workload(String name) {

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -32,13 +33,28 @@ class SecretsTest {
 
     static final List<String> OVERLAYS = RenderedOverlay.OVERLAYS;
 
-    /** Secret name to its keys: what prod expects to exist, and what README.md tells an operator to create. */
+    /** Secret name to its keys that dev's pods read (dev generates them), with the in-cluster PostgreSQL. */
     static final Map<String, Set<String>> EXPECTED_SECRETS = Map.of(
             "procurement-service-secrets", Set.of("db-password", "oidc-client-secret"),
             "inventory-service-secrets", Set.of("db-password", "oidc-client-secret"),
             "tariff-service-secrets", Set.of("db-password", "oidc-client-secret"),
             "postgres-secrets", Set.of("superuser-password"),
             "keycloak-secrets", Set.of("db-password", "admin-password"));
+
+    /**
+     * What prod expects to exist, and what README.md tells an operator to create: with CloudNativePG
+     * (components/postgres-cnpg) the database passwords live in one kubernetes.io/basic-auth Secret per
+     * role, which the operator and the pods both read.
+     */
+    static final Map<String, Set<String>> PROD_SECRETS = Map.of(
+            "procurement-service-secrets", Set.of("oidc-client-secret"),
+            "inventory-service-secrets", Set.of("oidc-client-secret"),
+            "tariff-service-secrets", Set.of("oidc-client-secret"),
+            "keycloak-secrets", Set.of("admin-password"),
+            "procurement-db-credentials", Set.of("password"),
+            "inventory-db-credentials", Set.of("password"),
+            "tariff-db-credentials", Set.of("password"),
+            "keycloak-db-credentials", Set.of("password"));
 
     private static final Pattern SENSITIVE = Pattern.compile("(?i).*(PASSWORD|SECRET|TOKEN|PRIVATE).*");
     private static final Pattern GENERATOR_HASH = Pattern.compile("-[bcdfghkmt2-9]{10}$"); // the hash kustomize appends
@@ -82,12 +98,15 @@ class SecretsTest {
         RenderedOverlay rendered = RenderedOverlay.of(overlay);
         for (String service : RenderedOverlay.SERVICES) {
             Map<String, String> env = ServiceEnvironmentTest.environment(rendered, service);
-            for (var expected : Map.of("DB_PASSWORD", "db-password", "OIDC_CLIENT_SECRET", "oidc-client-secret").entrySet()) {
-                String value = env.get(expected.getKey());
-                assertTrue(value != null && value.startsWith("secret:"), overlay + ": " + service + " " + expected.getKey() + " = " + value);
+            String database = ServiceEnvironmentTest.DATABASE.get(service);
+            Map<String, String> expected = overlay.equals("prod")
+                    ? Map.of("DB_PASSWORD", database + "-db-credentials/password", "OIDC_CLIENT_SECRET", service + "-secrets/oidc-client-secret")
+                    : Map.of("DB_PASSWORD", service + "-secrets/db-password", "OIDC_CLIENT_SECRET", service + "-secrets/oidc-client-secret");
+            for (var e : expected.entrySet()) {
+                String value = env.get(e.getKey());
+                assertTrue(value != null && value.startsWith("secret:"), overlay + ": " + service + " " + e.getKey() + " = " + value);
                 String[] ref = value.substring("secret:".length()).split("/");
-                assertEquals(service + "-secrets", baseName(ref[0]), overlay + ": " + service + " " + expected.getKey());
-                assertEquals(expected.getValue(), ref[1], overlay + ": " + service + " " + expected.getKey());
+                assertEquals(e.getValue(), baseName(ref[0]) + "/" + ref[1], overlay + ": " + service + " " + e.getKey());
             }
         }
     }
@@ -98,10 +117,10 @@ class SecretsTest {
         assertEquals(List.of(), prod.all(Secret.class).stream().map(s -> s.getMetadata().getName()).toList(),
                 "prod must not carry Secret objects");
         Map<String, Set<String>> referenced = references(prod);
-        assertEquals(new TreeMap<>(EXPECTED_SECRETS), referenced, "Secrets and keys that prod's pods read");
+        assertEquals(new TreeMap<>(PROD_SECRETS), referenced, "Secrets and keys that prod's pods read");
 
         String readme = Files.readString(RenderedOverlay.moduleDir().resolve("README.md"), StandardCharsets.UTF_8);
-        EXPECTED_SECRETS.forEach((name, keys) -> {
+        PROD_SECRETS.forEach((name, keys) -> {
             assertTrue(readme.contains(name), "README.md does not tell how to create the Secret " + name);
             keys.forEach(key -> assertTrue(readme.contains(name) && readme.contains("--from-literal=" + key + "="),
                     "README.md does not show the key " + key + " of " + name));
@@ -111,7 +130,6 @@ class SecretsTest {
     @Test
     void devGeneratesOnlyObviouslyFakeSecretsAndEveryReferenceResolves() throws IOException {
         RenderedOverlay dev = RenderedOverlay.of("dev");
-        Map<String, String> realmClientSecrets = realmClientSecrets();
         Map<String, Secret> byName = new TreeMap<>();
         for (Secret s : dev.all(Secret.class)) {
             String name = s.getMetadata().getName();
@@ -120,9 +138,8 @@ class SecretsTest {
                 String value = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
                 String service = baseName(name).replaceFirst("-secrets$", "");
                 if (key.equals("oidc-client-secret")) {
-                    // must let the service authenticate against the realm that Keycloak imports
-                    assertEquals(realmClientSecrets.get(service), value,
-                            "dev Secret " + name + "/" + key + " differs from the client secret in the realm file");
+                    // the local launcher's client secrets, so a realm exported from the local stack also works
+                    assertEquals(service + "-secret", value, "dev Secret " + name + "/" + key);
                 } else {
                     assertTrue(value.startsWith("fake-dev-"), "dev Secret " + name + "/" + key + " does not look fake");
                 }
@@ -138,11 +155,17 @@ class SecretsTest {
         });
         Map<String, Set<String>> byBaseName = new TreeMap<>();
         referenced.forEach((name, keys) -> byBaseName.put(baseName(name), keys));
-        assertEquals(new TreeMap<>(EXPECTED_SECRETS), byBaseName, "dev reads the same Secrets and keys as prod");
+        assertEquals(new TreeMap<>(EXPECTED_SECRETS), byBaseName, "dev reads the Secrets and keys its README section names");
     }
 
-    /** clientId to secret, for the confidential clients of deploy/keycloak/realm-rigledger.json. */
-    private static Map<String, String> realmClientSecrets() throws IOException {
+    /**
+     * One realm file for dev and prod: each confidential client's secret is the placeholder
+     * {@code ${<CLIENT>_CLIENT_SECRET}} (no value in the file), and in every overlay Keycloak gets that
+     * variable from the very Secret key the service reads as OIDC_CLIENT_SECRET.
+     */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void theRealmsClientSecretsArePlaceholdersKeycloakFillsFromTheServicesSecrets(String overlay) throws IOException {
         var realmFile = RenderedOverlay.moduleDir().resolve("../keycloak/realm-rigledger.json").normalize();
         JsonNode realm = new ObjectMapper().readTree(realmFile.toFile());
         Map<String, String> secrets = new TreeMap<>();
@@ -151,10 +174,16 @@ class SecretsTest {
                 secrets.put(client.get("clientId").asText(), client.get("secret").asText());
             }
         }
+        assertEquals(new TreeSet<>(RenderedOverlay.SERVICES), secrets.keySet(), realmFile + ": the confidential clients");
+        RenderedOverlay rendered = RenderedOverlay.of(overlay);
+        Map<String, String> keycloak = ServiceEnvironmentTest.environment(rendered, "keycloak");
         for (String service : RenderedOverlay.SERVICES) {
-            assertTrue(secrets.containsKey(service), realmFile + " has no confidential client " + service);
+            String variable = service.toUpperCase(Locale.ROOT).replace('-', '_') + "_CLIENT_SECRET";
+            assertEquals("${" + variable + "}", secrets.get(service), realmFile + ": " + service + "'s secret is a placeholder");
+            assertEquals(ServiceEnvironmentTest.environment(rendered, service).get("OIDC_CLIENT_SECRET"), keycloak.get(variable),
+                    overlay + ": Keycloak's " + variable + " and " + service + "'s OIDC_CLIENT_SECRET come from one Secret key");
         }
-        return secrets;
+        assertTrue(keycloak.get("KC_BOOTSTRAP_ADMIN_PASSWORD").startsWith("secret:"), overlay + ": the admin password comes from a Secret");
     }
 
     /** Secret name to the keys that pods read, from env references and secret volumes. */

@@ -50,6 +50,11 @@ final class LocalKeycloak {
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", StackSettings.KEYCLOAK_ADMIN_PASSWORD);
         env.put("KC_HOSTNAME", settings.keycloakHostname());
         env.put("KC_HOSTNAME_BACKCHANNEL_DYNAMIC", "true");
+        // the realm file's client secrets are ${...} placeholders (the same file serves dev and prod);
+        // locally they are the placeholder secrets the services are given as OIDC_CLIENT_SECRET
+        for (ServiceApp app : ServiceApp.values()) {
+            env.put(app.clientSecretVariable(), app.clientSecret());
+        }
         Optional<Path> jdk = Jdks.atLeast(21);
         if (jdk.isPresent()) {
             env.put("JAVA_HOME", jdk.get().toString());

@@ -1,5 +1,7 @@
 package io.rigledger.local;
 
+import java.util.Locale;
+
 /** The three RigLedger services as the local stack runs them: folder, database, default port. */
 public enum ServiceApp {
     TARIFF("tariff-service", "tariff", 8083),
@@ -29,9 +31,18 @@ public enum ServiceApp {
         return defaultPort;
     }
 
-    /** The local-dev placeholder secret from deploy/keycloak/realm-rigledger.json. */
+    /** The local-dev client secret: Keycloak gets it as {@link #clientSecretVariable()}, the service as OIDC_CLIENT_SECRET. */
     public String clientSecret() {
         return id + "-secret";
+    }
+
+    /**
+     * The variable Keycloak's realm import replaces the client's {@code "secret": "${...}"} with
+     * (deploy/keycloak/realm-rigledger.json), e.g. {@code TARIFF_SERVICE_CLIENT_SECRET}; the Kubernetes
+     * Keycloak Deployment sets the same names from the services' Secrets.
+     */
+    public String clientSecretVariable() {
+        return id.toUpperCase(Locale.ROOT).replace('-', '_') + "_CLIENT_SECRET";
     }
 
     /** Settings key prefix, e.g. {@code procurement} in {@code rigledger.procurement.port}. */

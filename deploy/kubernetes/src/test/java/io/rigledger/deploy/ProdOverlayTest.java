@@ -1,0 +1,130 @@
+package io.rigledger.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** prod: TLS ingress with hosts from one file, three spread replicas, autoscaling, graceful shutdown. */
+class ProdOverlayTest {
+
+    @Test
+    void theIngressTerminatesTlsForEveryHostAndRoutesEachToItsService() {
+        RenderedOverlay prod = RenderedOverlay.of("prod");
+        Map<String, String> routes = routes(prod);
+        String authHost = URI.create(ServiceEnvironmentTest.environment(prod, "keycloak").get("KC_HOSTNAME")).getHost();
+        assertEquals("keycloak", routes.get(authHost), "Keycloak's public host (KC_HOSTNAME) is served by the Ingress");
+        assertEquals(Set.of("keycloak", "procurement-service", "inventory-service", "tariff-service"), Set.copyOf(routes.values()));
+        Ingress ingress = prod.all(Ingress.class).get(0);
+        Set<String> tlsHosts = ingress.getSpec().getTls().stream().map(IngressTLS::getHosts).flatMap(List::stream)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(new TreeSet<>(routes.keySet()), tlsHosts, "every host is behind TLS");
+        ingress.getSpec().getTls().forEach(t -> assertNotNull(t.getSecretName(), "TLS without a certificate Secret"));
+        assertEquals("true", ingress.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/force-ssl-redirect"));
+        for (String service : RenderedOverlay.SERVICES) {
+            Map<String, String> env = ServiceEnvironmentTest.environment(prod, service);
+            assertEquals("true", env.get("HTTP_PROXY_FORWARDING"), service + " reads X-Forwarded-* behind the ingress");
+            assertNotNull(env.get("HTTP_TRUSTED_PROXIES"), service + " trusts only named proxies");
+        }
+    }
+
+    /** The one file with the host names: change it, and the Ingress, KC_HOSTNAME and every OIDC_ISSUER follow. */
+    @Test
+    void publicHostsEnvIsTheOnePlaceThatNamesTheHosts() throws IOException {
+        Path copy = RenderedOverlay.moduleDir().resolve("target/prod-with-other-hosts");
+        copyOverlay(RenderedOverlay.moduleDir().resolve("overlays/prod"), copy);
+        Files.writeString(copy.resolve("public-hosts.env"), String.join("\n", "AUTH_HOST=login.acme.test",
+                "PROCUREMENT_HOST=orders.acme.test", "INVENTORY_HOST=fleet.acme.test", "TARIFF_HOST=duties.acme.test", ""));
+        RenderedOverlay other = RenderedOverlay.at("prod-with-other-hosts", copy);
+        assertEquals(Map.of("login.acme.test", "keycloak", "orders.acme.test", "procurement-service",
+                "fleet.acme.test", "inventory-service", "duties.acme.test", "tariff-service"), routes(other));
+        assertEquals("https://login.acme.test", ServiceEnvironmentTest.environment(other, "keycloak").get("KC_HOSTNAME"));
+        for (String service : RenderedOverlay.SERVICES) {
+            assertEquals("https://login.acme.test/realms/rigledger", ServiceEnvironmentTest.environment(other, service).get("OIDC_ISSUER"));
+        }
+        String rendered = String.join("\n", other.documents);
+        assertTrue(!rendered.contains("rigledger.example") && !rendered.matches("(?s).*\\b(AUTH|PROCUREMENT|INVENTORY|TARIFF)_HOST\\b.*"),
+                "no placeholder host is left");
+    }
+
+    @Test
+    void threeReplicasSpreadOverZonesAndNodesScaleOnCpuAndShutDownGracefully() throws IOException {
+        RenderedOverlay prod = RenderedOverlay.of("prod");
+        for (String service : RenderedOverlay.SERVICES) {
+            Deployment d = prod.get(Deployment.class, service);
+            assertEquals(3, d.getSpec().getReplicas(), service);
+            HorizontalPodAutoscaler hpa = prod.get(HorizontalPodAutoscaler.class, service);
+            assertEquals(3, hpa.getSpec().getMinReplicas(), service);
+            assertEquals("cpu", hpa.getSpec().getMetrics().get(0).getResource().getName(), service);
+            PodSpec pod = d.getSpec().getTemplate().getSpec();
+            Set<String> keys = pod.getTopologySpreadConstraints().stream().map(TopologySpreadConstraint::getTopologyKey)
+                    .collect(Collectors.toSet());
+            assertEquals(Set.of("topology.kubernetes.io/zone", "kubernetes.io/hostname"), keys, service);
+            Container c = pod.getContainers().get(0);
+            int preStop = c.getLifecycle().getPreStop().getSleep().getSeconds().intValue();
+            long shutdown = quarkusShutdownTimeout(service).toSeconds();
+            assertTrue(preStop + shutdown < pod.getTerminationGracePeriodSeconds(), service + ": preStop " + preStop
+                    + " s + quarkus.shutdown.timeout " + shutdown + " s must end before the kill at " + pod.getTerminationGracePeriodSeconds() + " s");
+        }
+    }
+
+    private static Duration quarkusShutdownTimeout(String service) throws IOException {
+        Properties p = new Properties();
+        Path file = RenderedOverlay.moduleDir().resolve("../../" + service + "/src/main/resources/application.properties");
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+        }
+        String value = p.getProperty("quarkus.shutdown.timeout");
+        assertNotNull(value, service + " sets no quarkus.shutdown.timeout: SIGTERM would drop requests in flight");
+        return Duration.parse("PT" + value.toUpperCase());
+    }
+
+    /** Ingress host to the Service its one rule sends "/" to. */
+    private static Map<String, String> routes(RenderedOverlay rendered) {
+        Map<String, String> routes = new TreeMap<>();
+        for (IngressRule rule : rendered.all(Ingress.class).get(0).getSpec().getRules()) {
+            var path = rule.getHttp().getPaths().get(0);
+            assertEquals("/", path.getPath());
+            String service = path.getBackend().getService().getName();
+            ServiceEnvironmentTest.port(rendered, service, path.getBackend().getService().getPort().getName());
+            routes.put(rule.getHost(), service);
+        }
+        return routes;
+    }
+
+    /** The overlay's files into {@code target}, a folder as deep as overlays/prod, so its "../../" paths still resolve. */
+    private static void copyOverlay(Path overlay, Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(overlay)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path to = target.resolve(overlay.relativize(f).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+}
