@@ -156,22 +156,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ChildProcess launchService(ServiceApp app) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("HTTP_PORT", Integer.toString(settings.port(app)));
-        env.put("DB_URL", settings.jdbcUrl(app));
-        env.put("DB_USER", StackSettings.DB_USER);
-        env.put("DB_PASSWORD", StackSettings.DB_PASSWORD);
-        // reached through another address than the public one, like pods through the cluster's
-        // Service; the tokens they accept carry the public issuer all the same
-        env.put("OIDC_AUTH_SERVER_URL", settings.backchannelRealmUrl());
-        env.put("OIDC_ISSUER", settings.issuerUrl());
-        env.put("OIDC_CLIENT_ID", app.id());
-        env.put("OIDC_CLIENT_SECRET", app.clientSecret());
-        if (app == ServiceApp.PROCUREMENT) {
-            env.put("TARIFF_URL", settings.serviceUrl(ServiceApp.TARIFF));
-            env.put("INVENTORY_URL", settings.serviceUrl(ServiceApp.INVENTORY));
-        }
-        env.put("LOG_JSON", "true");
+        // the dev overlay's ConfigMaps, hosts mapped to this machine (DevEnvironment)
+        Map<String, String> env = DevEnvironment.forService(settings, app);
 
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
