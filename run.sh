@@ -35,9 +35,10 @@ done
 if [ "$build" = true ]; then
   # only what the stack runs (and what those need): the three services and the launcher
   modules=tariff-service,inventory-service,procurement-service,deploy/local
-  echo "run.sh: ./mvnw -B -q install -DskipTests -pl $modules -am"
+  echo "run.sh: ./mvnw -B -q install -DskipTests -Dservice-image.skip=true -pl $modules -am"
   echo "run.sh: (the first time this downloads the dependencies and Keycloak from Maven Central)"
-  ./mvnw -B -q install -DskipTests -pl "$modules" -am
+  # the container images are for Kubernetes, not needed here (-Dservice-image.skip=true)
+  ./mvnw -B -q install -DskipTests -Dservice-image.skip=true -pl "$modules" -am
 fi
 
 if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
