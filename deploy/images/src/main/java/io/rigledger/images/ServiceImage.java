@@ -128,8 +128,7 @@ public final class ServiceImage {
                 .setUser(USER)
                 .setWorkingDirectory(deployments)
                 .setCreationTime(Instant.EPOCH)
-                .addLabel("org.opencontainers.image.title", reference.substring(reference.lastIndexOf('/') + 1, reference.lastIndexOf(':')))
-                .addLabel("org.opencontainers.image.source", "https://github.com/rigledger/rigledger");
+                .addLabel("org.opencontainers.image.title", reference.substring(reference.lastIndexOf('/') + 1, reference.lastIndexOf(':')));
         Containerizer containerizer = Containerizer.to(TarImage.at(output).named(reference))
                 .setOfflineMode(true)
                 .setBaseImageLayersCache(cache.resolve("base"))
