@@ -41,7 +41,7 @@ class ContractTest extends ContractTestBase {
     @Override
     protected Set<String> operationIds() {
         return Set.of("createPurchaseOrder", "listPurchaseOrders", "getPurchaseOrder", "updatePurchaseOrder",
-                "submitPurchaseOrder", "confirmPurchaseOrder", "cancelPurchaseOrder", "requotePurchaseOrder");
+                "submitPurchaseOrder", "confirmPurchaseOrder", "cancelPurchaseOrder", "requotePurchaseOrder", "getPurchaseOrderLandedCost");
     }
 
     @Override

@@ -45,6 +45,8 @@ class SecurityTest {
             endpoint("submitPurchaseOrder", "POST", "/api/purchase-orders/" + UUID.randomUUID() + "/submit", null, "operator"),
             endpoint("confirmPurchaseOrder", "POST", "/api/purchase-orders/" + UUID.randomUUID() + "/confirm", null, "operator"),
             endpoint("cancelPurchaseOrder", "POST", "/api/purchase-orders/" + UUID.randomUUID() + "/cancel", null, "operator"),
+            endpoint("getPurchaseOrderLandedCost", "GET", "/api/purchase-orders/" + UUID.randomUUID() + "/landed-cost", null,
+                    "operator", "finance", "ops"),
             endpoint("requotePurchaseOrder", "POST", "/api/purchase-orders/" + UUID.randomUUID() + "/requote", null,
                     "operator", "finance"));
 

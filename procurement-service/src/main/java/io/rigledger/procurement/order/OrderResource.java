@@ -86,6 +86,16 @@ public class OrderResource {
                 .header("ETag", ETags.of(found.order().version)).build();
     }
 
+    @GET
+    @Path("/{id}/landed-cost")
+    @RolesAllowed({"operator", "finance", "ops"})
+    public LandedCostView landedCost(@PathParam("id") String id) {
+        String org = caller.org();
+        UUID orderId = Params.uuid("id", id);
+        OrderWithLines found = orders.find(orderId, org).orElseThrow(() -> Problems.notFound("purchase order", orderId));
+        return LandedCostView.of(found.order(), found.lines());
+    }
+
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -170,6 +170,27 @@ class OrderResourceTest {
     }
 
     @Test
+    void theLandedCostOfEveryRigAddsUpToItsLineAndTheLinesToTheOrder() {
+        String org = newOrg();
+        String id = place(org, order("FOB", "AIR", line("antminer-s21-xp", "BITMAIN-MY", 10, "5400.00"),
+                line("antminer-s21-pro", "BITMAIN-CN", 4, "3650.50")));
+        as(Tokens.ops(org)).get("/api/purchase-orders/" + id + "/landed-cost").then().statusCode(200)
+                .body("basis", equalTo("QUOTE"))
+                .body("total.duty", equalTo(new BigDecimal("1783.65")))
+                .body("total.fees", equalTo(new BigDecimal("237.64")))
+                .body("total.landedCost", equalTo(new BigDecimal("70623.29")))
+                // line 2: duty 379.65 over 4 rigs = 94.92 + 3 x 94.91; fees 50.58 = 2 x 12.65 + 2 x 12.64
+                .body("lines[1].rigs.fromRig", equalTo(List.of(1, 2, 3)))
+                .body("lines[1].rigs.toRig", equalTo(List.of(1, 2, 4)))
+                .body("lines[1].rigs[0].each.duty", equalTo(new BigDecimal("94.92")))
+                .body("lines[1].rigs[1].each.duty", equalTo(new BigDecimal("94.91")))
+                .body("lines[1].rigs[1].each.fees", equalTo(new BigDecimal("12.65")))
+                .body("lines[1].rigs[2].each.fees", equalTo(new BigDecimal("12.64")))
+                .body("lines[1].rigs[2].each.landedCost", equalTo(new BigDecimal("3758.05")));
+        badlyAs(Tokens.ops(newOrg())).get("/api/purchase-orders/" + id + "/landed-cost").then().statusCode(404);
+    }
+
+    @Test
     void underDdpTheSupplierPaysSoTheEstimateIsZeroWithTheReasonAndNoQuoteIsAsked() {
         as(Tokens.operator(newOrg())).body(order("DDP", "OCEAN", line("antminer-s21", "BITMAIN-CN", 5, "4000.00")))
                 .post("/api/purchase-orders")

@@ -142,6 +142,8 @@ class UpstreamFailureTest {
         String id = placed(org);
         badlyAs(Tokens.finance(org)).header("If-Match", "\"0\"").post("/api/purchase-orders/" + id + "/requote")
                 .then().statusCode(503).body("type", equalTo(UPSTREAM_UNAVAILABLE));
+        badlyAs(Tokens.finance(org)).get("/api/purchase-orders/" + id + "/landed-cost")
+                .then().statusCode(409).body("detail", containsString("PENDING"));
         upstreams.reset();
         circuits.resetAll();
         as(Tokens.finance(org)).header("If-Match", "\"0\"").post("/api/purchase-orders/" + id + "/requote")
