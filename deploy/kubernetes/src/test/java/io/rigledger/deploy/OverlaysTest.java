@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
@@ -15,6 +18,9 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.rigledger.deploy.RenderedOverlay.Workload;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -100,7 +106,32 @@ class OverlaysTest {
         Volume volume = w.template().getSpec().getVolumes().stream().filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
         assertNotNull(volume.getConfigMap(), overlay + ": the realm comes from a ConfigMap");
         assertEquals("keycloak-realm", volume.getConfigMap().getName(), overlay);
+        List<String> files = volume.getConfigMap().getItems().stream().map(KeyToPath::getPath).toList();
+        List<String> expected = overlay.equals("prod") ? List.of("rigledger-realm.json")
+                : List.of("rigledger-realm.json", "rigledger-users-0.json");
+        assertEquals(expected, files, overlay + ": the files in Keycloak's import directory (demo users in dev only)");
         assertEquals(8080, ServiceEnvironmentTest.port(rendered, "keycloak", "http"), overlay);
+    }
+
+    /**
+     * The realm file that prod imports has no person in it: its only users are the clients' service
+     * accounts, without credentials. The demo users (password = user name, ada an admin) live in
+     * rigledger-users-0.json, which only dev and the local launcher put in the import directory.
+     */
+    @Test
+    void theRealmFileHasNoDemoUsersAndNoCredentials() throws IOException {
+        Path dir = RenderedOverlay.moduleDir().resolve("../keycloak").normalize();
+        JsonNode realm = new ObjectMapper().readTree(dir.resolve("realm-rigledger.json").toFile());
+        for (JsonNode user : realm.path("users")) {
+            assertTrue(user.hasNonNull("serviceAccountClientId"), "a person in the realm file: " + user.path("username"));
+            assertFalse(user.has("credentials"), "credentials in the realm file: " + user.path("username"));
+        }
+        assertFalse(realm.toString().contains("\"credentials\""), "credentials in the realm file");
+        JsonNode demo = new ObjectMapper().readTree(dir.resolve("rigledger-users-0.json").toFile());
+        assertEquals("rigledger", demo.path("realm").asText());
+        List<String> names = new ArrayList<>();
+        demo.path("users").forEach(u -> names.add(u.path("username").asText()));
+        assertEquals(List.of("alice", "bob", "fiona", "oscar", "ada"), names);
     }
 
     @ParameterizedTest

@@ -23,7 +23,7 @@ final class LocalKeycloak {
     }
 
     /**
-     * Copies the realm into data/import, drops the dev database (data/h2) so the realm file is
+     * Copies the realm and the demo users (local and dev only; prod imports the realm alone) into data/import, drops the dev database (data/h2) so the realm file is
      * imported afresh every start, and runs {@code kc.sh start-dev --import-realm} on a Java 21+.
      * The hostname options are Keycloak's hostname v2 ones, set as in Kubernetes: {@code KC_HOSTNAME}
      * (the public URL, so the frontend URLs and {@code iss} never depend on the request) and
@@ -39,7 +39,10 @@ final class LocalKeycloak {
         }
         try {
             Path importDir = Files.createDirectories(home.resolve("data/import"));
-            Files.copy(settings.realmFile(), importDir.resolve("realm-rigledger.json"), StandardCopyOption.REPLACE_EXISTING);
+            // Keycloak's directory import reads <realm>-realm.json and its users from <realm>-users-<n>.json
+            Files.copy(settings.realmFile(), importDir.resolve(StackSettings.REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(settings.demoUsersFile(), importDir.resolve(StackSettings.REALM + "-users-0.json"), StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(importDir.resolve("realm-rigledger.json"));
             deleteTree(home.resolve("data/h2"));
         } catch (IOException e) {
             throw new UncheckedIOException("could not prepare " + home + "/data", e);

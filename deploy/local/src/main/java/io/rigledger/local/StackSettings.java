@@ -91,6 +91,14 @@ public record StackSettings(
         return root.resolve("deploy/keycloak/realm-rigledger.json");
     }
 
+    /**
+     * The demo users (alice, bob, fiona, oscar, ada, each with the user name as password) in Keycloak's
+     * users import format; local and dev only, never imported in prod.
+     */
+    public Path demoUsersFile() {
+        return root.resolve("deploy/keycloak/rigledger-users-0.json");
+    }
+
     public Path serviceJar(ServiceApp app) {
         return root.resolve(app.id()).resolve("target/quarkus-app/quarkus-run.jar");
     }
