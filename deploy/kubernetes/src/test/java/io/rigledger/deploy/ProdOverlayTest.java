@@ -104,14 +104,26 @@ class ProdOverlayTest {
         return Duration.parse("PT" + value.toUpperCase());
     }
 
-    /** Ingress host to the Service its one rule sends "/" to. */
+    /**
+     * Ingress host to the one Service its paths send to. Only public paths are routed (Prefix): /api for
+     * the APIs (not /q/metrics, /q/health, /q/swagger-ui), /realms and /resources for Keycloak (not /admin).
+     */
     private static Map<String, String> routes(RenderedOverlay rendered) {
         Map<String, String> routes = new TreeMap<>();
         for (IngressRule rule : rendered.all(Ingress.class).get(0).getSpec().getRules()) {
-            var path = rule.getHttp().getPaths().get(0);
-            assertEquals("/", path.getPath());
-            String service = path.getBackend().getService().getName();
-            ServiceEnvironmentTest.port(rendered, service, path.getBackend().getService().getPort().getName());
+            Set<String> services = new TreeSet<>();
+            Set<String> paths = new TreeSet<>();
+            for (var path : rule.getHttp().getPaths()) {
+                assertEquals("Prefix", path.getPathType(), rule.getHost() + " " + path.getPath());
+                paths.add(path.getPath());
+                services.add(path.getBackend().getService().getName());
+                ServiceEnvironmentTest.port(rendered, path.getBackend().getService().getName(),
+                        path.getBackend().getService().getPort().getName());
+            }
+            assertEquals(1, services.size(), rule.getHost() + " goes to one Service: " + services);
+            String service = services.iterator().next();
+            Set<String> expected = service.equals("keycloak") ? Set.of("/realms", "/resources") : Set.of("/api");
+            assertEquals(new TreeSet<>(expected), paths, rule.getHost() + " (" + service + ") routes only its public paths");
             routes.put(rule.getHost(), service);
         }
         return routes;
