@@ -77,6 +77,7 @@ class NetworkPolicyTest {
         Set<String> expected = new TreeSet<>(EXPECTED_INTERNAL);
         if (!rendered.cnpgClusters().isEmpty()) {
             expected.add("postgres -> postgres:5432"); // streaming replication between the instances
+            expected.add("postgres -> postgres:8000"); // the instance managers' status port (primary isolation check)
         }
         assertEquals(expected, allowed, overlay);
     }
