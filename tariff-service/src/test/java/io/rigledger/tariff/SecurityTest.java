@@ -26,6 +26,9 @@ class SecurityTest {
     private static final String[] EVERYONE = {"operator", "finance", "ops", "admin", "service"};
     private static final String NO_ROW = "/api/duty-rates/999999999";
     private static final String NO_FEE = "/api/fees/rates/999999999";
+    private static final String[] ENTRY_WRITERS = {"finance", "service"};
+    private static final String[] ENTRY_READERS = {"finance", "operator", "admin"};
+    private static final String NO_ENTRY = "/api/entries/" + UUID.randomUUID();
 
     static final List<Endpoint> ENDPOINTS = List.of(
             endpoint("createDutyQuote", "POST", "/api/duty-quotes", requestExample(CONTRACT, "createDutyQuote"), QUOTERS),
@@ -44,7 +47,22 @@ class SecurityTest {
             endpoint("getFeeRateHistory", "GET", NO_FEE + "/history", null, EVERYONE),
             endpoint("setMpfYear", "PUT", "/api/fees/mpf-years/2099", "{}", "admin"),
             endpoint("getMpfYearHistory", "GET", "/api/fees/mpf-years/2099/history", null, EVERYONE),
-            endpoint("getCaller", "GET", "/api/me", null, EVERYONE));
+            endpoint("getCaller", "GET", "/api/me", null, EVERYONE),
+            endpoint("createEntry", "POST", "/api/entries", "{}", ENTRY_WRITERS),
+            endpoint("listEntries", "GET", "/api/entries", null, ENTRY_READERS),
+            endpoint("getEntry", "GET", NO_ENTRY, null, ENTRY_READERS),
+            endpoint("getEntryHistory", "GET", NO_ENTRY + "/history", null, ENTRY_READERS),
+            endpoint("getEntryVersion", "GET", NO_ENTRY + "/versions/1", null, ENTRY_READERS),
+            endpoint("getEntryAllocation", "GET", NO_ENTRY + "/allocation", null, ENTRY_READERS),
+            endpoint("recordEntryPayment", "POST", NO_ENTRY + "/payments", "{}", ENTRY_WRITERS),
+            endpoint("correctEntry", "POST", NO_ENTRY + "/corrections", "{}", ENTRY_WRITERS),
+            endpoint("liquidateEntry", "POST", NO_ENTRY + "/liquidation", "{}", ENTRY_WRITERS),
+            endpoint("protestEntry", "POST", NO_ENTRY + "/protest", "{}", ENTRY_WRITERS),
+            endpoint("finallyLiquidateEntry", "POST", NO_ENTRY + "/final-liquidation", "{}", ENTRY_WRITERS),
+            endpoint("requestEntryRefund", "POST", NO_ENTRY + "/refund-request", "{}", ENTRY_WRITERS),
+            endpoint("recordEntryRefund", "POST", NO_ENTRY + "/refunds", "{}", ENTRY_WRITERS),
+            endpoint("recordOriginAudit", "POST", NO_ENTRY + "/origin-audits", "{}", ENTRY_WRITERS),
+            endpoint("listDeadlines", "GET", "/api/deadlines", null, ENTRY_READERS));
 
     static List<SecurityMatrix.Case> cases() {
         return SecurityMatrix.cases(ENDPOINTS);

@@ -78,6 +78,14 @@ public class QuoteService {
     }
 
     /**
+     * The stored body of a quote that belongs to organisation {@code org}, for entries that name the
+     * quote which estimated an order line; empty for a missing quote or another organisation's.
+     */
+    public Optional<String> bodyOf(UUID id, String org) {
+        return StoredQuote.<StoredQuote>findByIdOptional(id).filter(q -> org.equals(q.org)).map(q -> q.body);
+    }
+
+    /**
      * Checks the dates and computes on {@code schedule}; {@code prefix} is put before every field
      * named in a refusal (what-if names its own request's fields).
      */

@@ -1,0 +1,75 @@
+package io.rigledger.tariff.entry;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The dates by which something must happen on an entry (docs/domain.md, "From estimate to refund"),
+ * all calendar days from the date of entry or of liquidation:
+ * <ul>
+ * <li>POST_SUMMARY_CORRECTION: 300 days after entry and 15 days before the scheduled liquidation,
+ *     whichever is earlier (CBP post-summary correction rules, 19 CFR 101.9(b));</li>
+ * <li>EXPECTED_LIQUIDATION: 314 days after entry (CBP's usual liquidation cycle);</li>
+ * <li>DEEMED_LIQUIDATION: one year after entry unless extended (19 U.S.C. 1504(a));</li>
+ * <li>PROTEST: 180 days after liquidation (19 U.S.C. 1514(c)(3));</li>
+ * <li>CAPE: 80 days after liquidation for an entry with IEEPA duty (CBP CAPE eligibility); before
+ *     liquidation counted from the expected liquidation and marked estimated;</li>
+ * <li>DRAWBACK: 5 years after importation (19 U.S.C. 1313(r)).</li>
+ * </ul>
+ * Deadlines the entry has moved past (a correction after liquidation, a protest once protested) are left out.
+ */
+public final class Deadlines {
+
+    public static final int CORRECTION_DAYS = 300;
+    public static final int CORRECTION_BEFORE_LIQUIDATION_DAYS = 15;
+    public static final int EXPECTED_LIQUIDATION_DAYS = 314;
+    public static final int PROTEST_DAYS = 180;
+    public static final int CAPE_DAYS = 80;
+    public static final int DRAWBACK_YEARS = 5;
+
+    private Deadlines() {
+    }
+
+    /** One deadline: what, by when (inclusive), the rule, and whether the date is estimated. */
+    public record Deadline(String kind, LocalDate due, String rule, boolean estimated) {
+    }
+
+    /** The facts of an entry the deadlines depend on. */
+    public record Facts(LocalDate entryDate, EntryStatus status, LocalDate liquidationDate, boolean hasIeepa) {
+    }
+
+    /** The open deadlines of an entry, soonest first. */
+    public static List<Deadline> of(Facts f) {
+        List<Deadline> out = new ArrayList<>();
+        LocalDate expected = f.entryDate().plusDays(EXPECTED_LIQUIDATION_DAYS);
+        boolean liquidated = f.liquidationDate() != null;
+        if (!liquidated) {
+            LocalDate correction = min(f.entryDate().plusDays(CORRECTION_DAYS),
+                    expected.minusDays(CORRECTION_BEFORE_LIQUIDATION_DAYS));
+            out.add(new Deadline("POST_SUMMARY_CORRECTION", correction,
+                    "300 days after entry or 15 days before the scheduled liquidation, the earlier", false));
+            out.add(new Deadline("EXPECTED_LIQUIDATION", expected, "314 days after entry", true));
+            out.add(new Deadline("DEEMED_LIQUIDATION", f.entryDate().plusYears(1), "1 year after entry (19 U.S.C. 1504(a))", false));
+            if (f.hasIeepa()) {
+                out.add(new Deadline("CAPE", expected.plusDays(CAPE_DAYS), "80 days after the expected liquidation", true));
+            }
+        } else {
+            if (f.status() == EntryStatus.LIQUIDATED) {
+                out.add(new Deadline("PROTEST", f.liquidationDate().plusDays(PROTEST_DAYS),
+                        "180 days after liquidation (19 U.S.C. 1514(c)(3))", false));
+            }
+            if (f.hasIeepa()) {
+                out.add(new Deadline("CAPE", f.liquidationDate().plusDays(CAPE_DAYS), "80 days after liquidation", false));
+            }
+        }
+        out.add(new Deadline("DRAWBACK", f.entryDate().plusYears(DRAWBACK_YEARS), "5 years after importation (19 U.S.C. 1313(r))", false));
+        out.sort(Comparator.comparing(Deadline::due).thenComparing(Deadline::kind));
+        return out;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

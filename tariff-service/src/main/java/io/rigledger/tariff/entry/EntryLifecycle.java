@@ -1,0 +1,257 @@
+package io.rigledger.tariff.entry;
+
+import io.rigledger.platform.problem.Problems;
+import io.rigledger.tariff.allocation.LargestRemainder;
+import io.rigledger.tariff.duty.Quotation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The moves after payment (docs/domain.md, "From estimate to refund"): liquidation (19 U.S.C.
+ * 1504), protest within 180 days (19 U.S.C. 1514), final liquidation, refund request (CAPE for IEEPA
+ * duty, or the refund due from liquidation), refund received (principal and interest apart,
+ * 19 U.S.C. 1505(c)), and CBP's origin audit with its supplementary bill. Each is a step of the
+ * history; each amount CBP bills or refunds goes to the ledger per order line and layer.
+ */
+@ApplicationScoped
+public class EntryLifecycle {
+
+    @Inject
+    EntryStore store;
+
+    @Inject
+    EntryEngine engine;
+
+    @Inject
+    EntryViews views;
+
+    /** Liquidates: each layer's final amount (as declared when left out); increases are billed. */
+    @Transactional
+    public EntryView liquidate(UUID id, EntryMoves.NewLiquidation body, String org, String by) {
+        CustomsEntry e = store.load(id, org);
+        EntryStatus from = Moves.require(e, EntryStatus.Move.LIQUIDATE);
+        if (body.liquidationDate().isBefore(e.entryDate) || body.liquidationDate().isAfter(store.today())) {
+            throw Problems.badRequest("liquidationDate", "must be from the date of entry " + e.entryDate + " to today");
+        }
+        SummaryView summary = store.summary(e);
+        Map<String, EntryView.LayerChange> changes = declaredLayers(summary);
+        if (body.layers() != null) {
+            for (int i = 0; i < body.layers().size(); i++) {
+                EntryMoves.FinalLayer l = body.layers().get(i);
+                String heading = isFee(l.program()) ? "" : l.heading();
+                String key = Comparison.key(l.program(), heading);
+                EntryView.LayerChange before = changes.get(key);
+                BigDecimal was = before == null ? BigDecimal.ZERO.setScale(2) : before.before();
+                changes.put(key, new EntryView.LayerChange(l.program(), before == null ? heading : before.heading(), was,
+                        l.amount(), l.amount().subtract(was)));
+            }
+        }
+        List<EntryView.LayerChange> layers = List.copyOf(changes.values());
+        BigDecimal bill = layers.stream().map(EntryView.LayerChange::difference).filter(d -> d.signum() > 0)
+                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        BigDecimal due = layers.stream().map(EntryView.LayerChange::difference).filter(d -> d.signum() < 0)
+                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add).negate();
+        EntryView.Liquidation liquidation = new EntryView.Liquidation(body.liquidationDate(), body.reason(), layers, bill, due);
+        e.liquidation = store.write(liquidation);
+        e.liquidationDate = body.liquidationDate();
+        e.status = from.after(EntryStatus.Move.LIQUIDATE, true);
+        bill(e, summary, layers.stream().filter(c -> c.difference().signum() > 0).toList());
+        store.event(e, "LIQUIDATE", from, by, body.reason(), liquidation);
+        return views.of(e);
+    }
+
+    /** Files a protest, within 180 days after liquidation. */
+    @Transactional
+    public EntryView protest(UUID id, EntryMoves.NewProtest body, String org, String by) {
+        CustomsEntry e = store.load(id, org);
+        EntryStatus from = Moves.require(e, EntryStatus.Move.PROTEST);
+        if (body.filedOn().isBefore(e.liquidationDate) || body.filedOn().isAfter(store.today())) {
+            throw Problems.badRequest("filedOn", "must be from the liquidation date " + e.liquidationDate + " to today");
+        }
+        if (body.filedOn().isAfter(e.liquidationDate.plusDays(Deadlines.PROTEST_DAYS))) {
+            throw Problems.conflict("the protest window closed on " + e.liquidationDate.plusDays(Deadlines.PROTEST_DAYS)
+                    + " (180 days after liquidation, 19 U.S.C. 1514(c)(3))");
+        }
+        EntryView.Protest protest = new EntryView.Protest(body.filedOn(), body.protestNumber(), body.reason(), null, null);
+        e.protest = store.write(protest);
+        e.status = from.after(EntryStatus.Move.PROTEST, true);
+        store.event(e, "PROTEST", from, by, body.reason(), protest);
+        return views.of(e);
+    }
+
+    /** Final liquidation: CBP decided the protest, or the protest window passed without one. */
+    @Transactional
+    public EntryView finallyLiquidate(UUID id, EntryMoves.FinalLiquidation body, String org, String by) {
+        CustomsEntry e = store.load(id, org);
+        EntryStatus from = Moves.require(e, EntryStatus.Move.FINALLY_LIQUIDATE);
+        boolean protested = from == EntryStatus.PROTESTED;
+        if (protested == body.decision().equals("NO_PROTEST")) {
+            throw Problems.badRequest("decision", protested ? "must be ALLOWED or DENIED for a protested entry"
+                    : "must be NO_PROTEST for an entry without a protest");
+        }
+        if (!protested && !body.decidedOn().isAfter(e.liquidationDate.plusDays(Deadlines.PROTEST_DAYS))) {
+            throw Problems.conflict("the protest window is open until " + e.liquidationDate.plusDays(Deadlines.PROTEST_DAYS));
+        }
+        if (body.decidedOn().isBefore(e.liquidationDate) || body.decidedOn().isAfter(store.today())) {
+            throw Problems.badRequest("decidedOn", "must be from the liquidation date " + e.liquidationDate + " to today");
+        }
+        EntryView.Protest p = store.read(e.protest, EntryView.Protest.class);
+        if (p != null) {
+            e.protest = store.write(new EntryView.Protest(p.filedOn(), p.protestNumber(), p.reason(), body.decidedOn(), body.decision()));
+        }
+        e.status = from.after(EntryStatus.Move.FINALLY_LIQUIDATE, true);
+        store.event(e, "FINALLY_LIQUIDATE", from, by, body.reason(), body);
+        return views.of(e);
+    }
+
+    /** Asks for a refund: CAPE (IEEPA duty per heading, only when eligible) or the refund due from liquidation. */
+    @Transactional
+    public EntryView requestRefund(UUID id, EntryMoves.RefundRequest body, String org, String by) {
+        CustomsEntry e = store.load(id, org);
+        EntryStatus from = Moves.require(e, EntryStatus.Move.REQUEST_REFUND);
+        List<EntryView.HeadingAmount> claimed = new ArrayList<>();
+        if (body.kind().equals("CAPE")) {
+            List<String> whyNot = Cape.whyNot(Cape.of(e), body.requestedOn());
+            if (!whyNot.isEmpty()) {
+                throw Problems.conflict("the entry is not eligible for CAPE: " + String.join("; ", whyNot));
+            }
+            Map<String, BigDecimal> byHeading = new LinkedHashMap<>();
+            store.summary(e).lines().forEach(l -> l.layers().stream().filter(a -> Refundable.isIeepa(a.heading()))
+                    .forEach(a -> byHeading.merge(a.heading(), a.declared(), BigDecimal::add)));
+            byHeading.forEach((h, a) -> claimed.add(new EntryView.HeadingAmount(h, a)));
+        } else {
+            EntryView.Liquidation l = store.read(e.liquidation, EntryView.Liquidation.class);
+            if (l == null || l.refundDue().signum() == 0) {
+                throw Problems.conflict("no refund is due from liquidation");
+            }
+            l.layers().stream().filter(c -> c.difference().signum() < 0)
+                    .forEach(c -> claimed.add(new EntryView.HeadingAmount(c.heading().isEmpty() ? c.program() : c.heading(),
+                            c.difference().negate())));
+        }
+        if (body.requestedOn().isBefore(e.entryDate) || body.requestedOn().isAfter(store.today())) {
+            throw Problems.badRequest("requestedOn", "must be from the date of entry " + e.entryDate + " to today");
+        }
+        BigDecimal total = claimed.stream().map(EntryView.HeadingAmount::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        EntryView.Refund refund = new EntryView.Refund(body.kind(), body.requestedOn(), body.reason(), claimed, total,
+                null, null, null, null, null);
+        e.refund = store.write(refund);
+        e.status = from.after(EntryStatus.Move.REQUEST_REFUND, true);
+        store.event(e, "REQUEST_REFUND", from, by, body.reason(), refund);
+        return views.of(e);
+    }
+
+    /** Records the refund received; principal goes to the claimed headings in proportion, interest apart. */
+    @Transactional
+    public EntryView recordRefund(UUID id, EntryMoves.RefundReceived body, String org, String by) {
+        CustomsEntry e = store.load(id, org);
+        EntryStatus from = Moves.require(e, EntryStatus.Move.RECORD_REFUND);
+        EntryView.Refund r = store.read(e.refund, EntryView.Refund.class);
+        if (body.receivedOn().isBefore(r.requestedOn()) || body.receivedOn().isAfter(store.today())) {
+            throw Problems.badRequest("receivedOn", "must be from the request date " + r.requestedOn() + " to today");
+        }
+        SummaryView summary = store.summary(e);
+        Ledger ledger = Ledger.of(summary);
+        List<Ledger.Row> declared = ledger.summaryRows(summary);
+        List<Ledger.Row> rows = new ArrayList<>();
+        if (body.principal().signum() > 0 && r.claimedTotal().signum() > 0) {
+            List<BigDecimal> parts = LargestRemainder.split(body.principal(), r.claimed().stream().map(EntryView.HeadingAmount::amount).toList());
+            for (int i = 0; i < parts.size(); i++) {
+                String heading = r.claimed().get(i).heading();
+                String program = programOf(summary, heading);
+                rows.addAll(ledger.spread("REFUNDED", program, isFee(program) ? "" : heading, parts.get(i), declared));
+            }
+        }
+        if (body.interest().signum() > 0) {
+            rows.addAll(ledger.spread("REFUNDED", "INTEREST", "", body.interest(), declared));
+        }
+        store.ledger(e, rows);
+        EntryView.Refund done = new EntryView.Refund(r.kind(), r.requestedOn(), r.reason(), r.claimed(), r.claimedTotal(),
+                body.receivedOn(), body.principal(), body.interest(), body.reference(), r.claimedTotal().subtract(body.principal()));
+        e.refund = store.write(done);
+        e.status = from.after(EntryStatus.Move.RECORD_REFUND, true);
+        store.event(e, "RECORD_REFUND", from, by, "refund " + body.reference(), done);
+        return views.of(e);
+    }
+
+    /**
+     * CBP asserts another origin: every line is re-computed by the engine for it; the duty difference
+     * per layer (asserted minus declared) plus the interest CBP billed is the supplementary bill.
+     */
+    @Transactional
+    public EntryView originAudit(UUID id, EntryMoves.NewOriginAudit body, String org, String by) {
+        CustomsEntry e = store.load(id, org);
+        EntryStatus from = Moves.require(e, EntryStatus.Move.ORIGIN_AUDIT);
+        if (body.noticeDate().isBefore(e.entryDate) || body.noticeDate().isAfter(store.today())) {
+            throw Problems.badRequest("noticeDate", "must be from the date of entry " + e.entryDate + " to today");
+        }
+        SummaryView summary = store.summary(e);
+        List<SummaryInput.Line> lines = summary.lines().stream().map(l -> new SummaryInput.Line(l.htsCode(), l.originCountry(),
+                l.customsValue(), l.quantity(), l.usContentPercent(), l.manufacturer(), List.of())).toList();
+        Quotation asserted = engine.quote(e.entryDate, e.exportDate, e.transportMode, lines, body.assertedOrigin());
+        Map<String, EntryView.LayerChange> changes = new LinkedHashMap<>();
+        summary.lines().forEach(l -> l.layers().forEach(a -> changes.merge(Comparison.key(a.key(), a.heading()),
+                new EntryView.LayerChange(a.key(), a.heading(), a.declared(), BigDecimal.ZERO.setScale(2), a.declared().negate()),
+                EntryLifecycle::add)));
+        asserted.lines().forEach(l -> l.parts().forEach(p -> p.layers().forEach(a -> changes.merge(
+                Comparison.key(a.program().name(), a.heading()),
+                new EntryView.LayerChange(a.program().name(), a.heading(), BigDecimal.ZERO.setScale(2), a.amount(), a.amount()),
+                EntryLifecycle::add))));
+        List<EntryView.LayerChange> layers = changes.values().stream().filter(c -> c.difference().signum() != 0
+                || c.before().signum() != 0).toList();
+        BigDecimal difference = layers.stream().map(EntryView.LayerChange::difference).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        List<String> declaredOrigins = summary.lines().stream().map(SummaryView.LineView::originCountry).distinct().toList();
+        EntryView.OriginAudit audit = new EntryView.OriginAudit(body.assertedOrigin(), declaredOrigins, body.noticeDate(),
+                body.reason(), layers, difference, body.interest(), difference.add(body.interest()), by, store.now());
+        List<EntryView.OriginAudit> audits = new ArrayList<>(store.readList(e.originAudits, EntryView.OriginAudit.class));
+        audits.add(audit);
+        e.originAudits = store.write(audits);
+        bill(e, summary, layers.stream().filter(c -> c.difference().signum() != 0).toList());
+        if (body.interest().signum() > 0) {
+            Ledger ledger = Ledger.of(summary);
+            store.ledger(e, ledger.spread("BILLED", "INTEREST", "", body.interest(), ledger.summaryRows(summary)));
+        }
+        store.event(e, "ORIGIN_AUDIT", from, by, body.reason(), audit);
+        return views.of(e);
+    }
+
+    private void bill(CustomsEntry e, SummaryView summary, List<EntryView.LayerChange> changes) {
+        Ledger ledger = Ledger.of(summary);
+        List<Ledger.Row> declared = ledger.summaryRows(summary);
+        for (EntryView.LayerChange c : changes) {
+            store.ledger(e, ledger.spread("BILLED", c.program(), c.heading() == null ? "" : c.heading(), c.difference(), declared));
+        }
+    }
+
+    /** Declared amount per layer and fee of the whole entry, keyed like {@link Comparison#key}. */
+    private static Map<String, EntryView.LayerChange> declaredLayers(SummaryView summary) {
+        Map<String, EntryView.LayerChange> out = new LinkedHashMap<>();
+        summary.lines().forEach(l -> l.layers().forEach(a -> out.merge(Comparison.key(a.key(), a.heading()),
+                new EntryView.LayerChange(a.key(), a.heading(), a.declared(), a.declared(), BigDecimal.ZERO.setScale(2)),
+                EntryLifecycle::add)));
+        summary.fees().forEach(f -> out.put(Comparison.key(f.key(), ""),
+                new EntryView.LayerChange(f.key(), "", f.declared(), f.declared(), BigDecimal.ZERO.setScale(2))));
+        return out;
+    }
+
+    private static EntryView.LayerChange add(EntryView.LayerChange a, EntryView.LayerChange b) {
+        return new EntryView.LayerChange(a.program(), a.heading(), a.before().add(b.before()), a.after().add(b.after()),
+                a.difference().add(b.difference()));
+    }
+
+    private static boolean isFee(String program) {
+        return program.equals("MPF") || program.equals("HMF");
+    }
+
+    private static String programOf(SummaryView summary, String heading) {
+        return summary.lines().stream().flatMap(l -> l.layers().stream()).filter(a -> heading.equals(a.heading()))
+                .map(SummaryView.Amounts::key).findFirst().orElse(isFee(heading) ? heading : "IEEPA_RECIPROCAL");
+    }
+}

@@ -1,0 +1,81 @@
+package io.rigledger.tariff.entry;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The bodies of the lifecycle operations under /api/entries/{id} (contract schemas of the same names). USD, two decimals. */
+public interface EntryMoves {
+
+    String MONEY_MAX = SummaryInput.MONEY_MAX;
+    String TEXT = "^[^\\p{Cc}]*$";
+
+    /** A deposit of duty and fees (ACH statement): amount, date paid, ACH reference. */
+    record NewPayment(
+            @NotNull @DecimalMin("0.01") @DecimalMax(MONEY_MAX) @Digits(integer = 13, fraction = 2) BigDecimal amount,
+            @NotNull LocalDate paidOn,
+            @NotNull @Pattern(regexp = "^[A-Za-z0-9-]{1,30}$", message = "must be 1 to 30 letters, digits or hyphens") String achReference) {
+    }
+
+    /**
+     * Liquidation (19 U.S.C. 1504): the date and the final amount of each layer and fee; a layer or fee
+     * left out is liquidated as declared. More than declared is a supplementary bill, less a refund due.
+     */
+    record NewLiquidation(
+            @NotNull LocalDate liquidationDate,
+            @NotNull @Size(min = 1, max = 1000) @Pattern(regexp = TEXT, message = "must not contain control characters") String reason,
+            @Size(max = 50) List<@NotNull @Valid FinalLayer> layers) {
+    }
+
+    /** One liquidated amount: program (or MPF, HMF), heading (empty for fees), USD. */
+    record FinalLayer(
+            @NotNull @Pattern(regexp = "^(" + SummaryInput.PROGRAMS + "|MPF|HMF)$", message = "must be a program, MPF or HMF") String program,
+            @NotNull @Pattern(regexp = "^(\\d{4}\\.\\d{2}(\\.\\d{2}(\\d{2})?)?)?$", message = "must be a dotted heading, or empty for a fee") String heading,
+            @NotNull @DecimalMin("0") @DecimalMax(MONEY_MAX) @Digits(integer = 13, fraction = 2) BigDecimal amount) {
+    }
+
+    /** A protest (CBP Form 19, 19 U.S.C. 1514): when filed, its number, why. */
+    record NewProtest(
+            @NotNull LocalDate filedOn,
+            @NotNull @Pattern(regexp = "^[0-9]{4}-?[0-9]{2}-?[0-9]{6}$", message = "must be a protest number such as 2704-26-123456") String protestNumber,
+            @NotNull @Size(min = 1, max = 1000) @Pattern(regexp = TEXT, message = "must not contain control characters") String reason) {
+    }
+
+    /** The end of the protest window or CBP's decision on the protest: the entry is finally liquidated. */
+    record FinalLiquidation(
+            @NotNull LocalDate decidedOn,
+            @NotNull @Pattern(regexp = "^(ALLOWED|DENIED|NO_PROTEST)$", message = "must be one of ALLOWED, DENIED, NO_PROTEST") String decision,
+            @NotNull @Size(min = 1, max = 1000) @Pattern(regexp = TEXT, message = "must not contain control characters") String reason) {
+    }
+
+    /** A refund request: CAPE (IEEPA duty, 19 U.S.C. 1505(c)) or the refund due from liquidation. */
+    record RefundRequest(
+            @NotNull LocalDate requestedOn,
+            @NotNull @Pattern(regexp = "^(CAPE|LIQUIDATION)$", message = "must be CAPE or LIQUIDATION") String kind,
+            @NotNull @Size(min = 1, max = 1000) @Pattern(regexp = TEXT, message = "must not contain control characters") String reason) {
+    }
+
+    /** A refund received: principal and interest (19 U.S.C. 1505(c)) apart, the date, CBP's reference. */
+    record RefundReceived(
+            @NotNull LocalDate receivedOn,
+            @NotNull @DecimalMin("0") @DecimalMax(MONEY_MAX) @Digits(integer = 13, fraction = 2) BigDecimal principal,
+            @NotNull @DecimalMin("0") @DecimalMax(MONEY_MAX) @Digits(integer = 13, fraction = 2) BigDecimal interest,
+            @NotNull @Pattern(regexp = "^[A-Za-z0-9-]{1,30}$", message = "must be 1 to 30 letters, digits or hyphens") String reference) {
+    }
+
+    /** CBP's origin audit: the origin it asserts, the notice date, interest as CBP billed it, why. */
+    record NewOriginAudit(
+            @NotNull @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 code") String assertedOrigin,
+            @NotNull LocalDate noticeDate,
+            @NotNull @DecimalMin("0") @DecimalMax(MONEY_MAX) @Digits(integer = 13, fraction = 2) BigDecimal interest,
+            @NotNull @Size(min = 1, max = 1000) @Pattern(regexp = TEXT, message = "must not contain control characters") String reason) {
+    }
+}

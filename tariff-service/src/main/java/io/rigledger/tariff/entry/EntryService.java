@@ -1,0 +1,252 @@
+package io.rigledger.tariff.entry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rigledger.platform.paging.CursorKey;
+import io.rigledger.platform.paging.Page;
+import io.rigledger.platform.paging.Paging;
+import io.rigledger.platform.problem.Problem;
+import io.rigledger.platform.problem.Problems;
+import io.rigledger.tariff.allocation.LargestRemainder;
+import io.rigledger.tariff.duty.Quotation;
+import io.rigledger.tariff.quote.QuoteService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Files customs entries and their post-summary corrections and payments: validates the summary
+ * ({@link SummaryChecks}), computes what the engine says for the same lines ({@link EntryEngine},
+ * {@link Comparison}), keeps each summary version, and writes the duty ledger ({@link Ledger}):
+ * ESTIMATED from the stored quotes the order lines name, DECLARED and ENGINE per order line and
+ * layer, PAID as each payment comes in.
+ */
+@ApplicationScoped
+public class EntryService {
+
+    @Inject
+    EntryStore store;
+
+    @Inject
+    EntryEngine engine;
+
+    @Inject
+    EntryViews views;
+
+    @Inject
+    QuoteService quotes;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Paging paging;
+
+    /**
+     * Files an entry (status FILED, summary version 1).
+     *
+     * @throws io.rigledger.platform.problem.ProblemException 400 naming fields, 409 for an entry number the
+     *         organisation already filed, 422 when the engine cannot compute a line or a quote is unknown
+     */
+    @Transactional
+    public EntryView create(NewEntry body, String org, String by) {
+        String number = EntryNumber.normalise(body.entryNumber())
+                .orElseThrow(() -> Problems.badRequest("entryNumber", "must be a filer code (not 000), 7 digits and a check digit"));
+        if (body.exportDate() != null && body.exportDate().isAfter(body.entryDate())) {
+            throw Problems.badRequest("exportDate", "must not be after entryDate");
+        }
+        SummaryChecks.check(body);
+        if (CustomsEntry.count("org = ?1 and entryNumber = ?2", org, number) > 0) {
+            throw Problems.conflict(List.of(new Problem.Violation("entryNumber", "is already filed by your organisation")));
+        }
+        CustomsEntry e = new CustomsEntry();
+        e.id = UUID.randomUUID();
+        e.org = org;
+        e.entryNumber = number;
+        e.entryType = body.entryType();
+        e.entryDate = body.entryDate();
+        e.exportDate = body.exportDate();
+        e.portCode = body.portCode();
+        e.transportMode = body.transportMode();
+        e.importer = body.importer();
+        e.status = EntryStatus.FILED;
+        e.createdBy = by;
+        e.createdAt = store.now();
+        e.payments = "[]";
+        e.originAudits = "[]";
+        SummaryView summary = summarise(e, body, 1, null, by);
+        e.summaryVersion = 1;
+        apply(e, summary);
+        e.persist();
+        store.keep(e, summary);
+        Ledger ledger = Ledger.of(summary);
+        store.ledger(e, ledger.summaryRows(summary));
+        store.ledger(e, estimates(ledger, org, body.orderLines()));
+        store.event(e, "FILE", null, by, null, null);
+        return views.of(e);
+    }
+
+    /**
+     * A post-summary correction: the next summary version; the old one stays readable. Allowed from
+     * PAID or CORRECTED, up to the correction deadline.
+     *
+     * @throws io.rigledger.platform.problem.ProblemException 404, 409 when the status or the deadline forbids it
+     */
+    @Transactional
+    public EntryView correct(UUID id, EntryCorrection body, String org, String by) {
+        CustomsEntry e = store.load(id, org);
+        EntryStatus from = Moves.require(e, EntryStatus.Move.CORRECT);
+        LocalDate due = Deadlines.of(views.facts(e)).stream().filter(d -> d.kind().equals("POST_SUMMARY_CORRECTION"))
+                .findFirst().orElseThrow().due();
+        if (store.today().isAfter(due)) {
+            throw Problems.conflict("the post-summary correction deadline of this entry was " + due);
+        }
+        SummaryChecks.check(body);
+        SummaryView summary = summarise(e, body, e.summaryVersion + 1, body.reason(), by);
+        e.summaryVersion = summary.version();
+        apply(e, summary);
+        e.status = from.after(EntryStatus.Move.CORRECT, true);
+        store.keep(e, summary);
+        store.dropLedger(e, List.of("DECLARED", "ENGINE"));
+        store.ledger(e, Ledger.of(summary).summaryRows(summary));
+        store.event(e, "CORRECT", from, by, body.reason(), null);
+        return views.of(e);
+    }
+
+    /**
+     * Records a deposit; the entry is PAID once payments cover the declared duty and fees. The amount
+     * is spread over the declared layers in proportion (PAID ledger rows).
+     *
+     * @throws io.rigledger.platform.problem.ProblemException 404, 409 after liquidation or refund
+     */
+    @Transactional
+    public EntryView pay(UUID id, EntryMoves.NewPayment body, String org, String by) {
+        CustomsEntry e = store.load(id, org);
+        EntryStatus from = Moves.require(e, EntryStatus.Move.PAY);
+        if (body.paidOn().isBefore(e.entryDate.minusYears(1))) {
+            throw Problems.badRequest("paidOn", "must not be more than a year before the date of entry " + e.entryDate);
+        }
+        List<EntryView.Payment> payments = new ArrayList<>(store.readList(e.payments, EntryView.Payment.class));
+        payments.add(new EntryView.Payment(body.amount(), body.paidOn(), body.achReference(), by, store.now()));
+        e.payments = store.write(payments);
+        SummaryView summary = store.summary(e);
+        BigDecimal paid = payments.stream().map(EntryView.Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        e.status = from.after(EntryStatus.Move.PAY, paid.compareTo(summary.totals().declared()) >= 0);
+        Ledger ledger = Ledger.of(summary);
+        List<Ledger.Row> declared = ledger.summaryRows(summary).stream().filter(r -> r.kind().equals("DECLARED")).toList();
+        if (summary.totals().declared().signum() > 0) {
+            List<BigDecimal> parts = LargestRemainder.split(body.amount(),
+                    declared.stream().map(Ledger.Row::amount).toList());
+            List<Ledger.Row> rows = new ArrayList<>();
+            for (int i = 0; i < declared.size(); i++) {
+                Ledger.Row d = declared.get(i);
+                rows.add(new Ledger.Row("PAID", d.program(), d.heading(), d.cell(), parts.get(i)));
+            }
+            store.ledger(e, rows);
+        }
+        store.event(e, "PAY", from, by, "ACH " + body.achReference(), payments.get(payments.size() - 1));
+        return views.of(e);
+    }
+
+    /** The entry, or 404 for a missing one and another organisation's. */
+    @Transactional
+    public EntryView get(UUID id, String org) {
+        return views.of(store.load(id, org));
+    }
+
+    /** The history, oldest first. */
+    @Transactional
+    public List<EntryView.Event> history(UUID id, String org) {
+        return store.history(store.load(id, org));
+    }
+
+    /** One summary version; 404 for a version the entry does not have. */
+    @Transactional
+    public SummaryView version(UUID id, int version, String org) {
+        CustomsEntry e = store.load(id, org);
+        SummaryView v = store.version(e.id, version);
+        if (v == null) {
+            throw Problems.notFound("summary version " + version + " of entry", id);
+        }
+        return v;
+    }
+
+    /** The organisation's entries by date of entry, then id (keyset paging). */
+    @Transactional
+    public Page<EntryListItem> list(String org, String limitText, String cursor) {
+        int limit = paging.limit(limitText);
+        CursorKey after = paging.after(cursor, 2);
+        List<CustomsEntry> rows;
+        if (after == null) {
+            rows = CustomsEntry.find("org = ?1 order by entryDate, id", org).page(0, limit + 1).list();
+        } else {
+            LocalDate date;
+            try {
+                date = LocalDate.parse(after.text(0));
+            } catch (DateTimeParseException ex) {
+                throw Paging.invalidCursor();
+            }
+            rows = CustomsEntry.find("org = ?1 and (entryDate > ?2 or (entryDate = ?2 and id > ?3)) order by entryDate, id",
+                    org, date, after.uuid(1)).page(0, limit + 1).list();
+        }
+        return paging.page(rows, limit, e -> new String[] {e.entryDate.toString(), e.id.toString()}, views::item);
+    }
+
+    private SummaryView summarise(CustomsEntry e, SummaryInput body, int version, String reason, String by) {
+        Quotation quote = engine.quote(e.entryDate, e.exportDate, e.transportMode, body.lines(), null);
+        List<SummaryView.LineView> lines = Comparison.lines(body, quote);
+        List<SummaryView.Amounts> fees = Comparison.fees(body.fees() == null ? List.of() : body.fees(), quote);
+        return new SummaryView(version, reason, by, store.now(), body.allocationMethod() == null ? "VALUE" : body.allocationMethod(),
+                Boolean.TRUE.equals(body.reconciliationFlag()), Boolean.TRUE.equals(body.drawbackClaim()), quote.scheduleVersion(),
+                lines, fees, body.orderLines(), Comparison.totals(lines, fees));
+    }
+
+    private static void apply(CustomsEntry e, SummaryView summary) {
+        e.reconciliationFlag = summary.reconciliationFlag();
+        e.drawbackClaim = summary.drawbackClaim();
+        e.hasIeepa = summary.lines().stream().flatMap(l -> l.layers().stream())
+                .anyMatch(a -> Refundable.isIeepa(a.heading()) && a.declared().signum() > 0);
+    }
+
+    /** ESTIMATED rows: each order line's layers as its stored quote line gave them. */
+    private List<Ledger.Row> estimates(Ledger ledger, String org, List<SummaryInput.OrderLine> written) {
+        List<Ledger.Row> rows = new ArrayList<>();
+        for (int i = 0; i < ledger.cells().size(); i++) {
+            Ledger.Cell cell = ledger.cells().get(i);
+            SummaryInput.OrderLine o = cell.orderLine();
+            if (o.quoteId() == null) {
+                continue;
+            }
+            int index = written.indexOf(o);
+            String field = "orderLines[" + index + "].quoteId";
+            String body = quotes.bodyOf(o.quoteId(), org)
+                    .orElseThrow(() -> Problems.unprocessable(field, "no stored duty quote " + o.quoteId() + " of your organisation"));
+            JsonNode quote;
+            try {
+                quote = json.readTree(body);
+            } catch (IOException ex) {
+                throw new IllegalStateException("stored quote " + o.quoteId() + " is not JSON", ex);
+            }
+            int lineNumber = o.quoteLineNumber() == null ? 1 : o.quoteLineNumber();
+            JsonNode line = quote.path("lines").path(lineNumber - 1);
+            if (line.isMissingNode()) {
+                throw Problems.unprocessable("orderLines[" + index + "].quoteLineNumber", "the quote has no line " + lineNumber);
+            }
+            for (JsonNode part : line.path("parts")) {
+                for (JsonNode layer : part.path("layers")) {
+                    rows.add(new Ledger.Row("ESTIMATED", layer.path("program").asText(), layer.path("heading").asText(), cell,
+                            layer.path("amount").decimalValue().setScale(2)));
+                }
+            }
+        }
+        return rows;
+    }
+}

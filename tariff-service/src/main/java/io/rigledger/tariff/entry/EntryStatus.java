@@ -1,0 +1,61 @@
+package io.rigledger.tariff.entry;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where an entry is in the life of its duty (docs/domain.md, "From estimate to refund"): FILED (entry
+ * summary filed) -> PAID (deposit paid, within 10 working days of release) -> CORRECTED (a
+ * post-summary correction, a new version of the summary) -> LIQUIDATED (19 U.S.C. 1504) ->
+ * PROTESTED (CBP Form 19, 19 U.S.C. 1514) -> FINALLY_LIQUIDATED; REFUND_REQUESTED -> REFUNDED.
+ * {@link Move} says from which statuses each action may start; anything else is 409.
+ */
+public enum EntryStatus {
+    FILED, PAID, CORRECTED, LIQUIDATED, PROTESTED, FINALLY_LIQUIDATED, REFUND_REQUESTED, REFUNDED;
+
+    /** The actions that change an entry, and the statuses each may start from. */
+    public enum Move {
+        PAY(EnumSet.of(FILED, PAID, CORRECTED)),
+        CORRECT(EnumSet.of(PAID, CORRECTED)),
+        LIQUIDATE(EnumSet.of(PAID, CORRECTED)),
+        PROTEST(EnumSet.of(LIQUIDATED)),
+        FINALLY_LIQUIDATE(EnumSet.of(LIQUIDATED, PROTESTED)),
+        REQUEST_REFUND(EnumSet.of(PAID, CORRECTED, LIQUIDATED, FINALLY_LIQUIDATED)),
+        RECORD_REFUND(EnumSet.of(REFUND_REQUESTED)),
+        ORIGIN_AUDIT(EnumSet.of(PAID, CORRECTED, LIQUIDATED, PROTESTED, FINALLY_LIQUIDATED));
+
+        private final Set<EntryStatus> from;
+
+        Move(Set<EntryStatus> from) {
+            this.from = from;
+        }
+
+        public boolean allowedFrom(EntryStatus status) {
+            return from.contains(status);
+        }
+
+        public Set<EntryStatus> from() {
+            return from;
+        }
+    }
+
+    /** The status a move leads to from {@code this} (a payment leads to PAID only once the deposit is covered). */
+    public EntryStatus after(Move move, boolean fullyPaid) {
+        return switch (move) {
+            case PAY -> this == FILED && fullyPaid ? PAID : this;
+            case CORRECT -> CORRECTED;
+            case LIQUIDATE -> LIQUIDATED;
+            case PROTEST -> PROTESTED;
+            case FINALLY_LIQUIDATE -> FINALLY_LIQUIDATED;
+            case REQUEST_REFUND -> REFUND_REQUESTED;
+            case RECORD_REFUND -> REFUNDED;
+            case ORIGIN_AUDIT -> this;
+        };
+    }
+
+    static final Map<Move, String> WHY = Map.of(
+            Move.PAY, "a payment", Move.CORRECT, "a post-summary correction", Move.LIQUIDATE, "a liquidation",
+            Move.PROTEST, "a protest", Move.FINALLY_LIQUIDATE, "a final liquidation", Move.REQUEST_REFUND,
+            "a refund request", Move.RECORD_REFUND, "a refund", Move.ORIGIN_AUDIT, "an origin audit");
+}

@@ -1,0 +1,141 @@
+package io.rigledger.tariff.entry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.panache.common.Sort;
+import io.rigledger.platform.problem.Problems;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Reads and writes an entry's rows for the services of this package: the entry scoped to its
+ * organisation, its summary versions, its history, its ledger amounts, and the JSON of its
+ * lifecycle records. Callers hold the transaction.
+ */
+@ApplicationScoped
+public class EntryStore {
+
+    @Inject
+    ObjectMapper json;
+
+    Clock clock = Clock.systemUTC();
+
+    /** Now, to the millisecond (what PostgreSQL keeps). */
+    public Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Today, UTC. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** @throws io.rigledger.platform.problem.ProblemException 404 for a missing entry and for another organisation's */
+    public CustomsEntry load(UUID id, String org) {
+        return CustomsEntry.<CustomsEntry>findByIdOptional(id).filter(e -> e.org.equals(org))
+                .orElseThrow(() -> Problems.notFound("entry", id));
+    }
+
+    /** The current summary version. */
+    public SummaryView summary(CustomsEntry e) {
+        return version(e.id, e.summaryVersion);
+    }
+
+    /** One summary version, or null when the entry has no such version. */
+    public SummaryView version(UUID entryId, int version) {
+        EntrySummaryRow row = EntrySummaryRow.findById(new EntrySummaryRow.Key(entryId, version));
+        return row == null ? null : read(row.body, SummaryView.class);
+    }
+
+    /** Keeps a summary version. */
+    public void keep(CustomsEntry e, SummaryView summary) {
+        EntrySummaryRow row = new EntrySummaryRow();
+        row.key = new EntrySummaryRow.Key(e.id, summary.version());
+        row.body = write(summary);
+        row.reason = summary.reason();
+        row.createdBy = summary.createdBy();
+        row.createdAt = summary.createdAt();
+        row.persist();
+    }
+
+    /** Appends a step to the history. */
+    public void event(CustomsEntry e, String action, EntryStatus from, String by, String reason, Object details) {
+        EntryEvent ev = new EntryEvent();
+        ev.entryId = e.id;
+        ev.action = action;
+        ev.fromStatus = from == null ? null : from.name();
+        ev.toStatus = e.status.name();
+        ev.at = now();
+        ev.byUser = by;
+        ev.reason = reason;
+        ev.details = details == null ? null : write(details);
+        ev.persist();
+    }
+
+    /** The history, oldest first. */
+    public List<EntryView.Event> history(CustomsEntry e) {
+        List<EntryEvent> events = EntryEvent.list("entryId", Sort.by("id"), e.id);
+        return events.stream().map(ev -> new EntryView.Event(ev.action, ev.fromStatus, ev.toStatus, ev.at, ev.byUser, ev.reason))
+                .toList();
+    }
+
+    /** Writes ledger rows of an entry. */
+    public void ledger(CustomsEntry e, List<Ledger.Row> rows) {
+        for (Ledger.Row r : rows) {
+            EntryAmount a = new EntryAmount();
+            a.org = e.org;
+            a.entryId = e.id;
+            a.entryDate = e.entryDate;
+            a.kind = r.kind();
+            a.program = r.program();
+            a.heading = r.heading() == null ? "" : r.heading();
+            a.orderId = r.cell().orderLine().purchaseOrderId();
+            a.orderLine = r.cell().orderLine().lineNumber();
+            a.shipmentId = r.cell().orderLine().shipmentId();
+            a.origin = r.cell().origin();
+            a.manufacturer = r.cell().manufacturer();
+            a.amount = r.amount();
+            a.persist();
+        }
+    }
+
+    /** Removes an entry's ledger rows of these kinds (a correction replaces DECLARED and ENGINE). */
+    public void dropLedger(CustomsEntry e, List<String> kinds) {
+        EntryAmount.delete("entryId = ?1 and kind in ?2", e.id, kinds);
+    }
+
+    public <T> List<T> readList(String text, Class<T> type) {
+        try {
+            return json.readValue(text, json.getTypeFactory().constructCollectionType(List.class, type));
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("stored JSON of " + type.getSimpleName() + " cannot be read", ex);
+        }
+    }
+
+    public <T> T read(String text, Class<T> type) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("stored JSON of " + type.getSimpleName() + " cannot be read", ex);
+        }
+    }
+
+    public String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), ex);
+        }
+    }
+
+}

@@ -1,0 +1,52 @@
+package io.rigledger.tariff.entry;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An entry as the API answers it (contract: Entry): the 7501 header, the status, the current
+ * summary version, payments, liquidation, protest, refund, origin audits and open deadlines. USD.
+ */
+public record EntryView(UUID id, String entryNumber, String entryType, LocalDate entryDate, LocalDate exportDate,
+                        String portCode, String transportMode, String importer, String status, String createdBy,
+                        Instant createdAt, SummaryView summary, List<Payment> payments, BigDecimal paid,
+                        Liquidation liquidation, Protest protest, Refund refund, List<OriginAudit> originAudits,
+                        List<Deadlines.Deadline> deadlines) {
+
+    public record Payment(BigDecimal amount, LocalDate paidOn, String achReference, String recordedBy, Instant recordedAt) {
+    }
+
+    /** One layer (or fee) before and after a liquidation or an origin audit; difference = after - before. */
+    public record LayerChange(String program, String heading, BigDecimal before, BigDecimal after, BigDecimal difference) {
+    }
+
+    /** Liquidated amounts; supplementaryBill = sum of increases, refundDue = sum of decreases (both positive). */
+    public record Liquidation(LocalDate liquidationDate, String reason, List<LayerChange> layers, BigDecimal supplementaryBill,
+                              BigDecimal refundDue) {
+    }
+
+    public record Protest(LocalDate filedOn, String protestNumber, String reason, LocalDate decidedOn, String decision) {
+    }
+
+    /** A refundable amount per Chapter 99 heading. */
+    public record HeadingAmount(String heading, BigDecimal amount) {
+    }
+
+    /** What was claimed (per heading) and what came back; shortfall = claimed - principal received. */
+    public record Refund(String kind, LocalDate requestedOn, String reason, List<HeadingAmount> claimed, BigDecimal claimedTotal,
+                         LocalDate receivedOn, BigDecimal principal, BigDecimal interest, String reference, BigDecimal shortfall) {
+    }
+
+    /** CBP's asserted origin beside the declared ones, the duty re-computed for it, and the supplementary bill. */
+    public record OriginAudit(String assertedOrigin, List<String> declaredOrigins, LocalDate noticeDate, String reason,
+                              List<LayerChange> layers, BigDecimal dutyDifference, BigDecimal interest, BigDecimal bill,
+                              String recordedBy, Instant recordedAt) {
+    }
+
+    /** One step of the history (contract: EntryEvent). */
+    public record Event(String action, String fromStatus, String toStatus, Instant at, String by, String reason) {
+    }
+}

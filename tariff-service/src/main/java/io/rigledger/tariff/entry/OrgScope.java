@@ -1,0 +1,33 @@
+package io.rigledger.tariff.entry;
+
+import io.rigledger.platform.caller.Caller;
+import io.rigledger.platform.caller.Organisations;
+import io.rigledger.platform.problem.Problems;
+
+/**
+ * The organisation whose entries a caller works on: a person's token claim {@code org}; a service
+ * account (role service, no organisation of its own) names it in {@value #ON_BEHALF_OF}, which is
+ * honoured for role service only.
+ */
+public final class OrgScope {
+
+    public static final String ON_BEHALF_OF = "X-On-Behalf-Of-Org";
+
+    private OrgScope() {
+    }
+
+    /**
+     * @throws io.rigledger.platform.problem.ProblemException 400 naming the header when a service sends
+     *         none or a malformed one; 403 when a person's token names no organisation
+     */
+    public static String of(Caller caller, String onBehalfOf) {
+        if (caller.hasRole("service")) {
+            if (onBehalfOf == null || !Organisations.isValid(onBehalfOf)) {
+                throw Problems.badRequest(ON_BEHALF_OF, "a service account must name the organisation it acts for ("
+                        + Organisations.RULE + ")");
+            }
+            return onBehalfOf;
+        }
+        return caller.org();
+    }
+}
