@@ -32,7 +32,8 @@ class ContractTest extends ContractTestBase {
                 "correctFeeRate", "supersedeFeeRate", "getFeeRateHistory", "setMpfYear", "getMpfYearHistory",
                 "whatIfDutyQuotes", "getCaller", "createEntry", "listEntries", "getEntry", "getEntryHistory", "getEntryVersion",
                 "recordEntryPayment", "correctEntry", "liquidateEntry", "protestEntry", "finallyLiquidateEntry",
-                "requestEntryRefund", "recordEntryRefund", "recordOriginAudit", "getEntryAllocation", "listDeadlines");
+                "requestEntryRefund", "recordEntryRefund", "recordOriginAudit", "getEntryAllocation", "listDeadlines",
+                "getReconciliation", "setReconciliationReason", "listIeepaRefunds", "exportCapeFiles");
     }
 
     /**
@@ -44,6 +45,9 @@ class ContractTest extends ContractTestBase {
     protected Send send(RequestExample example) {
         if (example.operationId().equals("createEntry")) {
             return Send.post(Tokens.finance("contract-" + ThreadLocalRandom.current().nextInt(1_000_000)), example.path(), example.json());
+        }
+        if (example.operationId().equals("setReconciliationReason")) {
+            return Send.post(Tokens.finance("northwind"), example.path(), example.json());
         }
         if (example.path().startsWith("/api/entries/")) {
             return Send.validateOnly(example.path().replace("{id}", "0b6f1c7e-3f9a-4a53-9d55-2f2e1f0a9c11"), example.json());

@@ -62,7 +62,11 @@ class SecurityTest {
             endpoint("requestEntryRefund", "POST", NO_ENTRY + "/refund-request", "{}", ENTRY_WRITERS),
             endpoint("recordEntryRefund", "POST", NO_ENTRY + "/refunds", "{}", ENTRY_WRITERS),
             endpoint("recordOriginAudit", "POST", NO_ENTRY + "/origin-audits", "{}", ENTRY_WRITERS),
-            endpoint("listDeadlines", "GET", "/api/deadlines", null, ENTRY_READERS));
+            endpoint("listDeadlines", "GET", "/api/deadlines", null, ENTRY_READERS),
+            endpoint("getReconciliation", "GET", "/api/reconciliation?from=2025-01-01&to=2025-12-31", null, ENTRY_READERS),
+            endpoint("setReconciliationReason", "PUT", "/api/reconciliation/reasons", "{}", "finance"),
+            endpoint("listIeepaRefunds", "GET", "/api/ieepa-refunds", null, "finance", "admin"),
+            endpoint("exportCapeFiles", "GET", "/api/ieepa-refunds/cape-files", null, "finance", "admin"));
 
     static List<SecurityMatrix.Case> cases() {
         return SecurityMatrix.cases(ENDPOINTS);

@@ -1,0 +1,26 @@
+package io.rigledger.tariff.refund;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The organisation's IEEPA refunds (contract: IeepaRefunds): per entry with refundable IEEPA duty
+ * declared, the amount per Chapter 99 heading, CAPE eligibility today with the reasons when not,
+ * and what was claimed and received (principal and interest apart; shortfall = claimed - principal). USD.
+ */
+public record IeepaRefundView(LocalDate asOf, List<Item> items, Totals totals) {
+
+    public record Heading(String heading, BigDecimal amount) {
+    }
+
+    public record Item(UUID entryId, String entryNumber, LocalDate entryDate, String status, LocalDate liquidationDate,
+                       List<Heading> headings, BigDecimal refundable, boolean eligible, List<String> reasons,
+                       BigDecimal claimed, BigDecimal principal, BigDecimal interest, BigDecimal shortfall) {
+    }
+
+    public record Totals(BigDecimal refundable, BigDecimal eligible, BigDecimal claimed, BigDecimal principal,
+                         BigDecimal interest, BigDecimal shortfall) {
+    }
+}

@@ -1,0 +1,84 @@
+package io.rigledger.tariff.refund;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.rigledger.testsupport.Contract;
+import io.rigledger.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static io.rigledger.tariff.TariffTestResources.CONTRACT;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The organisation's IEEPA refunds: per heading, CAPE eligibility with reasons, the CAPE zip, refunds reconciled. */
+@QuarkusTest
+class IeepaRefundResourceTest {
+
+    static String entry(String number, String extra) {
+        return """
+                {"entryNumber":"%s","entryType":"01","entryDate":"2025-09-15","portCode":"2704","transportMode":"OCEAN",
+                 "importer":"Northwind"%s,
+                 "lines":[{"htsCode":"8543.70.9860","originCountry":"MY","customsValue":100000.00,"quantity":1,"manufacturer":"Bitmain",
+                   "layers":[{"program":"MFN","heading":"8543.70.98","ratePercent":2.6,"amount":2600.00},
+                             {"program":"IEEPA_RECIPROCAL","heading":"9903.02.39","ratePercent":19,"amount":19000.00}]}],
+                 "fees":[{"type":"MPF","amount":346.40},{"type":"HMF","amount":125.00}],
+                 "orderLines":[{"purchaseOrderId":"%s","lineNumber":1,"entryLine":1,"value":100000.00,"quantity":1}]}"""
+                .formatted(number, extra, UUID.randomUUID());
+    }
+
+    static String file(String org, String number, String extra, boolean pay) {
+        String id = given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.finance(org)).contentType(ContentType.JSON)
+                .body(entry(number, extra)).post("/api/entries").then().statusCode(201).extract().path("id");
+        if (pay) {
+            given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.finance(org)).contentType(ContentType.JSON)
+                    .body("{\"amount\":22071.40,\"paidOn\":\"2025-09-25\",\"achReference\":\"ACH-1\"}")
+                    .post("/api/entries/" + id + "/payments").then().statusCode(200);
+        }
+        return id;
+    }
+
+    @Test
+    void eligibleEntriesGoIntoTheCapeZipAndTheOthersSayWhyNot() throws IOException {
+        String org = "i-" + UUID.randomUUID().toString().substring(0, 8);
+        file(org, "IE1-0000001-1", "", true);
+        file(org, "IE1-0000002-2", ",\"drawbackClaim\":true,\"reconciliationFlag\":true", true);
+        file(org, "IE1-0000003-3", "", false);
+        String refunded = file(org, "IE1-0000004-4", "", true);
+        given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.finance(org)).contentType(ContentType.JSON)
+                .body("{\"requestedOn\":\"2026-04-21\",\"kind\":\"CAPE\",\"reason\":\"IEEPA refund\"}")
+                .post("/api/entries/" + refunded + "/refund-request").then().statusCode(200);
+        given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.finance(org)).contentType(ContentType.JSON)
+                .body("{\"receivedOn\":\"2026-06-30\",\"principal\":18900.00,\"interest\":412.77,\"reference\":\"CBP-1\"}")
+                .post("/api/entries/" + refunded + "/refunds").then().statusCode(200);
+
+        given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.finance(org)).get("/api/ieepa-refunds")
+                .then().statusCode(200)
+                .body("items.entryNumber", equalTo(List.of("IE1-0000001-1", "IE1-0000002-2", "IE1-0000003-3", "IE1-0000004-4")))
+                .body("items.eligible", equalTo(List.of(true, false, false, false)))
+                .body("items[0].headings[0].heading", equalTo("9903.02.39"))
+                .body("items[0].refundable", equalTo(19000.00f))
+                .body("items[1].reasons", equalTo(List.of("flagged for reconciliation", "on a drawback claim")))
+                .body("items[2].reasons", equalTo(List.of("duty not paid yet")))
+                .body("items[3].claimed", equalTo(19000.00f))
+                .body("items[3].principal", equalTo(18900.00f))
+                .body("items[3].interest", equalTo(412.77f))
+                .body("items[3].shortfall", equalTo(100.00f))
+                .body("totals.refundable", equalTo(76000.00f))
+                .body("totals.eligible", equalTo(19000.00f))
+                .body("totals.shortfall", equalTo(100.00f));
+
+        var answer = given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.finance(org)).get("/api/ieepa-refunds/cape-files")
+                .then().statusCode(200).contentType("application/zip").header("X-Cape-Files", "1").header("X-Cape-Entries", "1")
+                .extract();
+        List<String> names = new ArrayList<>();
+        List<List<String>> files = CapeFilesTest.unzip(answer.asByteArray(), names);
+        assertEquals(List.of("cape-entries-001.csv"), names);
+        assertEquals(List.of(List.of("Entry Number", "IE100000011")), files);
+    }
+}
