@@ -1,0 +1,82 @@
+package io.rigledger.tariff.refund;
+
+import io.rigledger.tariff.entry.Cape;
+import io.rigledger.tariff.entry.CustomsEntry;
+import io.rigledger.tariff.entry.EntryNumber;
+import io.rigledger.tariff.entry.EntryStore;
+import io.rigledger.tariff.entry.EntryView;
+import io.rigledger.tariff.entry.Refundable;
+import io.rigledger.tariff.entry.SummaryView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An organisation's IEEPA refunds after Learning Resources v. Trump (CSMS 67834313): the entries
+ * with refundable IEEPA duty declared ({@link Refundable}), per heading, with CAPE eligibility today
+ * ({@link Cape}) and the refunds claimed and received; and the entry numbers eligible for CAPE.
+ */
+@ApplicationScoped
+public class IeepaRefunds {
+
+    @Inject
+    EntryStore store;
+
+    /** Every entry with IEEPA duty declared, by date of entry; totals are the sums of the items. */
+    @Transactional
+    public IeepaRefundView list(String org) {
+        LocalDate today = store.today();
+        List<IeepaRefundView.Item> items = new ArrayList<>();
+        BigDecimal[] t = {zero(), zero(), zero(), zero(), zero(), zero()};
+        for (CustomsEntry e : entries(org)) {
+            SummaryView summary = store.summary(e);
+            Map<String, BigDecimal> byHeading = new LinkedHashMap<>();
+            summary.lines().forEach(l -> l.layers().stream().filter(a -> Refundable.isIeepa(a.heading()))
+                    .forEach(a -> byHeading.merge(a.heading(), a.declared(), BigDecimal::add)));
+            List<IeepaRefundView.Heading> headings = byHeading.entrySet().stream()
+                    .map(h -> new IeepaRefundView.Heading(h.getKey(), h.getValue())).toList();
+            BigDecimal refundable = byHeading.values().stream().reduce(zero(), BigDecimal::add);
+            List<String> reasons = whyNot(e, today);
+            EntryView.Refund refund = store.read(e.refund, EntryView.Refund.class);
+            BigDecimal claimed = refund == null ? null : refund.claimedTotal();
+            BigDecimal principal = refund == null ? null : refund.principal();
+            BigDecimal interest = refund == null ? null : refund.interest();
+            BigDecimal shortfall = refund == null ? null : refund.shortfall();
+            items.add(new IeepaRefundView.Item(e.id, EntryNumber.display(e.entryNumber), e.entryDate, e.status.name(),
+                    e.liquidationDate, headings, refundable, reasons.isEmpty(), reasons, claimed, principal, interest, shortfall));
+            t[0] = t[0].add(refundable);
+            t[1] = t[1].add(reasons.isEmpty() ? refundable : zero());
+            t[2] = t[2].add(claimed == null ? zero() : claimed);
+            t[3] = t[3].add(principal == null ? zero() : principal);
+            t[4] = t[4].add(interest == null ? zero() : interest);
+            t[5] = t[5].add(shortfall == null ? zero() : shortfall);
+        }
+        return new IeepaRefundView(today, items, new IeepaRefundView.Totals(t[0], t[1], t[2], t[3], t[4], t[5]));
+    }
+
+    /** The entry numbers (11 characters, no hyphens) eligible for CAPE today, by date of entry. */
+    @Transactional
+    public List<String> capeEntryNumbers(String org) {
+        LocalDate today = store.today();
+        return entries(org).stream().filter(e -> whyNot(e, today).isEmpty()).map(e -> e.entryNumber).toList();
+    }
+
+    private static List<String> whyNot(CustomsEntry e, LocalDate today) {
+        return Cape.whyNot(new Cape.Facts(e.hasIeepa, e.status, e.liquidationDate, e.reconciliationFlag, e.drawbackClaim), today);
+    }
+
+    private static List<CustomsEntry> entries(String org) {
+        return CustomsEntry.list("org = ?1 and hasIeepa = true order by entryDate, id", org);
+    }
+
+    private static BigDecimal zero() {
+        return BigDecimal.ZERO.setScale(2);
+    }
+}
