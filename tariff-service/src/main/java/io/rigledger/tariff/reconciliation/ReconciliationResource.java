@@ -7,9 +7,11 @@ import io.rigledger.platform.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -50,11 +52,18 @@ public class ReconciliationResource {
     record Ask(String org, Grouping grouping, LocalDate from, LocalDate to) {
     }
 
+    /** JSON unless the caller asks for text/csv (and not for JSON as well). */
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, CSV})
     @RolesAllowed({"finance", "operator", "admin"})
-    public Response json(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("groupBy") String groupBy) {
+    public Response get(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("groupBy") String groupBy,
+                        @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         Ask ask = ask(from, to, groupBy);
+        boolean csv = accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON);
+        return csv ? csv(ask) : json(ask);
+    }
+
+    private Response json(Ask ask) {
         StreamingOutput body = out -> {
             BigDecimal[] totals = zeros();
             try (JsonGenerator g = json.getFactory().createGenerator(out)) {
@@ -80,11 +89,7 @@ public class ReconciliationResource {
         return Response.ok(body, MediaType.APPLICATION_JSON).build();
     }
 
-    @GET
-    @Produces(CSV)
-    @RolesAllowed({"finance", "operator", "admin"})
-    public Response csv(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("groupBy") String groupBy) {
-        Ask ask = ask(from, to, groupBy);
+    private Response csv(Ask ask) {
         StreamingOutput body = out -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
             try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(ReconciliationRow.HEADER).get())) {

@@ -73,7 +73,7 @@ public class IeepaRefunds {
     }
 
     private static List<CustomsEntry> entries(String org) {
-        return CustomsEntry.list("org = ?1 and hasIeepa = true order by entryDate, id", org);
+        return CustomsEntry.list("org = ?1 and hasIeepa = true order by entryDate, entryNumber", org);
     }
 
     private static BigDecimal zero() {
