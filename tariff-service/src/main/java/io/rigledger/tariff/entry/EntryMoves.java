@@ -1,5 +1,6 @@
 package io.rigledger.tariff.entry;
 
+import io.rigledger.platform.validation.CountryCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.DecimalMax;
@@ -73,7 +74,7 @@ public interface EntryMoves {
 
     /** CBP's origin audit: the origin it asserts, the notice date, interest as CBP billed it, why. */
     record NewOriginAudit(
-            @NotNull @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 code") String assertedOrigin,
+            @NotNull @CountryCode String assertedOrigin,
             @NotNull LocalDate noticeDate,
             @NotNull @DecimalMin("0") @DecimalMax(MONEY_MAX) @Digits(integer = 13, fraction = 2) BigDecimal interest,
             @NotNull @Size(min = 1, max = 1000) @Pattern(regexp = TEXT, message = "must not contain control characters") String reason) {

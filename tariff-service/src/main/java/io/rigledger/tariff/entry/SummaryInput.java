@@ -1,5 +1,6 @@
 package io.rigledger.tariff.entry;
 
+import io.rigledger.platform.validation.CountryCode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -41,7 +42,7 @@ public interface SummaryInput {
     /** One 7501 line: HTS number, declared origin, entered value (USD), units, US content percent, maker, layers as declared. */
     record Line(
             @NotNull @Pattern(regexp = HTS, message = "must be a dotted HTS code such as 8543.70.9860") String htsCode,
-            @NotNull @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 code") String originCountry,
+            @NotNull @CountryCode String originCountry,
             @NotNull @DecimalMin("0") @DecimalMax(MONEY_MAX) @Digits(integer = 13, fraction = 2) BigDecimal customsValue,
             @NotNull @Min(1) @Max(1_000_000) Integer quantity,
             @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal usContentPercent,
