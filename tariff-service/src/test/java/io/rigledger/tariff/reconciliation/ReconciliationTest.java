@@ -127,7 +127,7 @@ class ReconciliationTest {
     @Test
     void badDatesAndGroupingsAre400NamingThem() {
         Map<String, String> bad = Map.of("/api/reconciliation?from=2025-13-01&to=2025-12-31", "from",
-                "/api/reconciliation?from=2025-01-01", "to", "/api/reconciliation?from=2025-02-01&to=2025-01-01", "to",
+                "/api/reconciliation?from=2025-01-01&to=2025-02-30", "to", "/api/reconciliation?from=2025-02-01&to=2025-01-01", "to",
                 "/api/reconciliation?from=2025-01-01&to=2025-12-31&groupBy=rig", "groupBy");
         bad.forEach((query, field) -> given().filter(Contract.responses(CONTRACT)).auth().oauth2(Tokens.finance("r-bad"))
                 .accept("text/csv").get(query).then().statusCode(400).contentType("application/problem+json")
