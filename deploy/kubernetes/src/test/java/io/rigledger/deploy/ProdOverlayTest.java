@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -94,13 +95,39 @@ class ProdOverlayTest {
         }
     }
 
-    private static Duration quarkusShutdownTimeout(String service) throws IOException {
+    /**
+     * nginx's request body limit equals the services' own (quarkus.http.limits.max-body-size, Quarkus's
+     * default 10240K): a 10,000-rig batch (about 2.1 MB) passes the Ingress, and an oversize body is
+     * answered by the service with problem+json, not by nginx with an HTML 413.
+     */
+    @Test
+    void theIngressBodyLimitIsTheServicesOwn() throws IOException {
+        String nginx = RenderedOverlay.of("prod").all(Ingress.class).get(0).getMetadata().getAnnotations()
+                .get("nginx.ingress.kubernetes.io/proxy-body-size");
+        for (String service : RenderedOverlay.SERVICES) {
+            String quarkus = applicationProperties(service).getProperty("quarkus.http.limits.max-body-size", "10240K");
+            assertEquals(kibibytes(quarkus), kibibytes(nginx), service + ": Ingress " + nginx + " vs service " + quarkus);
+        }
+    }
+
+    /** A size as nginx and Quarkus write it (1m, 10240K, 512k) in KiB. */
+    private static long kibibytes(String size) {
+        String s = size.trim().toLowerCase(Locale.ROOT);
+        long n = Long.parseLong(s.replaceAll("[km]$", ""));
+        return s.endsWith("m") ? n * 1024 : s.endsWith("k") ? n : n / 1024;
+    }
+
+    private static Properties applicationProperties(String service) throws IOException {
         Properties p = new Properties();
         Path file = RenderedOverlay.moduleDir().resolve("../../" + service + "/src/main/resources/application.properties");
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(in);
         }
-        String value = p.getProperty("quarkus.shutdown.timeout");
+        return p;
+    }
+
+    private static Duration quarkusShutdownTimeout(String service) throws IOException {
+        String value = applicationProperties(service).getProperty("quarkus.shutdown.timeout");
         assertNotNull(value, service + " sets no quarkus.shutdown.timeout: SIGTERM would drop requests in flight");
         return Duration.parse("PT" + value.toUpperCase());
     }
