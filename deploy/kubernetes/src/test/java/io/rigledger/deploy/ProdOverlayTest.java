@@ -110,6 +110,26 @@ class ProdOverlayTest {
         }
     }
 
+    /**
+     * PostgreSQL connections at full scale stay under CNPG's max_connections: each service's pool
+     * (DB_POOL_MAX, quarkus.datasource.jdbc.max-size) times its HPA's maxReplicas, plus Keycloak's pool
+     * (KC_DB_POOL_MAX_SIZE) times its replicas, plus 10 kept for the superuser and CNPG's instance manager.
+     */
+    @Test
+    void theConnectionPoolsAtFullScaleFitPostgresMaxConnections() throws IOException {
+        RenderedOverlay prod = RenderedOverlay.of("prod");
+        long total = 10;
+        for (String service : RenderedOverlay.SERVICES) {
+            assertEquals("${DB_POOL_MAX:20}", applicationProperties(service).getProperty("quarkus.datasource.jdbc.max-size"), service);
+            int pool = Integer.parseInt(ServiceEnvironmentTest.environment(prod, service).get("DB_POOL_MAX"));
+            total += (long) pool * prod.get(HorizontalPodAutoscaler.class, service).getSpec().getMaxReplicas();
+        }
+        int keycloakPool = Integer.parseInt(ServiceEnvironmentTest.environment(prod, "keycloak").get("KC_DB_POOL_MAX_SIZE"));
+        total += (long) keycloakPool * prod.get(Deployment.class, "keycloak").getSpec().getReplicas();
+        Object max = prod.cnpgClusters().get(0).get("spec", "postgresql", "parameters", "max_connections");
+        assertTrue(total <= Integer.parseInt(String.valueOf(max)), total + " connections at full scale > max_connections " + max);
+    }
+
     /** A size as nginx and Quarkus write it (1m, 10240K, 512k) in KiB. */
     private static long kibibytes(String size) {
         String s = size.trim().toLowerCase(Locale.ROOT);

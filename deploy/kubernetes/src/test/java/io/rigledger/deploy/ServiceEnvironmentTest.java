@@ -30,7 +30,7 @@ class ServiceEnvironmentTest {
     static final List<String> OVERLAYS = RenderedOverlay.OVERLAYS;
 
     static final Set<String> REQUIRED = Set.of("HTTP_PORT", "DB_URL", "DB_USER", "DB_PASSWORD",
-            "OIDC_AUTH_SERVER_URL", "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "LOG_JSON", "HTTP_PROXY_FORWARDING");
+            "OIDC_AUTH_SERVER_URL", "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "LOG_JSON", "HTTP_PROXY_FORWARDING", "DB_POOL_MAX");
     static final Set<String> PROCUREMENT_ONLY = Set.of("TARIFF_URL", "INVENTORY_URL", "CATALOGUE_TTL", "REQUOTE_EVERY");
     static final Set<String> TARIFF_ONLY = Set.of("SCHEDULE_POLL_INTERVAL");
     static final Set<String> OPTIONAL = Set.of("OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_SDK_DISABLED",
