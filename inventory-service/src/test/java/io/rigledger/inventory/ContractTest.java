@@ -1,6 +1,8 @@
 package io.rigledger.inventory;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.rigledger.inventory.fakes.FakeProcurement;
+import io.rigledger.inventory.fakes.InjectFakeProcurement;
 import io.rigledger.testsupport.ContractExamples.RequestExample;
 import io.rigledger.testsupport.ContractTestBase;
 import io.rigledger.testsupport.Tokens;
@@ -21,6 +23,12 @@ class ContractTest extends ContractTestBase {
      */
     private static final Map<String, String> STANDALONE = Map.of(
             "registerRigs", "operator", "registerRigBatch", "ops", "putSite", "ops");
+
+    /** The purchase order the registration examples name; procurement holds it for each example's organisation. */
+    private static final UUID EXAMPLE_ORDER = UUID.fromString("3f2b8c1e-6a4d-4e2f-9b1a-0c5d7e8f9a10");
+
+    @InjectFakeProcurement
+    FakeProcurement procurement;
 
     @Override
     protected String contract() {
@@ -45,6 +53,7 @@ class ContractTest extends ContractTestBase {
             return Send.validateOnly(path, example.json());
         }
         String org = "example-" + UUID.randomUUID();
+        procurement.hasOrder(org, EXAMPLE_ORDER, 1);
         return Send.post(Tokens.user(role + "-" + org, org, role), example.path().replace("{site}", "DAL1"),
                 example.json().replace("\"northwind\"", "\"" + org + "\""));
     }

@@ -34,6 +34,7 @@ class NetworkPolicyTest {
     static final Set<String> EXPECTED_INTERNAL = new TreeSet<>(Set.of(
             "procurement-service -> tariff-service:8083",
             "procurement-service -> inventory-service:8082",
+            "inventory-service -> procurement-service:8081",
             "procurement-service -> postgres:5432",
             "inventory-service -> postgres:5432",
             "tariff-service -> postgres:5432",

@@ -33,6 +33,7 @@ class ServiceEnvironmentTest {
             "OIDC_AUTH_SERVER_URL", "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "LOG_JSON", "HTTP_PROXY_FORWARDING", "DB_POOL_MAX");
     static final Set<String> PROCUREMENT_ONLY = Set.of("TARIFF_URL", "INVENTORY_URL", "CATALOGUE_TTL", "REQUOTE_EVERY");
     static final Set<String> TARIFF_ONLY = Set.of("SCHEDULE_POLL_INTERVAL");
+    static final Set<String> INVENTORY_ONLY = Set.of("PROCUREMENT_URL");
     static final Set<String> OPTIONAL = Set.of("OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_SDK_DISABLED",
             "RIGLEDGER_RATE_LIMIT_ENABLED", "RIGLEDGER_RATE_LIMIT_REQUESTS", "RIGLEDGER_RATE_LIMIT_PERIOD",
             "RIGLEDGER_RATE_LIMIT_MAX_CALLERS", "HTTP_TRUSTED_PROXIES");
@@ -57,6 +58,10 @@ class ServiceEnvironmentTest {
             if (service.equals("tariff-service")) {
                 required.addAll(TARIFF_ONLY);
                 allowed.addAll(TARIFF_ONLY);
+            }
+            if (service.equals("inventory-service")) {
+                required.addAll(INVENTORY_ONLY);
+                allowed.addAll(INVENTORY_ONLY);
             }
             TreeSet<String> missing = new TreeSet<>(required);
             missing.removeAll(names);
@@ -91,6 +96,8 @@ class ServiceEnvironmentTest {
         Map<String, String> procurement = environment(rendered, "procurement-service");
         assertEquals("http://tariff-service:" + port(rendered, "tariff-service", "http"), procurement.get("TARIFF_URL"), overlay);
         assertEquals("http://inventory-service:" + port(rendered, "inventory-service", "http"), procurement.get("INVENTORY_URL"), overlay);
+        assertEquals("http://procurement-service:" + port(rendered, "procurement-service", "http"),
+                environment(rendered, "inventory-service").get("PROCUREMENT_URL"), overlay);
     }
 
     /**

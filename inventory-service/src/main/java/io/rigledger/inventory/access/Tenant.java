@@ -31,6 +31,11 @@ public class Tenant {
         return caller.userName();
     }
 
+    /** Whether the caller is a service account (role service: procurement-service), not a person. */
+    public boolean isServiceAccount() {
+        return identity.hasRole(SERVICE_ROLE);
+    }
+
     /**
      * The organisation for an operation a service account may do on behalf of one.
      *

@@ -43,6 +43,9 @@ public class RigResource {
     RigReads reads;
 
     @Inject
+    OrderReferences references;
+
+    @Inject
     Tenant tenant;
 
     @Inject
@@ -53,6 +56,8 @@ public class RigResource {
     @RolesAllowed({"operator", "ops"})
     public RestResponse<RigView.Items> registerRigs(@NotNull @Valid RigRegistration body) {
         String org = tenant.org();
+        // before the registration's transaction: this may ask procurement-service
+        references.check(org, false, body.rigs());
         List<Long> ids = registrar.registerAll(org, tenant.actor(), body.rigs());
         return RestResponse.status(RestResponse.Status.CREATED, new RigView.Items(reads.all(org, ids)));
     }
@@ -63,6 +68,7 @@ public class RigResource {
     @RolesAllowed({"service", "ops"})
     public RigBatch.Result registerRigBatch(@NotNull @Valid RigBatch body) {
         String org = tenant.orgNamedOr(body.organisation(), "organisation");
+        references.check(org, tenant.isServiceAccount(), body.rigs());
         return registrar.registerBatch(org, tenant.actor(), body.rigs());
     }
 

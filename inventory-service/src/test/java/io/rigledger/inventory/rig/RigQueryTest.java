@@ -1,6 +1,8 @@
 package io.rigledger.inventory.rig;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.rigledger.inventory.fakes.FakeProcurement;
+import io.rigledger.inventory.fakes.InjectFakeProcurement;
 import io.restassured.path.json.JsonPath;
 import io.rigledger.testsupport.Tokens;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -32,6 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class RigQueryTest {
 
+    @InjectFakeProcurement
+    FakeProcurement procurement;
+
     @Test
     void filtersBySiteStatusManufacturerOriginAndOrder() {
         String org = newOrg();
@@ -39,7 +44,7 @@ class RigQueryTest {
         String dal = newCode();
         site(ops, dal, 1000);
         rack(ops, dal, "R1", 5);
-        UUID order = UUID.randomUUID();
+        UUID order = procurement.hasOrder(org, 1, 2);
         String onOrder = (String) register(ops, "{\"serialNumber\":\"" + newSerial() + "\",\"model\":\"avalon-a1466\","
                 + "\"originCountry\":\"US\",\"purchaseOrderId\":\"" + order + "\",\"orderLineNumber\":2}").get(0).get("id");
         String deployed = newRig(ops, "antminer-s21", "CN");

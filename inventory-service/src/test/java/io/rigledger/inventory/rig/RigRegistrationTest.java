@@ -1,6 +1,8 @@
 package io.rigledger.inventory.rig;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.rigledger.inventory.fakes.FakeProcurement;
+import io.rigledger.inventory.fakes.InjectFakeProcurement;
 import io.rigledger.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -38,12 +40,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class RigRegistrationTest {
 
+    @InjectFakeProcurement
+    FakeProcurement procurement;
+
     @Test
     void registeredRigsComeBackInRequestOrderAndCanBeReadBack() {
-        String operator = Tokens.operator(newOrg());
+        String org = newOrg();
+        String operator = Tokens.operator(org);
         String first = newSerial();
         String second = newSerial();
-        UUID order = UUID.randomUUID();
+        UUID order = procurement.hasOrder(org, 1);
         var answer = as(operator)
                 .body(registration(rig(first, "antminer-s21-xp", "MY"),
                         "{\"serialNumber\":\"" + second + "\",\"model\":\"whatsminer-m66s-plus\",\"originCountry\":\"US\","
