@@ -108,7 +108,7 @@ public final class FakeProcurement {
         for (int n : lineNumbers) {
             lines.add(lineTemplate.deepCopy().put("lineNumber", n));
         }
-        requireValid(ORDERS + id, 200, order.toString(), "application/json");
+        requireValid(ORDERS + id, 200, order.toString(), "application/json", "ETag", etag(order));
         orders.put(org + "/" + id, order);
     }
 
@@ -168,9 +168,13 @@ public final class FakeProcurement {
                 .forEach(m -> breaches.add(what + ": " + m.getMessage()));
     }
 
-    private void requireValid(String path, int status, String body, String contentType) {
-        ValidationReport report = contract().validateResponse(path, Request.Method.GET,
-                SimpleResponse.Builder.status(status).withContentType(contentType).withBody(body).build());
+    /** Fails unless procurement's contract allows this answer; {@code headers} are name, value pairs. */
+    private void requireValid(String path, int status, String body, String contentType, String... headers) {
+        SimpleResponse.Builder answer = SimpleResponse.Builder.status(status).withContentType(contentType).withBody(body);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            answer.withHeader(headers[i], headers[i + 1]);
+        }
+        ValidationReport report = contract().validateResponse(path, Request.Method.GET, answer.build());
         if (report.hasErrors()) {
             throw new AssertionError("the fake's answer to GET " + path + " breaks procurement's contract: "
                     + report.getMessages());
@@ -191,6 +195,11 @@ public final class FakeProcurement {
             lineTemplate = sample.of(sample.itemsOf("PurchaseOrder", "lines"));
         }
         return orderTemplate;
+    }
+
+    /** The order's version as procurement's strong entity tag ("0" when the contract has no version). */
+    private static String etag(ObjectNode order) {
+        return "\"" + order.path("version").asLong(0) + "\"";
     }
 
     /** The org claim of a bearer token (the fake trusts the signature: inventory-service already checked it). */
@@ -231,7 +240,8 @@ public final class FakeProcurement {
                                  "detail":"no purchase order %s","instance":"%s"}""".formatted(id, path)).build();
             }
             return ResponseDefinitionBuilder.responseDefinition().withStatus(200)
-                    .withHeader("Content-Type", "application/json").withBody(order.toString()).build();
+                    .withHeader("Content-Type", "application/json").withHeader("ETag", etag(order))
+                    .withBody(order.toString()).build();
         }
     }
 }
