@@ -39,7 +39,7 @@ class ContractTest extends ContractTestBase {
     protected Set<String> operationIds() {
         return Set.of("registerRigs", "listRigs", "registerRigBatch", "exportRigs", "deployRigs", "getRig",
                 "transitionRig", "setRigMac", "setRigLandedCost", "getRigHistory", "listSites", "getSite", "putSite",
-                "listRacks", "putRack", "putSiteIntoMaintenance", "getFleetSummary", "listRigModels", "getRigModel",
+                "getSiteHistory", "listRacks", "putRack", "putSiteIntoMaintenance", "getFleetSummary", "listRigModels", "getRigModel",
                 "putRigModel", "listManufacturers", "listPlants", "getPlant", "putPlant");
     }
 

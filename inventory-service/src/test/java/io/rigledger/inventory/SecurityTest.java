@@ -40,6 +40,7 @@ class SecurityTest {
             endpoint("getRigHistory", "GET", RIG + "/history", null, READERS),
             endpoint("listSites", "GET", "/api/sites", null, READERS),
             endpoint("getSite", "GET", "/api/sites/DAL1", null, READERS),
+            endpoint("getSiteHistory", "GET", "/api/sites/DAL1/history", null, READERS),
             endpoint("putSite", "PUT", "/api/sites/DAL1", "{\"name\":\"x\",\"state\":\"TX\",\"capacityKw\":1}", "ops"),
             endpoint("listRacks", "GET", "/api/sites/DAL1/racks", null, READERS),
             endpoint("putRack", "PUT", "/api/sites/DAL1/racks/A1", "{\"row\":\"A\",\"slots\":1}", "ops"),

@@ -29,11 +29,25 @@ public final class PlaceViews {
     public record SitePage(List<SiteView> items, String nextCursor) {
     }
 
-    /** The body of PUT /api/sites/{site}: capacity in kW. */
+    /**
+     * The body of PUT /api/sites/{site}: capacity in kW. capacityOverride lets the capacity go below the power in
+     * use (recorded in the site's history with the reason); without it that is 409.
+     */
     public record SiteChange(
             @NotNull @Size(min = 1, max = 128) String name,
             @NotNull @UsState String state,
-            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("10000000") BigDecimal capacityKw) {
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("10000000") BigDecimal capacityKw,
+            Boolean capacityOverride,
+            @Size(min = 1, max = 500) String reason) {
+    }
+
+    /** One capacity change of a site (schema SiteEvent): kW before (absent at creation) and after, power in use. */
+    public record SiteEventView(String at, String actor, BigDecimal capacityKwFrom, BigDecimal capacityKwTo,
+                                BigDecimal powerInUseKw, boolean capacityOverride, String reason) {
+    }
+
+    /** Schema SiteHistory: oldest first, keyset-paged. */
+    public record SiteHistory(List<SiteEventView> items, String nextCursor) {
     }
 
     /** A rack with how many of its slots hold a rig. */

@@ -5,6 +5,7 @@ import io.rigledger.inventory.place.PlaceViews.RackChange;
 import io.rigledger.inventory.place.PlaceViews.RackList;
 import io.rigledger.inventory.place.PlaceViews.RackView;
 import io.rigledger.inventory.place.PlaceViews.SiteChange;
+import io.rigledger.inventory.place.PlaceViews.SiteHistory;
 import io.rigledger.inventory.place.PlaceViews.SitePage;
 import io.rigledger.inventory.place.PlaceViews.SiteView;
 import io.rigledger.platform.paging.CursorKey;
@@ -72,8 +73,27 @@ public class SiteResource {
             @Pattern(regexp = PlaceViews.CODE, message = PlaceViews.CODE_MESSAGE) String site,
             @NotNull @Valid SiteChange body) {
         String org = tenant.org();
-        sites.put(org, site, body);
+        sites.put(org, tenant.actor(), site, body);
         return sites.view(sites.find(org, site).orElseThrow());
+    }
+
+    /** Every change of the site's power capacity, oldest first: who, when, from, to, power in use, override, why. */
+    @GET
+    @Path("/{site}/history")
+    @RolesAllowed({"operator", "finance", "ops"})
+    public SiteHistory getSiteHistory(@PathParam("site") @Size(max = 32)
+            @Pattern(regexp = PlaceViews.CODE, message = PlaceViews.CODE_MESSAGE) String site,
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        int size = paging.limit(limit);
+        CursorKey after = paging.after(cursor, 1);
+        Site found = sites.find(tenant.org(), site).orElseThrow(() -> Problems.notFound("site", site));
+        List<SiteEvent> rows = sites.history(found, after == null ? null : after.number(0), size + 1);
+        String next = null;
+        if (rows.size() > size) {
+            rows = rows.subList(0, size);
+            next = paging.cursor(Long.toString(rows.get(size - 1).id));
+        }
+        return new SiteHistory(rows.stream().map(SiteService::view).toList(), next);
     }
 
     @GET

@@ -17,6 +17,8 @@ import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,19 +53,71 @@ public class SiteService {
         return Site.find("org = ?1 and code > ?2", Sort.by("code"), org, afterCode).page(0, limit).list();
     }
 
+    /**
+     * Creates or updates a site. The site is locked first, so a capacity change and deploys to the site are
+     * serialised; every capacity change is recorded in the site's history (site_event).
+     *
+     * @param actor who makes the change, for the history
+     * @throws io.rigledger.platform.problem.ProblemException 409 naming capacityKw when the new capacity is below
+     *         the power the site's DEPLOYED rigs draw and capacityOverride is not true
+     */
     @Transactional
-    public Site put(String org, String code, SiteChange change) {
-        Site site = find(org, code).orElseGet(() -> {
-            Site s = new Site();
-            s.org = org;
-            s.code = code;
-            return s;
-        });
+    public Site put(String org, String actor, String code, SiteChange change) {
+        Site site = Site.<Site>find("org = :org and code = :code", Parameters.with("org", org).and("code", code))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional().orElse(null);
+        BigDecimal before = null;
+        BigDecimal inUse = BigDecimal.ZERO;
+        if (site == null) {
+            site = new Site();
+            site.org = org;
+            site.code = code;
+        } else {
+            before = site.capacityKw;
+            inUse = kw(powerInUseWatts(site));
+        }
+        boolean below = change.capacityKw().compareTo(inUse) < 0;
+        boolean override = Boolean.TRUE.equals(change.capacityOverride());
+        if (below && !override) {
+            throw Problems.conflict(List.of(new Violation("capacityKw", "site " + code + " has " + RigModelView.plain(inUse).toPlainString()
+                    + " kW in use by its deployed rigs; " + RigModelView.plain(change.capacityKw()).toPlainString()
+                    + " kW is below it (set capacityOverride, with a reason, to lower it anyway)")));
+        }
         site.name = change.name();
         site.usState = change.state();
         site.capacityKw = change.capacityKw();
         site.persist();
+        if (before == null || before.compareTo(change.capacityKw()) != 0) {
+            SiteEvent event = new SiteEvent();
+            event.siteId = site.id;
+            event.at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            event.actor = actor;
+            event.capacityKwFrom = before;
+            event.capacityKwTo = change.capacityKw();
+            event.powerInUseKw = inUse;
+            event.capacityOverride = below;
+            event.reason = change.reason();
+            event.persist();
+        }
         return site;
+    }
+
+    /** Up to {@code limit} capacity changes of the site after event {@code afterId}, oldest first. */
+    public List<SiteEvent> history(Site site, Long afterId, int limit) {
+        if (afterId == null) {
+            return SiteEvent.find("siteId = ?1", Sort.by("id"), site.id).page(0, limit).list();
+        }
+        return SiteEvent.find("siteId = ?1 and id > ?2", Sort.by("id"), site.id, afterId).page(0, limit).list();
+    }
+
+    /** The wire form of a history entry. */
+    public static PlaceViews.SiteEventView view(SiteEvent e) {
+        return new PlaceViews.SiteEventView(e.at.toString(), e.actor,
+                e.capacityKwFrom == null ? null : RigModelView.plain(e.capacityKwFrom), RigModelView.plain(e.capacityKwTo),
+                RigModelView.plain(e.powerInUseKw), e.capacityOverride, e.reason);
+    }
+
+    private static BigDecimal kw(long watts) {
+        return BigDecimal.valueOf(watts).divide(WATTS_PER_KW, 3, RoundingMode.HALF_UP);
     }
 
     /**
@@ -120,7 +174,7 @@ public class SiteService {
     }
 
     public SiteView view(Site site) {
-        BigDecimal inUse = BigDecimal.valueOf(powerInUseWatts(site)).divide(WATTS_PER_KW, 3, RoundingMode.HALF_UP);
+        BigDecimal inUse = kw(powerInUseWatts(site));
         return new SiteView(site.code, site.name, site.usState, RigModelView.plain(site.capacityKw),
                 RigModelView.plain(inUse));
     }

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.rigledger.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static io.rigledger.inventory.Fleet.as;
@@ -14,8 +15,10 @@ import static io.rigledger.inventory.Fleet.newOrg;
 import static io.rigledger.inventory.Fleet.newRig;
 import static io.rigledger.inventory.Fleet.rack;
 import static io.rigledger.inventory.Fleet.site;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
 class SiteResourceTest {
@@ -75,6 +78,40 @@ class SiteResourceTest {
                 .then().statusCode(409).body("violations.field", equalTo(List.of("slots")));
         as(ops).body("{\"row\":\"B\",\"slots\":8}").put("/api/sites/" + code + "/racks/R1")
                 .then().statusCode(200).body("row", equalTo("B")).body("occupied", equalTo(1));
+    }
+
+    @Test
+    void capacityBelowThePowerInUseIs409NamingBothUnlessOverriddenAndTheOverrideIsRecorded() {
+        String org = newOrg();
+        String ops = Tokens.ops(org);
+        String code = newCode();
+        site(ops, code, 100);
+        rack(ops, code, "R1", 10);
+        deploy(ops, newRig(ops, "antminer-s21", "CN"), code, "R1", 1);
+        deploy(ops, newRig(ops, "antminer-s21", "CN"), code, "R1", 2);
+
+        badlyAs(ops).body("{\"name\":\"Hall\",\"state\":\"TX\",\"capacityKw\":5}").put("/api/sites/" + code)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("capacityKw")))
+                .body("violations[0].message", containsString("7 kW in use"));
+        as(ops).get("/api/sites/" + code).then().body("capacityKw", equalTo(100));
+
+        as(ops).body("{\"name\":\"Hall\",\"state\":\"TX\",\"capacityKw\":8}").put("/api/sites/" + code)
+                .then().statusCode(200).body("capacityKw", equalTo(8)).body("powerInUseKw", equalTo(7));
+        as(ops).body("{\"name\":\"Hall\",\"state\":\"TX\",\"capacityKw\":5,\"capacityOverride\":true,"
+                        + "\"reason\":\"feeder derated\"}").put("/api/sites/" + code)
+                .then().statusCode(200).body("capacityKw", equalTo(5)).body("powerInUseKw", equalTo(7));
+
+        as(Tokens.finance(org)).get("/api/sites/" + code + "/history").then().statusCode(200)
+                .body("items.capacityKwTo", equalTo(List.of(100, 8, 5)))
+                .body("items.capacityKwFrom", equalTo(Arrays.asList(null, 100, 8)))
+                .body("items.powerInUseKw", equalTo(List.of(0, 7, 7)))
+                .body("items.capacityOverride", equalTo(List.of(false, false, true)))
+                .body("items[2].reason", equalTo("feeder derated"))
+                .body("items[2].actor", equalTo("ops-" + org));
+        as(Tokens.finance(org)).queryParam("limit", 2).get("/api/sites/" + code + "/history").then().statusCode(200)
+                .body("items", hasSize(2)).body("nextCursor", notNullValue());
+        as(Tokens.finance(newOrg())).get("/api/sites/" + code + "/history").then().statusCode(404);
     }
 
     @Test
