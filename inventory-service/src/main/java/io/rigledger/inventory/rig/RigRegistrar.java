@@ -38,7 +38,8 @@ public class RigRegistrar {
      * replayed and left unchanged, the others are registered.
      *
      * @throws io.rigledger.platform.problem.ProblemException 400 when a (manufacturer, serial) repeats
-     *         inside the batch; 422 for an unknown or retired model or plant; nothing registered then
+     *         inside the batch; 422 for an unknown or retired model or plant, or an originCountry other than
+     *         the plant's country; nothing registered then
      */
     @Transactional
     public RigBatch.Result registerBatch(String org, String by, List<NewRig> rigs) {
@@ -120,6 +121,9 @@ public class RigRegistrar {
                 } else if (!plant.manufacturer.equals(model.manufacturer.code)) {
                     unknown.add(new Violation("rigs[" + i + "].plant", "belongs to " + plant.manufacturer
                             + ", not to the model's manufacturer " + model.manufacturer.code));
+                } else if (!plant.country.equals(rig.originCountry())) {
+                    unknown.add(new Violation("rigs[" + i + "].originCountry", "is not the country of plant "
+                            + plant.code + " (" + plant.country + ")"));
                 }
             }
         }

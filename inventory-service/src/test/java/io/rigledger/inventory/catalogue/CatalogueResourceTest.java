@@ -88,6 +88,35 @@ class CatalogueResourceTest {
     }
 
     @Test
+    void aPlantsCountryCannotChangeWhileRigsNameItButCanBeforeAndItsCityAlways() {
+        String code = newPlantCode();
+        as(Tokens.admin()).body(plant("CANAAN", "MY", false)).put("/api/plants/" + code).then().statusCode(200);
+        as(Tokens.admin()).body(plant("CANAAN", "US", false)).put("/api/plants/" + code)
+                .then().statusCode(200).body("country", equalTo("US"));
+        String operator = Tokens.operator(newOrg());
+        String id = (String) register(operator, "{\"serialNumber\":\"" + newSerial()
+                + "\",\"model\":\"avalon-a1466\",\"originCountry\":\"US\",\"plant\":\"" + code + "\"}").get(0).get("id");
+
+        as(Tokens.admin()).body(plant("CANAAN", "MY", false)).put("/api/plants/" + code)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("country")))
+                .body("violations[0].message", containsString("US"));
+        as(Tokens.admin()).body("{\"manufacturer\":\"CANAAN\",\"country\":\"US\",\"city\":\"Austin\",\"confirmed\":true}")
+                .put("/api/plants/" + code).then().statusCode(200).body("city", equalTo("Austin"));
+        as(operator).get("/api/plants/" + code).then().body("country", equalTo("US"));
+        as(operator).get("/api/rigs/" + id).then().body("originCountry", equalTo("US"));
+    }
+
+    @Test
+    void aRigMadeAtAPlantIsMadeInThePlantsCountry() {
+        as(Tokens.operator(newOrg())).body(registration("{\"serialNumber\":\"" + newSerial()
+                        + "\",\"model\":\"antminer-s21\",\"originCountry\":\"CN\",\"plant\":\"BITMAIN-MY\"}"))
+                .post("/api/rigs").then().statusCode(422)
+                .body("violations.field", equalTo(List.of("rigs[0].originCountry")))
+                .body("violations[0].message", containsString("BITMAIN-MY (MY)"));
+    }
+
+    @Test
     void anUnknownManufacturerIs422() {
         as(Tokens.admin()).body(plant("ACME", "US", false)).put("/api/plants/" + newPlantCode())
                 .then().statusCode(422).body("violations.field", equalTo(List.of("manufacturer")));
