@@ -42,12 +42,13 @@ public class Deployer {
     Places places;
 
     /** Runs inside the caller's transaction; answers the rigs' ids in request order. */
-    List<Long> deploy(String org, String actor, List<Placement> placements, String reason, boolean override) {
-        List<Long> ids = rejectRepeats(placements);
+    List<Long> deploy(String org, String actor, List<Placement> placements, String reason, boolean override,
+                      PlacementFields fields) {
+        List<Long> ids = rejectRepeats(placements, fields);
         Map<String, Site> targetSites = lockSites(org, placements);
-        List<Rack> racks = racks(placements, targetSites);
+        List<Rack> racks = racks(placements, targetSites, fields);
         Map<Long, Rig> rigs = lockRigs(org, ids, placements);
-        rejectOccupied(placements, racks, ids);
+        rejectOccupied(placements, racks, ids, fields);
         Map<Long, Boolean> overridden = checkCapacity(placements, targetSites, rigs, override);
 
         Instant now = Instant.now();
@@ -57,8 +58,14 @@ public class Deployer {
             Site site = targetSites.get(placements.get(i).position().site());
             RigStatus was = rig.status;
             if (!was.mayBecome(RigStatus.DEPLOYED)) {
-                throw Problems.conflict(List.of(new Violation("placements[" + i + "].rig",
+                throw Problems.conflict(List.of(new Violation(fields.rig(i),
                         placements.get(i).rig() + " is " + was + " and cannot become DEPLOYED")));
+            }
+            if (was == RigStatus.DEPLOYED && rack.id.equals(rig.rackId)
+                    && placements.get(i).position().slot().equals(rig.slot)) {
+                // a move to where the rig stands would record MOVED X -> X: refused, nothing recorded
+                throw Problems.conflict(List.of(new Violation(fields.position(i), placements.get(i).rig()
+                        + " already stands at slot " + rig.slot + " of rack " + rack.code + "; nothing to move")));
             }
             RigState from = RigState.status(was, places.of(rig), rig.rmaTicket);
             rig.status = RigStatus.DEPLOYED;
@@ -75,7 +82,7 @@ public class Deployer {
             Rig.flush();
         } catch (PersistenceException e) {
             if (Places.isUniqueViolation(e)) {
-                throw Problems.conflict(List.of(new Violation("placements",
+                throw Problems.conflict(List.of(new Violation(fields.positions(),
                         "a position was taken by another deploy at the same time")));
             }
             throw e;
@@ -84,21 +91,21 @@ public class Deployer {
     }
 
     /** 400 for a rig named twice or two rigs sent to one position. */
-    private static List<Long> rejectRepeats(List<Placement> placements) {
+    private static List<Long> rejectRepeats(List<Placement> placements, PlacementFields fields) {
         List<Violation> repeats = new ArrayList<>();
         Map<Long, Integer> rigAt = new HashMap<>();
         Map<Position, Integer> positionAt = new HashMap<>();
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < placements.size(); i++) {
-            long id = AssetIds.parse(placements.get(i).rig(), "placements[" + i + "].rig");
+            long id = AssetIds.parse(placements.get(i).rig(), fields.rig(i));
             ids.add(id);
             Integer first = rigAt.putIfAbsent(id, i);
             if (first != null) {
-                repeats.add(new Violation("placements[" + i + "].rig", "repeats placements[" + first + "].rig"));
+                repeats.add(new Violation(fields.rig(i), "repeats " + fields.rig(first)));
             }
             Integer taken = positionAt.putIfAbsent(placements.get(i).position(), i);
             if (taken != null) {
-                repeats.add(new Violation("placements[" + i + "].position",
+                repeats.add(new Violation(fields.position(i),
                         "is also the position of placements[" + taken + "]: one rig per position"));
             }
         }
@@ -121,7 +128,7 @@ public class Deployer {
     }
 
     /** Each placement's rack; 404 for an unknown rack, 400 for a slot outside it. */
-    private static List<Rack> racks(List<Placement> placements, Map<String, Site> targetSites) {
+    private static List<Rack> racks(List<Placement> placements, Map<String, Site> targetSites, PlacementFields fields) {
         List<Rack> racks = new ArrayList<>();
         List<Violation> outside = new ArrayList<>();
         for (int i = 0; i < placements.size(); i++) {
@@ -129,7 +136,7 @@ public class Deployer {
             Rack rack = Rack.<Rack>find("siteId = ?1 and code = ?2", targetSites.get(p.site()).id, p.rack())
                     .firstResultOptional().orElseThrow(() -> Problems.notFound("rack", p.site() + "/" + p.rack()));
             if (p.slot() > rack.slots) {
-                outside.add(new Violation("placements[" + i + "].position.slot",
+                outside.add(new Violation(fields.position(i) + ".slot",
                         "is outside rack " + p.rack() + ", which has slots 1.." + rack.slots));
             }
             racks.add(rack);
@@ -153,13 +160,14 @@ public class Deployer {
     }
 
     /** 409 when a target position holds a rig other than the one sent there. */
-    private static void rejectOccupied(List<Placement> placements, List<Rack> racks, List<Long> ids) {
+    private static void rejectOccupied(List<Placement> placements, List<Rack> racks, List<Long> ids,
+                                       PlacementFields fields) {
         List<Violation> taken = new ArrayList<>();
         for (int i = 0; i < placements.size(); i++) {
             int slot = placements.get(i).position().slot();
             Rig holder = Rig.<Rig>find("rackId = ?1 and slot = ?2", racks.get(i).id, slot).firstResult();
             if (holder != null && !holder.id.equals(ids.get(i))) {
-                taken.add(new Violation("placements[" + i + "].position",
+                taken.add(new Violation(fields.position(i),
                         "slot " + slot + " of rack " + racks.get(i).code + " holds " + AssetIds.format(holder.id)));
             }
         }

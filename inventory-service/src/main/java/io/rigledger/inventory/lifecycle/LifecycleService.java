@@ -56,8 +56,12 @@ public class LifecycleService {
         RigStatus to = status(t.to());
         if (to == RigStatus.DEPLOYED) {
             deployer.deploy(org, actor, List.of(new Placement(AssetIds.format(id), deployTarget(org, id, t))),
-                    t.reason(), Boolean.TRUE.equals(t.capacityOverride()));
+                    t.reason(), Boolean.TRUE.equals(t.capacityOverride()), PlacementFields.ONE);
             return;
+        }
+        if (t.position() != null) {
+            throw Problems.badRequest("position", "only a transition to DEPLOYED takes a position; a rig in "
+                    + to + " has none of its own choosing");
         }
         Rig rig = lock(org, id);
         if (!rig.status.mayBecome(to)) {
@@ -86,13 +90,14 @@ public class LifecycleService {
      */
     @Transactional
     public List<Long> deploy(String org, String actor, List<Placement> placements, String reason, boolean override) {
-        return deployer.deploy(org, actor, placements, reason, override);
+        return deployer.deploy(org, actor, placements, reason, override, PlacementFields.LIST);
     }
 
     /** Records the rig's current MAC (null or all zeros = no MAC); the previous one stays in the history. */
     @Transactional
     public void setMac(String org, String actor, long id, String mac, String reason) {
         Rig rig = lock(org, id);
+        refuseRetired(rig, "mac", "MAC");
         String now = Macs.normalise(mac);
         if (Objects.equals(now, rig.mac)) {
             return;
@@ -106,6 +111,7 @@ public class LifecycleService {
     @Transactional
     public void setLandedCost(String org, String actor, long id, LandedCostView cost, String reason) {
         Rig rig = lock(org, id);
+        refuseRetired(rig, "landedCost", "landed cost");
         LandedCostView was = LandedCostView.of(rig.priceUsd, rig.dutyUsd, rig.feesUsd);
         rig.priceUsd = cost.price();
         rig.dutyUsd = cost.duty();
@@ -133,6 +139,14 @@ public class LifecycleService {
                 from changed
                 """).setParameter(1, org).setParameter(2, site.id).setParameter(3, Timestamp.from(Instant.now()))
                 .setParameter(4, actor).setParameter(5, reason).executeUpdate();
+    }
+
+    /** 409 naming {@code field}: a RETIRED rig is kept as it was, forever. */
+    private static void refuseRetired(Rig rig, String field, String what) {
+        if (rig.status == RigStatus.RETIRED) {
+            throw Problems.conflict(List.of(new Violation(field, AssetIds.format(rig.id)
+                    + " is RETIRED; a retired rig's " + what + " stays as it was")));
+        }
     }
 
     /** 400 naming {@code to} for a status the contract does not know. */

@@ -119,8 +119,68 @@ class LifecycleTest {
         as(ops).body("{\"to\":\"DEPLOYED\",\"position\":" + position(dal, "R1", 5) + "}")
                 .post("/api/rigs/" + newRig(ops, "antminer-s21", "MY") + "/transitions")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("violations.field", equalTo(List.of("placements[0].position.slot")))
+                .body("violations.field", equalTo(List.of("position.slot")))
                 .body("detail", containsString("1..4"));
+    }
+
+    @Test
+    void aTransitionsErrorsNameTheFieldsItSent() {
+        String ops = Tokens.ops(newOrg());
+        String dal = newCode();
+        site(ops, dal, 1000);
+        rack(ops, dal, "R1", 4);
+        deploy(ops, newRig(ops, "antminer-s21", "MY"), dal, "R1", 1);
+        as(ops).body("{\"to\":\"DEPLOYED\",\"position\":" + position(dal, "R1", 1) + "}")
+                .post("/api/rigs/" + newRig(ops, "antminer-s21", "MY") + "/transitions")
+                .then().statusCode(409).body("violations.field", equalTo(List.of("position")));
+    }
+
+    @Test
+    void aMoveToWhereTheRigStandsIs409AndRecordsNothing() {
+        String org = newOrg();
+        String ops = Tokens.ops(org);
+        String dal = newCode();
+        site(ops, dal, 1000);
+        rack(ops, dal, "R1", 4);
+        String id = newRig(ops, "antminer-s21", "MY");
+        deploy(ops, id, dal, "R1", 2);
+        as(ops).body("{\"to\":\"DEPLOYED\",\"position\":" + position(dal, "R1", 2) + "}")
+                .post("/api/rigs/" + id + "/transitions").then().statusCode(409)
+                .body("violations.field", equalTo(List.of("position")))
+                .body("violations[0].message", containsString("already stands"));
+        as(ops).body("{\"placements\":[{\"rig\":\"" + id + "\",\"position\":" + position(dal, "R1", 2) + "}]}")
+                .post("/api/rigs/deployments").then().statusCode(409)
+                .body("violations.field", equalTo(List.of("placements[0].position")));
+        as(Tokens.finance(org)).get("/api/rigs/" + id + "/history").then()
+                .body("items.kind", equalTo(List.of("REGISTERED", "STATUS_CHANGED")));
+    }
+
+    @Test
+    void aPositionSentWithAnythingButDeployedIs400() {
+        String ops = Tokens.ops(newOrg());
+        String dal = newCode();
+        site(ops, dal, 1000);
+        rack(ops, dal, "R1", 4);
+        String id = newRig(ops, "antminer-s21", "MY");
+        deploy(ops, id, dal, "R1", 2);
+        as(ops).body("{\"to\":\"MAINTENANCE\",\"position\":" + position(dal, "R1", 3) + "}")
+                .post("/api/rigs/" + id + "/transitions").then().statusCode(400)
+                .body("violations.field", equalTo(List.of("position")));
+        as(ops).get("/api/rigs/" + id).then().body("status", equalTo("DEPLOYED")).body("position.slot", equalTo(2));
+    }
+
+    @Test
+    void aRetiredRigsMacAndLandedCostAre409() {
+        String org = newOrg();
+        String ops = Tokens.ops(org);
+        String id = newRig(ops, "antminer-s21", "MY");
+        move(ops, id, "{\"to\":\"RETIRED\",\"reason\":\"end of life\"}", 200);
+        as(ops).body("{\"mac\":\"0c:42:a1:00:00:09\"}").put("/api/rigs/" + id + "/mac").then().statusCode(409)
+                .body("violations.field", equalTo(List.of("mac")));
+        as(Tokens.finance(org)).body("{\"landedCost\":{\"price\":5120,\"duty\":1280,\"fees\":17.74}}")
+                .put("/api/rigs/" + id + "/landed-cost").then().statusCode(409)
+                .body("violations.field", equalTo(List.of("landedCost")));
+        as(ops).get("/api/rigs/" + id).then().body("$", not(hasKey("mac"))).body("$", not(hasKey("landedCost")));
     }
 
     @Test

@@ -9,10 +9,13 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static io.rigledger.inventory.Fleet.badlyAs;
 import static io.rigledger.inventory.Fleet.listAll;
 import static io.rigledger.inventory.Fleet.newOrg;
 import static io.rigledger.inventory.InventoryTestResources.CONTRACT;
 import static io.rigledger.testsupport.ContractExamples.requestExample;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Cases 003 to 006 on registering rigs: every malformed body is a 400 (or 413, 414, 415, 431) problem naming the field, nothing stored. */
@@ -72,5 +75,13 @@ class HostileInputTest {
         HttpLimitsCheck.unknownPathIs404(Tokens.operator(org));
         HttpLimitsCheck.wrongMethodIs405("/api/rigs", Tokens.operator(org));
         HttpLimitsCheck.unacceptableAcceptIs406("/api/rigs", Tokens.operator(org));
+    }
+
+    @Test
+    void theCsvExportAskedForAsJsonIs406WithoutClaimingToAnswerJson() {
+        badlyAs(Tokens.operator(org)).accept("application/json").get("/api/rigs/export").then().statusCode(406)
+                .contentType("application/problem+json")
+                .body("detail", not(containsString("answers application/json")))
+                .body("detail", containsString("Accept"));
     }
 }

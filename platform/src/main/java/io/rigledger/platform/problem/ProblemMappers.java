@@ -53,7 +53,8 @@ public class ProblemMappers {
             case 404 -> "nothing at " + path;
             case 405 -> "this method is not allowed on " + path
                     + (response.getHeaderString("Allow") == null ? "" : "; allowed: " + response.getHeaderString("Allow"));
-            case 406 -> "this resource answers application/json; the Accept header asks for something else";
+            case 406 -> "this resource answers none of the media types the Accept header asks for;"
+                    + " the contract lists the ones it answers";
             case 415 -> "send the body as application/json (UTF-8)";
             default -> kind.title();
         };
