@@ -28,7 +28,9 @@ import java.util.Set;
  * can overflow java.util.regex's stack), and a query parameter sent without a value ({@code ?limit=}:
  * Quarkus REST hands the resource null for it, exactly as if it were left out, while the contracts'
  * parameters take no empty value). The one parameter that may be empty is {@code cursor}, which the
- * contracts document as "absent or empty for the first page".
+ * contracts document as "absent or empty for the first page". A query parameter given twice
+ * ({@code ?limit=5&limit=6}) is refused too: Quarkus REST would silently use the first, and no
+ * contract parameter is exploded (lists are one comma-separated value).
  */
 @Provider
 public class ParamValues implements ContainerRequestFilter {
@@ -96,6 +98,10 @@ public class ParamValues implements ContainerRequestFilter {
     static Optional<Problem.Violation> problemOf(MultivaluedMap<String, String> raw, boolean query) {
         for (Map.Entry<String, List<String>> p : raw.entrySet()) {
             List<String> values = p.getValue() == null || p.getValue().isEmpty() ? List.of("") : p.getValue();
+            if (query && values.size() > 1) {
+                return Optional.of(new Problem.Violation(p.getKey(), "is given " + values.size()
+                        + " times; give it once (where a contract takes several values, they go comma-separated in one)"));
+            }
             for (String value : values) {
                 String message = problemOf(value, query && !MAY_BE_EMPTY.contains(p.getKey()));
                 if (message != null) {

@@ -55,6 +55,13 @@ class ParamValuesTest {
     }
 
     @Test
+    void aQueryParameterGivenTwiceIsNamedInsteadOfSilentlyTakingTheFirst() {
+        Optional<Problem.Violation> twice = ParamValues.problemOf(ParamValues.rawQuery("groupBy=site&limit=5&limit=6"), true);
+        assertEquals("limit", twice.orElseThrow().field());
+        assertEquals(Optional.empty(), ParamValues.problemOf(ParamValues.rawQuery("groupBy=site,status&limit=5"), true));
+    }
+
+    @Test
     void aValueOverTheLimitIsNamed() {
         assertEquals(Optional.of(new Problem.Violation("cursor", "must be at most " + ParamValues.MAX_LENGTH + " characters")),
                 query("cursor", "a".repeat(ParamValues.MAX_LENGTH + 1)));
