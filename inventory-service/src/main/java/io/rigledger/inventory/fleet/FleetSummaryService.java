@@ -41,7 +41,8 @@ public class FleetSummaryService {
         long watts = 0;
         BigDecimal hashrate = BigDecimal.ZERO;
         BigDecimal cost = BigDecimal.ZERO;
-        List<Group> groups = rows.stream()
+        // no dimension: totals only (the contract), not one group with an empty key
+        List<Group> groups = dims.isEmpty() ? List.of() : rows.stream()
                 .sorted(Comparator.comparingLong(FleetSql.Row::rigCount).reversed()
                         .thenComparing(r -> r.key().toString()))
                 .map(r -> new Group(key(r.key()), figures(r.rigCount(), r.hashrateThs(), r.powerWatts(),

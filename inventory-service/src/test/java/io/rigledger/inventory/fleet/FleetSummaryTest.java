@@ -136,6 +136,19 @@ class FleetSummaryTest {
     }
 
     @Test
+    void withoutGroupByTheSummaryIsTotalsOnly() {
+        String code = "sum-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+        as(Tokens.admin()).body(model("100", 2000)).put("/api/rig-models/" + code).then().statusCode(200);
+        String ops = Tokens.ops(newOrg());
+        newRig(ops, code, "MY");
+        newRig(ops, code, "US");
+        as(ops).get("/api/fleet/summary").then().statusCode(200)
+                .body("groupBy", equalTo(List.of())).body("groups", equalTo(List.of()))
+                .body("totals.rigCount", equalTo(2)).body("totals.hashrateThs", equalTo(200))
+                .body("totals.usMadeSharePercent", equalTo(50));
+    }
+
+    @Test
     void anEmptyFleetHasZeroTotalsAndNoGroups() {
         as(Tokens.operator(newOrg())).get("/api/fleet/summary").then().statusCode(200)
                 .body("groups", equalTo(List.of())).body("totals.rigCount", equalTo(0))
