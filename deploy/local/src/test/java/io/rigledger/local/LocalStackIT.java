@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -179,8 +180,14 @@ class LocalStackIT {
         ObjectNode registration = (ObjectNode) JSON.readTree(example(inventorySpec, "/api/rigs"));
         String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase() + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
         ArrayNode rigs = (ArrayNode) registration.get("rigs");
+        // the example's order reference is made up: inventory checks it with procurement, so name a real order of alice's
+        String order = placeOrderAsAlice();
         for (int i = 0; i < rigs.size(); i++) {
-            ((ObjectNode) rigs.get(i)).put("serialNumber", "E2E" + run + "N" + i);
+            ObjectNode rig = (ObjectNode) rigs.get(i);
+            rig.put("serialNumber", "E2E" + run + "N" + i);
+            if (rig.has("purchaseOrderId")) {
+                rig.put("purchaseOrderId", order).put("orderLineNumber", 1);
+            }
         }
 
         JsonPath registered = given().filter(inventory()).auth().oauth2(alice)
@@ -201,6 +208,26 @@ class LocalStackIT {
         given().filter(inventory()).auth().oauth2(bob)
                 .get(rigsUrl() + "/" + ids.get(0))
                 .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void aRigMayNotNameAnotherOrganisationsOrderWhichAnswersLikeAMissingOne() throws Exception {
+        String order = placeOrderAsAlice();
+        String bob = passwordToken("bob");
+        String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase() + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+        List<String> details = new ArrayList<>();
+        for (String reference : List.of(order, UUID.randomUUID().toString())) {
+            String body = "{\"rigs\":[{\"serialNumber\":\"E2EB" + run + details.size() + "\",\"model\":\"antminer-s21-xp\","
+                    + "\"originCountry\":\"MY\",\"purchaseOrderId\":\"" + reference + "\",\"orderLineNumber\":1}]}";
+            details.add(given().filter(inventory()).auth().oauth2(bob)
+                    .contentType(ContentType.JSON).body(body)
+                    .post(rigsUrl())
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("rigs[0].purchaseOrderId"))
+                    .extract().path("violations[0].message"));
+        }
+        assertEquals(details.get(0).replace(order, "ID"), details.get(1).replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "ID"),
+                "alice's order and a missing one are refused alike");
     }
 
     // ---- helpers -----------------------------------------------------------------------------
