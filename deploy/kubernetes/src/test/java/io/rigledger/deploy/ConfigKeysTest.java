@@ -74,12 +74,39 @@ class ConfigKeysTest {
         Path root = RenderedOverlay.moduleDir().resolve("../..").normalize();
         ServiceConfigKeys keys = ServiceConfigKeys.read("tariff-service",
                 RenderedOverlay.moduleDir().resolve("src/test/fixtures/config-keys/tariff-without-poll-interval.properties"),
-                List.of(root.resolve("tariff-service/target/classes"), root.resolve("platform/target/classes")));
+                List.of(root.resolve("tariff-service/target/classes"), root.resolve("platform/target/classes")),
+                QuarkusConfigModel.of("tariff-service"));
         assertEquals(Set.of("rigledger.schedule.poll-interval"), keys.mappingRequired());
         List<String> problems = keys.problems("fixture", Set.of("HTTP_PORT", "DB_URL"));
         assertEquals(List.of("fixture does not set RIGLEDGER_SCHEDULE_POLL_INTERVAL: tariff-service requires"
                 + " rigledger.schedule.poll-interval (@ConfigMapping without a default)"), problems);
         assertEquals(List.of(), keys.problems("fixture", Set.of("HTTP_PORT", "DB_URL", "RIGLEDGER_SCHEDULE_POLL_INTERVAL")),
                 "the mapping property set by its environment form");
+    }
+
+    @Test
+    void quarkusOwnVariablesAreReadWhenAnExtensionHasThemAtRunTime() {
+        ServiceConfigKeys keys = ServiceConfigKeys.of("tariff-service");
+        Set<String> base = ServiceEnvironmentTest.environment(RenderedOverlay.of("dev"), "tariff-service").keySet();
+        Set<String> environment = new java.util.TreeSet<>(base);
+        environment.add("QUARKUS_DATASOURCE_JDBC_MAX_SIZE"); // agroal, run time
+        environment.add("QUARKUS_DATASOURCE_REPORTS_JDBC_MAX_SIZE"); // the same under a named datasource
+        environment.add("QUARKUS_LOG_LEVEL"); // core, run time
+        assertEquals(List.of(), keys.problems("fixture", environment));
+    }
+
+    @Test
+    void quarkusVariablesFixedAtBuildTimeOrUnknownAreProblems() {
+        ServiceConfigKeys keys = ServiceConfigKeys.of("tariff-service");
+        Set<String> environment = new java.util.TreeSet<>(
+                ServiceEnvironmentTest.environment(RenderedOverlay.of("dev"), "tariff-service").keySet());
+        environment.add("QUARKUS_DATASOURCE_DB_KIND"); // build time
+        environment.add("QUARKUS_DATASOURCE_JDBC_MAX_SIZ"); // misspelt
+        List<String> problems = keys.problems("fixture", environment);
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("fixture sets QUARKUS_DATASOURCE_DB_KIND, a BUILD_AND_RUN_TIME_FIXED property of Quarkus"),
+                problems.get(0));
+        assertTrue(problems.get(1).startsWith("fixture sets QUARKUS_DATASOURCE_JDBC_MAX_SIZ, which no Quarkus extension"),
+                problems.get(1));
     }
 }

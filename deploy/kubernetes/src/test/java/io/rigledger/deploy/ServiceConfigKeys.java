@@ -43,9 +43,10 @@ import org.jboss.jandex.Type;
  * @param propertyKeys     every property key of application.properties (prod profile prefix removed)
  * @param mappingRequired  @ConfigMapping properties with no default and no value in application.properties
  * @param mappingKeys      every @ConfigMapping property (groups expanded), e.g. {@code rigledger.rate-limit.requests}
+ * @param quarkus          the properties Quarkus's own extensions read ({@code QUARKUS_*} variables), with their phase
  */
 record ServiceConfigKeys(String service, Map<String, Boolean> references, Set<String> propertyKeys,
-        Set<String> mappingRequired, Set<String> mappingKeys) {
+        Set<String> mappingRequired, Set<String> mappingKeys, QuarkusConfigModel quarkus) {
 
     /**
      * Variables a manifest may leave out although the service reads them, each with its reason.
@@ -68,10 +69,12 @@ record ServiceConfigKeys(String service, Map<String, Boolean> references, Set<St
     static ServiceConfigKeys of(String service) {
         Path root = RenderedOverlay.moduleDir().resolve("../..").normalize();
         return read(service, root.resolve(service + "/src/main/resources/application.properties"),
-                List.of(root.resolve(service + "/target/classes"), root.resolve("platform/target/classes")));
+                List.of(root.resolve(service + "/target/classes"), root.resolve("platform/target/classes")),
+                QuarkusConfigModel.of(service));
     }
 
-    static ServiceConfigKeys read(String service, Path applicationProperties, List<Path> classDirs) {
+    static ServiceConfigKeys read(String service, Path applicationProperties, List<Path> classDirs,
+            QuarkusConfigModel quarkus) {
         Map<String, Boolean> references = new TreeMap<>();
         Set<String> keys = new TreeSet<>();
         Properties properties = new Properties();
@@ -98,7 +101,7 @@ record ServiceConfigKeys(String service, Map<String, Boolean> references, Set<St
             String prefix = mapping.value("prefix") == null ? "" : mapping.value("prefix").asString();
             walk(index, type, prefix, keys, mappingKeys, mappingRequired);
         }
-        return new ServiceConfigKeys(service, references, keys, mappingRequired, mappingKeys);
+        return new ServiceConfigKeys(service, references, keys, mappingRequired, mappingKeys, quarkus);
     }
 
     /** The property names an environment variable can stand for are those whose env form equals it. */
@@ -117,7 +120,9 @@ record ServiceConfigKeys(String service, Map<String, Boolean> references, Set<St
         mappingKeys.forEach(k -> readable.add(environmentName(k)));
         List<String> problems = new ArrayList<>();
         for (String name : new TreeSet<>(environment)) {
-            if (!readable.contains(name)) {
+            if (name.startsWith("QUARKUS_")) {
+                quarkusProblem(where, name).ifPresent(problems::add);
+            } else if (!readable.contains(name)) {
                 problems.add(where + " sets " + name + ", which " + service + " does not read (no ${" + name
                         + "} in its application.properties, no property or @ConfigMapping key of that name)");
             }
@@ -135,6 +140,27 @@ record ServiceConfigKeys(String service, Map<String, Boolean> references, Set<St
             }
         }
         return problems;
+    }
+
+    /**
+     * A {@code QUARKUS_*} variable is read by Quarkus itself when one of the service's extensions has a
+     * run-time property of that name; a build-time one is fixed in the packaged application, so setting
+     * it on a pod changes nothing.
+     */
+    private java.util.Optional<String> quarkusProblem(String where, String name) {
+        java.util.Optional<String> phase = quarkus.phase(name);
+        if (phase.isEmpty() && references.containsKey(name)) {
+            return java.util.Optional.empty(); // an application.properties ${QUARKUS_...} reference
+        }
+        if (phase.isEmpty()) {
+            return java.util.Optional.of(where + " sets " + name + ", which no Quarkus extension of " + service
+                    + " reads (no such property in their config model) and no ${" + name + "} in its application.properties");
+        }
+        if (!phase.get().equals("RUN_TIME")) {
+            return java.util.Optional.of(where + " sets " + name + ", a " + phase.get() + " property of Quarkus: it is"
+                    + " fixed when " + service + " is built, so a pod's environment cannot change it");
+        }
+        return java.util.Optional.empty();
     }
 
     private static void walk(Index index, ClassInfo type, String prefix, Set<String> propertyKeys,
