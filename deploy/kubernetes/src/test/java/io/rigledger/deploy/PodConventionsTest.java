@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -182,6 +183,17 @@ class PodConventionsTest {
             assertEquals("quay.io/keycloak/keycloak:" + keycloakVersion,
                     rendered.workload("keycloak").template().getSpec().getContainers().get(0).getImage(),
                     overlay + ": Keycloak's image follows keycloak.version in the parent pom");
+        }
+    }
+
+    @Test
+    void theServicesImagesAreNamedOnlyInTheBaseImagesList() throws java.io.IOException {
+        for (String service : RenderedOverlay.SERVICES) {
+            java.nio.file.Path deployment = RenderedOverlay.moduleDir().resolve("base/" + service + "/deployment.yaml");
+            String yaml = java.nio.file.Files.readString(deployment);
+            assertTrue(yaml.contains("image: " + service + " "), deployment
+                    + ": the Deployment names its image by the service's name only; the reference lives in base/kustomization.yaml");
+            assertFalse(yaml.contains("ghcr.io") || yaml.contains(":0."), deployment + " repeats the image reference");
         }
     }
 
