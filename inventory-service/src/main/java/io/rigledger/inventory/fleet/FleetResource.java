@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,18 +20,24 @@ import java.util.List;
 public class FleetResource {
 
     @Inject
-    FleetSummaryService summaries;
+    SummaryAnswers summaries;
 
     @Inject
     Tenant tenant;
 
-    /** groupBy: comma-separated dimensions (site, status, manufacturer, model, originCountry), each at most once. */
+    /**
+     * groupBy: comma-separated dimensions (site, status, manufacturer, model, originCountry), each at most
+     * once. Answers schema FleetSummary as JSON bytes, cached until the fleet or the catalogue changes
+     * ({@link SummaryAnswers}).
+     *
+     * @throws io.rigledger.platform.problem.ProblemException 400 naming groupBy for an unknown or repeated dimension
+     */
     @GET
     @Path("/summary")
     @RolesAllowed({"operator", "finance", "ops"})
-    public FleetSummaryView getFleetSummary(@QueryParam("groupBy") String groupBy) {
-        String org = tenant.org();
-        return summaries.summary(org, dimensions(groupBy));
+    public Response getFleetSummary(@QueryParam("groupBy") String groupBy) {
+        List<Dimension> dims = dimensions(groupBy);
+        return Response.ok(summaries.json(tenant.org(), dims), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     static List<Dimension> dimensions(String groupBy) {
