@@ -167,8 +167,13 @@ public final class FleetBench {
             double[] api = time(200, () -> get(url, token));
             double[] rollup;
             double[] raw;
+            double[] miss;
             int groups;
             try (Connection c = stack.connect()) {
+                // a cache miss: the catalogue version moves before each timed call, as a spec correction would
+                try (PreparedStatement bump = c.prepareStatement("update catalogue_version set version = version + 1")) {
+                    miss = time(50, bump::executeUpdate, () -> get(url, token));
+                }
                 String fromRollups = FleetSql.fromRollups(dims);
                 groups = FleetSql.read(c, fromRollups, API_ORG, dims).size();
                 rollup = time(200, () -> FleetSql.read(c, fromRollups, API_ORG, dims));
@@ -176,10 +181,12 @@ public final class FleetBench {
                 raw = time(rigs >= 1_000_000 ? 10 : 30, () -> FleetSql.read(c, recount, API_ORG, dims));
             }
             System.out.printf(Locale.ROOT, "summary %,9d rigs %-47s %,5d groups%n"
-                            + "        API p50 %7.2f p99 %7.2f ms | rollup SQL p50 %6.2f p99 %6.2f ms"
-                            + " | raw GROUP BY p50 %8.2f p99 %8.2f ms | API/raw %.3f rollup/raw %.4f (goal <= 0.1)%n",
-                    rigs, groupBy, groups, api[0], api[1], rollup[0], rollup[1], raw[0], raw[1], api[0] / raw[0],
-                    rollup[0] / raw[0]);
+                            + "        API p50 %7.2f p99 %7.2f ms | API after a change (cache miss) p50 %7.2f p99 %7.2f ms"
+                            + " | rollup SQL p50 %6.2f p99 %6.2f ms%n"
+                            + "        raw GROUP BY p50 %8.2f p99 %8.2f ms | API/raw %.3f (goal <= 0.1)"
+                            + " miss/raw %.3f rollup/raw %.4f%n",
+                    rigs, groupBy, groups, api[0], api[1], miss[0], miss[1], rollup[0], rollup[1], raw[0], raw[1],
+                    api[0] / raw[0], miss[0] / raw[0], rollup[0] / raw[0]);
         }
     }
 
@@ -223,11 +230,18 @@ public final class FleetBench {
 
     /** p50 and p99 in ms over {@code n} runs after n/5 warm-up runs (2 to 20). */
     static double[] time(int n, Call call) throws Exception {
+        return time(n, () -> null, call);
+    }
+
+    /** As {@link #time(int, Call)}, with {@code before} run untimed before each call. */
+    static double[] time(int n, Call before, Call call) throws Exception {
         for (int i = 0; i < Math.min(20, Math.max(2, n / 5)); i++) {
+            before.run();
             call.run();
         }
         double[] ms = new double[n];
         for (int i = 0; i < n; i++) {
+            before.run();
             long start = System.nanoTime();
             call.run();
             ms[i] = (System.nanoTime() - start) / 1e6;
