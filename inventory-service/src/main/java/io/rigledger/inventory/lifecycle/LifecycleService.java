@@ -17,12 +17,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Every change of a rig after registration, each with its event (who, when, from, to, why) in the
@@ -93,7 +95,12 @@ public class LifecycleService {
         return deployer.deploy(org, actor, placements, reason, override, PlacementFields.LIST);
     }
 
-    /** Records the rig's current MAC (null or all zeros = no MAC); the previous one stays in the history. */
+    /**
+     * Records the rig's current MAC (null or all zeros = no MAC); the previous one stays in the history.
+     *
+     * @throws io.rigledger.platform.problem.ProblemException 409 naming mac when another rig of the organisation
+     *         (not RETIRED) holds that MAC now, or when the rig is RETIRED
+     */
     @Transactional
     public void setMac(String org, String actor, long id, String mac, String reason) {
         Rig rig = lock(org, id);
@@ -102,9 +109,25 @@ public class LifecycleService {
         if (Objects.equals(now, rig.mac)) {
             return;
         }
+        Optional<Rig> holder = now == null ? Optional.empty() : Rig.<Rig>find(
+                "org = ?1 and mac = ?2 and status <> ?3 and id <> ?4", org, now, RigStatus.RETIRED, rig.id)
+                .firstResultOptional();
+        if (holder.isPresent()) {
+            throw Problems.conflict(List.of(new Violation("mac",
+                    "is the current MAC of rig " + AssetIds.format(holder.get().id))));
+        }
         RigEvent.of(rig.id, Instant.now(), actor, EventKind.MAC_CHANGED, RigState.mac(rig.mac), RigState.mac(now),
                 reason).persist();
         rig.mac = now;
+        try {
+            Rig.flush();
+        } catch (PersistenceException e) {
+            if (Places.isUniqueViolation(e)) {
+                throw Problems.conflict(List.of(new Violation("mac",
+                        "became another rig's current MAC at the same time")));
+            }
+            throw e;
+        }
     }
 
     /** Replaces the rig's landed cost (USD); the previous one stays in the history. */

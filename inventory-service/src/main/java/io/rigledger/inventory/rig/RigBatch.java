@@ -1,5 +1,6 @@
 package io.rigledger.inventory.rig;
 
+import io.rigledger.platform.problem.Problem.Violation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -23,7 +24,11 @@ public record RigBatch(
     public record Result(int registered, int replayed, List<Item> items) {
     }
 
-    /** Schema RigBatchItem: replayed is true when the rig was registered before and left unchanged. */
-    public record Item(String id, String manufacturer, String serialNumber, boolean replayed) {
+    /**
+     * Schema RigBatchItem: replayed is true when the rig was registered before and left unchanged;
+     * conflicts (absent when none) name what the replay sent differently from the stored rig.
+     */
+    public record Item(String id, String manufacturer, String serialNumber, boolean replayed,
+                       List<Violation> conflicts) {
     }
 }

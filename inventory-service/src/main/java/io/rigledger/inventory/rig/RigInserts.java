@@ -1,5 +1,8 @@
 package io.rigledger.inventory.rig;
 
+import io.rigledger.platform.problem.Problem.Violation;
+import io.rigledger.platform.problem.Problems;
+
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
@@ -27,22 +30,49 @@ final class RigInserts {
             from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
                         ?::uuid[], ?::int[], ?::numeric[], ?::numeric[], ?::numeric[]) with ordinality
                  as t(manufacturer, serial, model, plant, origin, mac, po, line, price, duty, fees, ord)
+            where not exists (select 1 from rig r
+                              where r.org = ? and r.manufacturer = t.manufacturer and r.serial_number = t.serial)
             order by t.ord
             on conflict on constraint rig_serial_unique_per_manufacturer do nothing
             returning id, manufacturer, serial_number
             """;
 
     private static final String EXISTING = """
-            select r.id, r.manufacturer, r.serial_number from rig r
+            select r.id, r.manufacturer, r.serial_number, r.model_code, r.origin_country, r.plant_code,
+                   r.purchase_order_id, r.order_line
+            from rig r
             join unnest(?::varchar[], ?::varchar[]) as k(manufacturer, serial)
               on r.manufacturer = k.manufacturer and r.serial_number = k.serial
             where r.org = ?
             """;
 
+    private static final String MAC_HOLDERS = """
+            select r.id, r.manufacturer, r.serial_number, r.mac from rig r
+            where r.org = ? and r.status <> 'RETIRED' and r.mac = any(?::varchar[])
+            """;
+
+    /** PostgreSQL unique_violation. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    /** A rig as stored: what a replay of its registration is compared with. */
+    record StoredRig(long id, String model, String originCountry, String plant, UUID purchaseOrderId,
+                     Integer orderLine) {
+    }
+
+    /** The rig (not RETIRED) that holds a MAC now. */
+    record MacHolder(long id, SerialKey key) {
+    }
+
     private RigInserts() {
     }
 
-    /** Inserts the rigs that are new; answers the new rigs' ids by (manufacturer, serial). */
+    /**
+     * Inserts the rigs that are new; answers the new rigs' ids by (manufacturer, serial). Rigs stored
+     * before are filtered out before the insert, so a replay draws no asset ids from the sequence.
+     *
+     * @throws io.rigledger.platform.problem.ProblemException 409 naming rigs when another request registered
+     *         one of these MAC addresses at the same time (the statement fails, nothing is registered)
+     */
     static Map<SerialKey, Long> insert(Connection c, String org, String by, Instant at, List<NewRig> rigs,
                                        List<String> makers) throws SQLException {
         int n = rigs.size();
@@ -83,19 +113,50 @@ final class RigInserts {
             ps.setArray(p++, array(c, "int4", line));
             ps.setArray(p++, array(c, "numeric", price));
             ps.setArray(p++, array(c, "numeric", duty));
-            ps.setArray(p, array(c, "numeric", fees));
+            ps.setArray(p++, array(c, "numeric", fees));
+            ps.setString(p, org);
             return keyed(ps);
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw Problems.conflict(List.of(new Violation("rigs",
+                        "a MAC address in this request became another rig's at the same time")));
+            }
+            throw e;
         }
     }
 
-    /** The ids of the rigs of {@code org} with these (manufacturer, serial) pairs. */
-    static Map<SerialKey, Long> existing(Connection c, String org, List<String> makers, List<String> serials)
+    /** The rigs of {@code org} with these (manufacturer, serial) pairs, as stored. */
+    static Map<SerialKey, StoredRig> existing(Connection c, String org, List<String> makers, List<String> serials)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(EXISTING)) {
             ps.setArray(1, array(c, "varchar", makers.toArray(String[]::new)));
             ps.setArray(2, array(c, "varchar", serials.toArray(String[]::new)));
             ps.setString(3, org);
-            return keyed(ps);
+            Map<SerialKey, StoredRig> rigs = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rigs.put(new SerialKey(rs.getString(2), rs.getString(3)), new StoredRig(rs.getLong(1),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, UUID.class),
+                            rs.getObject(8, Integer.class)));
+                }
+            }
+            return rigs;
+        }
+    }
+
+    /** The rigs of {@code org} not RETIRED that hold one of these (normalised) MACs now, by MAC. */
+    static Map<String, MacHolder> macHolders(Connection c, String org, List<String> macs) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(MAC_HOLDERS)) {
+            ps.setString(1, org);
+            ps.setArray(2, array(c, "varchar", macs.toArray(String[]::new)));
+            Map<String, MacHolder> holders = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    holders.put(rs.getString(4), new MacHolder(rs.getLong(1),
+                            new SerialKey(rs.getString(2), rs.getString(3))));
+                }
+            }
+            return holders;
         }
     }
 

@@ -3,6 +3,8 @@ package io.rigledger.inventory.rig;
 import io.rigledger.inventory.catalogue.Plant;
 import io.rigledger.inventory.model.RigModel;
 import io.rigledger.inventory.model.RigModelCatalogue;
+import io.rigledger.inventory.rig.RigInserts.MacHolder;
+import io.rigledger.inventory.rig.RigInserts.StoredRig;
 import io.rigledger.platform.problem.Problem.Violation;
 import io.rigledger.platform.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,28 +37,39 @@ public class RigRegistrar {
 
     /**
      * Idempotent registration on (manufacturer, serial number): rigs registered before are answered
-     * replayed and left unchanged, the others are registered.
+     * replayed and left unchanged (with conflicts when the replay sends another model, origin, plant or
+     * order reference than stored), the others are registered. A replay draws no asset ids.
      *
-     * @throws io.rigledger.platform.problem.ProblemException 400 when a (manufacturer, serial) repeats
-     *         inside the batch; 422 for an unknown or retired model or plant, or an originCountry other than
-     *         the plant's country; nothing registered then
+     * @throws io.rigledger.platform.problem.ProblemException 400 when a (manufacturer, serial) or a MAC repeats
+     *         inside the batch; 409 naming rigs[i].mac for a MAC that is another rig's current MAC; 422 for an
+     *         unknown or retired model or plant, or an originCountry other than the plant's country; nothing
+     *         registered then
      */
     @Transactional
     public RigBatch.Result registerBatch(String org, String by, List<NewRig> rigs) {
         List<String> makers = manufacturers(rigs);
-        List<Violation> repeats = repeats(rigs, makers);
+        List<Violation> repeats = ReplayChecks.repeats(rigs, makers);
         if (!repeats.isEmpty()) {
             throw Problems.invalid(repeats);
         }
+        Map<SerialKey, StoredRig> before = new HashMap<>(existing(org, rigs, makers));
+        refuseMacClashes(org, rigs, makers, before.keySet());
         Map<SerialKey, Long> inserted = insert(org, by, rigs, makers);
-        Map<SerialKey, Long> before = inserted.size() == rigs.size() ? Map.of() : existing(org, rigs, makers);
+        if (inserted.size() + before.size() < rigs.size()) {
+            before = existing(org, rigs, makers); // another request registered some of them meanwhile
+        }
         List<RigBatch.Item> items = new ArrayList<>(rigs.size());
         for (int i = 0; i < rigs.size(); i++) {
             SerialKey key = new SerialKey(makers.get(i), rigs.get(i).serialNumber());
             Long id = inserted.get(key);
-            boolean replayed = id == null;
-            items.add(new RigBatch.Item(AssetIds.format(replayed ? before.get(key) : id), key.manufacturer(),
-                    key.serial(), replayed));
+            if (id != null) {
+                items.add(new RigBatch.Item(AssetIds.format(id), key.manufacturer(), key.serial(), false, null));
+                continue;
+            }
+            StoredRig stored = before.get(key);
+            List<Violation> conflicts = ReplayChecks.replayConflicts(i, rigs.get(i), stored);
+            items.add(new RigBatch.Item(AssetIds.format(stored.id()), key.manufacturer(), key.serial(), true,
+                    conflicts.isEmpty() ? null : conflicts));
         }
         return new RigBatch.Result(inserted.size(), rigs.size() - inserted.size(), items);
     }
@@ -65,14 +78,19 @@ public class RigRegistrar {
      * All or nothing: every rig is new or the call is refused.
      *
      * @return the new rigs' ids in request order
-     * @throws io.rigledger.platform.problem.ProblemException 409 naming rigs[i] for a serial already
-     *         registered or repeated in the request; 422 for an unknown or retired model or plant
+     * @throws io.rigledger.platform.problem.ProblemException 400 naming rigs[i] for a serial or MAC repeated in the
+     *         request; 409 naming rigs[i] for a serial already registered or a MAC that is another rig's current
+     *         MAC; 422 for an unknown or retired model or plant
      */
     @Transactional
     public List<Long> registerAll(String org, String by, List<NewRig> rigs) {
         List<String> makers = manufacturers(rigs);
-        List<Violation> clashes = repeats(rigs, makers);
+        List<Violation> repeats = ReplayChecks.repeats(rigs, makers);
+        if (!repeats.isEmpty()) {
+            throw Problems.invalid(repeats);
+        }
         Set<SerialKey> stored = existing(org, rigs, makers).keySet();
+        List<Violation> clashes = new ArrayList<>();
         for (int i = 0; i < rigs.size(); i++) {
             if (stored.contains(new SerialKey(makers.get(i), rigs.get(i).serialNumber()))) {
                 clashes.add(new Violation("rigs[" + i + "].serialNumber",
@@ -80,9 +98,9 @@ public class RigRegistrar {
             }
         }
         if (!clashes.isEmpty()) {
-            clashes.sort((a, b) -> a.field().compareTo(b.field()));
             throw Problems.conflict(clashes);
         }
+        refuseMacClashes(org, rigs, makers, stored);
         Map<SerialKey, Long> inserted = insert(org, by, rigs, makers);
         if (inserted.size() != rigs.size()) {
             throw Problems.conflict(List.of(new Violation("rigs",
@@ -93,6 +111,20 @@ public class RigRegistrar {
             ids.add(inserted.get(new SerialKey(makers.get(i), rigs.get(i).serialNumber())));
         }
         return ids;
+    }
+
+    /** 409 naming rigs[i].mac for each new rig whose MAC another rig of the organisation holds now. */
+    private void refuseMacClashes(String org, List<NewRig> rigs, List<String> makers, Set<SerialKey> stored) {
+        List<String> macs = ReplayChecks.newMacs(rigs, makers, stored);
+        if (macs.isEmpty()) {
+            return;
+        }
+        Map<String, MacHolder> holders = em.unwrap(Session.class)
+                .doReturningWork(c -> RigInserts.macHolders(c, org, macs));
+        List<Violation> clashes = ReplayChecks.macClashes(rigs, makers, stored, holders);
+        if (!clashes.isEmpty()) {
+            throw Problems.conflict(clashes);
+        }
     }
 
     /** Each rig's manufacturer (its model's), after checking models and plants exist and are not retired. */
@@ -133,26 +165,12 @@ public class RigRegistrar {
         return makers;
     }
 
-    /** rigs[i].serialNumber repeating an earlier rig of the same manufacturer. */
-    private static List<Violation> repeats(List<NewRig> rigs, List<String> makers) {
-        Map<SerialKey, Integer> first = new HashMap<>();
-        List<Violation> repeats = new ArrayList<>();
-        for (int i = 0; i < rigs.size(); i++) {
-            Integer earlier = first.putIfAbsent(new SerialKey(makers.get(i), rigs.get(i).serialNumber()), i);
-            if (earlier != null) {
-                repeats.add(new Violation("rigs[" + i + "].serialNumber",
-                        "repeats rigs[" + earlier + "].serialNumber of the same manufacturer"));
-            }
-        }
-        return repeats;
-    }
-
     private Map<SerialKey, Long> insert(String org, String by, List<NewRig> rigs, List<String> makers) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return em.unwrap(Session.class).doReturningWork(c -> RigInserts.insert(c, org, by, now, rigs, makers));
     }
 
-    private Map<SerialKey, Long> existing(String org, List<NewRig> rigs, List<String> makers) {
+    private Map<SerialKey, StoredRig> existing(String org, List<NewRig> rigs, List<String> makers) {
         List<String> serials = rigs.stream().map(NewRig::serialNumber).toList();
         return em.unwrap(Session.class).doReturningWork(c -> RigInserts.existing(c, org, makers, serials));
     }

@@ -6,6 +6,7 @@ import io.rigledger.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -15,6 +16,7 @@ import static io.rigledger.inventory.Fleet.listAll;
 import static io.rigledger.inventory.Fleet.newOrg;
 import static io.rigledger.inventory.Fleet.newSerial;
 import static io.rigledger.inventory.Fleet.rig;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,13 +53,18 @@ class RigBatchTest {
     }
 
     @Test
-    void aReplayWithOtherDetailsKeepsTheRegisteredRig() {
+    void aReplayWithOtherDetailsKeepsTheRegisteredRigAndReportsEachDifferenceAsAConflict() {
         String org = newOrg();
         String serial = newSerial();
-        as(Tokens.ops(org)).body(batch(null, List.of(rig(serial, "antminer-s21", "MY")))).post("/api/rigs/batch")
-                .then().statusCode(200);
-        as(Tokens.ops(org)).body(batch(null, List.of(rig(serial, "antminer-s21-pro", "TH")))).post("/api/rigs/batch")
-                .then().statusCode(200).body("items[0].replayed", equalTo(true));
+        String same = newSerial();
+        as(Tokens.ops(org)).body(batch(null, List.of(rig(serial, "antminer-s21", "MY"), rig(same, "antminer-s21", "MY"))))
+                .post("/api/rigs/batch").then().statusCode(200).body("items.conflicts", equalTo(Arrays.asList(null, null)));
+        as(Tokens.ops(org)).body(batch(null, List.of(rig(same, "antminer-s21", "MY"), rig(serial, "antminer-s21-pro", "TH"))))
+                .post("/api/rigs/batch").then().statusCode(200)
+                .body("items.replayed", equalTo(List.of(true, true)))
+                .body("items[0].conflicts", equalTo(null))
+                .body("items[1].conflicts.field", equalTo(List.of("rigs[1].model", "rigs[1].originCountry")))
+                .body("items[1].conflicts[0].message", containsString("antminer-s21 on the registered rig"));
         as(Tokens.ops(org)).queryParam("serialNumber", serial).get("/api/rigs").then()
                 .body("items.model", equalTo(List.of("antminer-s21"))).body("items.originCountry", equalTo(List.of("MY")));
     }

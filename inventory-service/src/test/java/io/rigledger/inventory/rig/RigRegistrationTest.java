@@ -100,14 +100,14 @@ class RigRegistrationTest {
     }
 
     @Test
-    void aSerialRepeatedWithinTheRequestIs409AndStoresNothing() {
+    void aSerialRepeatedWithinTheRequestIs400AsInTheBatchAndStoresNothing() {
         String operator = Tokens.operator(newOrg());
         String twice = newSerial();
-        as(operator)
+        badlyAs(operator)
                 .body(registration(rig(twice, "avalon-a16xp", "MY"), rig(newSerial(), "avalon-a16xp", "MY"),
                         rig(twice, "avalon-a16xp", "TH")))
                 .post("/api/rigs")
-                .then().statusCode(409)
+                .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.field", equalTo(List.of("rigs[2].serialNumber")))
                 .body("violations[0].message", containsString("rigs[0]"));
