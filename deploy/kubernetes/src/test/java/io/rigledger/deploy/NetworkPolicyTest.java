@@ -80,6 +80,10 @@ class NetworkPolicyTest {
             expected.add("postgres -> postgres:5432"); // streaming replication between the instances
             expected.add("postgres -> postgres:8000"); // the instance managers' status port (primary isolation check)
         }
+        if (rendered.get(io.fabric8.kubernetes.api.model.apps.Deployment.class, "keycloak").getSpec().getReplicas() > 1) {
+            expected.add("keycloak -> keycloak:7800"); // Infinispan between the Keycloak pods (jdbc-ping stack)
+            expected.add("keycloak -> keycloak:57800"); // its failure detection (FD_SOCK2)
+        }
         assertEquals(expected, allowed, overlay);
     }
 

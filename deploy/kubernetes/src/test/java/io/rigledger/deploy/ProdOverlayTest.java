@@ -61,7 +61,8 @@ class ProdOverlayTest {
         Path copy = RenderedOverlay.moduleDir().resolve("target/prod-with-other-hosts");
         copyOverlay(RenderedOverlay.moduleDir().resolve("overlays/prod"), copy);
         Files.writeString(copy.resolve("public-hosts.env"), String.join("\n", "AUTH_HOST=login.acme.test",
-                "PROCUREMENT_HOST=orders.acme.test", "INVENTORY_HOST=fleet.acme.test", "TARIFF_HOST=duties.acme.test", ""));
+                "PROCUREMENT_HOST=orders.acme.test", "INVENTORY_HOST=fleet.acme.test", "TARIFF_HOST=duties.acme.test",
+                "POD_NETWORK=172.16.0.0/12", "INGRESS_NAMESPACE=edge", "MONITORING_NAMESPACE=observability", ""));
         RenderedOverlay other = RenderedOverlay.at("prod-with-other-hosts", copy);
         assertEquals(Map.of("login.acme.test", "keycloak", "orders.acme.test", "procurement-service",
                 "fleet.acme.test", "inventory-service", "duties.acme.test", "tariff-service"), routes(other));
@@ -69,6 +70,12 @@ class ProdOverlayTest {
         for (String service : RenderedOverlay.SERVICES) {
             assertEquals("https://login.acme.test/realms/rigledger", ServiceEnvironmentTest.environment(other, service).get("OIDC_ISSUER"));
         }
+        for (String service : RenderedOverlay.SERVICES) {
+            assertEquals("172.16.0.0/12", ServiceEnvironmentTest.environment(other, service).get("HTTP_TRUSTED_PROXIES"), service);
+        }
+        assertEquals("172.16.0.0/12", ServiceEnvironmentTest.environment(other, "keycloak").get("KC_PROXY_TRUSTED_ADDRESSES"));
+        assertEquals(Set.of("edge", "observability"), ProdHighAvailabilityTest.namespacesAdmittedTo(other, "tariff-service"));
+        assertEquals(Set.of("edge"), ProdHighAvailabilityTest.namespacesAdmittedTo(other, "keycloak"));
         String rendered = String.join("\n", other.documents);
         assertTrue(!rendered.contains("rigledger.example") && !rendered.matches("(?s).*\\b(AUTH|PROCUREMENT|INVENTORY|TARIFF)_HOST\\b.*"),
                 "no placeholder host is left");
