@@ -1,6 +1,6 @@
 // Validates every object of a rendered overlay against the Kubernetes OpenAPI schemas that the npm
 // package kubernetes-models ships (types, required fields, formats), offline.
-// Usage: node check-schemas.mjs TOOLS_DIR RENDERED.yaml...   (check.sh installs TOOLS_DIR)
+// Usage: node check-schemas.mjs DIR RENDERED.yaml...   (DIR holds node_modules; check.sh runs npm ci there)
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 
 const [toolsDir, ...files] = process.argv.slice(2);
 if (!toolsDir || files.length === 0) {
-  console.error("usage: node check-schemas.mjs TOOLS_DIR RENDERED.yaml...");
+  console.error("usage: node check-schemas.mjs DIR RENDERED.yaml...");
   process.exit(2);
 }
 const modules = join(resolve(toolsDir), "node_modules");
