@@ -88,6 +88,21 @@ class RigIdentityTest {
         assertEquals(last + 1, number(next), "the next rig takes the id after the batch's last: replays drew none");
     }
 
+    @Test
+    void overLongValuesAreRefusedWithTheContractsBoundsAndTheInstance() {
+        String ops = Tokens.ops(newOrg());
+        badlyAs(ops).body(registration(rigWithMac("S" + "1".repeat(5_000), null))).post("/api/rigs").then()
+                .statusCode(400).contentType("application/problem+json").body("instance", equalTo("/api/rigs"))
+                .body("violations.field", equalTo(List.of("rigs[0].serialNumber")))
+                .body("violations[0].message", equalTo("size must be between 1 and 64"));
+        badlyAs(ops).body(registration(rigWithMac("S" + "1".repeat(100), null))).post("/api/rigs").then()
+                .statusCode(400).body("violations[0].message", equalTo("size must be between 1 and 64"));
+        badlyAs(ops).queryParam("serialNumber", "S" + "1".repeat(5_000)).get("/api/rigs").then()
+                .statusCode(400).body("instance", equalTo("/api/rigs"))
+                .body("violations.field", equalTo(List.of("serialNumber")))
+                .body("violations[0].message", equalTo("size must be between 1 and 64"));
+    }
+
     private static long number(String assetId) {
         return Long.parseLong(assetId.substring(assetId.indexOf('-') + 1));
     }

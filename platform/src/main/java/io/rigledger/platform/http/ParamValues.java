@@ -3,13 +3,20 @@ package io.rigledger.platform.http;
 import io.rigledger.platform.json.StrictText;
 import io.rigledger.platform.problem.Problem;
 import io.rigledger.platform.problem.Problems;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 
 import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -38,8 +45,15 @@ public class ParamValues implements ContainerRequestFilter {
     /** The longest parameter value read, in characters. */
     public static final int MAX_LENGTH = StrictText.MAX_LENGTH;
 
+    /** Said of a value over {@link #MAX_LENGTH} when its parameter declares no {@code @Size}. */
+    static final String TOO_LONG = StrictText.tooLong(null);
+
     /** Query parameters whose contracts allow an empty value. */
     static final Set<String> MAY_BE_EMPTY = Set.of("cursor");
+
+    /** The matched operation, whose parameters' {@code @Size} word the refusal of an over-long value. */
+    @Context
+    ResourceInfo resource;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -48,8 +62,25 @@ public class ParamValues implements ContainerRequestFilter {
         Optional<Problem.Violation> bad = pathProblem(target.getRawPath(), request.getUriInfo().getPathParameters())
                 .or(() -> problemOf(rawQuery(target.getRawQuery()), true));
         bad.ifPresent(v -> {
-            throw Problems.badRequest(v.field(), v.message());
+            String message = TOO_LONG.equals(v.message()) ? StrictText.tooLong(sizeOf(v.field())) : v.message();
+            throw Problems.badRequest(v.field(), message);
         });
+    }
+
+    /** The {@code @Size} of the matched operation's path or query parameter {@code name}, or null. */
+    private Size sizeOf(String name) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        if (method == null) {
+            return null;
+        }
+        for (Parameter p : method.getParameters()) {
+            QueryParam query = p.getAnnotation(QueryParam.class);
+            PathParam path = p.getAnnotation(PathParam.class);
+            if ((query != null && query.value().equals(name)) || (path != null && path.value().equals(name))) {
+                return p.getAnnotation(Size.class);
+            }
+        }
+        return null;
     }
 
     /** The first refused path segment, named after the path parameter it fills ("path" if none). */
@@ -127,7 +158,7 @@ public class ParamValues implements ContainerRequestFilter {
             return "must be percent-encoded UTF-8";
         }
         if (value.length() > MAX_LENGTH) {
-            return "must be at most " + MAX_LENGTH + " characters";
+            return TOO_LONG;
         }
         return StrictText.problemOf(value, false) == null ? null : "must not contain control characters";
     }

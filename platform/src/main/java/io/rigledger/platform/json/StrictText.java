@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import jakarta.validation.constraints.Size;
 
 import java.io.IOException;
 
@@ -28,19 +29,34 @@ public class StrictText extends StdScalarDeserializer<String> implements Context
 
     private final boolean lineBreaks;
 
+    /** The field's own bounds (its {@code @Size}, as its contract states them), or null. */
+    private final Size size;
+
     public StrictText() {
-        this(false);
+        this(false, null);
     }
 
-    private StrictText(boolean lineBreaks) {
+    private StrictText(boolean lineBreaks, Size size) {
         super(String.class);
         this.lineBreaks = lineBreaks;
+        this.size = size;
     }
 
     @Override
     public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
         boolean allowed = property != null && property.getAnnotation(AllowsLineBreaks.class) != null;
-        return allowed == lineBreaks ? this : new StrictText(allowed);
+        Size bounds = property == null ? null : property.getAnnotation(Size.class);
+        return allowed == lineBreaks && bounds == size ? this : new StrictText(allowed, bounds);
+    }
+
+    /**
+     * What text over {@link #MAX_LENGTH} is told: the field's own bounds when it declares them
+     * ({@code @Size}, worded as bean validation words them for shorter text, so both match the
+     * contract's maxLength), else the general limit.
+     */
+    public static String tooLong(Size size) {
+        return size == null ? "must be at most " + MAX_LENGTH + " characters"
+                : "size must be between " + size.min() + " and " + size.max();
     }
 
     @Override
@@ -50,7 +66,7 @@ public class StrictText extends StdScalarDeserializer<String> implements Context
         }
         String text = p.getText();
         if (text.length() > MAX_LENGTH) {
-            throw new RejectedValueException(p, "must be at most " + MAX_LENGTH + " characters", String.class);
+            throw new RejectedValueException(p, tooLong(size), String.class);
         }
         String problem = problemOf(text, lineBreaks);
         if (problem != null) {
