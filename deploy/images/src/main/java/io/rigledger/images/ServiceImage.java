@@ -95,9 +95,7 @@ public final class ServiceImage {
         }
         Files.createDirectories(output.toAbsolutePath().getParent());
         JibContainer container = build(app, jre, reference, port, output, cache);
-        Path digest = output.resolveSibling(output.getFileName().toString().replaceFirst("\\.tar$", "") + ".digest");
-        Files.writeString(digest, container.getDigest() + "\n");
-        LOG.info(() -> "built " + reference + " (" + container.getDigest() + ") into " + output + "; digest in " + digest);
+        LOG.info(() -> "built " + reference + " (" + container.getDigest() + ") into " + output);
     }
 
     /** Builds the image from the given folders into {@code output}; see the class comment for the layout. */

@@ -53,9 +53,6 @@ class ImagesTest {
                     overlay + ": " + tar);
             assertEquals(List.of(c.getImage()), image.repoTags(), overlay + ": the manifests run the image this build wrote");
         }
-        Path digest = tar.resolveSibling(service + "-image.digest");
-        assertTrue(Files.isRegularFile(digest) && Files.readString(digest).strip().matches("sha256:[0-9a-f]{64}"),
-                digest + ": the build writes the image's manifest digest beside the tar, for pinning a release");
         assertTrue(image.executables().contains("opt/java/bin/java"), "the runtime's java is in the image and executable");
         assertTrue(image.files().contains("deployments/quarkus-run.jar"), "the Quarkus fast-jar is in /deployments");
         assertTrue(image.files().contains("lib64/ld-linux-x86-64.so.2") || image.files().contains("lib/ld-linux-aarch64.so.1"),

@@ -33,6 +33,9 @@ class ProdHighAvailabilityTest {
         assertEquals("ispn", env.get("KC_CACHE"), "sessions shared between the pods");
         assertEquals("jdbc-ping", env.get("KC_CACHE_STACK"), "discovery through Keycloak's database, TCP 7800/57800");
         assertEquals("DoNotSchedule", spread(keycloak, "kubernetes.io/hostname").getWhenUnsatisfiable());
+        assertEquals("Honor", spread(keycloak, "kubernetes.io/hostname").getNodeTaintsPolicy());
+        assertEquals("http://localhost:8180", env.get("KC_HOSTNAME_ADMIN"),
+                "the admin console is reached by port-forward, not through the Ingress (which does not route /admin)");
         PodDisruptionBudget pdb = prod.get(PodDisruptionBudget.class, "keycloak");
         assertEquals(1, pdb.getSpec().getMaxUnavailable().getIntVal());
         assertEquals(Map.of("app.kubernetes.io/name", "keycloak"), pdb.getSpec().getSelector().getMatchLabels());
@@ -45,7 +48,32 @@ class ProdHighAvailabilityTest {
             TopologySpreadConstraint nodes = spread(prod.get(Deployment.class, service), "kubernetes.io/hostname");
             assertEquals("DoNotSchedule", nodes.getWhenUnsatisfiable(), service);
             assertEquals(1, nodes.getMaxSkew(), service);
+            assertEquals("Honor", nodes.getNodeTaintsPolicy(), service
+                    + ": tainted nodes counted as empty domains would cap the HPA at one pod per usable node");
         }
+    }
+
+    @Test
+    void everyDisruptionBudgetKeepsAllButOnePodOfItsWorkload() {
+        RenderedOverlay prod = RenderedOverlay.of("prod");
+        Set<String> covered = new TreeSet<>();
+        for (PodDisruptionBudget pdb : prod.all(PodDisruptionBudget.class)) {
+            String name = pdb.getMetadata().getName();
+            assertNull(pdb.getSpec().getMinAvailable(), name + ": minAvailable would block drains at the HPA's minimum");
+            assertEquals(1, pdb.getSpec().getMaxUnavailable().getIntVal(), name + ": a drain may take one pod at a time");
+            assertEquals(Map.of("app.kubernetes.io/name", name), pdb.getSpec().getSelector().getMatchLabels(), name);
+            covered.add(name);
+        }
+        assertEquals(Set.of("procurement-service", "inventory-service", "tariff-service", "keycloak"), covered);
+    }
+
+    @Test
+    void theRealmThrottlesPasswordGuessing() throws java.io.IOException {
+        var realm = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                RenderedOverlay.moduleDir().resolve("../keycloak/realm-rigledger.json").normalize().toFile());
+        assertEquals(true, realm.path("bruteForceProtected").asBoolean(), "prod routes /realms (the password grant) to the internet");
+        assertTrue(realm.path("failureFactor").asInt() > 0 && realm.path("failureFactor").asInt() <= 10, "failures before a wait");
+        assertEquals(false, realm.path("permanentLockout").asBoolean(true), "a guesser must not be able to lock a user out for good");
     }
 
     @Test
