@@ -5,20 +5,18 @@ import io.rigledger.platform.problem.Problems;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** What a reconciliation row groups by, and the SQL expression of its key over entry_amount a and customs_entry e. */
+/**
+ * What a reconciliation row groups by; {@link #label()} is the group_by of reconciliation_rollup and
+ * reconciliation_reason (the keys themselves are written by V7's trigger: order and shipment ids,
+ * the entry number as XXX-NNNNNNN-N, origin, program, manufacturer).
+ */
 public enum Grouping {
-    ORDER("a.order_id::text"),
-    SHIPMENT("coalesce(a.shipment_id::text, '')"),
-    ENTRY("substr(e.entry_number, 1, 3) || '-' || substr(e.entry_number, 4, 7) || '-' || substr(e.entry_number, 11, 1)"),
-    ORIGIN("a.origin"),
-    PROGRAM("a.program"),
-    MANUFACTURER("a.manufacturer");
-
-    final String key;
-
-    Grouping(String key) {
-        this.key = key;
-    }
+    ORDER,
+    SHIPMENT,
+    ENTRY,
+    ORIGIN,
+    PROGRAM,
+    MANUFACTURER;
 
     /**
      * @throws io.rigledger.platform.problem.ProblemException 400 naming groupBy for anything but the six names (lower case)
