@@ -10,9 +10,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * GET /api/deadlines?within=30d: every open deadline of the organisation's entries falling due from
- * today (UTC) to {@code within} days ahead, soonest first ({@link DeadlineService}). Roles: finance,
- * operator, admin.
+ * GET /api/deadlines?within=30d&limit=&cursor=: the open deadlines of the organisation's entries
+ * falling due from today (UTC) to {@code within} days ahead, soonest first, one page at a time
+ * ({@link DeadlineService}). Roles: finance, operator, admin.
  */
 @Path("/api/deadlines")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,7 +26,8 @@ public class DeadlineResource {
 
     @GET
     @RolesAllowed({"finance", "operator", "admin"})
-    public DeadlineService.DueList list(@QueryParam("within") String within) {
-        return deadlines.list(caller.org(), within);
+    public DeadlineService.DueList list(@QueryParam("within") String within, @QueryParam("limit") String limit,
+                                        @QueryParam("cursor") String cursor) {
+        return deadlines.list(caller.org(), within, limit, cursor);
     }
 }

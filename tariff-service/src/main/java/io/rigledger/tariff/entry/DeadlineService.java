@@ -1,11 +1,14 @@
 package io.rigledger.tariff.entry;
 
+import io.rigledger.platform.paging.CursorKey;
+import io.rigledger.platform.paging.Paging;
 import io.rigledger.platform.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,7 +16,8 @@ import java.util.UUID;
 
 /**
  * Every open deadline of an organisation's entries ({@link Deadlines}) falling due from today (UTC)
- * to a number of days ahead, soonest first.
+ * to a number of days ahead, soonest first (due date, then entry number, then kind), a page at a
+ * time: the platform's keyset cursor carries the last row's due date, entry number and kind.
  */
 @ApplicationScoped
 public class DeadlineService {
@@ -24,20 +28,31 @@ public class DeadlineService {
     @Inject
     EntryStore store;
 
+    @Inject
+    Paging paging;
+
+    private static final Comparator<DueView> ORDER = Comparator.comparing(DueView::due).thenComparing(DueView::entryNumber)
+            .thenComparing(DueView::kind);
+
     /** One deadline of one entry. */
     public record DueView(UUID entryId, String entryNumber, String kind, LocalDate due, int daysLeft, String rule, boolean estimated) {
     }
 
-    public record DueList(LocalDate from, LocalDate to, List<DueView> items) {
+    /** One page; nextCursor is null (absent) on the last page. */
+    public record DueList(LocalDate from, LocalDate to, List<DueView> items, String nextCursor) {
     }
 
     /**
-     * @param within a number of days such as 30d (1d to 3650d; 30d when absent)
-     * @throws io.rigledger.platform.problem.ProblemException 400 naming within otherwise
+     * @param within    a number of days such as 30d (1d to 3650d; 30d when absent)
+     * @param limitText the page size as written (platform default and cap)
+     * @param cursor    the previous page's nextCursor, or null for the first page
+     * @throws io.rigledger.platform.problem.ProblemException 400 naming within, limit or cursor when malformed
      */
     @Transactional
-    public DueList list(String org, String within) {
+    public DueList list(String org, String within, String limitText, String cursor) {
         int days = days(within);
+        int limit = paging.limit(limitText);
+        DueView after = after(paging.after(cursor, 3));
         LocalDate today = store.today();
         LocalDate to = today.plusDays(days);
         // candidates only: entries whose entry date or liquidation date puts one rule's date in the window
@@ -48,14 +63,29 @@ public class DeadlineService {
         List<DueView> out = new ArrayList<>();
         for (CustomsEntry e : entries) {
             for (Deadlines.Deadline d : Deadlines.of(new Deadlines.Facts(e.entryDate, e.status, e.liquidationDate, e.hasIeepa))) {
-                if (!d.due().isBefore(today) && !d.due().isAfter(to)) {
-                    out.add(new DueView(e.id, EntryNumber.display(e.entryNumber), d.kind(), d.due(),
-                            (int) (d.due().toEpochDay() - today.toEpochDay()), d.rule(), d.estimated()));
+                DueView due = new DueView(e.id, EntryNumber.display(e.entryNumber), d.kind(), d.due(),
+                        (int) (d.due().toEpochDay() - today.toEpochDay()), d.rule(), d.estimated());
+                if (!d.due().isBefore(today) && !d.due().isAfter(to) && (after == null || ORDER.compare(due, after) > 0)) {
+                    out.add(due);
                 }
             }
         }
-        out.sort(Comparator.comparing(DueView::due).thenComparing(DueView::entryNumber).thenComparing(DueView::kind));
-        return new DueList(today, to, out);
+        out.sort(ORDER);
+        var page = paging.page(out.size() > limit + 1 ? out.subList(0, limit + 1) : out, limit,
+                v -> new String[] {v.due().toString(), v.entryNumber(), v.kind()}, v -> v);
+        return new DueList(today, to, page.items(), page.nextCursor());
+    }
+
+    /** The sort key of the previous page's last row (only due, entry number and kind are compared). */
+    private static DueView after(CursorKey key) {
+        if (key == null) {
+            return null;
+        }
+        try {
+            return new DueView(null, key.text(1), key.text(2), LocalDate.parse(key.text(0)), 0, null, false);
+        } catch (DateTimeParseException e) {
+            throw Paging.invalidCursor();
+        }
     }
 
     static int days(String within) {

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -15,7 +16,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * GET /api/ieepa-refunds (the organisation's IEEPA refunds, {@link IeepaRefunds}) and GET
+ * GET /api/ieepa-refunds?limit=&cursor= (the organisation's IEEPA refunds, a page at a time, {@link IeepaRefunds}) and GET
  * /api/ieepa-refunds/cape-files (the eligible entry numbers as CAPE CSV files, at most 9,999 rows
  * each, in one zip: {@link CapeFiles}). Roles: finance, admin of the organisation.
  */
@@ -31,8 +32,8 @@ public class IeepaRefundResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({"finance", "admin"})
-    public IeepaRefundView list() {
-        return refunds.list(caller.org());
+    public IeepaRefundView list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return refunds.list(caller.org(), limit, cursor);
     }
 
     @GET

@@ -9,8 +9,9 @@ import java.util.UUID;
  * The organisation's IEEPA refunds (contract: IeepaRefunds): per entry with refundable IEEPA duty
  * declared, the amount per Chapter 99 heading, CAPE eligibility today with the reasons when not,
  * and what was claimed and received (principal and interest apart; shortfall = claimed - principal). USD.
+ * One page: totals are the sums of this page's items; nextCursor is null (absent) on the last page.
  */
-public record IeepaRefundView(LocalDate asOf, List<Item> items, Totals totals) {
+public record IeepaRefundView(LocalDate asOf, List<Item> items, Totals totals, String nextCursor) {
 
     public record Heading(String heading, BigDecimal amount) {
     }

@@ -1,5 +1,7 @@
 package io.rigledger.tariff.refund;
 
+import io.rigledger.platform.paging.CursorKey;
+import io.rigledger.platform.paging.Paging;
 import io.rigledger.tariff.entry.Cape;
 import io.rigledger.tariff.entry.CustomsEntry;
 import io.rigledger.tariff.entry.EntryNumber;
@@ -13,6 +15,7 @@ import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,13 +32,38 @@ public class IeepaRefunds {
     @Inject
     EntryStore store;
 
-    /** Every entry with IEEPA duty declared, by date of entry; totals are the sums of the items. */
+    @Inject
+    Paging paging;
+
+    /**
+     * One page of the entries with IEEPA duty declared, by date of entry, then entry number (keyset:
+     * the cursor carries the last row's entry date and entry number); totals are the sums of the
+     * page's items.
+     *
+     * @throws io.rigledger.platform.problem.ProblemException 400 naming limit or cursor when malformed
+     */
     @Transactional
-    public IeepaRefundView list(String org) {
+    public IeepaRefundView list(String org, String limitText, String cursor) {
+        int limit = paging.limit(limitText);
+        CursorKey after = paging.after(cursor, 2);
+        List<CustomsEntry> rows;
+        if (after == null) {
+            rows = CustomsEntry.find("org = ?1 and hasIeepa = true order by entryDate, entryNumber", org).page(0, limit + 1).list();
+        } else {
+            LocalDate date;
+            try {
+                date = LocalDate.parse(after.text(0));
+            } catch (DateTimeParseException ex) {
+                throw Paging.invalidCursor();
+            }
+            rows = CustomsEntry.find("org = ?1 and hasIeepa = true and (entryDate > ?2 or (entryDate = ?2 and entryNumber > ?3))"
+                    + " order by entryDate, entryNumber", org, date, after.text(1)).page(0, limit + 1).list();
+        }
+        var page = paging.page(rows, limit, e -> new String[] {e.entryDate.toString(), e.entryNumber}, e -> e);
         LocalDate today = store.today();
         List<IeepaRefundView.Item> items = new ArrayList<>();
         BigDecimal[] t = {zero(), zero(), zero(), zero(), zero(), zero()};
-        for (CustomsEntry e : entries(org)) {
+        for (CustomsEntry e : page.items()) {
             SummaryView summary = store.summary(e);
             Map<String, BigDecimal> byHeading = new LinkedHashMap<>();
             summary.lines().forEach(l -> l.layers().stream().filter(a -> Refundable.isIeepa(a.heading()))
@@ -58,22 +86,19 @@ public class IeepaRefunds {
             t[4] = t[4].add(interest == null ? zero() : interest);
             t[5] = t[5].add(shortfall == null ? zero() : shortfall);
         }
-        return new IeepaRefundView(today, items, new IeepaRefundView.Totals(t[0], t[1], t[2], t[3], t[4], t[5]));
+        return new IeepaRefundView(today, items, new IeepaRefundView.Totals(t[0], t[1], t[2], t[3], t[4], t[5]), page.nextCursor());
     }
 
     /** The entry numbers (11 characters, no hyphens) eligible for CAPE today, by date of entry. */
     @Transactional
     public List<String> capeEntryNumbers(String org) {
         LocalDate today = store.today();
-        return entries(org).stream().filter(e -> whyNot(e, today).isEmpty()).map(e -> e.entryNumber).toList();
+        List<CustomsEntry> entries = CustomsEntry.list("org = ?1 and hasIeepa = true order by entryDate, entryNumber", org);
+        return entries.stream().filter(e -> whyNot(e, today).isEmpty()).map(e -> e.entryNumber).toList();
     }
 
     private static List<String> whyNot(CustomsEntry e, LocalDate today) {
         return Cape.whyNot(new Cape.Facts(e.hasIeepa, e.status, e.liquidationDate, e.reconciliationFlag, e.drawbackClaim), today);
-    }
-
-    private static List<CustomsEntry> entries(String org) {
-        return CustomsEntry.list("org = ?1 and hasIeepa = true order by entryDate, entryNumber", org);
     }
 
     private static BigDecimal zero() {

@@ -17,6 +17,7 @@ import static io.rigledger.tariff.entry.Entries.malaysian;
 import static io.rigledger.tariff.entry.Entries.number;
 import static io.rigledger.tariff.entry.Entries.org;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 /** GET /api/deadlines?within=: what falls due, soonest first, only the caller's organisation's. */
 @QuarkusTest
@@ -46,5 +47,25 @@ class DeadlineResourceTest {
             given().filter(Contract.responses(CONTRACT)).auth().oauth2(Tokens.finance(org())).queryParam("within", bad)
                     .get("/api/deadlines").then().statusCode(400).body("violations.field", equalTo(List.of("within")));
         }
+    }
+
+    @Test
+    void deadlinesPageSoonestFirstAndAForgedCursorIs400NamingCursor() {
+        String org = org();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate entered = today.minusDays(290);
+        filed(org, malaysian(number(), entered.toString(), "0.00", ""));
+        filed(org, malaysian(number(), entered.plusDays(1).toString(), "0.00", ""));
+        String next = get(org, "/api/deadlines?within=30d&limit=3").statusCode(200)
+                .body("items.kind", equalTo(List.of("POST_SUMMARY_CORRECTION", "POST_SUMMARY_CORRECTION", "EXPECTED_LIQUIDATION")))
+                .body("items.due", equalTo(List.of(entered.plusDays(299).toString(), entered.plusDays(300).toString(),
+                        entered.plusDays(314).toString())))
+                .extract().path("nextCursor");
+        get(org, "/api/deadlines?within=30d&limit=3&cursor=" + next).statusCode(200)
+                .body("items.kind", equalTo(List.of("EXPECTED_LIQUIDATION")))
+                .body("items.due", equalTo(List.of(entered.plusDays(315).toString())))
+                .body("nextCursor", nullValue());
+        given().filter(Contract.responses(CONTRACT)).auth().oauth2(Tokens.finance(org)).queryParam("cursor", next + "A")
+                .get("/api/deadlines").then().statusCode(400).body("violations.field", equalTo(List.of("cursor")));
     }
 }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static io.rigledger.tariff.TariffTestResources.CONTRACT;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The organisation's IEEPA refunds: per heading, CAPE eligibility with reasons, the CAPE zip, refunds reconciled. */
@@ -80,5 +81,29 @@ class IeepaRefundResourceTest {
         List<List<String>> files = CapeFilesTest.unzip(answer.asByteArray(), names);
         assertEquals(List.of("cape-entries-001.csv"), names);
         assertEquals(List.of(List.of("Entry Number", "IE100000011")), files);
+    }
+
+    @Test
+    void refundsPageByDateOfEntryThenEntryNumberWithPageTotals() {
+        String org = "i-" + UUID.randomUUID().toString().substring(0, 8);
+        for (String number : List.of("IE2-0000003-3", "IE2-0000001-1", "IE2-0000002-2")) {
+            file(org, number, "", true);
+        }
+        String next = given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.finance(org)).get("/api/ieepa-refunds?limit=2")
+                .then().statusCode(200)
+                .body("items.entryNumber", equalTo(List.of("IE2-0000001-1", "IE2-0000002-2")))
+                .body("totals.refundable", equalTo(38000.00f))
+                .extract().path("nextCursor");
+        given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.finance(org)).queryParam("limit", "2").queryParam("cursor", next)
+                .get("/api/ieepa-refunds").then().statusCode(200)
+                .body("items.entryNumber", equalTo(List.of("IE2-0000003-3")))
+                .body("totals.refundable", equalTo(19000.00f))
+                .body("nextCursor", nullValue());
+        for (String bad : List.of("0", "1001", "x")) {
+            given().filter(Contract.responses(CONTRACT)).auth().oauth2(Tokens.finance(org)).queryParam("limit", bad)
+                    .get("/api/ieepa-refunds").then().statusCode(400).body("violations.field", equalTo(List.of("limit")));
+        }
+        given().filter(Contract.responses(CONTRACT)).auth().oauth2(Tokens.finance(org)).queryParam("cursor", next.substring(1))
+                .get("/api/ieepa-refunds").then().statusCode(400).body("violations.field", equalTo(List.of("cursor")));
     }
 }
