@@ -246,6 +246,28 @@ public class EntryService {
                             layer.path("amount").decimalValue().setScale(2)));
                 }
             }
+            rows.addAll(estimatedFees(quote, lineNumber, cell));
+        }
+        return rows;
+    }
+
+    /**
+     * ESTIMATED fee rows (MPF, HMF) of one quote line: each fee of the quote, which is charged once
+     * per quote on the non-US-origin lines' value, split over those lines by value with the largest
+     * remainder (US-origin lines carry none), this line's part.
+     */
+    private static List<Ledger.Row> estimatedFees(JsonNode quote, int lineNumber, Ledger.Cell cell) {
+        List<BigDecimal> weights = new ArrayList<>();
+        for (JsonNode l : quote.path("lines")) {
+            weights.add("US".equals(l.path("originCountry").asText()) ? BigDecimal.ZERO : l.path("customsValue").decimalValue());
+        }
+        if (weights.stream().allMatch(w -> w.signum() == 0)) {
+            return List.of();
+        }
+        List<Ledger.Row> rows = new ArrayList<>();
+        for (JsonNode fee : quote.path("fees")) {
+            List<BigDecimal> parts = LargestRemainder.split(fee.path("amount").decimalValue().setScale(2), weights);
+            rows.add(new Ledger.Row("ESTIMATED", fee.path("type").asText(), "", cell, parts.get(lineNumber - 1)));
         }
         return rows;
     }

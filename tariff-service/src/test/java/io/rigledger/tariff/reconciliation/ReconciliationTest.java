@@ -75,7 +75,11 @@ class ReconciliationTest {
                 && r.get("heading").equals("9903.02.39")).findFirst().orElseThrow();
         assertEquals(0, new BigDecimal(odd.get("variance").toString()).compareTo(new BigDecimal("-12.50")));
         assertEquals(0, new BigDecimal(odd.get("paid").toString()).compareTo(new BigDecimal("18987.50")));
-        assertEquals(0, new BigDecimal(json.getString("totals.estimated")).compareTo(new BigDecimal("43200.00")));
+        // two entries estimated by the same quote: 2,600.00 MFN + 19,000.00 reciprocal + 346.40 MPF + 125.00 HMF each
+        assertEquals(0, new BigDecimal(json.getString("totals.estimated")).compareTo(new BigDecimal("44142.80")));
+        Map<String, Object> mpf = rows.stream().filter(r -> r.get("group").equals("Bitmain") && r.get("program").equals("MPF"))
+                .findFirst().orElseThrow();
+        assertEquals(0, new BigDecimal(mpf.get("estimated").toString()).compareTo(new BigDecimal("346.40")));
     }
 
     @Test
