@@ -11,7 +11,6 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -21,10 +20,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Stores quotes with group commit: {@value #WRITERS} writer threads each drain every quote waiting
- * and insert them in one transaction (up to {@value #MAX_BATCH}), then release each caller; while
- * one batch commits the next one gathers, so throughput does not wait on one commit at a time. A caller's
- * {@link #store} returns only once its quote is committed, so GET finds it at once and nothing is
- * answered that was not stored; under load many quotes share one round trip and one commit.
+ * (up to {@value #MAX_BATCH}) and insert them with one multi-row statement (one array per column,
+ * unnested; ids, instants (ISO 8601 UTC) and dates sent as text and cast by PostgreSQL) in one transaction, then release each caller; while one batch commits the next one
+ * gathers, so throughput does not wait on one commit at a time. A caller's {@link #store} returns
+ * only once its quote is committed, so GET finds it at once and nothing is answered that was not
+ * stored; under load many quotes share one statement, one round trip and one commit.
  */
 @ApplicationScoped
 public class QuoteStore {
@@ -33,7 +33,8 @@ public class QuoteStore {
     static final int WRITERS = 4;
     private static final Logger LOG = Logger.getLogger(QuoteStore.class);
     private static final String INSERT = "insert into duty_quote (id, org, created_by, created_at, entry_date, "
-            + "schedule_version, request, body) values (?, ?, ?, ?, ?, ?, ?, ?)";
+            + "schedule_version, request, body) select * from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::timestamptz[], "
+            + "?::date[], ?::bigint[], ?::text[], ?::text[])";
 
     private record Pending(StoredQuote quote, CompletableFuture<Void> done) {
     }
@@ -100,22 +101,38 @@ public class QuoteStore {
     }
 
     private void insert(List<Pending> batch) throws SQLException {
+        int n = batch.size();
+        String[] ids = new String[n];
+        String[] orgs = new String[n];
+        String[] creators = new String[n];
+        String[] created = new String[n];
+        String[] entryDates = new String[n];
+        Long[] versions = new Long[n];
+        String[] requests = new String[n];
+        String[] bodies = new String[n];
+        for (int i = 0; i < n; i++) {
+            StoredQuote q = batch.get(i).quote();
+            ids[i] = q.id.toString();
+            orgs[i] = q.org;
+            creators[i] = q.createdBy;
+            created[i] = q.createdAt.toString();
+            entryDates[i] = q.entryDate.toString();
+            versions[i] = q.scheduleVersion;
+            requests[i] = q.request;
+            bodies[i] = q.body;
+        }
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement(INSERT)) {
-                for (Pending p : batch) {
-                    StoredQuote q = p.quote();
-                    s.setObject(1, q.id);
-                    s.setString(2, q.org);
-                    s.setString(3, q.createdBy);
-                    s.setTimestamp(4, Timestamp.from(q.createdAt));
-                    s.setObject(5, q.entryDate);
-                    s.setLong(6, q.scheduleVersion);
-                    s.setString(7, q.request);
-                    s.setString(8, q.body);
-                    s.addBatch();
-                }
-                s.executeBatch();
+                s.setArray(1, c.createArrayOf("varchar", ids));
+                s.setArray(2, c.createArrayOf("varchar", orgs));
+                s.setArray(3, c.createArrayOf("varchar", creators));
+                s.setArray(4, c.createArrayOf("varchar", created));
+                s.setArray(5, c.createArrayOf("varchar", entryDates));
+                s.setArray(6, c.createArrayOf("int8", versions));
+                s.setArray(7, c.createArrayOf("text", requests));
+                s.setArray(8, c.createArrayOf("text", bodies));
+                s.executeUpdate();
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
