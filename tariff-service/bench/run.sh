@@ -4,9 +4,11 @@
 #     BigDecimal arithmetic of four layers (the floor of any engine).
 #  2. HTTP, one run, same packaged service, same PostgreSQL, same token: wrk on POST /api/duty-quotes
 #     (quote + store) and on GET /api/me (a trivial authenticated JSON endpoint); prints the ratio,
-#     and POST /api/duty-quotes/what-if (the same quote computed twice, nothing stored) to show what storing costs.
+#     and POST /api/duty-quotes/what-if (the same quote computed twice, nothing stored) to show what storing costs,
+#     and POST /api/duty-quotes with a service account's token and X-On-Behalf-Of-Org (procurement's path).
 # Usage: tariff-service/bench/run.sh
-# Settings: BENCH_SECONDS (20), BENCH_CONNECTIONS (32), BENCH_PORT (18083), BENCH_SKIP_BUILD, BENCH_SKIP_JMH
+# Settings: BENCH_SECONDS (20), BENCH_CONNECTIONS (32), BENCH_PORT (18083), BENCH_SKIP_BUILD, BENCH_SKIP_JMH,
+# BENCH_PROFILE (records target/bench/quote.jfr over the measured POST /api/duty-quotes run)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 OUT=tariff-service/target/bench
@@ -66,15 +68,23 @@ curl -sf -H "Authorization: Bearer $BENCH_TOKEN" -H 'Content-Type: application/j
   -d @tariff-service/bench/quote.json "$URL/api/duty-quotes" > "$OUT/sample-quote.json"
 wrk -t2 -c"$CONNECTIONS" -d10s -s "$QUOTE" "$URL/api/duty-quotes" > /dev/null   # warm-up
 wrk -t2 -c"$CONNECTIONS" -d10s -s "$ME" "$URL/api/me" > /dev/null
+if [ -n "${BENCH_PROFILE:-}" ]; then
+  # JFR (settings=profile: CPU samples every 10 ms, socket and lock waits) over the measured quote run only
+  jcmd "$APP_PID" JFR.start name=quote settings=profile duration="${SECONDS_EACH}s" filename="$PWD/$OUT/quote.jfr" > /dev/null
+fi
 wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -s "$QUOTE" "$URL/api/duty-quotes" | tee "$OUT/wrk-quote.txt"
 wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -s "$ME" "$URL/api/me" | tee "$OUT/wrk-me.txt"
 wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -s tariff-service/bench/whatif.lua "$URL/api/duty-quotes/what-if" \
   | tee "$OUT/wrk-whatif.txt"
-if grep -q 'Non-2xx' "$OUT/wrk-quote.txt" "$OUT/wrk-me.txt" "$OUT/wrk-whatif.txt"; then
+wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -s tariff-service/bench/quote-service.lua "$URL/api/duty-quotes" \
+  | tee "$OUT/wrk-quote-service.txt"
+if grep -q 'Non-2xx' "$OUT/wrk-quote.txt" "$OUT/wrk-me.txt" "$OUT/wrk-whatif.txt" "$OUT/wrk-quote-service.txt"; then
   echo "bench: some answers were not 2xx; the numbers do not count" >&2; exit 1
 fi
 Q=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-quote.txt")
 M=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-me.txt")
 W=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-whatif.txt")
+S=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-quote-service.txt")
 echo "== POST /api/duty-quotes ${Q} req/s vs GET /api/me ${M} req/s: ratio $(awk -v q="$Q" -v m="$M" 'BEGIN {printf "%.2f", q / m}') (goal >= 0.70)"
 echo "== the same quote without storing it (what-if, computed twice): ${W} req/s, ratio $(awk -v q="$W" -v m="$M" 'BEGIN {printf "%.2f", q / m}')"
+echo "== POST /api/duty-quotes as a service account with X-On-Behalf-Of-Org (procurement's path): ${S} req/s, ratio $(awk -v q="$S" -v m="$M" 'BEGIN {printf "%.2f", q / m}')"

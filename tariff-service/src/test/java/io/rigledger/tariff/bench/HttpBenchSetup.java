@@ -19,7 +19,8 @@ import java.util.concurrent.CountDownLatch;
  * The surroundings of the HTTP benchmark (bench/run.sh): starts an embedded PostgreSQL with a
  * database tariff, and writes to the file named by the first argument the settings the packaged
  * service runs with (DB_URL, OIDC_PUBLIC_KEY: the test signing key's public half, so tokens are
- * verified locally without Keycloak) and a signed operator token (BENCH_TOKEN). Then waits until
+ * verified locally without Keycloak), a signed operator token (BENCH_TOKEN) and a service account's
+ * token (BENCH_SERVICE_TOKEN, role service, as procurement-service sends it). Then waits until
  * it is killed, keeping PostgreSQL up.
  */
 public final class HttpBenchSetup {
@@ -42,7 +43,8 @@ public final class HttpBenchSetup {
         String env = "DB_URL=" + db.get("quarkus.datasource.jdbc.url") + "\n"
                 + "OIDC_PUBLIC_KEY=" + publicKey + "\n"
                 + "OIDC_ISSUER=" + Tokens.ISSUER + "\n"
-                + "BENCH_TOKEN=" + Tokens.user("bench-operator", "bench", "operator") + "\n";
+                + "BENCH_TOKEN=" + Tokens.user("bench-operator", "bench", "operator") + "\n"
+                + "BENCH_SERVICE_TOKEN=" + Tokens.service("procurement-service") + "\n";
         Path out = Path.of(args[0]);
         Files.writeString(out.resolveSibling(out.getFileName() + ".tmp"), env);
         Files.move(out.resolveSibling(out.getFileName() + ".tmp"), out);
