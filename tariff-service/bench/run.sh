@@ -7,7 +7,8 @@
 #     and POST /api/duty-quotes/what-if (the same quote computed twice, nothing stored) to show what storing costs,
 #     and POST /api/duty-quotes with a service account's token and X-On-Behalf-Of-Org (procurement's path).
 # Usage: tariff-service/bench/run.sh
-# Settings: BENCH_SECONDS (20), BENCH_CONNECTIONS (32), BENCH_PORT (18083), BENCH_SKIP_BUILD, BENCH_SKIP_JMH,
+# Settings: BENCH_SECONDS (20), BENCH_CONNECTIONS (32), BENCH_PORT (18083), BENCH_WARMUP (10: seconds per path,
+# two rounds over all four paths), BENCH_SKIP_BUILD, BENCH_SKIP_JMH,
 # BENCH_PROFILE (records target/bench/quote.jfr over the measured POST /api/duty-quotes run)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -15,6 +16,7 @@ OUT=tariff-service/target/bench
 SECONDS_EACH=${BENCH_SECONDS:-20}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 PORT=${BENCH_PORT:-18083}
+WARMUP=${BENCH_WARMUP:-10}
 mkdir -p "$OUT"
 
 if ! command -v wrk >/dev/null 2>&1; then
@@ -66,8 +68,14 @@ QUOTE=tariff-service/bench/quote.lua
 ME=tariff-service/bench/me.lua
 curl -sf -H "Authorization: Bearer $BENCH_TOKEN" -H 'Content-Type: application/json' \
   -d @tariff-service/bench/quote.json "$URL/api/duty-quotes" > "$OUT/sample-quote.json"
-wrk -t2 -c"$CONNECTIONS" -d10s -s "$QUOTE" "$URL/api/duty-quotes" > /dev/null   # warm-up
-wrk -t2 -c"$CONNECTIONS" -d10s -s "$ME" "$URL/api/me" > /dev/null
+# warm-up of every measured path (the JIT compiles under load too: a path measured cold came out at a
+# third of its warm rate on this machine, which made the first path measured look slow)
+for round in 1 2; do
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$QUOTE" "$URL/api/duty-quotes" > /dev/null
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$ME" "$URL/api/me" > /dev/null
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s tariff-service/bench/whatif.lua "$URL/api/duty-quotes/what-if" > /dev/null
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s tariff-service/bench/quote-service.lua "$URL/api/duty-quotes" > /dev/null
+done
 if [ -n "${BENCH_PROFILE:-}" ]; then
   # JFR (settings=profile: CPU samples every 10 ms, socket and lock waits) over the measured quote run only
   jcmd "$APP_PID" JFR.start name=quote settings=profile duration="${SECONDS_EACH}s" filename="$PWD/$OUT/quote.jfr" > /dev/null
