@@ -27,6 +27,8 @@ public interface ProcurementConfig {
 
     Requote requote();
 
+    Delivery delivery();
+
     /** How long an Idempotency-Key's answer is kept and replayed (ISO-8601 duration, 24 h). */
     interface Idempotency {
         @WithDefault("PT24H")
@@ -58,6 +60,30 @@ public interface ProcurementConfig {
         Duration backoff();
 
         @WithDefault("PT1H")
+        Duration maxBackoff();
+    }
+
+    /**
+     * Delivery of received rigs to inventory-service (receipt.RigDelivery): every {@code every} each
+     * replica takes up to {@code batch} due outbox rows with FOR UPDATE SKIP LOCKED, leases them for
+     * {@code lease} and posts them, one batch per organisation; rows inventory-service did not
+     * confirm wait {@code backoff} x 2^attempts, at most {@code max-backoff}.
+     */
+    interface Delivery {
+        /** Quarkus scheduler interval, e.g. 5s; "off" disables the job. */
+        @WithDefault("5s")
+        String every();
+
+        @WithDefault("500")
+        int batch();
+
+        @WithDefault("PT2M")
+        Duration lease();
+
+        @WithDefault("PT5S")
+        Duration backoff();
+
+        @WithDefault("PT10M")
         Duration maxBackoff();
     }
 

@@ -41,11 +41,21 @@ class ContractTest extends ContractTestBase {
     @Override
     protected Set<String> operationIds() {
         return Set.of("createPurchaseOrder", "listPurchaseOrders", "getPurchaseOrder", "updatePurchaseOrder",
-                "submitPurchaseOrder", "confirmPurchaseOrder", "cancelPurchaseOrder", "requotePurchaseOrder", "getPurchaseOrderLandedCost");
+                "submitPurchaseOrder", "confirmPurchaseOrder", "cancelPurchaseOrder", "requotePurchaseOrder", "getPurchaseOrderLandedCost",
+                "createShipment", "listShipments", "getShipment", "receiveShipment", "getReceipt",
+                "whatIfPurchaseOrders");
     }
 
     @Override
     protected Send send(RequestExample example) {
+        if (example.operationId().equals("createShipment")) {
+            // a CONFIRMED order of the example's organisation would have to exist first (ShipmentTest ships real ones)
+            return Send.validateOnly("/api/purchase-orders/" + UUID.randomUUID() + "/shipments", example.json()).header("If-Match", "\"2\"");
+        }
+        if (example.operationId().equals("receiveShipment")) {
+            // a shipment of the example's organisation would have to exist first (ReceiptTest receives real ones)
+            return Send.validateOnly("/api/shipments/" + UUID.randomUUID() + "/receipts", example.json());
+        }
         if (example.operationId().equals("updatePurchaseOrder")) {
             // an order of the example's organisation would have to exist first: validated against the contract only
             return Send.validateOnly("/api/purchase-orders/" + UUID.randomUUID(), example.json()).header("If-Match", "\"0\"");

@@ -48,7 +48,16 @@ class SecurityTest {
             endpoint("getPurchaseOrderLandedCost", "GET", "/api/purchase-orders/" + UUID.randomUUID() + "/landed-cost", null,
                     "operator", "finance", "ops"),
             endpoint("requotePurchaseOrder", "POST", "/api/purchase-orders/" + UUID.randomUUID() + "/requote", null,
-                    "operator", "finance"));
+                    "operator", "finance"),
+            endpoint("createShipment", "POST", "/api/purchase-orders/" + UUID.randomUUID() + "/shipments",
+                    requestExample(CONTRACT, "createShipment"), "operator"),
+            endpoint("listShipments", "GET", "/api/purchase-orders/" + UUID.randomUUID() + "/shipments", null,
+                    "operator", "finance", "ops"),
+            endpoint("getShipment", "GET", "/api/shipments/" + UUID.randomUUID(), null, "operator", "finance", "ops"),
+            endpoint("receiveShipment", "POST", "/api/shipments/" + UUID.randomUUID() + "/receipts",
+                    requestExample(CONTRACT, "receiveShipment"), "operator", "ops"),
+            endpoint("getReceipt", "GET", "/api/receipts/" + UUID.randomUUID(), null, "operator", "finance", "ops"),
+            endpoint("whatIfPurchaseOrders", "GET", "/api/purchase-orders/what-if?entryDate=2027-01-15", null, "operator", "finance"));
 
     static List<SecurityMatrix.Case> cases() {
         return SecurityMatrix.cases(ENDPOINTS);

@@ -51,6 +51,26 @@ public enum OrderStatus {
         return allows(move) ? Optional.of(to(move)) : Optional.empty();
     }
 
+    /**
+     * Where the rigs' flow puts a confirmed order: RECEIVED once every rig ordered was received,
+     * PARTIALLY_RECEIVED once any was, else SHIPPED once every rig shipped, else PARTIALLY_SHIPPED.
+     *
+     * @param ordered  rigs ordered (all lines)
+     * @param shipped  rigs shipped so far
+     * @param received rigs received so far
+     */
+    public static OrderStatus ofFlow(long ordered, long shipped, long received) {
+        if (received > 0) {
+            return received >= ordered ? RECEIVED : PARTIALLY_RECEIVED;
+        }
+        return shipped >= ordered ? SHIPPED : PARTIALLY_SHIPPED;
+    }
+
+    /** Rigs may ship: CONFIRMED, or some shipped (or received) and more to come. */
+    public boolean shippable() {
+        return this == CONFIRMED || this == PARTIALLY_SHIPPED || this == PARTIALLY_RECEIVED;
+    }
+
     /** Only a DRAFT is edited (PATCH). */
     public boolean editable() {
         return this == DRAFT;

@@ -74,6 +74,12 @@ public class PurchaseOrderLine extends PanacheEntityBase {
     @Column(name = "estimated_fees")
     public BigDecimal estimatedFees;
 
+    /** Rigs of this line shipped so far (V3); never more than quantity. */
+    public int shipped;
+
+    /** Rigs of this line received at a site so far; never more than shipped. */
+    public int received;
+
     public static class Key implements Serializable {
         public UUID orderId;
         public int lineNumber;

@@ -13,6 +13,9 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -57,6 +60,7 @@ public class FakeTariffQuote implements ResponseDefinitionTransformerV2 {
             quote.put("quotedAt", Instant.now().toString());
             quote.put("scheduleVersion", 1);
             ArrayNode lines = JSON.createArrayNode();
+            List<FakeTariffWhatIf.QuotedLine> quoted = new ArrayList<>();
             BigDecimal totalValue = BigDecimal.ZERO.setScale(2);
             BigDecimal totalDuty = BigDecimal.ZERO.setScale(2);
             BigDecimal foreignValue = BigDecimal.ZERO.setScale(2);
@@ -101,6 +105,7 @@ public class FakeTariffQuote implements ResponseDefinitionTransformerV2 {
                     foreignValue = foreignValue.add(value);
                 }
                 totalDuty = totalDuty.add(duty);
+                quoted.add(new FakeTariffWhatIf.QuotedLine(value, origin, duty));
                 i++;
             }
             quote.put("totalCustomsValue", totalValue);
@@ -139,6 +144,8 @@ public class FakeTariffQuote implements ResponseDefinitionTransformerV2 {
             quote.put("totalFees", totalFees);
             quote.put("total", totalDuty.add(totalFees));
             quote.put("refundableDuty", BigDecimal.ZERO.setScale(2));
+            FakeTariffWhatIf.QUOTES.put(quote.path("id").asText(), new FakeTariffWhatIf.Quoted(
+                    LocalDate.parse(request.path("entryDate").asText()), quoted, totalFees));
             return ResponseDefinitionBuilder.like(stubbed).but()
                     .withStatus(201)
                     .withHeader("Content-Type", "application/json")

@@ -17,7 +17,9 @@ import io.rigledger.testsupport.Contract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -48,6 +50,8 @@ public final class FakeUpstreams {
     public static final String QUOTES = "/api/duty-quotes";
     public static final String MODELS = "/api/rig-models";
     public static final String PLANTS = "/api/plants";
+    public static final String BATCH = "/api/rigs/batch";
+    public static final String WHAT_IF = "/api/duty-quotes/what-if";
 
     /** The model catalogue the fake inventory knows (the figures of docs/domain.md, Rig models), one page. */
     public static final String CATALOGUE = """
@@ -78,13 +82,15 @@ public final class FakeUpstreams {
 
     final WireMockServer tariff;
     final WireMockServer inventory;
+    final FakeInventoryBatch batch = new FakeInventoryBatch();
+    private final List<StubMapping> batchFaults = new ArrayList<>();
     private final Set<UUID> faults = ConcurrentHashMap.newKeySet();
     private OpenApiInteractionValidator tariffContract;
     private OpenApiInteractionValidator inventoryContract;
 
     FakeUpstreams() {
-        tariff = new WireMockServer(wireMockConfig().dynamicPort().extensions(new FakeTariffQuote()));
-        inventory = new WireMockServer(wireMockConfig().dynamicPort());
+        tariff = new WireMockServer(wireMockConfig().dynamicPort().extensions(new FakeTariffQuote(), new FakeTariffWhatIf()));
+        inventory = new WireMockServer(wireMockConfig().dynamicPort().extensions(batch));
     }
 
     void start() {
@@ -118,6 +124,64 @@ public final class FakeUpstreams {
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(PLANT_LIST)));
         tariff.stubFor(authenticated(post(urlPathEqualTo(QUOTES))).atPriority(NORMAL)
                 .willReturn(aResponse().withTransformers(FakeTariffQuote.NAME)));
+        tariff.stubFor(authenticated(post(urlPathEqualTo(WHAT_IF))).atPriority(NORMAL)
+                .willReturn(aResponse().withTransformers(FakeTariffWhatIf.NAME)));
+        batch.clear();
+        batchFaults.clear();
+        inventory.stubFor(authenticated(post(urlPathEqualTo(BATCH))).atPriority(NORMAL)
+                .willReturn(aResponse().withTransformers(FakeInventoryBatch.NAME)));
+    }
+
+    /** inventory-service's batch endpoint is down: 503 without a body, or the connection dropped, until {@link #inventoryBatchRecovers()}. */
+    public void inventoryBatchDown(boolean dropConnections) {
+        var answer = dropConnections ? aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER) : aResponse().withStatus(503);
+        StubMapping stub = inventory.stubFor(authenticated(post(urlPathEqualTo(BATCH))).atPriority(OVERRIDE).willReturn(answer));
+        faults.add(stub.getId());
+        batchFaults.add(stub);
+    }
+
+    /**
+     * inventory-service registers the batch but answers only after {@code millis} (past our read
+     * timeout): what procurement-service sees when it dies between inventory's commit and its own.
+     */
+    public void inventoryBatchAnswersLate(int millis) {
+        StubMapping stub = inventory.stubFor(authenticated(post(urlPathEqualTo(BATCH))).atPriority(OVERRIDE)
+                .willReturn(aResponse().withTransformers(FakeInventoryBatch.NAME).withFixedDelay(millis)));
+        faults.add(stub.getId());
+        batchFaults.add(stub);
+    }
+
+    /** inventory-service's batch endpoint answers normally again. */
+    public void inventoryBatchRecovers() {
+        batchFaults.forEach(inventory::removeStub);
+        batchFaults.clear();
+    }
+
+    /** inventory-service already holds this rig (one sent to RMA and coming back) under {@code assetId}. */
+    public void inventoryHolds(String org, String maker, String serial, String assetId) {
+        batch.holds(org, maker, serial, assetId);
+    }
+
+    /** How many times inventory-service newly registered each rig of {@code org}, by "maker|serial". */
+    public Map<String, Integer> registrations(String org) {
+        Map<String, Integer> mine = new TreeMap<>();
+        batch.registrations.forEach((k, v) -> {
+            if (k.startsWith(org + '|')) {
+                mine.put(k.substring(org.length() + 1), v);
+            }
+        });
+        return mine;
+    }
+
+    /** The asset id inventory-service holds for a rig, or null. */
+    public String assetOf(String org, String maker, String serial) {
+        return batch.assets.get(org + '|' + maker + '|' + serial);
+    }
+
+    /** The bodies procurement-service posted to the batch endpoint. */
+    public List<String> batchBodies() {
+        return inventory.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathEqualTo(BATCH)))
+                .stream().map(LoggedRequest::getBodyAsString).toList();
     }
 
     /** tariff-service answers every quote with exactly this body (checked against tariff.yaml now). */
@@ -152,6 +216,16 @@ public final class FakeUpstreams {
     /** tariff-service is broken: every quote fails with a bare 500 (a deliberate fault, off contract). */
     public void tariffFails() {
         fault(tariff, post(urlPathEqualTo(QUOTES)), aResponse().withStatus(500).withBody("upstream crashed"));
+    }
+
+    /** tariff-service's what-if drops the connection (a deliberate fault). */
+    public void whatIfUnreachable() {
+        fault(tariff, post(urlPathEqualTo(WHAT_IF)), aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+    }
+
+    /** Calls of tariff-service's what-if. */
+    public int whatIfCalls() {
+        return tariff.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathEqualTo(WHAT_IF))).size();
     }
 
     /** tariff-service drops the connection. */

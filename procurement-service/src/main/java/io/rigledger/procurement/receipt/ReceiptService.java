@@ -1,0 +1,60 @@
+package io.rigledger.procurement.receipt;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rigledger.procurement.idempotency.Answer;
+import io.rigledger.procurement.idempotency.Claim;
+import io.rigledger.procurement.idempotency.Idempotency;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Receives shipped rigs at a site: the receipt and the outbox rows that register each rig in
+ * inventory-service commit together ({@link ReceiptStore}); {@link RigDelivery} delivers them.
+ */
+@ApplicationScoped
+public class ReceiptService {
+
+    private final ReceiptStore store;
+    private final Idempotency idempotency;
+    private final ObjectMapper json;
+
+    ReceiptService(ReceiptStore store, Idempotency idempotency, ObjectMapper json) {
+        this.store = store;
+        this.idempotency = idempotency;
+        this.json = json;
+    }
+
+    /**
+     * Records a receipt; 201 with its Location, or the stored answer of an earlier request with
+     * the same Idempotency-Key.
+     *
+     * @param base the server's base URL, to which api/receipts/{id} is appended for Location
+     * @throws io.rigledger.platform.problem.ProblemException as {@link ReceiptStore#receive}
+     */
+    public Answer receive(UUID shipmentId, String org, String createdBy, NewReceipt request, Claim claim, String base) {
+        return idempotency.once(claim, c -> {
+            UUID id = UUID.randomUUID();
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            return store.receive(new ReceiptStore.Draft(id, shipmentId, org, createdBy, now, request), c,
+                    view -> answer(view, base + "api/receipts/" + id));
+        });
+    }
+
+    /** The receipt with each rig as it stands (waiting for inventory-service or registered), if it is this organisation's. */
+    public Optional<ReceiptView> find(UUID id, String org) {
+        return store.find(id, org);
+    }
+
+    private Answer answer(ReceiptView view, String location) {
+        try {
+            return new Answer(201, json.writeValueAsString(view), location, null, false);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write receipt " + view.id(), e);
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package io.rigledger.procurement.shipment;
+
+import io.quarkus.panache.common.Parameters;
+import io.rigledger.platform.http.ETags;
+import io.rigledger.platform.problem.Problem.Violation;
+import io.rigledger.platform.problem.Problems;
+import io.rigledger.procurement.idempotency.Answer;
+import io.rigledger.procurement.idempotency.Claim;
+import io.rigledger.procurement.idempotency.Idempotency;
+import io.rigledger.procurement.order.OrderStatus;
+import io.rigledger.procurement.order.PurchaseOrder;
+import io.rigledger.procurement.order.PurchaseOrderLine;
+import io.rigledger.procurement.shipment.ShipmentViews.ShipmentView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.hibernate.Session;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Shipments in PostgreSQL. A shipment is recorded under the order's row lock (so concurrent
+ * shipments see each other's counts and never ship more than was ordered), its rigs in one
+ * statement that skips serials this organisation already shipped from the same maker (so a race
+ * on a serial is caught by the primary key, not by a read that could be stale), and its answer
+ * under the request's Idempotency-Key, all in one transaction.
+ */
+@ApplicationScoped
+public class ShipmentStore {
+
+    private static final String UNKNOWN_MAKER = "UNKNOWN";
+
+    private final EntityManager em;
+    private final Idempotency idempotency;
+
+    ShipmentStore(EntityManager em, Idempotency idempotency) {
+        this.em = em;
+        this.idempotency = idempotency;
+    }
+
+    /** A shipment to record: the request with the caller and a fresh id. */
+    record Draft(UUID id, UUID orderId, String org, String createdBy, String ifMatch, NewShipment request) {
+    }
+
+    /**
+     * Records the shipment and moves the order to PARTIALLY_SHIPPED or SHIPPED (or keeps it
+     * PARTIALLY_RECEIVED while rigs are still to come).
+     *
+     * @throws io.rigledger.platform.problem.ProblemException 404 (another organisation's or a missing
+     *         order), 428, 412, 409 when the order is not CONFIRMED or partly shipped, 400 naming
+     *         lines[i].lineNumber for a line the order lacks, 409 naming lines[i].quantity beyond what
+     *         is left to ship or lines[i].rigs[j].serialNumber already shipped
+     * @throws io.rigledger.procurement.idempotency.AlreadyAnswered when another request with the same key committed first
+     */
+    @Transactional
+    public Answer ship(Draft d, Claim claim, Function<ShipmentView, Answer> answer) {
+        PurchaseOrder order = em.find(PurchaseOrder.class, d.orderId(), LockModeType.PESSIMISTIC_WRITE);
+        if (order == null || !order.org.equals(d.org())) {
+            throw Problems.notFound("purchase order", d.orderId());
+        }
+        ETags.requireMatch(d.ifMatch(), order.version);
+        if (!order.status.shippable()) {
+            throw Problems.conflict("cannot ship rigs of an order that is " + order.status
+                    + "; rigs ship once it is CONFIRMED, until all have shipped");
+        }
+        List<PurchaseOrderLine> lines = lines(order.id);
+        Map<Integer, PurchaseOrderLine> byNumber = new HashMap<>();
+        lines.forEach(l -> byNumber.put(l.lineNumber, l));
+        List<Violation> over = new ArrayList<>();
+        List<NewShipment.Line> asked = d.request().lines();
+        for (int i = 0; i < asked.size(); i++) {
+            PurchaseOrderLine line = byNumber.get(asked.get(i).lineNumber());
+            if (line == null) {
+                throw Problems.badRequest("lines[" + i + "].lineNumber", "the order has no line " + asked.get(i).lineNumber());
+            }
+            int left = line.quantity - line.shipped;
+            if (asked.get(i).quantity() > left) {
+                over.add(new Violation("lines[" + i + "].quantity", "only " + left + " of line " + line.lineNumber
+                        + "'s " + line.quantity + " rigs are left to ship"));
+            }
+        }
+        if (!over.isEmpty()) {
+            throw Problems.conflict(over);
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Shipment s = new Shipment();
+        s.id = d.id();
+        s.org = d.org();
+        s.orderId = order.id;
+        s.carrier = d.request().carrier();
+        s.trackingNumber = d.request().trackingNumber();
+        s.transportMode = d.request().transportMode();
+        s.exportDate = d.request().exportDate();
+        s.rigCount = asked.stream().mapToInt(NewShipment.Line::quantity).sum();
+        s.createdAt = now;
+        s.createdBy = d.createdBy();
+        em.persist(s);
+        em.flush();
+        List<ShippedRig> rigs = new ArrayList<>(s.rigCount);
+        Map<String, String> fieldOf = new HashMap<>();
+        for (int i = 0; i < asked.size(); i++) {
+            PurchaseOrderLine line = byNumber.get(asked.get(i).lineNumber());
+            List<NewShipment.Rig> serials = asked.get(i).rigs();
+            for (int j = 0; j < serials.size(); j++) {
+                ShippedRig r = new ShippedRig();
+                r.org = d.org();
+                r.manufacturer = line.manufacturer == null ? UNKNOWN_MAKER : line.manufacturer;
+                r.serialNumber = serials.get(j).serialNumber();
+                r.mac = serials.get(j).mac();
+                r.shipmentId = s.id;
+                r.orderId = order.id;
+                r.lineNumber = line.lineNumber;
+                r.rigOnLine = line.shipped + j + 1;
+                r.status = ShippedRig.SHIPPED;
+                rigs.add(r);
+                fieldOf.put(r.manufacturer + '\n' + r.serialNumber, "lines[" + i + "].rigs[" + j + "].serialNumber");
+            }
+            line.shipped += serials.size();
+        }
+        Set<String> inserted = insert(rigs);
+        if (inserted.size() < rigs.size()) {
+            List<Violation> taken = new ArrayList<>();
+            for (ShippedRig r : rigs) {
+                if (!inserted.contains(r.manufacturer + '\n' + r.serialNumber)) {
+                    taken.add(new Violation(fieldOf.get(r.manufacturer + '\n' + r.serialNumber),
+                            r.serialNumber + " (" + r.manufacturer + ") was already shipped"));
+                }
+            }
+            throw Problems.conflict(taken);
+        }
+        long ordered = lines.stream().mapToLong(l -> l.quantity).sum();
+        long shipped = lines.stream().mapToLong(l -> l.shipped).sum();
+        long received = lines.stream().mapToLong(l -> l.received).sum();
+        order.status = OrderStatus.ofFlow(ordered, shipped, received);
+        order.updatedAt = now;
+        em.flush(); // bumps the order's version once, which the answer shows
+        Answer result = answer.apply(ShipmentView.of(s, order.status, order.version, rigs, ShipmentViews.skus(lines)));
+        idempotency.record(claim, result);
+        return result;
+    }
+
+    /** Inserts the rigs in one statement; returns "maker\nserial" of those inserted (the rest were shipped before). */
+    private Set<String> insert(List<ShippedRig> rigs) {
+        return em.unwrap(Session.class).doReturningWork(conn -> {
+            int n = rigs.size();
+            String[] makers = new String[n];
+            String[] serials = new String[n];
+            String[] macs = new String[n];
+            Integer[] lineNumbers = new Integer[n];
+            Integer[] positions = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                ShippedRig r = rigs.get(i);
+                makers[i] = r.manufacturer;
+                serials[i] = r.serialNumber;
+                macs[i] = r.mac;
+                lineNumbers[i] = r.lineNumber;
+                positions[i] = r.rigOnLine;
+            }
+            Set<String> inserted = new HashSet<>();
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    insert into shipment_rig (org, manufacturer, serial_number, shipment_id, order_id, line_number, rig_on_line, mac, status)
+                    select ?, m, s, ?, ?, l, p, mac, 'SHIPPED'
+                    from unnest(?::varchar[], ?::varchar[], ?::integer[], ?::integer[], ?::varchar[]) as t(m, s, l, p, mac)
+                    on conflict (org, manufacturer, serial_number) do nothing
+                    returning manufacturer, serial_number""")) {
+                Array a1 = conn.createArrayOf("varchar", makers);
+                Array a2 = conn.createArrayOf("varchar", serials);
+                Array a3 = conn.createArrayOf("integer", lineNumbers);
+                Array a4 = conn.createArrayOf("integer", positions);
+                Array a5 = conn.createArrayOf("varchar", macs);
+                ps.setString(1, rigs.get(0).org);
+                ps.setObject(2, rigs.get(0).shipmentId);
+                ps.setObject(3, rigs.get(0).orderId);
+                ps.setArray(4, a1);
+                ps.setArray(5, a2);
+                ps.setArray(6, a3);
+                ps.setArray(7, a4);
+                ps.setArray(8, a5);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        inserted.add(rs.getString(1) + '\n' + rs.getString(2));
+                    }
+                }
+            }
+            return inserted;
+        });
+    }
+
+    /** The shipment if it is this organisation's; another organisation's is as absent as a missing one. */
+    public Optional<Shipment> find(UUID id, String org) {
+        return Shipment.<Shipment>find("id = :id and org = :org", Parameters.with("id", id).and("org", org))
+                .firstResultOptional();
+    }
+
+    /** Its rigs, by line and position on the line. */
+    public List<ShippedRig> rigsOf(UUID shipmentId) {
+        return ShippedRig.<ShippedRig>find("shipmentId = ?1 order by lineNumber, rigOnLine", shipmentId).list();
+    }
+
+    /** The order's shipments, oldest first, after the (createdAt, id) of the previous page's last. */
+    public List<Shipment> ofOrder(UUID orderId, Instant afterAt, UUID afterId, int limit) {
+        if (afterAt == null) {
+            return Shipment.<Shipment>find("orderId = ?1 order by createdAt, id", orderId).page(0, limit).list();
+        }
+        return Shipment.<Shipment>find("orderId = ?1 and (createdAt > ?2 or (createdAt = ?2 and id > ?3)) order by createdAt, id",
+                orderId, afterAt, afterId).page(0, limit).list();
+    }
+
+    /** The order (this organisation's, else empty) and its lines. */
+    public Optional<PurchaseOrder> order(UUID id, String org) {
+        return PurchaseOrder.<PurchaseOrder>find("id = :id and org = :org", Parameters.with("id", id).and("org", org))
+                .firstResultOptional();
+    }
+
+    public List<PurchaseOrderLine> lines(UUID orderId) {
+        return PurchaseOrderLine.<PurchaseOrderLine>find("orderId = ?1 order by lineNumber", orderId).list();
+    }
+}

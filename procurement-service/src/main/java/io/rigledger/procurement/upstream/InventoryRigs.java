@@ -1,0 +1,114 @@
+package io.rigledger.procurement.upstream;
+
+import io.rigledger.platform.problem.UpstreamUnavailableException;
+import io.rigledger.procurement.upstream.inventory.api.RigsApi;
+import io.rigledger.procurement.upstream.inventory.model.LandedCost;
+import io.rigledger.procurement.upstream.inventory.model.NewRig;
+import io.rigledger.procurement.upstream.inventory.model.RigBatch;
+import io.rigledger.procurement.upstream.inventory.model.RigBatchItem;
+import io.rigledger.procurement.upstream.inventory.model.RigBatchResult;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Registers received rigs in inventory-service (operation registerRigBatch, client generated from
+ * inventory.yaml) with procurement-service's own client-credentials token (role service), naming
+ * the organisation in the batch. inventory-service is idempotent on (maker, serial) within an
+ * organisation: a rig sent again, or one it already held (back from RMA, say), is answered with
+ * its existing asset id. Retries and breaker:
+ * quarkus.fault-tolerance."io.rigledger.procurement.upstream.InventoryRigs/register".*.
+ */
+@ApplicationScoped
+public class InventoryRigs {
+
+    @Inject
+    @RestClient
+    RigsApi rigs;
+
+    /**
+     * One received rig as inventory-service registers it; price, duty and fees in USD (all null
+     * while the order's estimate is PENDING).
+     */
+    public record RigToRegister(String manufacturer, String serialNumber, String model, String originCountry, String plant,
+                                String mac, UUID orderId, int lineNumber, BigDecimal price, BigDecimal duty, BigDecimal fees) {
+    }
+
+    /** inventory-service's answer for one rig: its asset id (RIG-...), and whether it held the rig before. */
+    public record Registered(String manufacturer, String serialNumber, String assetId, boolean replayed) {
+    }
+
+    /** inventory-service refused the batch as sent (400 or 422): retrying it as it is cannot help. */
+    public static class RigsRefusedException extends RuntimeException {
+        public RigsRefusedException(String detail) {
+            super(detail, null, false, false);
+        }
+    }
+
+    /**
+     * Registers the rigs of one organisation (at most 10,000), answering in the same order.
+     *
+     * @throws RigsRefusedException when inventory-service refuses the batch (400, 422)
+     * @throws UpstreamUnavailableException when it does not answer, fails, or answers another set of rigs
+     */
+    @Retry(retryOn = UpstreamUnavailableException.class, abortOn = RigsRefusedException.class)
+    @CircuitBreaker(failOn = UpstreamUnavailableException.class, skipOn = RigsRefusedException.class)
+    @CircuitBreakerName("inventory-register-rigs")
+    public List<Registered> register(String org, List<RigToRegister> batch) {
+        RigBatch request = new RigBatch().organisation(org);
+        for (RigToRegister r : batch) {
+            NewRig rig = new NewRig().serialNumber(r.serialNumber()).model(r.model()).originCountry(r.originCountry())
+                    .plant(r.plant()).mac(r.mac()).purchaseOrderId(r.orderId()).orderLineNumber(r.lineNumber());
+            if (r.price() != null) {
+                rig.landedCost(new LandedCost().price(r.price()).duty(r.duty()).fees(r.fees()));
+            }
+            request.addRigsItem(rig);
+        }
+        RigBatchResult result;
+        try {
+            result = rigs.registerRigBatch(request);
+        } catch (WebApplicationException e) {
+            int status = Upstreams.status(e);
+            if ((status == 400 || status == 422) && Upstreams.isProblem(e)) {
+                throw new RigsRefusedException("inventory-service refused the rigs (HTTP " + status + "): " + body(e));
+            }
+            throw Upstreams.unavailable(CatalogueReader.SERVICE, "registerRigBatch", e);
+        } catch (RuntimeException e) {
+            throw Upstreams.unavailable(CatalogueReader.SERVICE, "registerRigBatch", e);
+        }
+        List<RigBatchItem> items = result.getItems();
+        if (items == null || items.size() != batch.size()) {
+            throw Upstreams.unavailable(CatalogueReader.SERVICE, "registerRigBatch",
+                    new IllegalStateException("answered " + (items == null ? 0 : items.size()) + " rigs for " + batch.size()));
+        }
+        List<Registered> registered = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            RigBatchItem item = items.get(i);
+            if (!batch.get(i).serialNumber().equals(item.getSerialNumber()) || item.getId() == null) {
+                throw Upstreams.unavailable(CatalogueReader.SERVICE, "registerRigBatch",
+                        new IllegalStateException("answered " + item.getSerialNumber() + " at the place of " + batch.get(i).serialNumber()));
+            }
+            registered.add(new Registered(item.getManufacturer(), item.getSerialNumber(), item.getId(),
+                    Boolean.TRUE.equals(item.getReplayed())));
+        }
+        return registered;
+    }
+
+    private static String body(WebApplicationException e) {
+        try {
+            String text = e.getResponse().readEntity(String.class);
+            return text == null ? "" : text.replaceAll("[^ -~]", "?");
+        } catch (RuntimeException unreadable) {
+            return "";
+        }
+    }
+}

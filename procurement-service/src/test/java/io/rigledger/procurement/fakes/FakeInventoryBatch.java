@@ -1,0 +1,101 @@
+package io.rigledger.procurement.fakes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * inventory-service's registerRigBatch as inventory.yaml describes it: idempotent on (maker,
+ * serial) within the organisation the service account names; a rig it holds already is answered
+ * with its existing asset id and {@code replayed: true}, a new one gets the next asset id. It keeps
+ * how many times each rig was newly registered, which is what "none registered twice" is checked on.
+ */
+public class FakeInventoryBatch implements ResponseDefinitionTransformerV2 {
+
+    public static final String NAME = "fake-inventory-batch";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> MAKERS = Map.of("antminer", "BITMAIN", "avalon", "CANAAN", "whatsminer", "MICROBT");
+
+    /** "org|maker|serial" to asset id. */
+    final Map<String, String> assets = new ConcurrentHashMap<>();
+    /** "org|maker|serial" to how many times it was newly registered. */
+    final Map<String, Integer> registrations = new ConcurrentHashMap<>();
+    /** Every rig posted, replayed or not. */
+    final AtomicLong posted = new AtomicLong();
+    private final AtomicLong sequence = new AtomicLong(1_000);
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+        return false;
+    }
+
+    void clear() {
+        assets.clear();
+        registrations.clear();
+        posted.set(0);
+    }
+
+    /** A rig the fake holds already (back from RMA, say), under {@code assetId}. */
+    void holds(String org, String maker, String serial, String assetId) {
+        assets.put(org + '|' + maker + '|' + serial, assetId);
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent serveEvent) {
+        try {
+            JsonNode request = JSON.readTree(serveEvent.getRequest().getBodyAsString());
+            String org = request.path("organisation").asText();
+            ObjectNode answer = JSON.createObjectNode();
+            ArrayNode items = JSON.createArrayNode();
+            int registered = 0;
+            int replayed = 0;
+            for (JsonNode rig : request.path("rigs")) {
+                String model = rig.path("model").asText();
+                String maker = MAKERS.getOrDefault(model.substring(0, model.indexOf('-')), "BITMAIN");
+                String serial = rig.path("serialNumber").asText();
+                String key = org + '|' + maker + '|' + serial;
+                posted.incrementAndGet();
+                boolean[] fresh = {false};
+                String id = assets.computeIfAbsent(key, k -> {
+                    fresh[0] = true;
+                    return "RIG-%09d".formatted(sequence.incrementAndGet());
+                });
+                if (fresh[0]) {
+                    registrations.merge(key, 1, Integer::sum);
+                    registered++;
+                } else {
+                    replayed++;
+                }
+                ObjectNode item = items.addObject();
+                item.put("id", id);
+                item.put("manufacturer", maker);
+                item.put("serialNumber", serial);
+                item.put("replayed", !fresh[0]);
+            }
+            answer.put("registered", registered);
+            answer.put("replayed", replayed);
+            answer.set("items", items);
+            return ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition()).but()
+                    .withStatus(200).withHeader("Content-Type", "application/json").withBody(JSON.writeValueAsString(answer))
+                    .build();
+        } catch (IOException e) {
+            throw new IllegalStateException("the fake cannot read procurement-service's batch", e);
+        }
+    }
+}
