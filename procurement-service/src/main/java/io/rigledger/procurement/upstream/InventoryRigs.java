@@ -47,7 +47,7 @@ public class InventoryRigs {
     public record Registered(String manufacturer, String serialNumber, String assetId, boolean replayed) {
     }
 
-    /** inventory-service refused the batch as sent (400 or 422): retrying it as it is cannot help. */
+    /** inventory-service refused the batch as sent (400, 409 or 422): retrying it as it is cannot help. */
     public static class RigsRefusedException extends RuntimeException {
         public RigsRefusedException(String detail) {
             super(detail, null, false, false);
@@ -57,7 +57,8 @@ public class InventoryRigs {
     /**
      * Registers the rigs of one organisation (at most 10,000), answering in the same order.
      *
-     * @throws RigsRefusedException when inventory-service refuses the batch (400, 422)
+     * @throws RigsRefusedException when inventory-service refuses the batch (400; 409: a new rig's MAC another rig
+     *         holds; 422: unknown or retired model or plant)
      * @throws UpstreamUnavailableException when it does not answer, fails, or answers another set of rigs
      */
     @Retry(retryOn = UpstreamUnavailableException.class, abortOn = RigsRefusedException.class)
@@ -78,7 +79,7 @@ public class InventoryRigs {
             result = rigs.registerRigBatch(request);
         } catch (WebApplicationException e) {
             int status = Upstreams.status(e);
-            if ((status == 400 || status == 422) && Upstreams.isProblem(e)) {
+            if ((status == 400 || status == 409 || status == 422) && Upstreams.isProblem(e)) {
                 throw new RigsRefusedException("inventory-service refused the rigs (HTTP " + status + "): " + body(e));
             }
             throw Upstreams.unavailable(CatalogueReader.SERVICE, "registerRigBatch", e);
