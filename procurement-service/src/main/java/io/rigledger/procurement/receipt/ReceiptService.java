@@ -34,13 +34,15 @@ public class ReceiptService {
      * the same Idempotency-Key.
      *
      * @param base the server's base URL, to which api/receipts/{id} is appended for Location
-     * @throws io.rigledger.platform.problem.ProblemException as {@link ReceiptStore#receive}
+     * @throws io.rigledger.platform.problem.ProblemException 400 naming receivedAt when it is no calendar
+     *         instant; then as {@link ReceiptStore#receive}
      */
     public Answer receive(UUID shipmentId, String org, String createdBy, NewReceipt request, Claim claim, String base) {
+        Instant arrived = request.arrivedAt(Instant.now().truncatedTo(ChronoUnit.MICROS));
         return idempotency.once(claim, c -> {
             UUID id = UUID.randomUUID();
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            return store.receive(new ReceiptStore.Draft(id, shipmentId, org, createdBy, now, request), c,
+            return store.receive(new ReceiptStore.Draft(id, shipmentId, org, createdBy, now, arrived, request), c,
                     view -> answer(view, base + "api/receipts/" + id));
         });
     }

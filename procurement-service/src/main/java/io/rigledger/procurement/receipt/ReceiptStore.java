@@ -20,7 +20,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,7 +49,7 @@ public class ReceiptStore {
     }
 
     /** A receipt to record: the request with the caller, a fresh id and the time it was made. */
-    record Draft(UUID id, UUID shipmentId, String org, String createdBy, Instant now, NewReceipt request) {
+    record Draft(UUID id, UUID shipmentId, String org, String createdBy, Instant now, Instant receivedAt, NewReceipt request) {
     }
 
     /**
@@ -75,7 +74,7 @@ public class ReceiptStore {
         r.shipmentId = shipment.id;
         r.orderId = order.id;
         r.site = d.request().site();
-        r.receivedAt = d.request().receivedAt() == null ? d.now() : d.request().receivedAt().truncatedTo(ChronoUnit.MICROS);
+        r.receivedAt = d.receivedAt();
         r.rigCount = arriving.size();
         r.createdAt = d.now();
         r.createdBy = d.createdBy();
