@@ -48,6 +48,11 @@ public class Idempotency {
         this.ttl = config.idempotency().ttl();
     }
 
+    /** How long an answer is kept and replayed (rigledger.procurement.idempotency.ttl, 24 h). */
+    public Duration ttl() {
+        return ttl;
+    }
+
     /**
      * The claim of a request, or null when it carries no key.
      *

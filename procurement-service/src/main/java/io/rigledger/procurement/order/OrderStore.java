@@ -3,6 +3,7 @@ package io.rigledger.procurement.order;
 import io.quarkus.panache.common.Parameters;
 import io.rigledger.platform.http.ETags;
 import io.rigledger.platform.problem.Problems;
+import io.rigledger.procurement.idempotency.AlreadyAnswered;
 import io.rigledger.procurement.idempotency.Answer;
 import io.rigledger.procurement.idempotency.Claim;
 import io.rigledger.procurement.idempotency.Idempotency;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -39,18 +41,19 @@ public class OrderStore {
     }
 
     /**
-     * A new order with its lines and the answer to the request that placed it.
+     * A new order with its lines and the answer to the request that placed it, in one statement
+     * ({@link OrderInsert}): one round trip to PostgreSQL before the commit, whatever the number of lines.
      *
      * @throws io.rigledger.procurement.idempotency.AlreadyAnswered when another request with the same key committed first
      */
     @Transactional
     public void create(PurchaseOrder order, List<PurchaseOrderLine> lines, Claim claim, Answer answer) {
-        em.persist(order);
-        for (PurchaseOrderLine line : lines) {
-            em.persist(line);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        boolean recorded = em.unwrap(Session.class).doReturningWork(
+                conn -> OrderInsert.insert(conn, order, lines, claim, answer, now, idempotency.ttl()));
+        if (!recorded) {
+            throw new AlreadyAnswered(claim);
         }
-        em.flush();
-        idempotency.record(claim, answer);
     }
 
     /**
