@@ -3,6 +3,7 @@ package io.rigledger.inventory.place;
 import io.rigledger.platform.validation.UsState;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -30,13 +31,15 @@ public final class PlaceViews {
     }
 
     /**
-     * The body of PUT /api/sites/{site}: capacity in kW. capacityOverride lets the capacity go below the power in
+     * The body of PUT /api/sites/{site}: capacity in kW with at most three decimals (the column is numeric(12, 3);
+     * more decimals are refused rather than rounded, so 0.0001 is 400, not a rounded 0). capacityOverride lets the capacity go below the power in
      * use (recorded in the site's history with the reason); without it that is 409.
      */
     public record SiteChange(
             @NotNull @Size(min = 1, max = 128) String name,
             @NotNull @UsState String state,
-            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("10000000") BigDecimal capacityKw,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("10000000") @Digits(integer = 8, fraction = 3)
+            BigDecimal capacityKw,
             Boolean capacityOverride,
             @Size(min = 1, max = 500) String reason) {
     }

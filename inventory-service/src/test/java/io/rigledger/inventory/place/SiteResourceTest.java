@@ -124,6 +124,20 @@ class SiteResourceTest {
     }
 
     @Test
+    void capacityWithMoreThanThreeDecimalsIs400NotRoundedAndThreeDecimalsAreKept() {
+        String ops = Tokens.ops(newOrg());
+        String code = newCode();
+        for (String capacity : List.of("0.0001", "1.0000000001", "0.0004")) {
+            as(ops).body("{\"name\":\"x\",\"state\":\"TX\",\"capacityKw\":" + capacity + "}").put("/api/sites/" + code)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("violations.field", equalTo(List.of("capacityKw")));
+        }
+        as(ops).get("/api/sites/" + code).then().statusCode(404);
+        as(ops).body("{\"name\":\"x\",\"state\":\"TX\",\"capacityKw\":0.001}").put("/api/sites/" + code)
+                .then().statusCode(200).body("capacityKw", equalTo(0.001f));
+    }
+
+    @Test
     void onlyOpsWritesSites() {
         as(Tokens.operator(newOrg())).body("{\"name\":\"x\",\"state\":\"TX\",\"capacityKw\":5}")
                 .put("/api/sites/" + newCode()).then().statusCode(403);
