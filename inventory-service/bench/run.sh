@@ -2,11 +2,29 @@
 # The fleet benchmark: API load vs COPY, fleet summary vs raw GROUP BY at 10k/100k/1M rigs, first vs
 # last page. Everything runs on this machine (embedded PostgreSQL, WireMock OIDC, the packaged service).
 # Usage: inventory-service/bench/run.sh [rigs, default 1000000]
+# Settings: BENCH_SKIP_BUILD; BENCH_RESULTS=<file> appends bench/run's TSV (figure, ours, limit, unit, goal; B2 points)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 # one reactor run: packages the service and writes each module's test classpath (with test-support's jar)
-./mvnw -q -B -pl inventory-service -am package dependency:build-classpath -DskipTests \
+[ -n "${BENCH_SKIP_BUILD:-}" ] || ./mvnw -q -B -pl inventory-service -am package dependency:build-classpath -DskipTests \
   -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 cd inventory-service
-exec java -Xmx3g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
-  io.rigledger.inventory.bench.FleetBench "${1:-1000000}" target/quarkus-app/quarkus-run.jar
+if [ -z "${BENCH_RESULTS:-}" ]; then
+  exec java -Xmx3g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+    io.rigledger.inventory.bench.FleetBench "${1:-1000000}" target/quarkus-app/quarkus-run.jar
+fi
+mkdir -p target/bench
+java -Xmx3g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+  io.rigledger.inventory.bench.FleetBench "${1:-1000000}" target/quarkus-app/quarkus-run.jar | tee target/bench/fleet.txt
+# FleetBench's lines: "load API <n> rigs/s COPY <n> rigs/s ...", "summary <rigs> rigs <groupBy> <n> groups",
+# "API p50 <ms> ...", "raw GROUP BY p50 <ms> ..."
+awk -F'[ \t]+' '
+  function n(v) { gsub(/,/, "", v); return v }
+  /^load +API/ { for (i = 1; i <= NF; i++) { if ($i == "API") api = n($(i + 1)); if ($i == "COPY") copy = n($(i + 1)) }
+                 printf "B3 batch registration rigs/s vs COPY\t%s\t%s\tper s\t>= 0.30x\n", api, copy }
+  /^summary/ { rigs = n($2); by = $4 }
+  /^ +API p50/ { apip50 = n($4) }
+  /^ +raw GROUP BY p50/ { raw = n($6)
+                 printf "B2 fleet summary p50 at %s rigs by %s vs raw GROUP BY\t%s\t%s\tms\t<= 0.1x\n", rigs, by, apip50, raw
+                 printf "point\tB2\tAPI by %s\t%s\t%s\n", by, rigs, apip50
+                 printf "point\tB2\traw GROUP BY by %s\t%s\t%s\n", by, rigs, raw }' target/bench/fleet.txt >> "$BENCH_RESULTS"

@@ -88,3 +88,23 @@ HALF=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-half.txt")
 P99=$(awk '/^ +99%/ {print $2}' "$OUT/wrk-half.txt")
 echo "== orders: ${MAX}/s vs pgbench ${TPS} TPS: ratio $(awk -v q="$MAX" -v t="$TPS" 'BEGIN {printf "%.2f", q / t}') (goal >= 0.30)"
 echo "== at ${HALF} orders/s (half of ${MAX}): p99 ${P99} (goal <= 30 ms); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# bench/run's machine-readable results (issue 12): when BENCH_RESULTS names a file, a run at a quarter of the
+# maximum rate too, then TSV lines appended: figure, ours, limit, unit, goal; and the B1 plot's points
+if [ -n "${BENCH_RESULTS:-}" ]; then
+  PACE=$(awk -v c="$CONNECTIONS" -v m="$MAX" -v a="$AVG_MS" 'BEGIN {p = c * 1000 / (m / 4) - a / 2; if (p < 1) p = 1; printf "%d", p}')
+  echo "== wrk at a quarter of the maximum rate (each connection waits ${PACE} ms between requests)"
+  PACE_MS=$PACE wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -s "$LUA" "$URL" > "$OUT/wrk-quarter.txt"
+  grep -q 'Non-2xx' "$OUT/wrk-quarter.txt" && { echo "bench: some answers were not 2xx at a quarter load" >&2; exit 1; }
+  # wrk's latencies (850.00us, 12.34ms, 1.02s) in ms
+  wrk_ms() { awk -v p="$1" '$1 == p {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v; exit}' "$2"; }
+  rate() { awk '/Requests\/sec/ {print $2}' "$1"; }
+  {
+    printf 'B1 orders/s vs pgbench TPS (same inserts)\t%s\t%s\tper s\t>= 0.30x\n' "$MAX" "$TPS"
+    printf 'B1 p99 at 50%% of the maximum rate\t%s\t-\tms\t<= 30\n' "$(wrk_ms 99% "$OUT/wrk-half.txt")"
+    for f in quarter half max; do
+      printf 'point\tB1\tp50\t%s\t%s\n' "$(rate "$OUT/wrk-$f.txt")" "$(wrk_ms 50% "$OUT/wrk-$f.txt")"
+      printf 'point\tB1\tp99\t%s\t%s\n' "$(rate "$OUT/wrk-$f.txt")" "$(wrk_ms 99% "$OUT/wrk-$f.txt")"
+    done
+  } >> "$BENCH_RESULTS"
+fi

@@ -7,7 +7,8 @@
 # database, through the same cursor without HTTP (ReconciliationBenchSeed): the raw GROUP BY of the
 # ledger (its limit when aggregated on demand) and the service's own query over the rollup (V7).
 # Usage: tariff-service/bench/reconciliation.sh
-# Settings: BENCH_ENTRIES (20000), BENCH_PORT (18083), BENCH_SKIP_BUILD, BENCH_XMX (512m)
+# Settings: BENCH_ENTRIES (20000), BENCH_PORT (18083), BENCH_SKIP_BUILD, BENCH_XMX (512m),
+# BENCH_RESULTS=<file> (appends bench/run's TSV: figure, ours, limit, unit, goal)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 OUT=tariff-service/target/bench
@@ -64,3 +65,14 @@ ROWS=$(($(wc -l < "$OUT/reconciliation.csv") - 1))
 echo "== CSV over HTTP: first byte $(awk -v t="$TTFB" 'BEGIN {printf "%.0f", t * 1000}') ms, last byte $(awk -v t="$TOTAL" 'BEGIN {printf "%.0f", t * 1000}') ms, $ROWS rows, $SIZE bytes"
 echo "== service RSS: $((RSS_BEFORE / 1024)) MiB before, $((RSS_PEAK / 1024)) MiB peak while streaming (heap cap ${BENCH_XMX:-512m}; CSV size $((SIZE / 1048576)) MiB)"
 echo "== same run, no HTTP, same cursor: $FLOOR"
+if [ -n "${BENCH_RESULTS:-}" ]; then
+  kv() { grep -o "$1=[0-9.]*" <<< "$FLOOR" | cut -d= -f2; }
+  ms() { awk -v t="$1" 'BEGIN {printf "%.0f", t * 1000}'; }
+  {
+    printf 'B6 reconciliation CSV (%s entry lines) first byte vs raw GROUP BY first row\t%s\t%s\tms\t<= 1000\n' \
+      "$ROWS" "$(ms "$TTFB")" "$(kv raw_group_by_first_row_ms)"
+    printf 'B6 reconciliation CSV (%s entry lines) last byte vs raw GROUP BY last row\t%s\t%s\tms\t<= 2000\n' \
+      "$ROWS" "$(ms "$TOTAL")" "$(kv raw_group_by_last_row_ms)"
+    printf 'B6 service RSS peak while streaming vs before\t%s\t%s\tMiB\t<= 1.25x\n' "$((RSS_PEAK / 1024))" "$((RSS_BEFORE / 1024))"
+  } >> "$BENCH_RESULTS"
+fi

@@ -9,7 +9,9 @@
 # Usage: tariff-service/bench/run.sh
 # Settings: BENCH_SECONDS (20), BENCH_CONNECTIONS (32), BENCH_PORT (18083), BENCH_WARMUP (10: seconds per path,
 # two rounds over all four paths), BENCH_SKIP_BUILD, BENCH_SKIP_JMH,
-# BENCH_PROFILE (records target/bench/quote.jfr over the measured POST /api/duty-quotes run)
+# BENCH_PROFILE (records target/bench/quote.jfr over the measured POST /api/duty-quotes run),
+# BENCH_JMH_ARGS (extra JMH options, e.g. '-wi 1 -w 1 -i 2 -r 2' for a quick run),
+# BENCH_RESULTS=<file> (appends bench/run's TSV: figure, ours, limit, unit, goal)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 OUT=tariff-service/target/bench
@@ -36,7 +38,7 @@ CP="tariff-service/target/test-classes:tariff-service/target/classes:$(cat tarif
 
 if [ -z "${BENCH_SKIP_JMH:-}" ]; then
   echo "== JMH (ops/s = line quotes per second on one thread; rawLayerArithmetic = the floor)"
-  java -cp "$CP" org.openjdk.jmh.Main DutyEngineBenchmark -rf json -rff "$OUT/jmh.json" | tee "$OUT/jmh.txt" \
+  java -cp "$CP" org.openjdk.jmh.Main DutyEngineBenchmark ${BENCH_JMH_ARGS:-} -rf json -rff "$OUT/jmh.json" | tee "$OUT/jmh.txt" \
     | grep -E '^(Benchmark|DutyEngineBenchmark)'
 fi
 
@@ -96,3 +98,15 @@ S=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-quote-service.txt")
 echo "== POST /api/duty-quotes ${Q} req/s vs GET /api/me ${M} req/s: ratio $(awk -v q="$Q" -v m="$M" 'BEGIN {printf "%.2f", q / m}') (goal >= 0.70)"
 echo "== the same quote without storing it (what-if, computed twice): ${W} req/s, ratio $(awk -v q="$W" -v m="$M" 'BEGIN {printf "%.2f", q / m}')"
 echo "== POST /api/duty-quotes as a service account with X-On-Behalf-Of-Org (procurement's path): ${S} req/s, ratio $(awk -v q="$S" -v m="$M" 'BEGIN {printf "%.2f", q / m}')"
+if [ -n "${BENCH_RESULTS:-}" ]; then
+  {
+    if [ -z "${BENCH_SKIP_JMH:-}" ]; then
+      # JMH's "Benchmark Mode Cnt Score Error Units" lines: the score of one thread, i.e. per core
+      jmh() { awk -v b="DutyEngineBenchmark.$1" '$1 == b {print $4; exit}' "$OUT/jmh.txt"; }
+      printf 'B4 duty engine line quotes/s/core (JMH, 10-line quote) vs bare layer arithmetic\t%s\t%s\tper s\t>= 100000\n' \
+        "$(jmh tenLineQuotePerLine)" "$(jmh rawLayerArithmetic)"
+    fi
+    printf 'B4 HTTP POST /api/duty-quotes vs trivial GET /api/me\t%s\t%s\tper s\t>= 0.70x\n' "$Q" "$M"
+    printf 'B4 HTTP duty quote as a service account (procurement path) vs GET /api/me\t%s\t%s\tper s\t\n' "$S" "$M"
+  } >> "$BENCH_RESULTS"
+fi
