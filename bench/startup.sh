@@ -61,12 +61,27 @@ launch() {
     sleep 0.02
   done
   t1=$(date +%s%N)
-  curl -sf -o /dev/null "http://localhost:$PORT/q/health/ready" || { echo "bench: $svc did not get ready; see $OUT/$svc.log" >&2; exit 1; }
+  if ! curl -sf -o /dev/null "http://localhost:$PORT/q/health/ready"; then
+    echo "bench: $svc did not get ready; see $OUT/$svc.log" >&2
+    kill -9 "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null || true
+    exit 1
+  fi
   rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$APP_PID/status")
   curl -s -o /dev/null -H "Authorization: Bearer $BENCH_TOKEN" "http://localhost:$PORT/api/me" || true
-  kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+  # SIGTERM (the archive of a training start is written at exit); a service that does not stop in 60 s is killed
+  kill "$APP_PID"
+  for _ in $(seq 600); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$APP_PID" 2>/dev/null || true
+  wait "$APP_PID" 2>/dev/null || true
   APP_PID=
   echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", (b - a) / 1e9}') $rss"
+}
+# appends one TSV line (figure, ours, limit, unit, goal) when BENCH_RESULTS is set and ours is a number
+put() {
+  [ -n "${BENCH_RESULTS:-}" ] || return 0
+  [[ "$2" =~ ^[0-9.]+$ ]] || { echo "bench: $1: nothing measured" >&2; return 0; }
+  [[ "$3" =~ ^[0-9.]+$ ]] || set -- "$1" "$2" - "$4" "$5"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$@" >> "$BENCH_RESULTS"
 }
 median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 measure() {   # service, way, home, options -> "median-seconds median-rss"
@@ -79,23 +94,19 @@ measure() {   # service, way, home, options -> "median-seconds median-rss"
 }
 
 for svc in tariff-service inventory-service procurement-service; do
-  read -r plain rss <<< "$(measure "$svc" jdk17 "$JDK17" "")"
-  launch "$svc" "$JDK17" "-XX:ArchiveClassesAtExit=$OUT/$svc.jsa" > /dev/null
-  read -r cds cds_rss <<< "$(measure "$svc" jdk17-appcds "$JDK17" "-XX:SharedArchiveFile=$OUT/$svc.jsa")"
-  if [ -n "${BENCH_RESULTS:-}" ]; then
-    printf 'B5 %s ready after launch (JDK 17)\t%s\t-\ts\t<= 1.5\n' "$svc" "$plain" >> "$BENCH_RESULTS"
-    printf 'B5 %s RSS after start (JDK 17)\t%s\t-\tMiB\t<= 256\n' "$svc" "$rss" >> "$BENCH_RESULTS"
-    printf 'B5 %s ready with AppCDS (JDK 17) vs without\t%s\t%s\ts\t<= 1.5\n' "$svc" "$cds" "$plain" >> "$BENCH_RESULTS"
-    printf 'B5 %s RSS after start with AppCDS (JDK 17)\t%s\t%s\tMiB\t<= 256\n' "$svc" "$cds_rss" "$rss" >> "$BENCH_RESULTS"
-  fi
+  read -r plain rss <<< "$(measure "$svc" jdk17 "$JDK17" "")" || true
+  put "B5 $svc ready after launch (JDK 17)" "$plain" - s "<= 1.5"
+  put "B5 $svc RSS after start (JDK 17)" "$rss" - MiB "<= 256"
+  ( launch "$svc" "$JDK17" "-XX:ArchiveClassesAtExit=$OUT/$svc.jsa" > /dev/null ) || true
+  read -r cds cds_rss <<< "$(measure "$svc" jdk17-appcds "$JDK17" "-XX:SharedArchiveFile=$OUT/$svc.jsa")" || true
+  put "B5 $svc ready with AppCDS (JDK 17) vs without" "$cds" "$plain" s "<= 1.5"
+  put "B5 $svc RSS after start with AppCDS (JDK 17) vs without" "$cds_rss" "$rss" MiB "<= 256"
   if [ -n "$JDK25" ] && [ -x "$JDK25/bin/java" ]; then
-    read -r j25 j25_rss <<< "$(measure "$svc" jdk25 "$JDK25" "")"
-    launch "$svc" "$JDK25" "-XX:AOTCacheOutput=$OUT/$svc.aot" > /dev/null
-    read -r aot aot_rss <<< "$(measure "$svc" jdk25-aot "$JDK25" "-XX:AOTCache=$OUT/$svc.aot")"
-    if [ -n "${BENCH_RESULTS:-}" ]; then
-      printf 'B5 %s ready on JDK 25 vs JDK 17\t%s\t%s\ts\t<= 1.5\n' "$svc" "$j25" "$plain" >> "$BENCH_RESULTS"
-      printf 'B5 %s ready with the JDK 25 AOT cache vs JDK 25 without\t%s\t%s\ts\t<= 1.5\n' "$svc" "$aot" "$j25" >> "$BENCH_RESULTS"
-      printf 'B5 %s RSS after start with the JDK 25 AOT cache vs without\t%s\t%s\tMiB\t<= 256\n' "$svc" "$aot_rss" "$j25_rss" >> "$BENCH_RESULTS"
-    fi
+    read -r j25 j25_rss <<< "$(measure "$svc" jdk25 "$JDK25" "")" || true
+    ( launch "$svc" "$JDK25" "-XX:AOTCacheOutput=$OUT/$svc.aot" > /dev/null ) || true
+    read -r aot aot_rss <<< "$(measure "$svc" jdk25-aot "$JDK25" "-XX:AOTCache=$OUT/$svc.aot")" || true
+    put "B5 $svc ready on JDK 25 vs JDK 17" "$j25" "$plain" s "<= 1.5"
+    put "B5 $svc ready with the JDK 25 AOT cache vs JDK 25 without" "$aot" "$j25" s "<= 1.5"
+    put "B5 $svc RSS after start with the JDK 25 AOT cache vs JDK 25 without" "$aot_rss" "$j25_rss" MiB "<= 256"
   fi
 done
