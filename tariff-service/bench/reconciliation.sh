@@ -69,9 +69,9 @@ if [ -n "${BENCH_RESULTS:-}" ]; then
   kv() { grep -o "$1=[0-9.]*" <<< "$FLOOR" | cut -d= -f2; }
   ms() { awk -v t="$1" 'BEGIN {printf "%.0f", t * 1000}'; }
   {
-    printf 'B6 reconciliation CSV (%s entry lines) first byte vs raw GROUP BY first row\t%s\t%s\tms\t<= 1000\n' \
+    printf 'B6 reconciliation CSV (%s rows) first byte vs raw GROUP BY first row\t%s\t%s\tms\t<= 1000\n' \
       "$ROWS" "$(ms "$TTFB")" "$(kv raw_group_by_first_row_ms)"
-    printf 'B6 reconciliation CSV (%s entry lines) last byte vs raw GROUP BY last row\t%s\t%s\tms\t<= 2000\n' \
+    printf 'B6 reconciliation CSV (%s rows) last byte vs raw GROUP BY last row\t%s\t%s\tms\t<= 2000\n' \
       "$ROWS" "$(ms "$TOTAL")" "$(kv raw_group_by_last_row_ms)"
     printf 'B6 service RSS peak while streaming vs before\t%s\t%s\tMiB\t<= 1.25x\n' "$((RSS_PEAK / 1024))" "$((RSS_BEFORE / 1024))"
   } >> "$BENCH_RESULTS"

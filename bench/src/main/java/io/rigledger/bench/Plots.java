@@ -19,7 +19,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * PNG line charts of a run's plot points, drawn with JFreeChart: {@code B1} latency (ms) against throughput
- * (orders/s), {@code B2} time (ms) against fleet size (rigs, log scale), any other plot with generic axes.
+ * (orders/s), {@code B2} time (ms) against fleet size (rigs, log scale), any other plot with generic axes. A point
+ * at x &lt;= 0 (no throughput: nothing measured) is not drawn.
  */
 public final class Plots {
 
@@ -46,13 +47,23 @@ public final class Plots {
         return names;
     }
 
-    private static JFreeChart chart(String plot, List<Point> points) {
+    /** The plot's series, one per series name in point order; points at x &lt;= 0 left out. */
+    static XYSeriesCollection data(List<Point> points) {
         Map<String, XYSeries> series = new LinkedHashMap<>();
         for (Point p : points) {
+            if (p.x() <= 0) {
+                // nothing was measured there (a paced wrk run in which no request finished)
+                continue;
+            }
             series.computeIfAbsent(p.series(), s -> new XYSeries(s, true, true)).add(p.x(), p.y());
         }
         XYSeriesCollection data = new XYSeriesCollection();
         series.values().forEach(data::addSeries);
+        return data;
+    }
+
+    private static JFreeChart chart(String plot, List<Point> points) {
+        XYSeriesCollection data = data(points);
         String title;
         String x;
         String y;

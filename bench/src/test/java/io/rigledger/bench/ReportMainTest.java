@@ -98,6 +98,15 @@ class ReportMainTest {
     }
 
     @Test
+    void aPointWithoutThroughputIsNotDrawnButTheOthersAre(@TempDir Path dir) throws IOException {
+        Path tsv = dir.resolve("in.tsv");
+        Files.write(tsv, List.of("point\tB1\tp50\t0.00\t0", "point\tB1\tp50\t10\t5"), StandardCharsets.UTF_8);
+        ReportMain.write(tsv, dir.resolve("out"), "t", List.of());
+        assertNotNull(ImageIO.read(dir.resolve("out/B1.png").toFile()));
+        assertEquals(1, Plots.data(Results.read(tsv).points()).getItemCount(0));
+    }
+
+    @Test
     void noPointsNoPlots(@TempDir Path dir) throws IOException {
         Path tsv = dir.resolve("in.tsv");
         Files.write(tsv, List.of("B5 startup\t1.2\t-\ts\t<= 1.5"), StandardCharsets.UTF_8);
