@@ -36,7 +36,7 @@ public class EntryLifecycle {
     /** Liquidates: each layer's final amount (as declared when left out); increases are billed. */
     @Transactional
     public EntryView liquidate(UUID id, EntryMoves.NewLiquidation body, String org, String by) {
-        CustomsEntry e = store.load(id, org);
+        CustomsEntry e = store.lock(id, org);
         EntryStatus from = Moves.require(e, EntryStatus.Move.LIQUIDATE);
         if (body.liquidationDate().isBefore(e.entryDate) || body.liquidationDate().isAfter(store.today())) {
             throw Problems.badRequest("liquidationDate", "must be from the date of entry " + e.entryDate + " to today");
@@ -71,7 +71,7 @@ public class EntryLifecycle {
     /** Files a protest, within 180 days after liquidation. */
     @Transactional
     public EntryView protest(UUID id, EntryMoves.NewProtest body, String org, String by) {
-        CustomsEntry e = store.load(id, org);
+        CustomsEntry e = store.lock(id, org);
         EntryStatus from = Moves.require(e, EntryStatus.Move.PROTEST);
         if (body.filedOn().isBefore(e.liquidationDate) || body.filedOn().isAfter(store.today())) {
             throw Problems.badRequest("filedOn", "must be from the liquidation date " + e.liquidationDate + " to today");
@@ -90,7 +90,7 @@ public class EntryLifecycle {
     /** Final liquidation: CBP decided the protest, or the protest window passed without one. */
     @Transactional
     public EntryView finallyLiquidate(UUID id, EntryMoves.FinalLiquidation body, String org, String by) {
-        CustomsEntry e = store.load(id, org);
+        CustomsEntry e = store.lock(id, org);
         EntryStatus from = Moves.require(e, EntryStatus.Move.FINALLY_LIQUIDATE);
         boolean protested = from == EntryStatus.PROTESTED;
         if (protested == body.decision().equals("NO_PROTEST")) {
@@ -115,7 +115,7 @@ public class EntryLifecycle {
     /** Asks for a refund: CAPE (IEEPA duty per heading, only when eligible) or the refund due from liquidation. */
     @Transactional
     public EntryView requestRefund(UUID id, EntryMoves.RefundRequest body, String org, String by) {
-        CustomsEntry e = store.load(id, org);
+        CustomsEntry e = store.lock(id, org);
         EntryStatus from = Moves.require(e, EntryStatus.Move.REQUEST_REFUND);
         List<EntryView.HeadingAmount> claimed = new ArrayList<>();
         if (body.kind().equals("CAPE")) {
@@ -151,7 +151,7 @@ public class EntryLifecycle {
     /** Records the refund received; principal goes to the claimed headings in proportion, interest apart. */
     @Transactional
     public EntryView recordRefund(UUID id, EntryMoves.RefundReceived body, String org, String by) {
-        CustomsEntry e = store.load(id, org);
+        CustomsEntry e = store.lock(id, org);
         EntryStatus from = Moves.require(e, EntryStatus.Move.RECORD_REFUND);
         EntryView.Refund r = store.read(e.refund, EntryView.Refund.class);
         if (body.receivedOn().isBefore(r.requestedOn()) || body.receivedOn().isAfter(store.today())) {
@@ -187,7 +187,7 @@ public class EntryLifecycle {
      */
     @Transactional
     public EntryView originAudit(UUID id, EntryMoves.NewOriginAudit body, String org, String by) {
-        CustomsEntry e = store.load(id, org);
+        CustomsEntry e = store.lock(id, org);
         EntryStatus from = Moves.require(e, EntryStatus.Move.ORIGIN_AUDIT);
         if (body.noticeDate().isBefore(e.entryDate) || body.noticeDate().isAfter(store.today())) {
             throw Problems.badRequest("noticeDate", "must be from the date of entry " + e.entryDate + " to today");

@@ -64,6 +64,7 @@ public class EntryService {
             throw Problems.badRequest("exportDate", "must not be after entryDate");
         }
         SummaryChecks.check(body);
+        store.lockNumber(org, number);
         if (CustomsEntry.count("org = ?1 and entryNumber = ?2", org, number) > 0) {
             throw Problems.conflict(List.of(new Problem.Violation("entryNumber", "is already filed by your organisation")));
         }
@@ -102,7 +103,7 @@ public class EntryService {
      */
     @Transactional
     public EntryView correct(UUID id, EntryCorrection body, String org, String by) {
-        CustomsEntry e = store.load(id, org);
+        CustomsEntry e = store.lock(id, org);
         EntryStatus from = Moves.require(e, EntryStatus.Move.CORRECT);
         LocalDate due = Deadlines.of(views.facts(e)).stream().filter(d -> d.kind().equals("POST_SUMMARY_CORRECTION"))
                 .findFirst().orElseThrow().due();
@@ -129,7 +130,7 @@ public class EntryService {
      */
     @Transactional
     public EntryView pay(UUID id, EntryMoves.NewPayment body, String org, String by) {
-        CustomsEntry e = store.load(id, org);
+        CustomsEntry e = store.lock(id, org);
         EntryStatus from = Moves.require(e, EntryStatus.Move.PAY);
         if (body.paidOn().isBefore(e.entryDate.minusYears(1))) {
             throw Problems.badRequest("paidOn", "must not be more than a year before the date of entry " + e.entryDate);

@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Sort;
 import io.rigledger.platform.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -41,6 +42,29 @@ public class EntryStore {
     public CustomsEntry load(UUID id, String org) {
         return CustomsEntry.<CustomsEntry>findByIdOptional(id).filter(e -> e.org.equals(org))
                 .orElseThrow(() -> Problems.notFound("entry", id));
+    }
+
+    /**
+     * The entry for a write, its row locked (SELECT ... FOR UPDATE) until the transaction ends, so
+     * concurrent writes to one entry (payments, corrections, liquidation, protest, refunds, audits)
+     * run one after the other, each on the row as the previous one left it, instead of failing on
+     * the row version.
+     *
+     * @throws io.rigledger.platform.problem.ProblemException 404 for a missing entry and for another organisation's
+     */
+    public CustomsEntry lock(UUID id, String org) {
+        return CustomsEntry.<CustomsEntry>find("id = ?1 and org = ?2", id, org).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional().orElseThrow(() -> Problems.notFound("entry", id));
+    }
+
+    /**
+     * Holds a transaction-scoped PostgreSQL advisory lock on an organisation's entry number, so two
+     * concurrent filings of one number are decided one after the other: the second sees the first
+     * and answers 409 rather than failing on the unique constraint customs_entry_number_once.
+     */
+    public void lockNumber(String org, String number) {
+        CustomsEntry.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 9))")
+                .setParameter(1, org + "|" + number).getSingleResult();
     }
 
     /** The current summary version. */
