@@ -9,9 +9,11 @@ import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -43,11 +45,15 @@ public class EntryLifecycle {
         }
         SummaryView summary = store.summary(e);
         Map<String, EntryView.LayerChange> changes = declaredLayers(summary);
+        Set<String> seen = new HashSet<>();
         if (body.layers() != null) {
             for (int i = 0; i < body.layers().size(); i++) {
                 EntryMoves.FinalLayer l = body.layers().get(i);
                 String heading = isFee(l.program()) ? "" : l.heading();
                 String key = Comparison.key(l.program(), heading);
+                if (!seen.add(key)) {
+                    throw Problems.badRequest("layers[" + i + "]", "this layer or fee is liquidated twice");
+                }
                 EntryView.LayerChange before = changes.get(key);
                 BigDecimal was = before == null ? BigDecimal.ZERO.setScale(2) : before.before();
                 changes.put(key, new EntryView.LayerChange(l.program(), before == null ? heading : before.heading(), was,
@@ -104,6 +110,9 @@ public class EntryLifecycle {
             throw Problems.badRequest("decidedOn", "must be from the liquidation date " + e.liquidationDate + " to today");
         }
         EntryView.Protest p = store.read(e.protest, EntryView.Protest.class);
+        if (p != null && body.decidedOn().isBefore(p.filedOn())) {
+            throw Problems.badRequest("decidedOn", "must not be before the protest was filed on " + p.filedOn());
+        }
         if (p != null) {
             e.protest = store.write(new EntryView.Protest(p.filedOn(), p.protestNumber(), p.reason(), body.decidedOn(), body.decision()));
         }
@@ -157,6 +166,9 @@ public class EntryLifecycle {
         if (body.receivedOn().isBefore(r.requestedOn()) || body.receivedOn().isAfter(store.today())) {
             throw Problems.badRequest("receivedOn", "must be from the request date " + r.requestedOn() + " to today");
         }
+        if (body.principal().compareTo(r.claimedTotal()) > 0) {
+            throw Problems.badRequest("principal", "must not exceed the " + r.claimedTotal() + " claimed");
+        }
         SummaryView summary = store.summary(e);
         Ledger ledger = Ledger.of(summary);
         List<Ledger.Row> declared = ledger.summaryRows(summary);
@@ -196,10 +208,22 @@ public class EntryLifecycle {
         List<SummaryInput.Line> lines = summary.lines().stream().map(l -> new SummaryInput.Line(l.htsCode(), l.originCountry(),
                 l.customsValue(), l.quantity(), l.usContentPercent(), l.manufacturer(), List.of())).toList();
         Quotation asserted = engine.quote(e.entryDate, e.exportDate, e.transportMode, lines, body.assertedOrigin());
+        List<EntryView.OriginAudit> audits = new ArrayList<>(store.readList(e.originAudits, EntryView.OriginAudit.class));
+        if (audits.stream().anyMatch(a -> a.assertedOrigin().equals(body.assertedOrigin()) && a.noticeDate().equals(body.noticeDate()))) {
+            throw Problems.conflict("an origin audit to " + body.assertedOrigin() + " noticed on " + body.noticeDate()
+                    + " is already recorded");
+        }
         Map<String, EntryView.LayerChange> changes = new LinkedHashMap<>();
-        summary.lines().forEach(l -> l.layers().forEach(a -> changes.merge(Comparison.key(a.key(), a.heading()),
-                new EntryView.LayerChange(a.key(), a.heading(), a.declared(), BigDecimal.ZERO.setScale(2), a.declared().negate()),
-                EntryLifecycle::add)));
+        if (audits.isEmpty()) {
+            summary.lines().forEach(l -> l.layers().forEach(a -> changes.merge(Comparison.key(a.key(), a.heading()),
+                    new EntryView.LayerChange(a.key(), a.heading(), a.declared(), BigDecimal.ZERO.setScale(2), a.declared().negate()),
+                    EntryLifecycle::add)));
+        } else {
+            // a later audit is computed against the duty the last one already billed, not the declared duty again
+            audits.get(audits.size() - 1).layers().forEach(a -> changes.merge(Comparison.key(a.program(), a.heading()),
+                    new EntryView.LayerChange(a.program(), a.heading(), a.after(), BigDecimal.ZERO.setScale(2), a.after().negate()),
+                    EntryLifecycle::add));
+        }
         asserted.lines().forEach(l -> l.parts().forEach(p -> p.layers().forEach(a -> changes.merge(
                 Comparison.key(a.program().name(), a.heading()),
                 new EntryView.LayerChange(a.program().name(), a.heading(), BigDecimal.ZERO.setScale(2), a.amount(), a.amount()),
@@ -210,7 +234,6 @@ public class EntryLifecycle {
         List<String> declaredOrigins = summary.lines().stream().map(SummaryView.LineView::originCountry).distinct().toList();
         EntryView.OriginAudit audit = new EntryView.OriginAudit(body.assertedOrigin(), declaredOrigins, body.noticeDate(),
                 body.reason(), layers, difference, body.interest(), difference.add(body.interest()), by, store.now());
-        List<EntryView.OriginAudit> audits = new ArrayList<>(store.readList(e.originAudits, EntryView.OriginAudit.class));
         audits.add(audit);
         e.originAudits = store.write(audits);
         bill(e, summary, layers.stream().filter(c -> c.difference().signum() != 0).toList());

@@ -132,8 +132,8 @@ public class EntryService {
     public EntryView pay(UUID id, EntryMoves.NewPayment body, String org, String by) {
         CustomsEntry e = store.lock(id, org);
         EntryStatus from = Moves.require(e, EntryStatus.Move.PAY);
-        if (body.paidOn().isBefore(e.entryDate.minusYears(1))) {
-            throw Problems.badRequest("paidOn", "must not be more than a year before the date of entry " + e.entryDate);
+        if (body.paidOn().isBefore(e.entryDate.minusYears(1)) || body.paidOn().isAfter(store.today())) {
+            throw Problems.badRequest("paidOn", "must be from a year before the date of entry " + e.entryDate + " to today");
         }
         List<EntryView.Payment> payments = new ArrayList<>(store.readList(e.payments, EntryView.Payment.class));
         payments.add(new EntryView.Payment(body.amount(), body.paidOn(), body.achReference(), by, store.now()));

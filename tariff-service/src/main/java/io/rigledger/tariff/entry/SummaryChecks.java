@@ -65,6 +65,7 @@ public final class SummaryChecks {
             manual = manual.add(o.manualShare() == null ? BigDecimal.ZERO : o.manualShare());
             basis[o.entryLine() - 1] = basis[o.entryLine() - 1].add(weight);
         }
+        repeats(s, v);
         for (int l = 0; l < s.lines().size(); l++) {
             int line = l + 1;
             if (s.orderLines().stream().noneMatch(o -> o.entryLine() == line)) {
@@ -83,6 +84,29 @@ public final class SummaryChecks {
         }
         if (!v.isEmpty()) {
             throw Problems.invalid(v);
+        }
+    }
+
+    /**
+     * A layer (program and heading; MFN by program, as {@link Comparison#key}) twice on one line, or a
+     * fee type twice: refused rather than summed or overwritten.
+     */
+    private static void repeats(SummaryInput s, List<Problem.Violation> v) {
+        for (int l = 0; l < s.lines().size(); l++) {
+            Set<String> keys = new HashSet<>();
+            List<SummaryInput.Layer> layers = s.lines().get(l).layers();
+            for (int n = 0; layers != null && n < layers.size(); n++) {
+                SummaryInput.Layer layer = layers.get(n);
+                if (!keys.add(Comparison.key(layer.program(), layer.heading()))) {
+                    v.add(new Problem.Violation("lines[" + l + "].layers[" + n + "]", "this layer is declared twice on the line"));
+                }
+            }
+        }
+        Set<String> types = new HashSet<>();
+        for (int f = 0; s.fees() != null && f < s.fees().size(); f++) {
+            if (!types.add(s.fees().get(f).type())) {
+                v.add(new Problem.Violation("fees[" + f + "].type", "this fee is declared twice"));
+            }
         }
     }
 
