@@ -59,13 +59,14 @@ public class Deployer {
             RigStatus was = rig.status;
             if (!was.mayBecome(RigStatus.DEPLOYED)) {
                 throw Problems.conflict(List.of(new Violation(fields.rig(i),
-                        placements.get(i).rig() + " is " + was + " and cannot become DEPLOYED")));
+                        "names " + placements.get(i).rig() + ", which is " + was + " and cannot become DEPLOYED")));
             }
             if (was == RigStatus.DEPLOYED && rack.id.equals(rig.rackId)
                     && placements.get(i).position().slot().equals(rig.slot)) {
                 // a move to where the rig stands would record MOVED X -> X: refused, nothing recorded
-                throw Problems.conflict(List.of(new Violation(fields.position(i), placements.get(i).rig()
-                        + " already stands at slot " + rig.slot + " of rack " + rack.code + "; nothing to move")));
+                throw Problems.conflict(List.of(new Violation(fields.position(i), "is where "
+                        + placements.get(i).rig() + " already stands (slot " + rig.slot + " of rack " + rack.code
+                        + "); nothing to move")));
             }
             RigState from = RigState.status(was, places.of(rig), rig.rmaTicket);
             rig.status = RigStatus.DEPLOYED;
@@ -83,7 +84,7 @@ public class Deployer {
         } catch (PersistenceException e) {
             if (Places.isUniqueViolation(e)) {
                 throw Problems.conflict(List.of(new Violation(fields.positions(),
-                        "a position was taken by another deploy at the same time")));
+                        "include a position another deploy took at the same time")));
             }
             throw e;
         }
@@ -168,7 +169,7 @@ public class Deployer {
             Rig holder = Rig.<Rig>find("rackId = ?1 and slot = ?2", racks.get(i).id, slot).firstResult();
             if (holder != null && !holder.id.equals(ids.get(i))) {
                 taken.add(new Violation(fields.position(i),
-                        "slot " + slot + " of rack " + racks.get(i).code + " holds " + AssetIds.format(holder.id)));
+                        "is taken: slot " + slot + " of rack " + racks.get(i).code + " holds " + AssetIds.format(holder.id)));
             }
         }
         if (!taken.isEmpty()) {
@@ -197,8 +198,8 @@ public class Deployer {
             boolean exceeds = added > 0 && inUse + added > capacity;
             overridden.put(site.id, exceeds && override);
             if (exceeds && !override) {
-                over.add(new Violation("capacityOverride", "site " + site.code + " would use " + (inUse + added)
-                        + " W of its " + capacity + " W capacity; set capacityOverride to deploy anyway"));
+                over.add(new Violation("capacityOverride", "must be true to deploy anyway: site " + site.code
+                        + " would use " + (inUse + added) + " W of its " + capacity + " W capacity"));
             }
         }
         if (!over.isEmpty()) {

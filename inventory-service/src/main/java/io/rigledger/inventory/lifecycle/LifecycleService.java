@@ -62,12 +62,12 @@ public class LifecycleService {
             return;
         }
         if (t.position() != null) {
-            throw Problems.badRequest("position", "only a transition to DEPLOYED takes a position; a rig in "
+            throw Problems.badRequest("position", "must be absent: only a transition to DEPLOYED takes a position; a rig in "
                     + to + " has none of its own choosing");
         }
         Rig rig = lock(org, id);
         if (!rig.status.mayBecome(to)) {
-            throw Problems.conflict(List.of(new Violation("to", "a rig in " + rig.status + " cannot become " + to
+            throw Problems.conflict(List.of(new Violation("to", "cannot be " + to + " for a rig in " + rig.status
                     + "; allowed: " + rig.status.next())));
         }
         if (to == RigStatus.RMA && t.rmaTicket() == null) {
@@ -167,8 +167,8 @@ public class LifecycleService {
     /** 409 naming {@code field}: a RETIRED rig is kept as it was, forever. */
     private static void refuseRetired(Rig rig, String field, String what) {
         if (rig.status == RigStatus.RETIRED) {
-            throw Problems.conflict(List.of(new Violation(field, AssetIds.format(rig.id)
-                    + " is RETIRED; a retired rig's " + what + " stays as it was")));
+            throw Problems.conflict(List.of(new Violation(field, "cannot change: " + AssetIds.format(rig.id)
+                    + " is RETIRED, and a retired rig's " + what + " stays as it was")));
         }
     }
 

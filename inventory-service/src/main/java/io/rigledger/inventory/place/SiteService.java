@@ -78,9 +78,10 @@ public class SiteService {
         boolean below = change.capacityKw().compareTo(inUse) < 0;
         boolean override = Boolean.TRUE.equals(change.capacityOverride());
         if (below && !override) {
-            throw Problems.conflict(List.of(new Violation("capacityKw", "site " + code + " has " + RigModelView.plain(inUse).toPlainString()
-                    + " kW in use by its deployed rigs; " + RigModelView.plain(change.capacityKw()).toPlainString()
-                    + " kW is below it (set capacityOverride, with a reason, to lower it anyway)")));
+            throw Problems.conflict(List.of(new Violation("capacityKw", "is below the power in use: site " + code + " has "
+                    + RigModelView.plain(inUse).toPlainString() + " kW in use by its deployed rigs, above "
+                    + RigModelView.plain(change.capacityKw()).toPlainString()
+                    + " kW (set capacityOverride, with a reason, to lower it anyway)")));
         }
         site.name = change.name();
         site.usState = change.state();
@@ -140,7 +141,7 @@ public class SiteService {
                     .setParameter(1, rack.id).getSingleResult();
             if (highest.intValue() > change.slots()) {
                 throw Problems.conflict(List.of(new Violation("slots",
-                        "a rig stands in slot " + highest + "; empty it before shrinking the rack")));
+                        "cannot go below " + highest + ": a rig stands in slot " + highest + "; empty it before shrinking the rack")));
             }
         }
         rack.rowCode = change.row();

@@ -65,7 +65,7 @@ public class OrderReferences {
             if (!firstUse.containsKey(rig.purchaseOrderId()) && firstUse.size() == limit) {
                 if (beyondLimit.add(rig.purchaseOrderId()) && beyondLimit.size() == 1) {
                     violations.add(new Violation(field(i, "purchaseOrderId"),
-                            "one request may name at most " + limit + " purchase orders"));
+                            "names more purchase orders than one request may name (at most " + limit + " purchase orders)"));
                 }
                 continue;
             }
@@ -92,7 +92,7 @@ public class OrderReferences {
                         "is not a purchase order of your organisation: " + rig.purchaseOrderId()));
             } else if (rig.orderLineNumber() != null && !known.get().contains(rig.orderLineNumber())) {
                 violations.add(new Violation(field(i, "orderLineNumber"),
-                        "purchase order " + rig.purchaseOrderId() + " has no line " + rig.orderLineNumber()));
+                        "is not a line of the purchase order: " + rig.purchaseOrderId() + " has no line " + rig.orderLineNumber()));
             }
         }
         if (!violations.isEmpty()) {

@@ -17,7 +17,8 @@ import java.math.BigDecimal;
 public final class RigCsv implements AutoCloseable {
 
     private static final CsvMapper MAPPER = new CsvMapper();
-    private static final CsvSchema SCHEMA = MAPPER.schemaFor(Row.class).withHeader();
+    /** RFC 4180 section 2: each record, the header too, ends with CRLF. */
+    private static final CsvSchema SCHEMA = MAPPER.schemaFor(Row.class).withHeader().withLineSeparator("\r\n");
 
     private final SequenceWriter writer;
 

@@ -6,8 +6,9 @@ import java.util.UUID;
 
 /**
  * The filters of listRigs and exportRigs, combined with AND. A site is named by code and resolved
- * within the organisation (another organisation's site matches nothing); mac is normalised and
- * "no MAC" matches nothing.
+ * within the organisation (another organisation's site matches nothing); mac is normalised, matches
+ * the rig holding it now (never a RETIRED rig, which holds no MAC; index rig_current_mac_unique_per_org)
+ * and "no MAC" matches nothing.
  */
 public record RigFilter(String site, RigStatus status, String manufacturer, String model, String originCountry,
                         UUID purchaseOrderId, String serialNumber, String mac, boolean noMacAsked) {
@@ -30,7 +31,10 @@ public record RigFilter(String site, RigStatus status, String manufacturer, Stri
         add(sql, params, "r.origin_country", originCountry);
         add(sql, params, "r.purchase_order_id", purchaseOrderId);
         add(sql, params, "r.serial_number", serialNumber);
-        add(sql, params, "r.mac", mac);
+        if (mac != null) { // the current holder only: a RETIRED rig keeps its last MAC for the record but holds none
+            sql.append(" and r.mac = ? and r.status <> 'RETIRED'");
+            params.add(mac);
+        }
         return sql.toString();
     }
 

@@ -119,7 +119,7 @@ final class RigInserts {
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw Problems.conflict(List.of(new Violation("rigs",
-                        "a MAC address in this request became another rig's at the same time")));
+                        "hold a MAC address that became another rig's at the same time")));
             }
             throw e;
         }

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -38,21 +39,25 @@ public class RigRegistrar {
     /**
      * Idempotent registration on (manufacturer, serial number): rigs registered before are answered
      * replayed and left unchanged (with conflicts when the replay sends another model, origin, plant or
-     * order reference than stored), the others are registered. A replay draws no asset ids.
+     * order reference than stored), the others are registered. A replay draws no asset ids. Retired models and
+     * plants, and a plant of another manufacturer or country, are refused for new rigs only: a rig registered
+     * before its model or plant was retired still answers replayed.
      *
      * @throws io.rigledger.platform.problem.ProblemException 400 when a (manufacturer, serial) or a MAC repeats
      *         inside the batch; 409 naming rigs[i].mac for a MAC that is another rig's current MAC; 422 for an
-     *         unknown or retired model or plant, or an originCountry other than the plant's country; nothing
-     *         registered then
+     *         unknown model, or for a new rig with a retired model, an unknown or retired plant, or an
+     *         originCountry other than the plant's country; nothing registered then
      */
     @Transactional
     public RigBatch.Result registerBatch(String org, String by, List<NewRig> rigs) {
-        List<String> makers = manufacturers(rigs);
+        Catalogued catalogued = manufacturers(rigs);
+        List<String> makers = catalogued.makers();
         List<Violation> repeats = ReplayChecks.repeats(rigs, makers);
         if (!repeats.isEmpty()) {
             throw Problems.invalid(repeats);
         }
         Map<SerialKey, StoredRig> before = new HashMap<>(existing(org, rigs, makers));
+        catalogued.refuseNew(rigs, before.keySet());
         refuseMacClashes(org, rigs, makers, before.keySet());
         Map<SerialKey, Long> inserted = insert(org, by, rigs, makers);
         if (inserted.size() + before.size() < rigs.size()) {
@@ -84,7 +89,9 @@ public class RigRegistrar {
      */
     @Transactional
     public List<Long> registerAll(String org, String by, List<NewRig> rigs) {
-        List<String> makers = manufacturers(rigs);
+        Catalogued catalogued = manufacturers(rigs);
+        catalogued.refuseNew(rigs, Set.of());
+        List<String> makers = catalogued.makers();
         List<Violation> repeats = ReplayChecks.repeats(rigs, makers);
         if (!repeats.isEmpty()) {
             throw Problems.invalid(repeats);
@@ -104,7 +111,7 @@ public class RigRegistrar {
         Map<SerialKey, Long> inserted = insert(org, by, rigs, makers);
         if (inserted.size() != rigs.size()) {
             throw Problems.conflict(List.of(new Violation("rigs",
-                    "a serial number in this request was registered by another request at the same time")));
+                    "hold a serial number another request registered at the same time")));
         }
         List<Long> ids = new ArrayList<>(rigs.size());
         for (int i = 0; i < rigs.size(); i++) {
@@ -127,42 +134,76 @@ public class RigRegistrar {
         }
     }
 
-    /** Each rig's manufacturer (its model's), after checking models and plants exist and are not retired. */
-    private List<String> manufacturers(List<NewRig> rigs) {
+    /**
+     * Each rig's manufacturer (its model's) and the catalogue refusals by rig index: retired model, unknown or
+     * retired plant, plant of another manufacturer, origin other than the plant's country.
+     *
+     * @throws io.rigledger.platform.problem.ProblemException 422 naming rigs[i].model for a model the catalogue
+     *         does not hold (without it the rig's manufacturer, and so whether it is a replay, is unknown)
+     */
+    private Catalogued manufacturers(List<NewRig> rigs) {
         Map<String, RigModel> byCode = models.byCode(rigs.stream().map(NewRig::model).collect(Collectors.toSet()));
         Set<String> plantCodes = rigs.stream().map(NewRig::plant).filter(p -> p != null).collect(Collectors.toSet());
         Map<String, Plant> plants = plantCodes.isEmpty() ? Map.of() : Plant.<Plant>list("code in ?1", plantCodes)
                 .stream().collect(Collectors.toMap(p -> p.code, p -> p));
         List<Violation> unknown = new ArrayList<>();
+        Map<Integer, Violation> refusals = new TreeMap<>();
         List<String> makers = new ArrayList<>(rigs.size());
         for (int i = 0; i < rigs.size(); i++) {
             NewRig rig = rigs.get(i);
             RigModel model = byCode.get(rig.model());
-            if (model == null || model.retiredAt != null) {
-                unknown.add(new Violation("rigs[" + i + "].model", (model == null
-                        ? "is not in the rig model catalogue: " : "is retired: ") + rig.model()));
+            if (model == null) {
+                unknown.add(new Violation("rigs[" + i + "].model", "is not in the rig model catalogue: " + rig.model()));
                 makers.add(null);
                 continue;
             }
             makers.add(model.manufacturer.code);
-            if (rig.plant() != null) {
-                Plant plant = plants.get(rig.plant());
-                if (plant == null || plant.retiredAt != null) {
-                    unknown.add(new Violation("rigs[" + i + "].plant", (plant == null
-                            ? "is not a known plant: " : "is retired: ") + rig.plant()));
-                } else if (!plant.manufacturer.equals(model.manufacturer.code)) {
-                    unknown.add(new Violation("rigs[" + i + "].plant", "belongs to " + plant.manufacturer
-                            + ", not to the model's manufacturer " + model.manufacturer.code));
-                } else if (!plant.country.equals(rig.originCountry())) {
-                    unknown.add(new Violation("rigs[" + i + "].originCountry", "is not the country of plant "
-                            + plant.code + " (" + plant.country + ")"));
-                }
+            Violation refusal = refusal(i, rig, model, plants.get(rig.plant()));
+            if (refusal != null) {
+                refusals.put(i, refusal);
             }
         }
         if (!unknown.isEmpty()) {
             throw Problems.unprocessable(unknown);
         }
-        return makers;
+        return new Catalogued(makers, refusals);
+    }
+
+    /** Why the catalogue refuses rig {@code i} as a new rig, or null. */
+    private static Violation refusal(int i, NewRig rig, RigModel model, Plant plant) {
+        if (model.retiredAt != null) {
+            return new Violation("rigs[" + i + "].model", "is retired: " + rig.model());
+        }
+        if (rig.plant() == null) {
+            return null;
+        }
+        if (plant == null || plant.retiredAt != null) {
+            return new Violation("rigs[" + i + "].plant", (plant == null ? "is not a known plant: " : "is retired: ")
+                    + rig.plant());
+        }
+        if (!plant.manufacturer.equals(model.manufacturer.code)) {
+            return new Violation("rigs[" + i + "].plant", "belongs to " + plant.manufacturer
+                    + ", not to the model's manufacturer " + model.manufacturer.code);
+        }
+        if (!plant.country.equals(rig.originCountry())) {
+            return new Violation("rigs[" + i + "].originCountry", "is not the country of plant "
+                    + plant.code + " (" + plant.country + ")");
+        }
+        return null;
+    }
+
+    /** Manufacturers by rig index and the catalogue's refusals, which count for new rigs only. */
+    private record Catalogued(List<String> makers, Map<Integer, Violation> refusals) {
+
+        /** @throws io.rigledger.platform.problem.ProblemException 422 with the refusals of rigs not in {@code stored} */
+        void refuseNew(List<NewRig> rigs, Set<SerialKey> stored) {
+            List<Violation> refused = refusals.entrySet().stream()
+                    .filter(e -> !stored.contains(new SerialKey(makers.get(e.getKey()), rigs.get(e.getKey()).serialNumber())))
+                    .map(Map.Entry::getValue).toList();
+            if (!refused.isEmpty()) {
+                throw Problems.unprocessable(refused);
+            }
+        }
     }
 
     private Map<SerialKey, Long> insert(String org, String by, List<NewRig> rigs, List<String> makers) {

@@ -17,6 +17,7 @@ import static io.rigledger.inventory.Fleet.registration;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 class CatalogueResourceTest {
@@ -68,6 +69,23 @@ class CatalogueResourceTest {
                 .post("/api/rigs").then().statusCode(422)
                 .body("violations.field", equalTo(List.of("rigs[0].plant")))
                 .body("violations[0].message", containsString("retired"));
+    }
+
+    @Test
+    void replayingABatchAfterItsPlantWasRetiredAnswersReplayed() {
+        String code = newPlantCode();
+        as(Tokens.admin()).body(plant("CANAAN", "US", false)).put("/api/plants/" + code).then().statusCode(200);
+        String procurement = Tokens.service("procurement-service");
+        String batch = "{\"organisation\":\"" + newOrg() + "\",\"rigs\":[{\"serialNumber\":\"" + newSerial()
+                + "\",\"model\":\"avalon-a1466\",\"originCountry\":\"US\",\"plant\":\"" + code + "\"}]}";
+        String id = as(procurement).body(batch).post("/api/rigs/batch").then().statusCode(200)
+                .body("registered", equalTo(1)).extract().path("items[0].id");
+
+        as(Tokens.admin()).body(plant("CANAAN", "US", true)).put("/api/plants/" + code).then().statusCode(200);
+
+        as(procurement).body(batch).post("/api/rigs/batch").then().statusCode(200)
+                .body("replayed", equalTo(1)).body("items[0].id", equalTo(id)).body("items[0].replayed", equalTo(true))
+                .body("items[0].conflicts", nullValue());
     }
 
     @Test

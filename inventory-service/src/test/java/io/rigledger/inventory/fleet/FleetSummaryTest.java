@@ -68,6 +68,19 @@ class FleetSummaryTest {
     }
 
     @Test
+    void landedCostIsWrittenWithTwoDecimalsInTotalsAndGroups() {
+        String org = newOrg();
+        String ops = Tokens.ops(org);
+        String rig = newRig(ops, "antminer-s21", "MY");
+        as(Tokens.finance(org)).body("{\"landedCost\":{\"price\":1500,\"duty\":2.1,\"fees\":0}}")
+                .put("/api/rigs/" + rig + "/landed-cost").then().statusCode(200);
+
+        String body = as(Tokens.finance(org)).queryParam("groupBy", "model").get("/api/fleet/summary")
+                .then().statusCode(200).extract().asString();
+        assertEquals(2, body.split("\"landedCost\":1502\\.10[,}]", -1).length - 1, body);
+    }
+
+    @Test
     void aSpecCorrectionShowsInTheSummaryAtOnce() {
         String code = "sum-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
         as(Tokens.admin()).body(model("100", 2000)).put("/api/rig-models/" + code).then().statusCode(200);

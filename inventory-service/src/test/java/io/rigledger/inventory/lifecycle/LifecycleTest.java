@@ -20,6 +20,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
@@ -205,7 +206,8 @@ class LifecycleTest {
         as(ops).body("{\"to\":\"DEPLOYED\",\"position\":" + position(small, "R1", 2) + "}")
                 .post("/api/rigs/" + second + "/transitions")
                 .then().statusCode(409).body("violations.field", equalTo(List.of("capacityOverride")))
-                .body("detail", containsString("7000 W of its 5000 W"));
+                .body("detail", containsString("7000 W of its 5000 W"))
+                .body("detail", startsWith("capacityOverride must be true to deploy anyway: site " + small));
         move(ops, second, "{\"to\":\"DEPLOYED\",\"position\":" + position(small, "R1", 2)
                 + ",\"capacityOverride\":true,\"reason\":\"temporary, second feed tomorrow\"}", 200);
 

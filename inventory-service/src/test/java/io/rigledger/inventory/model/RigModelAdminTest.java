@@ -69,6 +69,27 @@ class RigModelAdminTest {
     }
 
     @Test
+    void replayingABatchAfterItsModelWasRetiredAnswersReplayedButANewRigOfThatModelIs422() {
+        String code = newModelCode();
+        as(Tokens.admin()).body(model("BITMAIN", "200", 3500, false)).put("/api/rig-models/" + code).then().statusCode(200);
+        String org = newOrg();
+        String procurement = Tokens.service("procurement-service");
+        String batch = "{\"organisation\":\"" + org + "\",\"rigs\":[" + rig(newSerial(), code, "MY") + "]}";
+        String id = as(procurement).body(batch).post("/api/rigs/batch").then().statusCode(200)
+                .body("registered", equalTo(1)).extract().path("items[0].id");
+
+        as(Tokens.admin()).body(model("BITMAIN", "200", 3500, true)).put("/api/rig-models/" + code).then().statusCode(200);
+
+        as(procurement).body(batch).post("/api/rigs/batch").then().statusCode(200)
+                .body("registered", equalTo(0)).body("replayed", equalTo(1))
+                .body("items[0].id", equalTo(id)).body("items[0].replayed", equalTo(true));
+        String withNew = "{\"organisation\":\"" + org + "\",\"rigs\":[" + batch.substring(batch.indexOf('[') + 1,
+                batch.lastIndexOf(']')) + "," + rig(newSerial(), code, "MY") + "]}";
+        as(procurement).body(withNew).post("/api/rigs/batch").then().statusCode(422)
+                .body("violations.field", equalTo(List.of("rigs[1].model")));
+    }
+
+    @Test
     void aModelsManufacturerCannotChange() {
         String code = newModelCode();
         as(Tokens.admin()).body(model("BITMAIN", "200", 3500, false)).put("/api/rig-models/" + code).then().statusCode(200);

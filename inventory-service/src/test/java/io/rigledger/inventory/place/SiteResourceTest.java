@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
 class SiteResourceTest {
@@ -93,7 +94,8 @@ class SiteResourceTest {
         badlyAs(ops).body("{\"name\":\"Hall\",\"state\":\"TX\",\"capacityKw\":5}").put("/api/sites/" + code)
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("violations.field", equalTo(List.of("capacityKw")))
-                .body("violations[0].message", containsString("7 kW in use"));
+                .body("violations[0].message", containsString("7 kW in use"))
+                .body("detail", startsWith("capacityKw is below the power in use: site " + code));
         as(ops).get("/api/sites/" + code).then().body("capacityKw", equalTo(100));
 
         as(ops).body("{\"name\":\"Hall\",\"state\":\"TX\",\"capacityKw\":8}").put("/api/sites/" + code)

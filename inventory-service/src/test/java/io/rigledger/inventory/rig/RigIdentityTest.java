@@ -58,6 +58,22 @@ class RigIdentityTest {
     }
 
     @Test
+    void aMacLookupFindsOnlyTheRigHoldingItNowNeverARetiredOne() {
+        String ops = Tokens.ops(newOrg());
+        String retired = (String) register(ops, rigWithMac(newSerial(), "0c:42:a1:7f:01:12")).get(0).get("id");
+        as(ops).queryParam("mac", "0C:42:A1:7F:01:12").get("/api/rigs").then().statusCode(200)
+                .body("items.id", equalTo(List.of(retired)));
+        as(ops).body("{\"to\":\"RETIRED\"}").post("/api/rigs/" + retired + "/transitions").then().statusCode(200);
+        as(ops).queryParam("mac", "0c:42:a1:7f:01:12").get("/api/rigs").then().statusCode(200)
+                .body("items", equalTo(List.of()));
+
+        String holder = (String) register(ops, rigWithMac(newSerial(), "0c:42:a1:7f:01:12")).get(0).get("id");
+        as(ops).queryParam("mac", "0c:42:a1:7f:01:12").get("/api/rigs").then().statusCode(200)
+                .body("items.id", equalTo(List.of(holder)));
+        as(ops).get("/api/rigs/" + retired).then().statusCode(200).body("mac", equalTo("0c:42:a1:7f:01:12"));
+    }
+
+    @Test
     void aMacRepeatedInsideOneRequestIs400AndNoMacNeverMatches() {
         String org = newOrg();
         String ops = Tokens.ops(org);

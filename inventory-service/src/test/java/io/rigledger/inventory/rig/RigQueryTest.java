@@ -117,7 +117,7 @@ class RigQueryTest {
                 + "\"originCountry\":\"MY\",\"plant\":\"BITMAIN-MY\"}").get(0).get("id");
         newRig(ops, "avalon-a1466", "CN");
         as(Tokens.service("procurement-service")).body("{\"organisation\":\"" + org
-                + "\",\"landedCost\":{\"price\":5120,\"duty\":1112.32,\"fees\":17.74}}")
+                + "\",\"landedCost\":{\"price\":5120,\"duty\":1112.36,\"fees\":17.7}}")
                 .put("/api/rigs/" + id + "/landed-cost").then().statusCode(200);
 
         String csv = as(Tokens.finance(org)).accept("text/csv").queryParam("manufacturer", "BITMAIN")
@@ -132,6 +132,10 @@ class RigQueryTest {
         assertEquals(serial, row.get("serialNumber"));
         assertEquals("BITMAIN-MY", row.get("plant"));
         assertEquals("RECEIVED", row.get("status"));
+        assertEquals("5120.00", row.get("price"));
+        assertEquals("17.70", row.get("fees"));
         assertEquals("6250.06", row.get("landedCost"));
+        assertEquals(2, csv.split("\r\n", -1).length - 1, "RFC 4180: header and row each end with CRLF");
+        assertEquals(-1, csv.replace("\r\n", "").indexOf('\n'), "no bare LF");
     }
 }
