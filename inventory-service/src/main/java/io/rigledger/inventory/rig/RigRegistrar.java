@@ -158,7 +158,7 @@ public class RigRegistrar {
                 continue;
             }
             makers.add(model.manufacturer.code);
-            Violation refusal = refusal(i, rig, model, plants.get(rig.plant()));
+            Violation refusal = refusal(i, rig, model, rig.plant() == null ? null : plants.get(rig.plant()));
             if (refusal != null) {
                 refusals.put(i, refusal);
             }
