@@ -84,6 +84,7 @@ public class EntryService {
         e.payments = "[]";
         e.originAudits = "[]";
         SummaryView summary = summarise(e, body, 1, null, by);
+        manualSharesApply(summary);
         e.summaryVersion = 1;
         apply(e, summary);
         e.persist();
@@ -112,6 +113,7 @@ public class EntryService {
         }
         SummaryChecks.check(body);
         SummaryView summary = summarise(e, body, e.summaryVersion + 1, body.reason(), by);
+        manualSharesApply(summary);
         e.summaryVersion = summary.version();
         apply(e, summary);
         e.status = from.after(EntryStatus.Move.CORRECT, true);
@@ -208,6 +210,32 @@ public class EntryService {
         return new SummaryView(version, reason, by, store.now(), body.allocationMethod() == null ? "VALUE" : body.allocationMethod(),
                 Boolean.TRUE.equals(body.reconciliationFlag()), Boolean.TRUE.equals(body.drawbackClaim()), quote.scheduleVersion(),
                 lines, fees, body.orderLines(), Comparison.totals(lines, fees));
+    }
+
+    /**
+     * MANUAL allocation: each order line must get exactly its manual share. A 7501 line's layers go
+     * to the order lines on that line and the fees to all of them, each split by the shares, so a
+     * share that this split cannot give (e.g. 90.00 on a line declaring 10.00) is 400 naming
+     * orderLines[i].manualShare with what the line would get; never silently reallocated.
+     */
+    private static void manualSharesApply(SummaryView summary) {
+        if (!summary.allocationMethod().equals("MANUAL")) {
+            return;
+        }
+        List<Ledger.Row> rows = Ledger.of(summary).summaryRows(summary);
+        List<Problem.Violation> v = new ArrayList<>();
+        for (int i = 0; i < summary.orderLines().size(); i++) {
+            SummaryInput.OrderLine o = summary.orderLines().get(i);
+            BigDecimal gets = rows.stream().filter(r -> r.kind().equals("DECLARED") && r.cell().orderLine() == o)
+                    .map(Ledger.Row::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+            if (gets.compareTo(o.manualShare()) != 0) {
+                v.add(new Problem.Violation("orderLines[" + i + "].manualShare", "cannot apply: the declared layers of 7501 line "
+                        + o.entryLine() + " and the fees split by the shares give this order line " + gets));
+            }
+        }
+        if (!v.isEmpty()) {
+            throw Problems.invalid(v);
+        }
     }
 
     private static void apply(CustomsEntry e, SummaryView summary) {

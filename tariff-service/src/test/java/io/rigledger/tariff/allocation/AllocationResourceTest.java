@@ -95,6 +95,29 @@ class AllocationResourceTest {
                 .then().statusCode(200).body("items", equalTo(List.of()));
     }
 
+    @Test
+    void manualSharesTheLinesCannotGiveAre400NamingTheShareAndSharesTheyCanGiveAreExact() {
+        String org = org();
+        String twoLines = """
+                {"entryNumber":"M%02d-%07d-1","entryType":"01","entryDate":"2025-01-10","portCode":"2704","transportMode":"AIR",
+                 "importer":"Northwind","allocationMethod":"MANUAL",
+                 "lines":[{"htsCode":"8543.70.9860","originCountry":"MY","customsValue":384.62,"quantity":1,"manufacturer":"Bitmain",
+                   "layers":[{"program":"MFN","heading":"8543.70.98","ratePercent":2.6,"amount":10.00}]},
+                  {"htsCode":"8543.70.9860","originCountry":"MY","customsValue":3461.54,"quantity":1,"manufacturer":"Bitmain",
+                   "layers":[{"program":"MFN","heading":"8543.70.98","ratePercent":2.6,"amount":90.00}]}],
+                 "orderLines":[{"purchaseOrderId":"%s","lineNumber":1,"entryLine":1,"value":1.00,"quantity":1,"manualShare":%s},
+                  {"purchaseOrderId":"%s","lineNumber":2,"entryLine":2,"value":1.00,"quantity":1,"manualShare":%s}]}""";
+        given().filter(Contract.responses(CONTRACT)).auth().oauth2(Tokens.finance(org)).contentType(ContentType.JSON)
+                .body(twoLines.formatted((int) (Math.random() * 100), (int) (Math.random() * 9_999_999), PO, "90.00", PO, "10.00"))
+                .post("/api/entries").then().statusCode(400)
+                .body("violations.field", equalTo(List.of("orderLines[0].manualShare", "orderLines[1].manualShare")));
+        String id = given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.finance(org)).contentType(ContentType.JSON)
+                .body(twoLines.formatted((int) (Math.random() * 100), (int) (Math.random() * 9_999_999), PO, "10.00", PO, "90.00"))
+                .post("/api/entries").then().statusCode(201).extract().path("id");
+        given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.finance(org)).get("/api/entries/" + id + "/allocation")
+                .then().statusCode(200).body("lines.total", equalTo(List.of(10.00f, 90.00f)));
+    }
+
     private static void assertEqualsCents(double expected, double actual) {
         assertEquals(expected, actual, 0.0);
     }
