@@ -1,5 +1,9 @@
 package io.rigledger.procurement.idempotency;
 
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import org.jboss.resteasy.reactive.RestResponse;
+
 /**
  * What a POST answered, as sent and as stored under its Idempotency-Key.
  *
@@ -10,6 +14,28 @@ package io.rigledger.procurement.idempotency;
  * @param replayed true when this is the stored answer to an earlier request with the same key
  */
 public record Answer(int status, String body, String location, String etag, boolean replayed) {
+
+    /** The header that marks a stored answer replayed for a repeated Idempotency-Key. */
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+    /**
+     * This answer as the HTTP response every POST of the service sends: status, JSON body, Location and
+     * ETag when present, and {@value #REPLAYED_HEADER}: true on a replay.
+     */
+    public RestResponse<String> toResponse() {
+        RestResponse.ResponseBuilder<String> r = RestResponse.ResponseBuilder.<String>create(status)
+                .entity(body).type(MediaType.APPLICATION_JSON_TYPE);
+        if (location != null) {
+            r.location(URI.create(location));
+        }
+        if (etag != null) {
+            r.header("ETag", etag);
+        }
+        if (replayed) {
+            r.header(REPLAYED_HEADER, "true");
+        }
+        return r.build();
+    }
 
     /** The same answer, marked as replayed. */
     public Answer asReplay() {

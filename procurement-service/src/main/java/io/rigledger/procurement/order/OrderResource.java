@@ -7,7 +7,6 @@ import io.rigledger.platform.paging.CursorKey;
 import io.rigledger.platform.paging.Page;
 import io.rigledger.platform.paging.Paging;
 import io.rigledger.platform.problem.Problems;
-import io.rigledger.procurement.idempotency.Answer;
 import io.rigledger.procurement.idempotency.Idempotency;
 import io.rigledger.procurement.order.OrderStatus.Move;
 import io.rigledger.procurement.order.OrderStore.OrderFilter;
@@ -30,7 +29,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -46,7 +44,6 @@ import java.util.regex.Pattern;
 @Produces(MediaType.APPLICATION_JSON)
 public class OrderResource {
 
-    static final String REPLAYED = "Idempotent-Replayed";
     private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
     private static final Pattern SUPPLIER = Pattern.compile("^[^\\x00-\\x1f\\x7f]{1,100}$");
 
@@ -72,7 +69,7 @@ public class OrderResource {
                                        @NotNull @Valid NewPurchaseOrder body, UriInfo uri) {
         String org = caller.org();
         var claim = idempotency.claim(org, key, "POST", uri.getPath(), body);
-        return answer(orders.place(body, org, caller.userName(), claim, uri.getAbsolutePath().toString()));
+        return orders.place(body, org, caller.userName(), claim, uri.getAbsolutePath().toString()).toResponse();
     }
 
     @GET
@@ -103,7 +100,7 @@ public class OrderResource {
     public RestResponse<String> update(@PathParam("id") String id, @HeaderParam(ETags.IF_MATCH) String ifMatch,
                                        @NotNull @Valid OrderChange body) {
         String org = caller.org();
-        return answer(orders.update(Params.uuid("id", id), org, ifMatch, body));
+        return orders.update(Params.uuid("id", id), org, ifMatch, body).toResponse();
     }
 
     @POST
@@ -138,7 +135,7 @@ public class OrderResource {
         String org = caller.org();
         UUID orderId = Params.uuid("id", id);
         var claim = idempotency.claim(org, key, "POST", uri.getPath(), null);
-        return answer(moves.requote(orderId, org, ifMatch, claim));
+        return moves.requote(orderId, org, ifMatch, claim).toResponse();
     }
 
     @GET
@@ -160,23 +157,9 @@ public class OrderResource {
         String org = caller.org();
         UUID orderId = Params.uuid("id", id);
         var claim = idempotency.claim(org, key, "POST", uri.getPath(), null);
-        return answer(moves.move(orderId, org, move, ifMatch, claim));
+        return moves.move(orderId, org, move, ifMatch, claim).toResponse();
     }
 
-    static RestResponse<String> answer(Answer a) {
-        RestResponse.ResponseBuilder<String> r = RestResponse.ResponseBuilder.<String>create(a.status())
-                .entity(a.body()).type(MediaType.APPLICATION_JSON_TYPE);
-        if (a.location() != null) {
-            r.location(URI.create(a.location()));
-        }
-        if (a.etag() != null) {
-            r.header("ETag", a.etag());
-        }
-        if (a.replayed()) {
-            r.header(REPLAYED, "true");
-        }
-        return r.build();
-    }
 
     private static OrderStatus status(String value) {
         if (value == null) {

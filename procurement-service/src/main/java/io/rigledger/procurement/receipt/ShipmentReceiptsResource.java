@@ -2,7 +2,6 @@ package io.rigledger.procurement.receipt;
 
 import io.rigledger.platform.caller.Caller;
 import io.rigledger.platform.http.Params;
-import io.rigledger.procurement.idempotency.Answer;
 import io.rigledger.procurement.idempotency.Idempotency;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.net.URI;
 import java.util.UUID;
 
 /** Receiving a shipment's rigs at a site (contract: procurement.yaml, receiveShipment). */
@@ -43,12 +41,6 @@ public class ShipmentReceiptsResource {
         String org = caller.org();
         UUID shipmentId = Params.uuid("id", id);
         var claim = idempotency.claim(org, key, "POST", uri.getPath(), body);
-        Answer a = receipts.receive(shipmentId, org, caller.userName(), body, claim, uri.getBaseUri().toString());
-        RestResponse.ResponseBuilder<String> r = RestResponse.ResponseBuilder.<String>create(a.status())
-                .entity(a.body()).type(MediaType.APPLICATION_JSON_TYPE).location(URI.create(a.location()));
-        if (a.replayed()) {
-            r.header("Idempotent-Replayed", "true");
-        }
-        return r.build();
+        return receipts.receive(shipmentId, org, caller.userName(), body, claim, uri.getBaseUri().toString()).toResponse();
     }
 }

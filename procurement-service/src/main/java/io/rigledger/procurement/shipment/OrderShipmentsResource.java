@@ -5,7 +5,6 @@ import io.rigledger.platform.http.ETags;
 import io.rigledger.platform.http.Params;
 import io.rigledger.platform.paging.Page;
 import io.rigledger.platform.paging.Paging;
-import io.rigledger.procurement.idempotency.Answer;
 import io.rigledger.procurement.idempotency.Idempotency;
 import io.rigledger.procurement.shipment.ShipmentViews.ShipmentSummaryView;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,7 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 
-import java.net.URI;
 import java.util.UUID;
 
 /** Shipments of one purchase order (contract: procurement.yaml, createShipment and listShipments). */
@@ -53,7 +51,7 @@ public class OrderShipmentsResource {
         String org = caller.org();
         UUID orderId = Params.uuid("id", id);
         var claim = idempotency.claim(org, key, "POST", uri.getPath(), body);
-        return answer(shipments.ship(orderId, org, caller.userName(), ifMatch, body, claim, uri.getBaseUri().toString()));
+        return shipments.ship(orderId, org, caller.userName(), ifMatch, body, claim, uri.getBaseUri().toString()).toResponse();
     }
 
     @GET
@@ -66,19 +64,4 @@ public class OrderShipmentsResource {
         return shipments.page(orderId, org, paging.after(cursor, 2), size);
     }
 
-    /** The stored or fresh answer as the HTTP response (Location, ETag, Idempotent-Replayed). */
-    static RestResponse<String> answer(Answer a) {
-        RestResponse.ResponseBuilder<String> r = RestResponse.ResponseBuilder.<String>create(a.status())
-                .entity(a.body()).type(MediaType.APPLICATION_JSON_TYPE);
-        if (a.location() != null) {
-            r.location(URI.create(a.location()));
-        }
-        if (a.etag() != null) {
-            r.header("ETag", a.etag());
-        }
-        if (a.replayed()) {
-            r.header("Idempotent-Replayed", "true");
-        }
-        return r.build();
-    }
 }
