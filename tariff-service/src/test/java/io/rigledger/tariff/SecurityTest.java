@@ -28,6 +28,8 @@ class SecurityTest {
     private static final String NO_FEE = "/api/fees/rates/999999999";
     private static final String[] ENTRY_WRITERS = {"finance", "service"};
     private static final String[] ENTRY_READERS = {"finance", "operator", "admin"};
+    /** What procurement-service reads for landed cost, acting for an organisation. */
+    private static final String[] LANDED_COST_READERS = {"finance", "operator", "admin", "service"};
     private static final String NO_ENTRY = "/api/entries/" + UUID.randomUUID();
 
     static final List<Endpoint> ENDPOINTS = List.of(
@@ -49,11 +51,11 @@ class SecurityTest {
             endpoint("getMpfYearHistory", "GET", "/api/fees/mpf-years/2099/history", null, EVERYONE),
             endpoint("getCaller", "GET", "/api/me", null, EVERYONE),
             endpoint("createEntry", "POST", "/api/entries", "{}", ENTRY_WRITERS),
-            endpoint("listEntries", "GET", "/api/entries", null, ENTRY_READERS),
+            endpoint("listEntries", "GET", "/api/entries", null, LANDED_COST_READERS),
             endpoint("getEntry", "GET", NO_ENTRY, null, ENTRY_READERS),
             endpoint("getEntryHistory", "GET", NO_ENTRY + "/history", null, ENTRY_READERS),
             endpoint("getEntryVersion", "GET", NO_ENTRY + "/versions/1", null, ENTRY_READERS),
-            endpoint("getEntryAllocation", "GET", NO_ENTRY + "/allocation", null, ENTRY_READERS),
+            endpoint("getEntryAllocation", "GET", NO_ENTRY + "/allocation", null, LANDED_COST_READERS),
             endpoint("recordEntryPayment", "POST", NO_ENTRY + "/payments", "{}", ENTRY_WRITERS),
             endpoint("correctEntry", "POST", NO_ENTRY + "/corrections", "{}", ENTRY_WRITERS),
             endpoint("liquidateEntry", "POST", NO_ENTRY + "/liquidation", "{}", ENTRY_WRITERS),

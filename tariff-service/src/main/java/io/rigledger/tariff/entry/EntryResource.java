@@ -52,11 +52,17 @@ public class EntryResource {
         return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build();
     }
 
-    /** The organisation's entries by date of entry (keyset paging). */
+    /**
+     * The organisation's entries by date of entry (keyset paging); with {@code purchaseOrderId} only those
+     * covering a line of that order. A service account names the organisation in X-On-Behalf-Of-Org.
+     */
     @GET
-    @RolesAllowed({"finance", "operator", "admin"})
-    public Page<EntryListItem> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return entries.list(caller.org(), limit, cursor);
+    @RolesAllowed({"finance", "operator", "admin", "service"})
+    public Page<EntryListItem> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+                                    @QueryParam("purchaseOrderId") String purchaseOrderId,
+                                    @HeaderParam(OrgScope.ON_BEHALF_OF) String onBehalfOf) {
+        UUID order = purchaseOrderId == null ? null : Params.uuid("purchaseOrderId", purchaseOrderId);
+        return entries.list(OrgScope.of(caller, onBehalfOf), order, limit, cursor);
     }
 
     @GET

@@ -2,6 +2,7 @@ package io.rigledger.tariff.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.panache.common.Parameters;
 import io.rigledger.platform.paging.CursorKey;
 import io.rigledger.platform.paging.Page;
 import io.rigledger.platform.paging.Paging;
@@ -182,24 +183,34 @@ public class EntryService {
         return v;
     }
 
-    /** The organisation's entries by date of entry, then id (keyset paging). */
+    /**
+     * The organisation's entries by date of entry, then id (keyset paging); with {@code order}, only the
+     * entries whose current summary covers a line of that purchase order (their DECLARED ledger rows).
+     *
+     * @throws io.rigledger.platform.problem.ProblemException 400 for a bad limit or cursor
+     */
     @Transactional
-    public Page<EntryListItem> list(String org, String limitText, String cursor) {
+    public Page<EntryListItem> list(String org, UUID order, String limitText, String cursor) {
         int limit = paging.limit(limitText);
         CursorKey after = paging.after(cursor, 2);
-        List<CustomsEntry> rows;
-        if (after == null) {
-            rows = CustomsEntry.find("org = ?1 order by entryDate, id", org).page(0, limit + 1).list();
-        } else {
+        StringBuilder query = new StringBuilder("org = :org");
+        Parameters params = Parameters.with("org", org);
+        if (order != null) {
+            query.append(" and id in (select a.entryId from EntryAmount a where a.org = :org and a.orderId = :order"
+                    + " and a.kind = 'DECLARED')");
+            params.and("order", order);
+        }
+        if (after != null) {
             LocalDate date;
             try {
                 date = LocalDate.parse(after.text(0));
             } catch (DateTimeParseException ex) {
                 throw Paging.invalidCursor();
             }
-            rows = CustomsEntry.find("org = ?1 and (entryDate > ?2 or (entryDate = ?2 and id > ?3)) order by entryDate, id",
-                    org, date, after.uuid(1)).page(0, limit + 1).list();
+            query.append(" and (entryDate > :date or (entryDate = :date and id > :after))");
+            params.and("date", date).and("after", after.uuid(1));
         }
+        List<CustomsEntry> rows = CustomsEntry.find(query + " order by entryDate, id", params).page(0, limit + 1).list();
         return paging.page(rows, limit, e -> new String[] {e.entryDate.toString(), e.id.toString()}, views::item);
     }
 
