@@ -14,7 +14,8 @@ import java.util.UUID;
 
 /**
  * One rig to register (schema NewRig): the maker's serial, the model (its manufacturer is the
- * rig's), country of origin, and optionally plant, MAC, order and line, landed cost (USD).
+ * rig's), country of origin, and optionally plant, MAC, order and line, landed cost (USD), and
+ * the receipt that took it back from RMA (rmaReturnReceipt, read by batch registration only).
  */
 public record NewRig(
         @NotNull @Size(min = 1, max = 64) @Pattern(regexp = Formats.SERIAL_NUMBER, message = Formats.SERIAL_NUMBER_MESSAGE)
@@ -29,5 +30,10 @@ public record NewRig(
         String mac,
         UUID purchaseOrderId,
         @Min(1) @Max(10_000) Integer orderLineNumber,
-        @Valid LandedCostView landedCost) {
+        @Valid LandedCostView landedCost,
+        @Size(min = 1, max = 64) @Pattern(regexp = Formats.SERIAL_NUMBER, message = NewRig.RECEIPT_MESSAGE)
+        String rmaReturnReceipt) {
+
+    static final String RECEIPT_MESSAGE =
+            "must be a receipt id: a letter or digit first, then only letters, digits, '.', '_' and '-'";
 }

@@ -25,10 +25,12 @@ public record RigBatch(
     }
 
     /**
-     * Schema RigBatchItem: replayed is true when the rig was registered before and left unchanged;
-     * conflicts (absent when none) name what the replay sent differently from the stored rig.
+     * Schema RigBatchItem: replayed is true when the rig was registered before and left unchanged (but
+     * for an RMA return); status is the rig's after the call; returnedFromRma is true when this call
+     * moved it from RMA to RECEIVED, null otherwise; conflicts (absent when none) name what the replay
+     * sent differently from the stored rig.
      */
-    public record Item(String id, String manufacturer, String serialNumber, boolean replayed,
-                       List<Violation> conflicts) {
+    public record Item(String id, String manufacturer, String serialNumber, boolean replayed, RigStatus status,
+                       Boolean returnedFromRma, List<Violation> conflicts) {
     }
 }

@@ -39,7 +39,7 @@ final class RigInserts {
 
     private static final String EXISTING = """
             select r.id, r.manufacturer, r.serial_number, r.model_code, r.origin_country, r.plant_code,
-                   r.purchase_order_id, r.order_line
+                   r.purchase_order_id, r.order_line, r.status
             from rig r
             join unnest(?::varchar[], ?::varchar[]) as k(manufacturer, serial)
               on r.manufacturer = k.manufacturer and r.serial_number = k.serial
@@ -54,9 +54,9 @@ final class RigInserts {
     /** PostgreSQL unique_violation. */
     private static final String UNIQUE_VIOLATION = "23505";
 
-    /** A rig as stored: what a replay of its registration is compared with. */
+    /** A rig as stored: what a replay of its registration is compared with, and its status as read. */
     record StoredRig(long id, String model, String originCountry, String plant, UUID purchaseOrderId,
-                     Integer orderLine) {
+                     Integer orderLine, RigStatus status) {
     }
 
     /** The rig (not RETIRED) that holds a MAC now. */
@@ -137,7 +137,7 @@ final class RigInserts {
                 while (rs.next()) {
                     rigs.put(new SerialKey(rs.getString(2), rs.getString(3)), new StoredRig(rs.getLong(1),
                             rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, UUID.class),
-                            rs.getObject(8, Integer.class)));
+                            rs.getObject(8, Integer.class), RigStatus.valueOf(rs.getString(9))));
                 }
             }
             return rigs;

@@ -39,7 +39,8 @@ public class RigRegistrar {
     /**
      * Idempotent registration on (manufacturer, serial number): rigs registered before are answered
      * replayed and left unchanged (with conflicts when the replay sends another model, origin, plant or
-     * order reference than stored), the others are registered. A replay draws no asset ids. Retired models and
+     * order reference than stored), the others are registered. A replay draws no asset ids. A replayed rig in RMA
+     * whose item carries rmaReturnReceipt goes back to RECEIVED with its event (an RMA return), once. Retired models and
      * plants, and a plant of another manufacturer or country, are refused for new rigs only: a rig registered
      * before its model or plant was retired still answers replayed.
      *
@@ -63,20 +64,45 @@ public class RigRegistrar {
         if (inserted.size() + before.size() < rigs.size()) {
             before = existing(org, rigs, makers); // another request registered some of them meanwhile
         }
+        RmaReturns.Outcome returns = rmaReturns(org, by, rigs, makers, before, inserted);
         List<RigBatch.Item> items = new ArrayList<>(rigs.size());
         for (int i = 0; i < rigs.size(); i++) {
             SerialKey key = new SerialKey(makers.get(i), rigs.get(i).serialNumber());
             Long id = inserted.get(key);
             if (id != null) {
-                items.add(new RigBatch.Item(AssetIds.format(id), key.manufacturer(), key.serial(), false, null));
+                items.add(new RigBatch.Item(AssetIds.format(id), key.manufacturer(), key.serial(), false,
+                        RigStatus.RECEIVED, null, null));
                 continue;
             }
             StoredRig stored = before.get(key);
             List<Violation> conflicts = ReplayChecks.replayConflicts(i, rigs.get(i), stored);
             items.add(new RigBatch.Item(AssetIds.format(stored.id()), key.manufacturer(), key.serial(), true,
+                    returns.status().getOrDefault(stored.id(), stored.status()),
+                    returns.returned().contains(stored.id()) ? Boolean.TRUE : null,
                     conflicts.isEmpty() ? null : conflicts));
         }
         return new RigBatch.Result(inserted.size(), rigs.size() - inserted.size(), items);
+    }
+
+    /**
+     * Replayed rigs whose item carries an rmaReturnReceipt and that are in RMA go back to RECEIVED, in this
+     * transaction (see {@link RmaReturns}).
+     */
+    private RmaReturns.Outcome rmaReturns(String org, String by, List<NewRig> rigs, List<String> makers,
+                                          Map<SerialKey, StoredRig> before, Map<SerialKey, Long> inserted) {
+        Map<Long, String> receipts = new HashMap<>();
+        for (int i = 0; i < rigs.size(); i++) {
+            SerialKey key = new SerialKey(makers.get(i), rigs.get(i).serialNumber());
+            String receipt = rigs.get(i).rmaReturnReceipt();
+            if (receipt != null && !inserted.containsKey(key)) {
+                receipts.put(before.get(key).id(), receipt);
+            }
+        }
+        if (receipts.isEmpty()) {
+            return new RmaReturns.Outcome(Map.of(), Set.of());
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return em.unwrap(Session.class).doReturningWork(c -> RmaReturns.receive(c, org, by, now, receipts));
     }
 
     /**
