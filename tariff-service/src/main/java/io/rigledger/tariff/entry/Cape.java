@@ -6,9 +6,11 @@ import java.util.List;
 
 /**
  * Whether an entry can go into CBP's CAPE (IEEPA refunds, live 2026-04-20; docs/domain.md step 6):
- * it has IEEPA duty declared; it is unliquidated or was liquidated no more than 80 days ago; it is
- * not flagged for reconciliation, not on a drawback claim, not under an open protest; and no refund
- * has been requested for it yet. Pure.
+ * it has IEEPA duty declared; it is unliquidated or was liquidated no more than 80 days ago, where an
+ * entry CBP did not liquidate within a year of entry counts as liquidated on that anniversary (deemed
+ * liquidation, 19 U.S.C. 1504(a); the same date {@link Deadlines} counts the CAPE deadline from); it
+ * is not flagged for reconciliation, not on a drawback claim, not under an open protest; and no
+ * refund has been requested for it yet. Pure.
  */
 public final class Cape {
 
@@ -16,18 +18,20 @@ public final class Cape {
     }
 
     /** The facts eligibility depends on. */
-    public record Facts(boolean hasIeepa, EntryStatus status, LocalDate liquidationDate, boolean reconciliationFlag,
-                        boolean drawbackClaim) {
+    public record Facts(boolean hasIeepa, EntryStatus status, LocalDate entryDate, LocalDate liquidationDate,
+                        boolean reconciliationFlag, boolean drawbackClaim, boolean refundRequested, boolean refundReceived) {
     }
 
-    /** Why the entry is not eligible today; empty when it is. */
+    /** Why the entry is not eligible on {@code today}; empty when it is. */
     public static List<String> whyNot(Facts f, LocalDate today) {
         List<String> reasons = new ArrayList<>();
         if (!f.hasIeepa()) {
             reasons.add("no IEEPA duty declared");
         }
-        if (f.liquidationDate() != null && today.isAfter(f.liquidationDate().plusDays(Deadlines.CAPE_DAYS))) {
-            reasons.add("liquidated more than 80 days ago (" + f.liquidationDate() + ")");
+        LocalDate liquidated = Deadlines.liquidation(f.entryDate(), f.liquidationDate(), today);
+        if (liquidated != null && today.isAfter(liquidated.plusDays(Deadlines.CAPE_DAYS))) {
+            reasons.add(f.liquidationDate() != null ? "liquidated more than 80 days ago (" + liquidated + ")"
+                    : "deemed liquidated more than 80 days ago (" + liquidated + ", 1 year after entry, 19 U.S.C. 1504(a))");
         }
         if (f.reconciliationFlag()) {
             reasons.add("flagged for reconciliation");
@@ -38,8 +42,8 @@ public final class Cape {
         if (f.status() == EntryStatus.PROTESTED) {
             reasons.add("open protest");
         }
-        if (f.status() == EntryStatus.REFUND_REQUESTED || f.status() == EntryStatus.REFUNDED) {
-            reasons.add("refund already " + (f.status() == EntryStatus.REFUNDED ? "received" : "requested"));
+        if (f.refundRequested()) {
+            reasons.add("refund already " + (f.refundReceived() ? "received" : "requested"));
         }
         if (f.status() == EntryStatus.FILED) {
             reasons.add("duty not paid yet");
@@ -47,7 +51,9 @@ public final class Cape {
         return reasons;
     }
 
-    static Facts of(CustomsEntry e) {
-        return new Facts(e.hasIeepa, e.status, e.liquidationDate, e.reconciliationFlag, e.drawbackClaim);
+    /** The facts of a stored entry ({@code refund} is its refund record, null when none was requested). */
+    public static Facts of(CustomsEntry e, EntryView.Refund refund) {
+        return new Facts(e.hasIeepa, e.status, e.entryDate, e.liquidationDate, e.reconciliationFlag, e.drawbackClaim,
+                refund != null, refund != null && refund.receivedOn() != null);
     }
 }

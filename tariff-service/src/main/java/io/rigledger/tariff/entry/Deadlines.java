@@ -3,7 +3,9 @@ package io.rigledger.tariff.entry;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The dates by which something must happen on an entry (docs/domain.md, "From estimate to refund"),
@@ -14,8 +16,11 @@ import java.util.List;
  * <li>EXPECTED_LIQUIDATION: 314 days after entry (CBP's usual liquidation cycle);</li>
  * <li>DEEMED_LIQUIDATION: one year after entry unless extended (19 U.S.C. 1504(a));</li>
  * <li>PROTEST: 180 days after liquidation (19 U.S.C. 1514(c)(3));</li>
- * <li>CAPE: 80 days after liquidation for an entry with IEEPA duty (CBP CAPE eligibility); before
- *     liquidation counted from the expected liquidation and marked estimated;</li>
+ * <li>CAPE: 80 days after liquidation for an entry with IEEPA duty (CBP CAPE eligibility). An entry
+ *     CBP has not liquidated within a year of entry is deemed liquidated on that anniversary (19 U.S.C.
+ *     1504(a)), so its deadline is 80 days after the deemed liquidation, and {@link Cape} counts
+ *     eligibility from the same date ({@link #liquidation}). Before either, the deadline is 80 days
+ *     after the expected liquidation, marked estimated;</li>
  * <li>DRAWBACK: 5 years after importation (19 U.S.C. 1313(r)).</li>
  * </ul>
  * Deadlines the entry has moved past (a correction after liquidation, a protest once protested) are left out.
@@ -29,6 +34,9 @@ public final class Deadlines {
     public static final int CAPE_DAYS = 80;
     public static final int DRAWBACK_YEARS = 5;
 
+    /** The statuses of a liquidated entry that can still be protested (a refund request does not end the right to protest). */
+    static final Set<EntryStatus> PROTESTABLE = EnumSet.of(EntryStatus.LIQUIDATED, EntryStatus.REFUND_REQUESTED, EntryStatus.REFUNDED);
+
     private Deadlines() {
     }
 
@@ -36,8 +44,25 @@ public final class Deadlines {
     public record Deadline(String kind, LocalDate due, String rule, boolean estimated) {
     }
 
-    /** The facts of an entry the deadlines depend on. */
-    public record Facts(LocalDate entryDate, EntryStatus status, LocalDate liquidationDate, boolean hasIeepa) {
+    /** The facts of an entry the deadlines depend on, on {@code today} (UTC). */
+    public record Facts(LocalDate entryDate, EntryStatus status, LocalDate liquidationDate, boolean hasIeepa, LocalDate today) {
+    }
+
+    /** 19 U.S.C. 1504(a): an entry not liquidated within one year from the date of entry is deemed liquidated then. */
+    public static LocalDate deemedLiquidation(LocalDate entryDate) {
+        return entryDate.plusYears(1);
+    }
+
+    /**
+     * The liquidation that counts on {@code today}: CBP's, else the deemed one once a year from entry has
+     * passed without one (19 U.S.C. 1504(a)); null while neither.
+     */
+    public static LocalDate liquidation(LocalDate entryDate, LocalDate liquidationDate, LocalDate today) {
+        if (liquidationDate != null) {
+            return liquidationDate;
+        }
+        LocalDate deemed = deemedLiquidation(entryDate);
+        return today.isAfter(deemed) ? deemed : null;
     }
 
     /** The open deadlines of an entry, soonest first. */
@@ -45,18 +70,22 @@ public final class Deadlines {
         List<Deadline> out = new ArrayList<>();
         LocalDate expected = f.entryDate().plusDays(EXPECTED_LIQUIDATION_DAYS);
         boolean liquidated = f.liquidationDate() != null;
+        LocalDate deemed = liquidated ? null : liquidation(f.entryDate(), null, f.today());
         if (!liquidated) {
             LocalDate correction = min(f.entryDate().plusDays(CORRECTION_DAYS),
                     expected.minusDays(CORRECTION_BEFORE_LIQUIDATION_DAYS));
             out.add(new Deadline("POST_SUMMARY_CORRECTION", correction,
                     "300 days after entry or 15 days before the scheduled liquidation, the earlier", false));
             out.add(new Deadline("EXPECTED_LIQUIDATION", expected, "314 days after entry", true));
-            out.add(new Deadline("DEEMED_LIQUIDATION", f.entryDate().plusYears(1), "1 year after entry (19 U.S.C. 1504(a))", false));
-            if (f.hasIeepa()) {
+            out.add(new Deadline("DEEMED_LIQUIDATION", deemedLiquidation(f.entryDate()), "1 year after entry (19 U.S.C. 1504(a))", false));
+            if (f.hasIeepa() && deemed != null) {
+                out.add(new Deadline("CAPE", deemed.plusDays(CAPE_DAYS),
+                        "80 days after the deemed liquidation (1 year after entry, 19 U.S.C. 1504(a))", false));
+            } else if (f.hasIeepa()) {
                 out.add(new Deadline("CAPE", expected.plusDays(CAPE_DAYS), "80 days after the expected liquidation", true));
             }
         } else {
-            if (f.status() == EntryStatus.LIQUIDATED) {
+            if (PROTESTABLE.contains(f.status())) {
                 out.add(new Deadline("PROTEST", f.liquidationDate().plusDays(PROTEST_DAYS),
                         "180 days after liquidation (19 U.S.C. 1514(c)(3))", false));
             }

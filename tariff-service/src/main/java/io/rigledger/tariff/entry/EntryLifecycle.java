@@ -35,11 +35,17 @@ public class EntryLifecycle {
     @Inject
     EntryViews views;
 
+    @Inject
+    Owed owed;
+
     /** Liquidates: each layer's final amount (as declared when left out); increases are billed. */
     @Transactional
     public EntryView liquidate(UUID id, EntryMoves.NewLiquidation body, String org, String by) {
         CustomsEntry e = store.lock(id, org);
         EntryStatus from = Moves.require(e, EntryStatus.Move.LIQUIDATE);
+        if (e.liquidationDate != null) {
+            throw Problems.conflict("the entry was already liquidated on " + e.liquidationDate);
+        }
         if (body.liquidationDate().isBefore(e.entryDate) || body.liquidationDate().isAfter(store.today())) {
             throw Problems.badRequest("liquidationDate", "must be from the date of entry " + e.entryDate + " to today");
         }
@@ -74,11 +80,18 @@ public class EntryLifecycle {
         return views.of(e);
     }
 
-    /** Files a protest, within 180 days after liquidation. */
+    /**
+     * Files a protest, within 180 days after liquidation (19 U.S.C. 1514(c)(3)), also once a refund was
+     * requested or received: asking for a refund does not give up the right to protest the liquidation.
+     */
     @Transactional
     public EntryView protest(UUID id, EntryMoves.NewProtest body, String org, String by) {
         CustomsEntry e = store.lock(id, org);
         EntryStatus from = Moves.require(e, EntryStatus.Move.PROTEST);
+        requireLiquidated(e, "a protest");
+        if (e.protest != null) {
+            throw Problems.conflict("a protest was already filed for this entry");
+        }
         if (body.filedOn().isBefore(e.liquidationDate) || body.filedOn().isAfter(store.today())) {
             throw Problems.badRequest("filedOn", "must be from the liquidation date " + e.liquidationDate + " to today");
         }
@@ -98,6 +111,10 @@ public class EntryLifecycle {
     public EntryView finallyLiquidate(UUID id, EntryMoves.FinalLiquidation body, String org, String by) {
         CustomsEntry e = store.lock(id, org);
         EntryStatus from = Moves.require(e, EntryStatus.Move.FINALLY_LIQUIDATE);
+        requireLiquidated(e, "a final liquidation");
+        if (store.happened(e, "FINALLY_LIQUIDATE")) {
+            throw Problems.conflict("the entry is already finally liquidated");
+        }
         boolean protested = from == EntryStatus.PROTESTED;
         if (protested == body.decision().equals("NO_PROTEST")) {
             throw Problems.badRequest("decision", protested ? "must be ALLOWED or DENIED for a protested entry"
@@ -126,16 +143,18 @@ public class EntryLifecycle {
     public EntryView requestRefund(UUID id, EntryMoves.RefundRequest body, String org, String by) {
         CustomsEntry e = store.lock(id, org);
         EntryStatus from = Moves.require(e, EntryStatus.Move.REQUEST_REFUND);
+        EntryView.Refund earlier = store.read(e.refund, EntryView.Refund.class);
+        if (earlier != null) {
+            throw Problems.conflict("a refund was already requested on " + earlier.requestedOn());
+        }
         List<EntryView.HeadingAmount> claimed = new ArrayList<>();
         if (body.kind().equals("CAPE")) {
-            List<String> whyNot = Cape.whyNot(Cape.of(e), body.requestedOn());
+            List<String> whyNot = Cape.whyNot(Cape.of(e, null), body.requestedOn());
             if (!whyNot.isEmpty()) {
                 throw Problems.conflict("the entry is not eligible for CAPE: " + String.join("; ", whyNot));
             }
-            Map<String, BigDecimal> byHeading = new LinkedHashMap<>();
-            store.summary(e).lines().forEach(l -> l.layers().stream().filter(a -> Refundable.isIeepa(a.heading()))
-                    .forEach(a -> byHeading.merge(a.heading(), a.declared(), BigDecimal::add)));
-            byHeading.forEach((h, a) -> claimed.add(new EntryView.HeadingAmount(h, a)));
+            // the IEEPA duty owed now: as liquidated, as an origin audit billed it
+            owed.ieepaByHeading(e, store.summary(e)).forEach((h, a) -> claimed.add(new EntryView.HeadingAmount(h, a)));
         } else {
             EntryView.Liquidation l = store.read(e.liquidation, EntryView.Liquidation.class);
             if (l == null || l.refundDue().signum() == 0) {
@@ -157,12 +176,18 @@ public class EntryLifecycle {
         return views.of(e);
     }
 
-    /** Records the refund received; principal goes to the claimed headings in proportion, interest apart. */
+    /**
+     * Records the refund received, whatever the customs status then (a protest or a final liquidation may
+     * have followed the request); principal goes to the claimed headings in proportion, interest apart.
+     */
     @Transactional
     public EntryView recordRefund(UUID id, EntryMoves.RefundReceived body, String org, String by) {
         CustomsEntry e = store.lock(id, org);
         EntryStatus from = Moves.require(e, EntryStatus.Move.RECORD_REFUND);
         EntryView.Refund r = store.read(e.refund, EntryView.Refund.class);
+        if (r == null || r.receivedOn() != null) {
+            throw Problems.conflict(r == null ? "no refund was requested for this entry" : "the refund was already received on " + r.receivedOn());
+        }
         if (body.receivedOn().isBefore(r.requestedOn()) || body.receivedOn().isAfter(store.today())) {
             throw Problems.badRequest("receivedOn", "must be from the request date " + r.requestedOn() + " to today");
         }
@@ -243,6 +268,12 @@ public class EntryLifecycle {
         }
         store.event(e, "ORIGIN_AUDIT", from, by, body.reason(), audit);
         return views.of(e);
+    }
+
+    private static void requireLiquidated(CustomsEntry e, String what) {
+        if (e.liquidationDate == null) {
+            throw Problems.conflict(what + " needs a liquidation; the entry is not liquidated yet");
+        }
     }
 
     private void bill(CustomsEntry e, SummaryView summary, List<EntryView.LayerChange> changes) {

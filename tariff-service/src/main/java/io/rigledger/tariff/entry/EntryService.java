@@ -8,6 +8,7 @@ import io.rigledger.platform.paging.Page;
 import io.rigledger.platform.paging.Paging;
 import io.rigledger.platform.problem.Problem;
 import io.rigledger.platform.problem.Problems;
+import io.rigledger.tariff.allocation.AllocationTable;
 import io.rigledger.tariff.allocation.LargestRemainder;
 import io.rigledger.tariff.duty.Quotation;
 import io.rigledger.tariff.quote.QuoteService;
@@ -21,7 +22,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * Files customs entries and their post-summary corrections and payments: validates the summary
@@ -126,10 +129,14 @@ public class EntryService {
     }
 
     /**
-     * Records a deposit; the entry is PAID once payments cover the declared duty and fees. The amount
-     * is spread over the declared layers in proportion (PAID ledger rows).
+     * Records a payment. Before liquidation and audits it is the deposit: the entry is PAID once payments
+     * cover the declared duty and fees, and the amount is spread over the declared layers in proportion
+     * (PAID ledger rows). What a payment brings beyond the declared deposit pays CBP's bills
+     * (supplementary bills of a liquidation or an origin audit, their interest), spread over the billed
+     * layers in proportion. After liquidation (or a refund request) a payment is taken only while
+     * something billed is unpaid.
      *
-     * @throws io.rigledger.platform.problem.ProblemException 404, 409 after liquidation or refund
+     * @throws io.rigledger.platform.problem.ProblemException 404; 409 when nothing is left to pay after liquidation
      */
     @Transactional
     public EntryView pay(UUID id, EntryMoves.NewPayment body, String org, String by) {
@@ -139,23 +146,42 @@ public class EntryService {
             throw Problems.badRequest("paidOn", "must be from a year before the date of entry " + e.entryDate + " to today");
         }
         List<EntryView.Payment> payments = new ArrayList<>(store.readList(e.payments, EntryView.Payment.class));
+        BigDecimal paidBefore = payments.stream().map(EntryView.Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        SummaryView summary = store.summary(e);
+        List<EntryStore.LayerSum> bills = store.ledgerSums(e, List.of("BILLED"));
+        // net of what CBP billed (an origin audit also lowers the layers the asserted origin does not owe)
+        BigDecimal billedTotal = bills.stream().map(EntryStore.LayerSum::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<EntryStore.LayerSum> billed = bills.stream().filter(b -> b.amount().signum() > 0).toList();
+        boolean depositPhase = from == EntryStatus.FILED || from == EntryStatus.PAID || from == EntryStatus.CORRECTED;
+        if (!depositPhase && summary.totals().declared().add(billedTotal).compareTo(paidBefore) <= 0) {
+            throw Problems.conflict("nothing billed is unpaid: " + paidBefore.setScale(2) + " paid of " + summary.totals().declared()
+                    + " declared and " + billedTotal.setScale(2) + " billed");
+        }
         payments.add(new EntryView.Payment(body.amount(), body.paidOn(), body.achReference(), by, store.now()));
         e.payments = store.write(payments);
-        SummaryView summary = store.summary(e);
-        BigDecimal paid = payments.stream().map(EntryView.Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal paid = paidBefore.add(body.amount());
         e.status = from.after(EntryStatus.Move.PAY, paid.compareTo(summary.totals().declared()) >= 0);
+        BigDecimal depositLeft = summary.totals().declared().subtract(paidBefore).max(BigDecimal.ZERO);
+        BigDecimal toDeposit = billed.isEmpty() ? body.amount() : body.amount().min(depositLeft);
         Ledger ledger = Ledger.of(summary);
-        List<Ledger.Row> declared = ledger.summaryRows(summary).stream().filter(r -> r.kind().equals("DECLARED")).toList();
-        if (summary.totals().declared().signum() > 0) {
-            List<BigDecimal> parts = LargestRemainder.split(body.amount(),
-                    declared.stream().map(Ledger.Row::amount).toList());
-            List<Ledger.Row> rows = new ArrayList<>();
+        List<Ledger.Row> summaryRows = ledger.summaryRows(summary);
+        List<Ledger.Row> declared = summaryRows.stream().filter(r -> r.kind().equals("DECLARED")).toList();
+        List<Ledger.Row> rows = new ArrayList<>();
+        if (toDeposit.signum() > 0 && summary.totals().declared().signum() > 0) {
+            List<BigDecimal> parts = LargestRemainder.split(toDeposit, declared.stream().map(Ledger.Row::amount).toList());
             for (int i = 0; i < declared.size(); i++) {
                 Ledger.Row d = declared.get(i);
                 rows.add(new Ledger.Row("PAID", d.program(), d.heading(), d.cell(), parts.get(i)));
             }
-            store.ledger(e, rows);
         }
+        BigDecimal toBills = body.amount().subtract(toDeposit);
+        if (toBills.signum() > 0) {
+            List<BigDecimal> parts = LargestRemainder.split(toBills, billed.stream().map(EntryStore.LayerSum::amount).toList());
+            for (int i = 0; i < billed.size(); i++) {
+                rows.addAll(ledger.spread("PAID", billed.get(i).program(), billed.get(i).heading(), parts.get(i), summaryRows));
+            }
+        }
+        store.ledger(e, rows);
         store.event(e, "PAY", from, by, "ACH " + body.achReference(), payments.get(payments.size() - 1));
         return views.of(e);
     }
@@ -225,7 +251,8 @@ public class EntryService {
 
     /**
      * MANUAL allocation: each order line must get exactly its manual share. A 7501 line's layers go
-     * to the order lines on that line and the fees to all of them, each split by the shares, so a
+     * to the order lines on that line and the fees to all of them, each split by the shares and rounded
+     * as the allocation rounds them ({@link AllocationTable}), so a
      * share that this split cannot give (e.g. 90.00 on a line declaring 10.00) is 400 naming
      * orderLines[i].manualShare with what the line would get; never silently reallocated.
      */
@@ -233,12 +260,13 @@ public class EntryService {
         if (!summary.allocationMethod().equals("MANUAL")) {
             return;
         }
-        List<Ledger.Row> rows = Ledger.of(summary).summaryRows(summary);
+        AllocationTable table = AllocationTable.of(summary, Map.of());
         List<Problem.Violation> v = new ArrayList<>();
         for (int i = 0; i < summary.orderLines().size(); i++) {
             SummaryInput.OrderLine o = summary.orderLines().get(i);
-            BigDecimal gets = rows.stream().filter(r -> r.kind().equals("DECLARED") && r.cell().orderLine() == o)
-                    .map(Ledger.Row::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+            int row = IntStream.range(0, table.rows().size()).filter(r -> table.rows().get(r).orderLine() == o).findFirst().orElseThrow();
+            long[] dutyAndFees = table.dutyAndFees(row);
+            BigDecimal gets = BigDecimal.valueOf(dutyAndFees[0] + dutyAndFees[1], 2);
             if (gets.compareTo(o.manualShare()) != 0) {
                 v.add(new Problem.Violation("orderLines[" + i + "].manualShare", "cannot apply: the declared layers of 7501 line "
                         + o.entryLine() + " and the fees split by the shares give this order line " + gets));

@@ -9,21 +9,26 @@ import java.util.Set;
  * summary filed) -> PAID (deposit paid, within 10 working days of release) -> CORRECTED (a
  * post-summary correction, a new version of the summary) -> LIQUIDATED (19 U.S.C. 1504) ->
  * PROTESTED (CBP Form 19, 19 U.S.C. 1514) -> FINALLY_LIQUIDATED; REFUND_REQUESTED -> REFUNDED.
- * {@link Move} says from which statuses each action may start; anything else is 409.
+ * A refund request does not end the customs life of the entry: it can still be liquidated, protested
+ * within 180 days of liquidation (19 U.S.C. 1514(c)(3)), finally liquidated and audited, its refund is
+ * recorded whatever the status then (the refund record says requested or received), and a
+ * supplementary bill can be paid after liquidation. {@link Move} says from which statuses each action
+ * may start (the lifecycle adds the checks a status cannot say: liquidated or not, a refund pending,
+ * something billed and unpaid); anything else is 409.
  */
 public enum EntryStatus {
     FILED, PAID, CORRECTED, LIQUIDATED, PROTESTED, FINALLY_LIQUIDATED, REFUND_REQUESTED, REFUNDED;
 
     /** The actions that change an entry, and the statuses each may start from. */
     public enum Move {
-        PAY(EnumSet.of(FILED, PAID, CORRECTED)),
+        PAY(EnumSet.of(FILED, PAID, CORRECTED, LIQUIDATED, PROTESTED, FINALLY_LIQUIDATED, REFUND_REQUESTED, REFUNDED)),
         CORRECT(EnumSet.of(PAID, CORRECTED)),
-        LIQUIDATE(EnumSet.of(PAID, CORRECTED)),
-        PROTEST(EnumSet.of(LIQUIDATED)),
-        FINALLY_LIQUIDATE(EnumSet.of(LIQUIDATED, PROTESTED)),
+        LIQUIDATE(EnumSet.of(PAID, CORRECTED, REFUND_REQUESTED, REFUNDED)),
+        PROTEST(EnumSet.of(LIQUIDATED, REFUND_REQUESTED, REFUNDED)),
+        FINALLY_LIQUIDATE(EnumSet.of(LIQUIDATED, PROTESTED, REFUND_REQUESTED, REFUNDED)),
         REQUEST_REFUND(EnumSet.of(PAID, CORRECTED, LIQUIDATED, FINALLY_LIQUIDATED)),
-        RECORD_REFUND(EnumSet.of(REFUND_REQUESTED)),
-        ORIGIN_AUDIT(EnumSet.of(PAID, CORRECTED, LIQUIDATED, PROTESTED, FINALLY_LIQUIDATED));
+        RECORD_REFUND(EnumSet.of(PAID, CORRECTED, LIQUIDATED, PROTESTED, FINALLY_LIQUIDATED, REFUND_REQUESTED)),
+        ORIGIN_AUDIT(EnumSet.of(PAID, CORRECTED, LIQUIDATED, PROTESTED, FINALLY_LIQUIDATED, REFUND_REQUESTED, REFUNDED));
 
         private final Set<EntryStatus> from;
 
@@ -49,7 +54,7 @@ public enum EntryStatus {
             case PROTEST -> PROTESTED;
             case FINALLY_LIQUIDATE -> FINALLY_LIQUIDATED;
             case REQUEST_REFUND -> REFUND_REQUESTED;
-            case RECORD_REFUND -> REFUNDED;
+            case RECORD_REFUND -> this == REFUND_REQUESTED ? REFUNDED : this;
             case ORIGIN_AUDIT -> this;
         };
     }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -103,6 +104,11 @@ public class EntryStore {
         ev.persist();
     }
 
+    /** Whether a step of this action is in the entry's history. */
+    public boolean happened(CustomsEntry e, String action) {
+        return EntryEvent.count("entryId = ?1 and action = ?2", e.id, action) > 0;
+    }
+
     /** The history, oldest first. */
     public List<EntryView.Event> history(CustomsEntry e) {
         List<EntryEvent> events = EntryEvent.list("entryId", Sort.by("id"), e.id);
@@ -128,6 +134,19 @@ public class EntryStore {
             a.amount = r.amount();
             a.persist();
         }
+    }
+
+    /** The sum of an entry's ledger rows of one kind and layer (program, heading), USD. */
+    public record LayerSum(String kind, String program, String heading, BigDecimal amount) {
+    }
+
+    /** Sums of an entry's ledger rows of these kinds per kind, program and heading. */
+    public List<LayerSum> ledgerSums(CustomsEntry e, List<String> kinds) {
+        return EntryAmount.getEntityManager().createQuery("select a.kind, a.program, a.heading, sum(a.amount) from EntryAmount a"
+                        + " where a.entryId = ?1 and a.kind in ?2 group by a.kind, a.program, a.heading"
+                        + " order by a.kind, a.program, a.heading", Object[].class)
+                .setParameter(1, e.id).setParameter(2, kinds).getResultList().stream()
+                .map(r -> new LayerSum((String) r[0], (String) r[1], (String) r[2], (BigDecimal) r[3])).toList();
     }
 
     /** Removes an entry's ledger rows of these kinds (a correction replaces DECLARED and ENGINE). */

@@ -23,14 +23,14 @@ import java.io.OutputStreamWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
 /**
  * GET /api/reconciliation?from&to&groupBy: per group and layer, estimated vs declared vs paid vs
  * billed vs refunded and the variance, for entries dated from {@code from} (default 2019-01-01) to
- * {@code to} (default today, UTC). JSON
+ * {@code to} (default 2199-12-31, the last date it accepts, so entries dated ahead, up to a year after
+ * they were filed, are never left out). JSON
  * (rows, then totals that are the sums of the rows) or, with Accept: text/csv, CSV (UTF-8, header
  * row, RFC 4180 quoting, ISO dates, amounts with two decimals and a dot, formula injection
  * neutralised by {@link CsvCells}). Both are streamed from the database cursor as rows arrive. Roles:
@@ -42,6 +42,8 @@ public class ReconciliationResource {
     static final String CSV = "text/csv";
     /** Where the schedule, and so every entry, starts: the default of {@code from}. */
     static final LocalDate EARLIEST = LocalDate.of(2019, 1, 1);
+    /** The last date {@code to} accepts, and its default: every entry, including those dated ahead of today. */
+    static final LocalDate LATEST = LocalDate.of(2199, 12, 31);
 
     @Inject
     Caller caller;
@@ -111,7 +113,7 @@ public class ReconciliationResource {
     private Ask ask(String from, String to, String groupBy) {
         String org = caller.org();
         LocalDate start = from == null ? EARLIEST : date("from", from);
-        LocalDate end = to == null ? LocalDate.now(ZoneOffset.UTC) : date("to", to);
+        LocalDate end = to == null ? LATEST : date("to", to);
         if (end.isBefore(start)) {
             throw Problems.badRequest("to", "must not be before from");
         }

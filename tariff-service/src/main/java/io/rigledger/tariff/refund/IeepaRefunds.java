@@ -7,8 +7,7 @@ import io.rigledger.tariff.entry.CustomsEntry;
 import io.rigledger.tariff.entry.EntryNumber;
 import io.rigledger.tariff.entry.EntryStore;
 import io.rigledger.tariff.entry.EntryView;
-import io.rigledger.tariff.entry.Refundable;
-import io.rigledger.tariff.entry.SummaryView;
+import io.rigledger.tariff.entry.Owed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -17,13 +16,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * An organisation's IEEPA refunds after Learning Resources v. Trump (CSMS 67834313): the entries
- * with refundable IEEPA duty declared ({@link Refundable}), per heading, with CAPE eligibility today
+ * with refundable IEEPA duty declared, per heading what is still owed of it ({@link Owed}: less what a
+ * liquidation lowered and a CAPE refund returned), with CAPE eligibility today
  * ({@link Cape}) and the refunds claimed and received; and the entry numbers eligible for CAPE.
  */
 @ApplicationScoped
@@ -34,6 +33,9 @@ public class IeepaRefunds {
 
     @Inject
     Paging paging;
+
+    @Inject
+    Owed owed;
 
     /**
      * One page of the entries with IEEPA duty declared, by date of entry, then entry number (keyset:
@@ -64,15 +66,12 @@ public class IeepaRefunds {
         List<IeepaRefundView.Item> items = new ArrayList<>();
         BigDecimal[] t = {zero(), zero(), zero(), zero(), zero(), zero()};
         for (CustomsEntry e : page.items()) {
-            SummaryView summary = store.summary(e);
-            Map<String, BigDecimal> byHeading = new LinkedHashMap<>();
-            summary.lines().forEach(l -> l.layers().stream().filter(a -> Refundable.isIeepa(a.heading()))
-                    .forEach(a -> byHeading.merge(a.heading(), a.declared(), BigDecimal::add)));
+            Map<String, BigDecimal> byHeading = owed.ieepaByHeading(e, store.summary(e));
             List<IeepaRefundView.Heading> headings = byHeading.entrySet().stream()
                     .map(h -> new IeepaRefundView.Heading(h.getKey(), h.getValue())).toList();
             BigDecimal refundable = byHeading.values().stream().reduce(zero(), BigDecimal::add);
-            List<String> reasons = whyNot(e, today);
             EntryView.Refund refund = store.read(e.refund, EntryView.Refund.class);
+            List<String> reasons = Cape.whyNot(Cape.of(e, refund), today);
             BigDecimal claimed = refund == null ? null : refund.claimedTotal();
             BigDecimal principal = refund == null ? null : refund.principal();
             BigDecimal interest = refund == null ? null : refund.interest();
@@ -94,11 +93,8 @@ public class IeepaRefunds {
     public List<String> capeEntryNumbers(String org) {
         LocalDate today = store.today();
         List<CustomsEntry> entries = CustomsEntry.list("org = ?1 and hasIeepa = true order by entryDate, entryNumber", org);
-        return entries.stream().filter(e -> whyNot(e, today).isEmpty()).map(e -> e.entryNumber).toList();
-    }
-
-    private static List<String> whyNot(CustomsEntry e, LocalDate today) {
-        return Cape.whyNot(new Cape.Facts(e.hasIeepa, e.status, e.liquidationDate, e.reconciliationFlag, e.drawbackClaim), today);
+        return entries.stream().filter(e -> Cape.whyNot(Cape.of(e, store.read(e.refund, EntryView.Refund.class)), today).isEmpty())
+                .map(e -> e.entryNumber).toList();
     }
 
     private static BigDecimal zero() {

@@ -118,6 +118,32 @@ class AllocationResourceTest {
                 .then().statusCode(200).body("lines.total", equalTo(List.of(10.00f, 90.00f)));
     }
 
+    @Test
+    void fourLayersOfACentOverTwoEqualLinesGiveEachLineTwoCentsAndEachRigItsDutyAndFees() {
+        // each layer rounded on its own gave every leftover cent to line 1: 0.04 and 0.00 (issue 9)
+        String org = org();
+        String body = """
+                {"entryNumber":"C%02d-%07d-1","entryType":"01","entryDate":"2025-01-10","portCode":"2704","transportMode":"OCEAN",
+                 "importer":"Northwind",
+                 "lines":[{"htsCode":"8543.70.9860","originCountry":"MY","customsValue":0.40,"quantity":2,"manufacturer":"Bitmain",
+                   "layers":[{"program":"MFN","heading":"8543.70.98","ratePercent":2.6,"amount":0.01},
+                             {"program":"IEEPA_RECIPROCAL","heading":"9903.02.39","ratePercent":19,"amount":0.01}]}],
+                 "fees":[{"type":"MPF","amount":0.01},{"type":"HMF","amount":0.01}],
+                 "orderLines":[%s,%s]}""".formatted((int) (Math.random() * 100), (int) (Math.random() * 9_999_999),
+                orderLine(1, 1, "0.20", ""), orderLine(2, 1, "0.20", ""));
+        String id = given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.finance(org)).contentType(ContentType.JSON)
+                .body(body).post("/api/entries").then().statusCode(201).extract().path("id");
+        given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.finance(org)).get("/api/entries/" + id + "/allocation")
+                .then().statusCode(200)
+                .body("total", equalTo(0.04f))
+                .body("lines.total", equalTo(List.of(0.02f, 0.02f)))
+                .body("lines.rigs.flatten().amount", equalTo(List.of(0.02f, 0.02f)))
+                .body("lines.duty", equalTo(List.of(0.01f, 0.01f)))
+                .body("lines.fees", equalTo(List.of(0.01f, 0.01f)))
+                .body("lines.rigs.flatten().duty", equalTo(List.of(0.01f, 0.01f)))
+                .body("lines.rigs.flatten().fees", equalTo(List.of(0.01f, 0.01f)));
+    }
+
     private static void assertEqualsCents(double expected, double actual) {
         assertEquals(expected, actual, 0.0);
     }

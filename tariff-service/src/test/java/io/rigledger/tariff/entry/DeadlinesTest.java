@@ -13,13 +13,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /** Each deadline on a worked date (entry 2025-09-15; liquidated 2026-07-27). */
 class DeadlinesTest {
 
+    /** A day before the entry of 2025-09-15 is deemed liquidated (2026-09-15). */
+    private static final LocalDate BEFORE_DEEMED = LocalDate.of(2026, 3, 1);
+
     private static Map<String, LocalDate> due(Deadlines.Facts facts) {
         return Deadlines.of(facts).stream().collect(Collectors.toMap(Deadlines.Deadline::kind, Deadlines.Deadline::due));
     }
 
     @Test
     void anUnliquidatedEntryHasCorrectionLiquidationCapeAndDrawbackDeadlines() {
-        Map<String, LocalDate> d = due(new Deadlines.Facts(LocalDate.of(2025, 9, 15), EntryStatus.PAID, null, true));
+        Map<String, LocalDate> d = due(new Deadlines.Facts(LocalDate.of(2025, 9, 15), EntryStatus.PAID, null, true, BEFORE_DEEMED));
         // 300 days after entry is 2026-07-12; 15 days before the scheduled liquidation (2026-07-26) is 2026-07-11: the earlier
         assertEquals(LocalDate.of(2026, 7, 11), d.get("POST_SUMMARY_CORRECTION"));
         assertEquals(LocalDate.of(2026, 7, 26), d.get("EXPECTED_LIQUIDATION"));
@@ -32,7 +35,7 @@ class DeadlinesTest {
     @Test
     void aLiquidatedEntryHasProtestCapeAndDrawbackDeadlines() {
         Map<String, LocalDate> d = due(new Deadlines.Facts(LocalDate.of(2025, 9, 15), EntryStatus.LIQUIDATED,
-                LocalDate.of(2026, 7, 27), true));
+                LocalDate.of(2026, 7, 27), true, BEFORE_DEEMED));
         assertEquals(LocalDate.of(2027, 1, 23), d.get("PROTEST"));
         assertEquals(LocalDate.of(2026, 10, 15), d.get("CAPE"));
         assertEquals(LocalDate.of(2030, 9, 15), d.get("DRAWBACK"));
@@ -42,11 +45,34 @@ class DeadlinesTest {
     @Test
     void aProtestedEntryWithoutIeepaDutyKeepsOnlyDrawbackAndTheyComeSoonestFirst() {
         List<Deadlines.Deadline> d = Deadlines.of(new Deadlines.Facts(LocalDate.of(2025, 9, 15), EntryStatus.PROTESTED,
-                LocalDate.of(2026, 7, 27), false));
+                LocalDate.of(2026, 7, 27), false, BEFORE_DEEMED));
         assertEquals(List.of("DRAWBACK"), d.stream().map(Deadlines.Deadline::kind).toList());
-        List<Deadlines.Deadline> open = Deadlines.of(new Deadlines.Facts(LocalDate.of(2025, 9, 15), EntryStatus.FILED, null, false));
+        List<Deadlines.Deadline> open = Deadlines.of(new Deadlines.Facts(LocalDate.of(2025, 9, 15), EntryStatus.FILED, null, false, BEFORE_DEEMED));
         for (int i = 1; i < open.size(); i++) {
             assertFalse(open.get(i).due().isBefore(open.get(i - 1).due()));
         }
+    }
+
+    @Test
+    void anEntryNotLiquidatedWithinAYearIsDeemedLiquidatedAndItsCapeDeadlineAndEligibilityCountFromThen() {
+        // entered 2025-01-10, never liquidated: deemed liquidated 2026-01-10 (19 U.S.C. 1504(a)); CAPE until 2026-03-31
+        LocalDate entered = LocalDate.of(2025, 1, 10);
+        assertEquals(LocalDate.of(2026, 1, 10), Deadlines.liquidation(entered, null, LocalDate.of(2026, 1, 11)));
+        assertEquals(null, Deadlines.liquidation(entered, null, LocalDate.of(2026, 1, 10)));
+        Deadlines.Deadline cape = Deadlines.of(new Deadlines.Facts(entered, EntryStatus.PAID, null, true, LocalDate.of(2026, 2, 1)))
+                .stream().filter(d -> d.kind().equals("CAPE")).findFirst().orElseThrow();
+        assertEquals(LocalDate.of(2026, 3, 31), cape.due());
+        assertFalse(cape.estimated());
+        Cape.Facts facts = new Cape.Facts(true, EntryStatus.PAID, entered, null, false, false, false, false);
+        assertEquals(List.of(), Cape.whyNot(facts, LocalDate.of(2026, 3, 31)));
+        assertEquals(List.of("deemed liquidated more than 80 days ago (2026-01-10, 1 year after entry, 19 U.S.C. 1504(a))"),
+                Cape.whyNot(facts, LocalDate.of(2026, 4, 1)));
+    }
+
+    @Test
+    void aRefundRequestKeepsTheProtestDeadlineOfALiquidatedEntry() {
+        Map<String, LocalDate> d = due(new Deadlines.Facts(LocalDate.of(2025, 9, 15), EntryStatus.REFUND_REQUESTED,
+                LocalDate.of(2026, 7, 27), true, BEFORE_DEEMED));
+        assertEquals(LocalDate.of(2027, 1, 23), d.get("PROTEST"));
     }
 }

@@ -7,6 +7,8 @@ import io.rigledger.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -21,16 +23,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class IeepaRefundResourceTest {
 
+    /** Recent enough that no entry is deemed liquidated (a year after entry, 19 U.S.C. 1504(a)) and out of CAPE. */
+    static final LocalDate ENTERED = LocalDate.now(ZoneOffset.UTC).minusDays(60);
+
     static String entry(String number, String extra) {
         return """
-                {"entryNumber":"%s","entryType":"01","entryDate":"2025-09-15","portCode":"2704","transportMode":"OCEAN",
+                {"entryNumber":"%s","entryType":"01","entryDate":"%s","portCode":"2704","transportMode":"OCEAN",
                  "importer":"Northwind"%s,
                  "lines":[{"htsCode":"8543.70.9860","originCountry":"MY","customsValue":100000.00,"quantity":1,"manufacturer":"Bitmain",
                    "layers":[{"program":"MFN","heading":"8543.70.98","ratePercent":2.6,"amount":2600.00},
                              {"program":"IEEPA_RECIPROCAL","heading":"9903.02.39","ratePercent":19,"amount":19000.00}]}],
                  "fees":[{"type":"MPF","amount":346.40},{"type":"HMF","amount":125.00}],
                  "orderLines":[{"purchaseOrderId":"%s","lineNumber":1,"entryLine":1,"value":100000.00,"quantity":1}]}"""
-                .formatted(number, extra, UUID.randomUUID());
+                .formatted(number, ENTERED, extra, UUID.randomUUID());
     }
 
     static String file(String org, String number, String extra, boolean pay) {
@@ -38,7 +43,7 @@ class IeepaRefundResourceTest {
                 .body(entry(number, extra)).post("/api/entries").then().statusCode(201).extract().path("id");
         if (pay) {
             given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.finance(org)).contentType(ContentType.JSON)
-                    .body("{\"amount\":22071.40,\"paidOn\":\"2025-09-25\",\"achReference\":\"ACH-1\"}")
+                    .body("{\"amount\":22071.40,\"paidOn\":\"" + ENTERED.plusDays(10) + "\",\"achReference\":\"ACH-1\"}")
                     .post("/api/entries/" + id + "/payments").then().statusCode(200);
         }
         return id;
@@ -52,10 +57,10 @@ class IeepaRefundResourceTest {
         file(org, "IE1-0000003-3", "", false);
         String refunded = file(org, "IE1-0000004-4", "", true);
         given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.finance(org)).contentType(ContentType.JSON)
-                .body("{\"requestedOn\":\"2026-04-21\",\"kind\":\"CAPE\",\"reason\":\"IEEPA refund\"}")
+                .body("{\"requestedOn\":\"" + ENTERED.plusDays(20) + "\",\"kind\":\"CAPE\",\"reason\":\"IEEPA refund\"}")
                 .post("/api/entries/" + refunded + "/refund-request").then().statusCode(200);
         given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.finance(org)).contentType(ContentType.JSON)
-                .body("{\"receivedOn\":\"2026-06-30\",\"principal\":18900.00,\"interest\":412.77,\"reference\":\"CBP-1\"}")
+                .body("{\"receivedOn\":\"" + ENTERED.plusDays(30) + "\",\"principal\":18900.00,\"interest\":412.77,\"reference\":\"CBP-1\"}")
                 .post("/api/entries/" + refunded + "/refunds").then().statusCode(200);
 
         given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.finance(org)).get("/api/ieepa-refunds")
@@ -70,7 +75,10 @@ class IeepaRefundResourceTest {
                 .body("items[3].principal", equalTo(18900.00f))
                 .body("items[3].interest", equalTo(412.77f))
                 .body("items[3].shortfall", equalTo(100.00f))
-                .body("totals.refundable", equalTo(76000.00f))
+                // what the refund did not return is all that is left to claim
+                .body("items[3].refundable", equalTo(100.00f))
+                .body("items[3].headings[0].amount", equalTo(100.00f))
+                .body("totals.refundable", equalTo(57100.00f))
                 .body("totals.eligible", equalTo(19000.00f))
                 .body("totals.shortfall", equalTo(100.00f));
 

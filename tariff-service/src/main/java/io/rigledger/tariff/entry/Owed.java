@@ -1,0 +1,65 @@
+package io.rigledger.tariff.entry;
+
+import io.rigledger.tariff.allocation.AllocationTable;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an entry owes per layer now, beside what it declared: declared (the current summary) + what
+ * CBP billed since (liquidation increases, origin audit differences of either sign: BILLED in the
+ * ledger) - liquidation decreases - the principal of a CAPE refund received. A refund of a liquidation
+ * decrease is not taken off twice; interest, billed or refunded, is no duty and stays out. The
+ * allocation (landed cost) and the IEEPA refundable amount both read it.
+ */
+@ApplicationScoped
+public class Owed {
+
+    private static final String INTEREST = "INTEREST";
+
+    @Inject
+    EntryStore store;
+
+    /** The changes since the declaration per layer key ({@link AllocationTable#key}), USD. */
+    public Map<String, AllocationTable.Change> changes(CustomsEntry e) {
+        EntryView.Refund refund = store.read(e.refund, EntryView.Refund.class);
+        boolean cape = refund != null && refund.kind().equals("CAPE");
+        Map<String, AllocationTable.Change> changes = new LinkedHashMap<>();
+        for (EntryStore.LayerSum sum : store.ledgerSums(e, List.of("BILLED", "REFUNDED"))) {
+            if (sum.program().equals(INTEREST) || (sum.kind().equals("REFUNDED") && !cape)) {
+                continue;
+            }
+            change(changes, sum.program(), sum.heading(), sum.kind().equals("BILLED") ? sum.amount() : sum.amount().negate());
+        }
+        EntryView.Liquidation liquidation = store.read(e.liquidation, EntryView.Liquidation.class);
+        if (liquidation != null) {
+            liquidation.layers().stream().filter(c -> c.difference().signum() < 0)
+                    .forEach(c -> change(changes, c.program(), c.heading(), c.difference()));
+        }
+        return changes;
+    }
+
+    /**
+     * The IEEPA duty owed per Chapter 99 heading ({@link Refundable}), what a CAPE refund can still
+     * claim: reduced by a liquidation that lowered it and by the principal of a CAPE refund received,
+     * raised by an origin audit that billed IEEPA duty; headings owing nothing are left out.
+     */
+    public Map<String, BigDecimal> ieepaByHeading(CustomsEntry e, SummaryView summary) {
+        Map<String, BigDecimal> out = new LinkedHashMap<>();
+        summary.lines().forEach(l -> l.layers().stream().filter(a -> Refundable.isIeepa(a.heading()))
+                .forEach(a -> out.merge(a.heading(), a.declared(), BigDecimal::add)));
+        changes(e).values().stream().filter(c -> Refundable.isIeepa(c.heading()))
+                .forEach(c -> out.merge(c.heading(), c.amount(), BigDecimal::add));
+        out.values().removeIf(amount -> amount.signum() <= 0);
+        return out;
+    }
+
+    private static void change(Map<String, AllocationTable.Change> changes, String program, String heading, BigDecimal amount) {
+        changes.merge(AllocationTable.key(program, heading), new AllocationTable.Change(program, heading == null ? "" : heading, amount),
+                (a, b) -> new AllocationTable.Change(a.program(), a.heading(), a.amount().add(b.amount())));
+    }
+}
