@@ -9,7 +9,7 @@
 # Usage: tariff-service/bench/run.sh
 # Settings: BENCH_SECONDS (20), BENCH_CONNECTIONS (32), BENCH_PORT (18083), BENCH_WARMUP (10: seconds per path,
 # two rounds over all four paths), BENCH_SKIP_BUILD, BENCH_SKIP_JMH,
-# BENCH_PROFILE (records target/bench/quote.jfr over the measured POST /api/duty-quotes run),
+# BENCH_PROFILE (records JFR over each measured run: target/bench/{quote,me,whatif,quote-service}.jfr),
 # BENCH_JMH_ARGS (extra JMH options, e.g. '-wi 1 -w 1 -i 2 -r 2' for a quick run),
 # BENCH_RESULTS=<file> (appends bench/run's TSV: figure, ours, limit, unit, goal)
 set -euo pipefail
@@ -72,22 +72,48 @@ curl -sf -H "Authorization: Bearer $BENCH_TOKEN" -H 'Content-Type: application/j
   -d @tariff-service/bench/quote.json "$URL/api/duty-quotes" > "$OUT/sample-quote.json"
 # warm-up of every measured path (the JIT compiles under load too: a path measured cold came out at a
 # third of its warm rate on this machine, which made the first path measured look slow)
+if [ -n "${BENCH_PROFILE:-}" ]; then
+  # JFR's first start in a JVM costs seconds of CPU (its classes, their compilation): paid during the
+  # warm-up, not inside the first measured run
+  jcmd "$APP_PID" JFR.start name=warmup settings=profile duration="$((WARMUP * 2))s" > /dev/null
+fi
 for round in 1 2; do
   wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$QUOTE" "$URL/api/duty-quotes" > /dev/null
   wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$ME" "$URL/api/me" > /dev/null
   wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s tariff-service/bench/whatif.lua "$URL/api/duty-quotes/what-if" > /dev/null
   wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s tariff-service/bench/quote-service.lua "$URL/api/duty-quotes" > /dev/null
 done
-if [ -n "${BENCH_PROFILE:-}" ]; then
-  # JFR (settings=profile: CPU samples every 10 ms, socket and lock waits) over the measured quote run only
-  jcmd "$APP_PID" JFR.start name=quote settings=profile duration="${SECONDS_EACH}s" filename="$PWD/$OUT/quote.jfr" > /dev/null
-fi
-wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -s "$QUOTE" "$URL/api/duty-quotes" | tee "$OUT/wrk-quote.txt"
-wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -s "$ME" "$URL/api/me" | tee "$OUT/wrk-me.txt"
-wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -s tariff-service/bench/whatif.lua "$URL/api/duty-quotes/what-if" \
-  | tee "$OUT/wrk-whatif.txt"
-wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -s tariff-service/bench/quote-service.lua "$URL/api/duty-quotes" \
-  | tee "$OUT/wrk-quote-service.txt"
+# measure NAME SCRIPT PATH: one measured wrk run into $OUT/wrk-NAME.txt; with BENCH_PROFILE, JFR
+# (settings=profile: CPU samples every 10 ms, socket and lock waits) over that run only, into $OUT/NAME.jfr
+# Beside the rate: CPU milliseconds per request of the service and of PostgreSQL (postmaster, its
+# live children and the ones that ended), from /proc, so a path's own cost shows even on a busy machine.
+ticks() { awk '{t += $14 + $15} END {print t + 0}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+pg_ticks() {
+  local t; t=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$BENCH_PG_PID/stat")
+  for c in $(pgrep -P "$BENCH_PG_PID"); do t=$((t + $(ticks "$c"))); done
+  echo "$t"
+}
+measure() {
+  if [ -n "${BENCH_PROFILE:-}" ]; then
+    jcmd "$APP_PID" JFR.start name="$1" settings=profile duration="${SECONDS_EACH}s" filename="$PWD/$OUT/$1.jfr" > /dev/null
+  fi
+  local app0 pg0 hz n
+  app0=$(ticks "$APP_PID"); pg0=$(pg_ticks); hz=$(getconf CLK_TCK)
+  wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -s "$2" "$URL$3" | tee "$OUT/wrk-$1.txt"
+  n=$(awk '/requests in/ {print $1}' "$OUT/wrk-$1.txt")
+  awk -v a="$(( $(ticks "$APP_PID") - app0 ))" -v p="$(( $(pg_ticks) - pg0 ))" -v n="$n" -v hz="$hz" -v name="$1" \
+    'BEGIN {printf "  CPU per request (%s): service %.3f ms, PostgreSQL %.3f ms\n", name, a * 1000 / hz / n, p * 1000 / hz / n}' \
+    | tee -a "$OUT/wrk-$1.txt"
+  if [ -n "${BENCH_PROFILE:-}" ]; then
+    for _ in $(seq 30); do [ -s "$OUT/$1.jfr" ] && break; sleep 1; done
+  fi
+}
+echo "== load before: $(uptime)"
+measure quote "$QUOTE" /api/duty-quotes
+measure me "$ME" /api/me
+measure whatif tariff-service/bench/whatif.lua /api/duty-quotes/what-if
+measure quote-service tariff-service/bench/quote-service.lua /api/duty-quotes
+echo "== load after: $(uptime)"
 if grep -q 'Non-2xx' "$OUT/wrk-quote.txt" "$OUT/wrk-me.txt" "$OUT/wrk-whatif.txt" "$OUT/wrk-quote-service.txt"; then
   echo "bench: some answers were not 2xx; the numbers do not count" >&2; exit 1
 fi
