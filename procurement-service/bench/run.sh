@@ -40,6 +40,11 @@ cleanup() {
   for pid in $APP_PID $TARIFF_PID $SETUP_PID; do
     kill "$pid" 2>/dev/null || continue
     for _ in $(seq 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    # still running: its threads go to $OUT/stuck-<pid>.txt first, the evidence of what held it
+    if kill -0 "$pid" 2>/dev/null; then
+      jcmd "$pid" Thread.print > "$OUT/stuck-$pid.txt" 2>&1 || true
+      echo "bench: process $pid ignored SIGTERM for 30 s; its thread dump is $OUT/stuck-$pid.txt" >&2
+    fi
     kill -9 "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   done
