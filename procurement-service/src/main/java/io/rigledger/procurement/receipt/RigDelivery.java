@@ -71,7 +71,8 @@ public class RigDelivery {
 
     private int deliver(String org, List<Due> rows, Instant now, boolean splitWhenRefused) {
         List<RigToRegister> rigs = rows.stream().map(Due::rig).map(r -> new RigToRegister(r.manufacturer(), r.serialNumber(),
-                r.model(), r.originCountry(), r.plant(), r.mac(), r.orderId(), r.lineNumber(), r.price(), r.duty(), r.fees())).toList();
+                r.model(), r.originCountry(), r.plant(), r.mac(), r.orderId(), r.lineNumber(), r.price(), r.duty(), r.fees(),
+                r.receiptId())).toList();
         try {
             List<Registered> answers = inventory.register(org, rigs);
             List<Delivered> done = new ArrayList<>(rows.size());

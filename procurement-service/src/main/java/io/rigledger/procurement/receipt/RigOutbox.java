@@ -45,7 +45,8 @@ public class RigOutbox {
 
     /** A received rig as stored for inventory-service; price, duty and fees USD (null while the estimate was PENDING). */
     public record OutboxRig(String manufacturer, String serialNumber, String model, String originCountry, String plant,
-                            String mac, UUID orderId, int lineNumber, BigDecimal price, BigDecimal duty, BigDecimal fees) {
+                            String mac, UUID orderId, int lineNumber, BigDecimal price, BigDecimal duty, BigDecimal fees,
+                            UUID receiptId) {
     }
 
     /** What inventory-service answered for one row: its asset id. */
@@ -58,7 +59,7 @@ public class RigOutbox {
         em.unwrap(Session.class).doWork(conn -> {
             try (PreparedStatement rigs = conn.prepareStatement("""
                          update shipment_rig set status = 'RECEIVED', receipt_id = ?, site = ?
-                         where org = ? and manufacturer = ? and serial_number = ? and status = 'SHIPPED'""");
+                         where shipment_id = ? and manufacturer = ? and serial_number = ? and status = 'SHIPPED'""");
                  PreparedStatement out = conn.prepareStatement("""
                          insert into rig_outbox (org, manufacturer, serial_number, receipt_id, model, origin_country, plant, mac,
                              order_id, line_number, price, duty, fees, next_attempt_at)
@@ -67,7 +68,7 @@ public class RigOutbox {
                     ShippedRig r = row.rig();
                     rigs.setObject(1, receipt.id);
                     rigs.setString(2, receipt.site);
-                    rigs.setString(3, r.org);
+                    rigs.setObject(3, r.shipmentId);
                     rigs.setString(4, r.manufacturer);
                     rigs.setString(5, r.serialNumber);
                     rigs.addBatch();
@@ -102,7 +103,7 @@ public class RigOutbox {
     public List<Due> claim(Instant now, Instant leaseEnd, int batch) {
         List<?> rows = em.createNativeQuery("""
                         select id, org, attempts, manufacturer, serial_number, model, origin_country, plant, mac, order_id,
-                               line_number, price, duty, fees
+                               line_number, price, duty, fees, receipt_id
                         from rig_outbox where status = 'PENDING' and next_attempt_at <= :now
                         order by next_attempt_at, id limit :batch
                         for update skip locked""")
@@ -113,7 +114,7 @@ public class RigOutbox {
             due.add(new Due(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).intValue(),
                     new OutboxRig((String) r[3], (String) r[4], (String) r[5], ((String) r[6]).trim(), (String) r[7],
                             (String) r[8], (UUID) r[9], ((Number) r[10]).intValue(), (BigDecimal) r[11], (BigDecimal) r[12],
-                            (BigDecimal) r[13])));
+                            (BigDecimal) r[13], (UUID) r[14])));
         }
         if (!due.isEmpty()) {
             em.createNativeQuery("update rig_outbox set next_attempt_at = :until where id in (:ids)")
@@ -132,7 +133,7 @@ public class RigOutbox {
                          where id = ? and status = 'PENDING'""");
                  PreparedStatement rigs = conn.prepareStatement("""
                          update shipment_rig s set status = 'REGISTERED', asset_id = ?
-                         from rig_outbox o where o.id = ? and s.org = o.org and s.manufacturer = o.manufacturer
+                         from rig_outbox o where o.id = ? and s.receipt_id = o.receipt_id and s.manufacturer = o.manufacturer
                              and s.serial_number = o.serial_number""")) {
                 for (Delivered d : done) {
                     out.setString(1, d.assetId());

@@ -35,8 +35,9 @@ import java.util.function.Function;
 /**
  * Shipments in PostgreSQL. A shipment is recorded under the order's row lock (so concurrent
  * shipments see each other's counts and never ship more than was ordered), its rigs in one
- * statement that skips serials this organisation already shipped from the same maker (so a race
- * on a serial is caught by the primary key, not by a read that could be stale), and its answer
+ * statement that skips serials this organisation has in transit from the same maker (so a race
+ * on a serial is caught by a unique index, not by a read that could be stale; a serial received
+ * before ships again, as a rig returning from RMA does), and its answer
  * under the request's Idempotency-Key, all in one transaction.
  */
 @ApplicationScoped
@@ -137,7 +138,7 @@ public class ShipmentStore {
             for (ShippedRig r : rigs) {
                 if (!inserted.contains(r.manufacturer + '\n' + r.serialNumber)) {
                     taken.add(new Violation(fieldOf.get(r.manufacturer + '\n' + r.serialNumber),
-                            r.serialNumber + " (" + r.manufacturer + ") was already shipped"));
+                            r.serialNumber + " (" + r.manufacturer + ") was already shipped and is still in transit"));
                 }
             }
             throw Problems.conflict(taken);
@@ -153,7 +154,10 @@ public class ShipmentStore {
         return result;
     }
 
-    /** Inserts the rigs in one statement; returns "maker\nserial" of those inserted (the rest were shipped before). */
+    /**
+     * Inserts the rigs in one statement; returns "maker\nserial" of those inserted (the rest are in
+     * transit on another shipment). A serial shipped and received before ships again: a rig back from RMA.
+     */
     private Set<String> insert(List<ShippedRig> rigs) {
         return em.unwrap(Session.class).doReturningWork(conn -> {
             int n = rigs.size();
@@ -175,7 +179,7 @@ public class ShipmentStore {
                     insert into shipment_rig (org, manufacturer, serial_number, shipment_id, order_id, line_number, rig_on_line, mac, status)
                     select ?, m, s, ?, ?, l, p, mac, 'SHIPPED'
                     from unnest(?::varchar[], ?::varchar[], ?::integer[], ?::integer[], ?::varchar[]) as t(m, s, l, p, mac)
-                    on conflict (org, manufacturer, serial_number) do nothing
+                    on conflict (org, manufacturer, serial_number) where status = 'SHIPPED' do nothing
                     returning manufacturer, serial_number""")) {
                 Array a1 = conn.createArrayOf("varchar", makers);
                 Array a2 = conn.createArrayOf("varchar", serials);

@@ -25,7 +25,6 @@ public class ShippedRig extends PanacheEntityBase {
     public static final String RECEIVED = "RECEIVED";
     public static final String REGISTERED = "REGISTERED";
 
-    @Id
     public String org;
 
     @Id
@@ -35,6 +34,7 @@ public class ShippedRig extends PanacheEntityBase {
     @Column(name = "serial_number")
     public String serialNumber;
 
+    @Id
     @Column(name = "shipment_id")
     public UUID shipmentId;
 
@@ -63,20 +63,21 @@ public class ShippedRig extends PanacheEntityBase {
     @Column(name = "asset_id")
     public String assetId;
 
+    /** A serial is on a shipment once; a returning rig ships again on another shipment (V5). */
     public static class Key implements Serializable {
-        public String org;
+        public UUID shipmentId;
         public String manufacturer;
         public String serialNumber;
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(org, k.org) && Objects.equals(manufacturer, k.manufacturer)
+            return o instanceof Key k && Objects.equals(shipmentId, k.shipmentId) && Objects.equals(manufacturer, k.manufacturer)
                     && Objects.equals(serialNumber, k.serialNumber);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(org, manufacturer, serialNumber);
+            return Objects.hash(shipmentId, manufacturer, serialNumber);
         }
     }
 }

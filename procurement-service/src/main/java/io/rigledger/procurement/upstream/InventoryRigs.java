@@ -24,8 +24,11 @@ import java.util.UUID;
  * Registers received rigs in inventory-service (operation registerRigBatch, client generated from
  * inventory.yaml) with procurement-service's own client-credentials token (role service), naming
  * the organisation in the batch. inventory-service is idempotent on (maker, serial) within an
- * organisation: a rig sent again, or one it already held (back from RMA, say), is answered with
- * its existing asset id. Retries and breaker:
+ * organisation: a rig sent again, or one it already held, is answered with its existing asset id.
+ * Every rig carries its receipt as rmaReturnReceipt: a rig procurement received at a site is there,
+ * so one inventory-service holds in RMA (a rig back from repair, shipped again with its serial) goes
+ * back to RECEIVED with an event naming the receipt; a rig in any other state is left as it is.
+ * Retries and breaker:
  * quarkus.fault-tolerance."io.rigledger.procurement.upstream.InventoryRigs/register".*.
  */
 @ApplicationScoped
@@ -37,10 +40,11 @@ public class InventoryRigs {
 
     /**
      * One received rig as inventory-service registers it; price, duty and fees in USD (all null
-     * while the order's estimate is PENDING).
+     * while the order's estimate is PENDING); receiptId: the receipt that took it in at a site.
      */
     public record RigToRegister(String manufacturer, String serialNumber, String model, String originCountry, String plant,
-                                String mac, UUID orderId, int lineNumber, BigDecimal price, BigDecimal duty, BigDecimal fees) {
+                                String mac, UUID orderId, int lineNumber, BigDecimal price, BigDecimal duty, BigDecimal fees,
+                                UUID receiptId) {
     }
 
     /** inventory-service's answer for one rig: its asset id (RIG-...), and whether it held the rig before. */
@@ -68,7 +72,9 @@ public class InventoryRigs {
         RigBatch request = new RigBatch().organisation(org);
         for (RigToRegister r : batch) {
             NewRig rig = new NewRig().serialNumber(r.serialNumber()).model(r.model()).originCountry(r.originCountry())
-                    .plant(r.plant()).mac(r.mac()).purchaseOrderId(r.orderId()).orderLineNumber(r.lineNumber());
+                    .plant(r.plant()).mac(r.mac()).purchaseOrderId(r.orderId()).orderLineNumber(r.lineNumber())
+                    // a rig received at a site is physically back: one inventory holds in RMA returns to RECEIVED
+                    .rmaReturnReceipt(r.receiptId() == null ? null : r.receiptId().toString());
             if (r.price() != null) {
                 rig.landedCost(new LandedCost().price(r.price()).duty(r.duty()).fees(r.fees()));
             }

@@ -17,8 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * inventory-service's registerRigBatch as inventory.yaml describes it: idempotent on (maker,
  * serial) within the organisation the service account names; a rig it holds already is answered
- * with its existing asset id and {@code replayed: true}, a new one gets the next asset id. It keeps
- * how many times each rig was newly registered, which is what "none registered twice" is checked on.
+ * with its existing asset id and {@code replayed: true}, a new one gets the next asset id. A held rig
+ * in RMA whose item carries {@code rmaReturnReceipt} goes back to RECEIVED (answered
+ * {@code returnedFromRma: true}); every item says the rig's status after the call. It keeps how
+ * many times each rig was newly registered, which is what "none registered twice" is checked on.
  */
 public class FakeInventoryBatch implements ResponseDefinitionTransformerV2 {
 
@@ -29,6 +31,10 @@ public class FakeInventoryBatch implements ResponseDefinitionTransformerV2 {
 
     /** "org|maker|serial" to asset id. */
     final Map<String, String> assets = new ConcurrentHashMap<>();
+    /** "org|maker|serial" to the rig's status in inventory (RECEIVED when registered here). */
+    final Map<String, String> statuses = new ConcurrentHashMap<>();
+    /** "org|maker|serial" to the receipts that brought it back from RMA. */
+    final Map<String, String> returns = new ConcurrentHashMap<>();
     /** "org|maker|serial" to how many times it was newly registered. */
     final Map<String, Integer> registrations = new ConcurrentHashMap<>();
     /** Every rig posted, replayed or not. */
@@ -47,13 +53,16 @@ public class FakeInventoryBatch implements ResponseDefinitionTransformerV2 {
 
     void clear() {
         assets.clear();
+        statuses.clear();
+        returns.clear();
         registrations.clear();
         posted.set(0);
     }
 
-    /** A rig the fake holds already (back from RMA, say), under {@code assetId}. */
-    void holds(String org, String maker, String serial, String assetId) {
+    /** A rig the fake holds already under {@code assetId}, in {@code status} (DEPLOYED, RMA, ...). */
+    void holds(String org, String maker, String serial, String assetId, String status) {
         assets.put(org + '|' + maker + '|' + serial, assetId);
+        statuses.put(org + '|' + maker + '|' + serial, status);
     }
 
     @Override
@@ -76,17 +85,28 @@ public class FakeInventoryBatch implements ResponseDefinitionTransformerV2 {
                     fresh[0] = true;
                     return "RIG-%09d".formatted(sequence.incrementAndGet());
                 });
+                boolean back = false;
                 if (fresh[0]) {
                     registrations.merge(key, 1, Integer::sum);
+                    statuses.put(key, "RECEIVED");
                     registered++;
                 } else {
                     replayed++;
+                    if (rig.hasNonNull("rmaReturnReceipt") && "RMA".equals(statuses.get(key))) {
+                        statuses.put(key, "RECEIVED");
+                        returns.put(key, rig.path("rmaReturnReceipt").asText());
+                        back = true;
+                    }
                 }
                 ObjectNode item = items.addObject();
                 item.put("id", id);
                 item.put("manufacturer", maker);
                 item.put("serialNumber", serial);
                 item.put("replayed", !fresh[0]);
+                item.put("status", statuses.getOrDefault(key, "RECEIVED"));
+                if (back) {
+                    item.put("returnedFromRma", true);
+                }
             }
             answer.put("registered", registered);
             answer.put("replayed", replayed);

@@ -157,9 +157,24 @@ public final class FakeUpstreams {
         batchFaults.clear();
     }
 
-    /** inventory-service already holds this rig (one sent to RMA and coming back) under {@code assetId}. */
-    public void inventoryHolds(String org, String maker, String serial, String assetId) {
-        batch.holds(org, maker, serial, assetId);
+    /** inventory-service already holds this rig under {@code assetId}, in {@code status} (RMA: sent back to its maker). */
+    public void inventoryHolds(String org, String maker, String serial, String assetId, String status) {
+        batch.holds(org, maker, serial, assetId, status);
+    }
+
+    /** A rig's status in inventory-service, or null when it does not hold it. */
+    public String inventoryStatus(String org, String maker, String serial) {
+        return batch.statuses.get(org + '|' + maker + '|' + serial);
+    }
+
+    /** The receipt that brought the rig back from RMA, or null. */
+    public String rmaReturnOf(String org, String maker, String serial) {
+        return batch.returns.get(org + '|' + maker + '|' + serial);
+    }
+
+    /** inventory-service moves the rig (as ops would, e.g. to RMA). */
+    public void inventoryMoves(String org, String maker, String serial, String status) {
+        batch.statuses.put(org + '|' + maker + '|' + serial, status);
     }
 
     /** How many times inventory-service newly registered each rig of {@code org}, by "maker|serial". */

@@ -246,13 +246,56 @@ class ReceiptTest {
     }
 
     @Test
-    void aRigBackFromRmaIsReceivedOntoItsExistingAsset() {
+    void aRigInventoryHoldsInRmaIsReceivedOntoItsExistingAssetAndIsReceivedAgain() {
         String org = newOrg();
-        upstreams.inventoryHolds(org, "BITMAIN", "SN-G-1", "RIG-000000042");
+        upstreams.inventoryHolds(org, "BITMAIN", "SN-G-1", "RIG-000000042", "RMA");
         String shipment = shipped(org, "G", 2);
         String location = receive(org, shipment, "{\"site\":\"DAL1\"}").then().statusCode(201).extract().header("Location");
         assertEquals(2, delivery.runOnce());
         as(Tokens.ops(org)).get(location).then().body("rigs[0].assetId", equalTo("RIG-000000042")).body("registered", equalTo(2));
         assertEquals(Map.of("BITMAIN|SN-G-2", 1), upstreams.registrations(org));
+        assertEquals("RECEIVED", upstreams.inventoryStatus(org, "BITMAIN", "SN-G-1"));
+        assertEquals(location.substring(location.lastIndexOf('/') + 1), upstreams.rmaReturnOf(org, "BITMAIN", "SN-G-1"));
+    }
+
+    @Test
+    void aRigWeReceivedThenSentToRmaShipsAgainOnANewOrderAndComesBackOntoItsAsset() {
+        String org = newOrg();
+        String first = shipped(org, "H", 1);
+        receive(org, first, "{\"site\":\"DAL1\"}").then().statusCode(201);
+        assertEquals(1, delivery.runOnce());
+        String asset = upstreams.assetOf(org, "BITMAIN", "SN-H-1");
+        upstreams.inventoryMoves(org, "BITMAIN", "SN-H-1", "RMA");
+        // the maker repaired it: it ships back with the same serial on a new order (was 409 "already shipped")
+        String again = shipped(org, "H", 1);
+        String location = receive(org, again, "{\"site\":\"DAL2\"}").then().statusCode(201)
+                .body("rigs[0].status", equalTo("RECEIVED")).extract().header("Location");
+        assertEquals(1, delivery.runOnce());
+        as(Tokens.ops(org)).get(location).then().body("rigs[0].assetId", equalTo(asset)).body("site", equalTo("DAL2"))
+                .body("registered", equalTo(1));
+        assertEquals(Map.of("BITMAIN|SN-H-1", 1), upstreams.registrations(org));
+        assertEquals("RECEIVED", upstreams.inventoryStatus(org, "BITMAIN", "SN-H-1"));
+        // the first receipt still shows the rig as it was received then
+        as(Tokens.ops(org)).get("/api/shipments/" + first).then().statusCode(200).body("lines[0].rigs[0].assetId", equalTo(asset));
+    }
+
+    @Test
+    void aSerialStillInTransitOnAnotherShipmentIs409EvenAfterAnEarlierReceipt() {
+        String org = newOrg();
+        String first = shipped(org, "K", 1);
+        receive(org, first, "{\"site\":\"DAL1\"}").then().statusCode(201);
+        shipped(org, "K", 1);
+        String order = as(Tokens.operator(org)).body("""
+                {"supplier":"Bitmain","incoterm":"FOB","expectedExportDate":"2026-11-01","expectedEntryDate":"2026-12-15",
+                 "transportMode":"OCEAN","destinationSite":"DAL1",
+                 "lines":[{"sku":"antminer-s21","plant":"BITMAIN-MY","quantity":1,"unitPrice":4000.00}]}""")
+                .post("/api/purchase-orders").then().statusCode(201).extract().path("id");
+        as(Tokens.operator(org)).header("If-Match", "\"0\"").post("/api/purchase-orders/" + order + "/submit").then().statusCode(200);
+        as(Tokens.operator(org)).header("If-Match", "\"1\"").post("/api/purchase-orders/" + order + "/confirm").then().statusCode(200);
+        badlyAs(Tokens.operator(org)).header("If-Match", "\"2\"").body("""
+                {"carrier":"Maersk","trackingNumber":"MAEU2","transportMode":"OCEAN","exportDate":"2026-11-02",
+                 "lines":[{"lineNumber":1,"quantity":1,"rigs":[{"serialNumber":"SN-K-1"}]}]}""")
+                .post("/api/purchase-orders/" + order + "/shipments").then().statusCode(409)
+                .body("violations[0].field", equalTo("lines[0].rigs[0].serialNumber"));
     }
 }
