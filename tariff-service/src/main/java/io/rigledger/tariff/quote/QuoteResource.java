@@ -16,10 +16,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /**
  * POST /api/duty-quotes (quote and store) and GET /api/duty-quotes/{id} (the same body again).
@@ -43,14 +45,19 @@ public class QuoteResource {
     @Inject
     SecurityIdentity identity;
 
-    /** 201 with the stored quote's body and its Location. */
+    /**
+     * 201 with the stored quote's body and its Location, answered once the quote is committed. Runs on
+     * the I/O thread (parsing, the engine and JSON are CPU only, the schedule is in memory) and holds
+     * no thread while the commit is on its way: the answer is written when the group commit completes.
+     */
     @POST
     @RolesAllowed({"operator", "finance", "admin", "service"})
-    public Response create(@NotNull @Valid NewDutyQuote body, @HeaderParam(QuoteOwner.ON_BEHALF_OF) String onBehalfOf,
-                           UriInfo uri) {
-        QuoteService.Stored stored = quotes.quote(body, QuoteOwner.of(token, identity, onBehalfOf));
-        return Response.created(uri.getAbsolutePathBuilder().path(stored.id().toString()).build())
-                .entity(stored.body()).type(MediaType.APPLICATION_JSON).build();
+    public CompletionStage<Response> create(@NotNull @Valid NewDutyQuote body,
+                                            @HeaderParam(QuoteOwner.ON_BEHALF_OF) String onBehalfOf, UriInfo uri) {
+        UriBuilder location = uri.getAbsolutePathBuilder();
+        return quotes.quote(body, QuoteOwner.of(token, identity, onBehalfOf))
+                .thenApply(stored -> Response.created(location.path(stored.id().toString()).build())
+                        .entity(stored.body()).type(MediaType.APPLICATION_JSON).build());
     }
 
     /** Re-quotes stored or inline lines on another date and/or draft measures; saves nothing. */

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Quotes duty and fees with {@link DutyEngine} on the in-memory schedule snapshot, stores each
@@ -49,12 +50,14 @@ public class QuoteService {
     }
 
     /**
-     * Quotes and stores.
+     * Quotes, and stores without holding the caller's thread while the commit is on its way.
      *
+     * @return completes with the stored quote once it is committed (exceptionally with an
+     *         IllegalStateException when it could not be stored)
      * @throws io.rigledger.platform.problem.ProblemException 400 for dates out of range, 422 when the
-     *         schedule cannot answer (naming the field)
+     *         schedule cannot answer (naming the field); thrown before anything is queued
      */
-    public Stored quote(NewDutyQuote request, QuoteOwner owner) {
+    public CompletionStage<Stored> quote(NewDutyQuote request, QuoteOwner owner) {
         Quotation q = compute(snapshots.current(), request, "");
         UUID id = UUID.randomUUID();
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
@@ -68,8 +71,7 @@ public class QuoteService {
         stored.scheduleVersion = q.scheduleVersion();
         stored.request = write(request);
         stored.body = body;
-        store.store(stored);
-        return new Stored(id, body);
+        return store.submit(stored).thenApply(committed -> new Stored(id, body));
     }
 
     /** A stored quote the caller may read; empty for a missing or another organisation's quote. */

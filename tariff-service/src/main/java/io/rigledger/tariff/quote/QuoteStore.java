@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
@@ -23,9 +22,10 @@ import java.util.concurrent.LinkedBlockingQueue;
  * (up to {@value #MAX_BATCH}) and insert them with one multi-row statement (one array per column,
  * unnested; ids, instants (ISO 8601 UTC) and dates sent as text and cast by PostgreSQL) in autocommit:
  * one statement is one transaction and one round trip. Then it releases each caller; while one batch commits the next one
- * gathers, so throughput does not wait on one commit at a time. A caller's {@link #store} returns
- * only once its quote is committed, so GET finds it at once and nothing is answered that was not
- * stored; under load many quotes share one statement, one round trip and one commit.
+ * gathers, so throughput does not wait on one commit at a time. The future {@link #submit} returns
+ * completes only once its quote is committed, so an answer built on it finds the quote with GET at
+ * once and nothing is answered that was not stored; under load many quotes share one statement,
+ * one round trip and one commit.
  */
 @ApplicationScoped
 public class QuoteStore {
@@ -63,21 +63,16 @@ public class QuoteStore {
     }
 
     /**
-     * Stores one quote; returns when it is committed.
+     * Queues one quote for the next batch; nothing waits here, so the request's thread is free while
+     * the commit is on its way.
      *
-     * @throws IllegalStateException when the insert failed (the caller answers 500; nothing was stored)
+     * @return completes once the quote is committed; completes exceptionally with an
+     *         {@link IllegalStateException} when the insert failed (the caller answers 500; nothing was stored)
      */
-    public void store(StoredQuote quote) {
+    public CompletableFuture<Void> submit(StoredQuote quote) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         queue.add(new Pending(quote, done));
-        try {
-            done.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while storing quote " + quote.id, e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("quote " + quote.id + " was not stored", e.getCause());
-        }
+        return done;
     }
 
     private void drain() {
@@ -95,7 +90,8 @@ public class QuoteStore {
                 batch.forEach(p -> p.done().complete(null));
             } catch (SQLException | RuntimeException e) {
                 LOG.errorf(e, "storing %d duty quotes failed", batch.size());
-                batch.forEach(p -> p.done().completeExceptionally(e));
+                batch.forEach(p -> p.done().completeExceptionally(
+                        new IllegalStateException("quote " + p.quote().id + " was not stored", e)));
             }
             batch.clear();
         }
