@@ -37,6 +37,21 @@ final class RigInserts {
             returning id, manufacturer, serial_number
             """;
 
+    /**
+     * Registrations of one organisation take turns from just before their INSERT to their commit: the
+     * INSERT's snapshot then holds every rig an earlier registration committed, so (1) it draws asset ids
+     * only for rigs it will insert (ON CONFLICT alone draws one per conflicting row: concurrent replays
+     * burned ids), and (2) an organisation's asset ids become visible in the order they were drawn, so a
+     * reader paging by asset id never passes over a rig that commits later with a lower id. The rollup and
+     * fleet_version rows serialise these writers from the INSERT to commit anyway; the lock moves that turn
+     * before the ids are drawn. Key: (REGISTRATION_LOCK, hashtext(org)); two organisations with one hash
+     * merely take turns.
+     */
+    private static final String TAKE_TURN = "select pg_advisory_xact_lock(?, hashtext(?))";
+
+    /** The first key of the registration lock ("RIGS" in ASCII), apart from any other advisory lock. */
+    private static final int REGISTRATION_LOCK = 0x52494753;
+
     private static final String EXISTING = """
             select r.id, r.manufacturer, r.serial_number, r.model_code, r.origin_country, r.plant_code,
                    r.purchase_order_id, r.order_line, r.status
@@ -68,7 +83,8 @@ final class RigInserts {
 
     /**
      * Inserts the rigs that are new; answers the new rigs' ids by (manufacturer, serial). Rigs stored
-     * before are filtered out before the insert, so a replay draws no asset ids from the sequence.
+     * before are filtered out before the insert, and the organisation's registrations take turns (see
+     * {@link #TAKE_TURN}), so a replay draws no asset ids from the sequence, even concurrent with the first.
      *
      * @throws io.rigledger.platform.problem.ProblemException 409 naming rigs when another request registered
      *         one of these MAC addresses at the same time (the statement fails, nothing is registered)
@@ -101,6 +117,7 @@ final class RigInserts {
                 fees[i] = r.landedCost().fees();
             }
         }
+        takeTurn(c, org);
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             ps.setString(1, org);
             ps.setTimestamp(2, Timestamp.from(at));
@@ -122,6 +139,19 @@ final class RigInserts {
                         "hold a MAC address that became another rig's at the same time")));
             }
             throw e;
+        }
+    }
+
+    /**
+     * Waits for the organisation's registration turn, held to the end of the transaction (see
+     * {@link #TAKE_TURN}); taking it again in one transaction is harmless. A registration takes it before
+     * any rig row or rollup row, so its locks come in one order: turn, rigs, fleet_version, rollups.
+     */
+    static void takeTurn(Connection c, String org) throws SQLException {
+        try (PreparedStatement turn = c.prepareStatement(TAKE_TURN)) {
+            turn.setInt(1, REGISTRATION_LOCK);
+            turn.setString(2, org);
+            turn.execute();
         }
     }
 

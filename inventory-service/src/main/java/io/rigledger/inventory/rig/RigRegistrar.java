@@ -60,11 +60,12 @@ public class RigRegistrar {
         Map<SerialKey, StoredRig> before = new HashMap<>(existing(org, rigs, makers));
         catalogued.refuseNew(rigs, before.keySet());
         refuseMacClashes(org, rigs, makers, before.keySet());
+        // returns first: the registration turn, then rig rows, then (by trigger) the rollups, as every writer
+        RmaReturns.Outcome returns = rmaReturns(org, by, rigs, makers, before);
         Map<SerialKey, Long> inserted = insert(org, by, rigs, makers);
         if (inserted.size() + before.size() < rigs.size()) {
             before = existing(org, rigs, makers); // another request registered some of them meanwhile
         }
-        RmaReturns.Outcome returns = rmaReturns(org, by, rigs, makers, before, inserted);
         List<RigBatch.Item> items = new ArrayList<>(rigs.size());
         for (int i = 0; i < rigs.size(); i++) {
             SerialKey key = new SerialKey(makers.get(i), rigs.get(i).serialNumber());
@@ -89,20 +90,23 @@ public class RigRegistrar {
      * transaction (see {@link RmaReturns}).
      */
     private RmaReturns.Outcome rmaReturns(String org, String by, List<NewRig> rigs, List<String> makers,
-                                          Map<SerialKey, StoredRig> before, Map<SerialKey, Long> inserted) {
+                                          Map<SerialKey, StoredRig> before) {
         Map<Long, String> receipts = new HashMap<>();
         for (int i = 0; i < rigs.size(); i++) {
-            SerialKey key = new SerialKey(makers.get(i), rigs.get(i).serialNumber());
+            StoredRig stored = before.get(new SerialKey(makers.get(i), rigs.get(i).serialNumber()));
             String receipt = rigs.get(i).rmaReturnReceipt();
-            if (receipt != null && !inserted.containsKey(key)) {
-                receipts.put(before.get(key).id(), receipt);
+            if (receipt != null && stored != null) {
+                receipts.put(stored.id(), receipt);
             }
         }
         if (receipts.isEmpty()) {
             return new RmaReturns.Outcome(Map.of(), Set.of());
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return em.unwrap(Session.class).doReturningWork(c -> RmaReturns.receive(c, org, by, now, receipts));
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            RigInserts.takeTurn(c, org);
+            return RmaReturns.receive(c, org, by, now, receipts);
+        });
     }
 
     /**
