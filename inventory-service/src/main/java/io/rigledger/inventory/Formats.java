@@ -11,6 +11,12 @@ public final class Formats {
     public static final String SERIAL_NUMBER_MESSAGE =
             "must start with a letter or digit and hold only letters, digits, '.', '_' and '-'";
 
+    /**
+     * What a free-text field's length bound says; the bound counts code points (@CodePointLength), as JSON
+     * Schema's maxLength and PostgreSQL's varchar do, not UTF-16 units (@Size): 500 emoji are 500 characters.
+     */
+    public static final String LENGTH_MESSAGE = "size must be between {min} and {max}";
+
     private Formats() {
     }
 }

@@ -1,5 +1,6 @@
 package io.rigledger.inventory.lifecycle;
 
+import io.rigledger.inventory.Formats;
 import io.rigledger.inventory.place.PlaceViews;
 import io.rigledger.inventory.rig.AssetIds;
 import io.rigledger.inventory.rig.LandedCostView;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.CodePointLength;
 
 import java.util.List;
 
@@ -30,8 +32,8 @@ public final class LifecycleRequests {
     public record Transition(
             @NotNull String to,
             @Valid Position position,
-            @Size(min = 1, max = 500) String rmaTicket,
-            @Size(min = 1, max = 500) String reason,
+            @CodePointLength(min = 1, max = 500, message = Formats.LENGTH_MESSAGE) String rmaTicket,
+            @CodePointLength(min = 1, max = 500, message = Formats.LENGTH_MESSAGE) String reason,
             Boolean capacityOverride) {
     }
 
@@ -44,14 +46,14 @@ public final class LifecycleRequests {
     /** Body of deployRigs: 1..1000 placements, all or nothing. */
     public record Deployment(
             @NotNull @Size(min = 1, max = 1000) List<@NotNull @Valid Placement> placements,
-            @Size(min = 1, max = 500) String reason,
+            @CodePointLength(min = 1, max = 500, message = Formats.LENGTH_MESSAGE) String reason,
             Boolean capacityOverride) {
     }
 
     /** Body of setRigMac: mac absent or all zeros means "no MAC". */
     public record MacChange(
             @Pattern(regexp = Macs.PATTERN, message = Macs.MESSAGE) String mac,
-            @Size(min = 1, max = 500) String reason) {
+            @CodePointLength(min = 1, max = 500, message = Formats.LENGTH_MESSAGE) String reason) {
     }
 
     /** Body of setRigLandedCost (USD); organisation is required for service accounts. */
@@ -59,11 +61,11 @@ public final class LifecycleRequests {
             @Size(max = 64) @Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$", message = "must be an organisation id")
             String organisation,
             @NotNull @Valid LandedCostView landedCost,
-            @Size(min = 1, max = 500) String reason) {
+            @CodePointLength(min = 1, max = 500, message = Formats.LENGTH_MESSAGE) String reason) {
     }
 
     /** Body of putSiteIntoMaintenance. */
-    public record Reason(@NotNull @Size(min = 1, max = 500) String reason) {
+    public record Reason(@NotNull @CodePointLength(min = 1, max = 500, message = Formats.LENGTH_MESSAGE) String reason) {
     }
 
     /** Answer of putSiteIntoMaintenance: how many rigs changed state. */

@@ -95,10 +95,10 @@ public class LifecycleResource {
         String org = tenant.org();
         long number = AssetIds.parse(id, "id");
         int size = paging.limit(limit);
-        CursorKey after = paging.after(cursor, 1);
+        CursorKey after = paging.after(cursor, 1, "rig-history:" + number);
         Long position = after == null ? null : after.number(0);
         History.Slice slice = history.page(org, number, position, size);
         return new RigEventView.Page(slice.items(),
-                slice.more() ? paging.cursor(Long.toString(slice.lastPosition())) : null);
+                slice.more() ? paging.cursorIn("rig-history:" + number, Long.toString(slice.lastPosition())) : null);
     }
 }

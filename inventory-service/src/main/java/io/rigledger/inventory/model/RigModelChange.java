@@ -1,5 +1,6 @@
 package io.rigledger.inventory.model;
 
+import io.rigledger.inventory.Formats;
 import io.rigledger.inventory.catalogue.CatalogueFormats;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.CodePointLength;
 
 import java.math.BigDecimal;
 
@@ -16,7 +18,7 @@ import java.math.BigDecimal;
 public record RigModelChange(
         @NotNull @Size(max = 16) @Pattern(regexp = CatalogueFormats.MANUFACTURER, message = CatalogueFormats.MANUFACTURER_MESSAGE)
         String manufacturer,
-        @NotNull @Size(min = 1, max = 128) String name,
+        @NotNull @CodePointLength(min = 1, max = 128, message = Formats.LENGTH_MESSAGE) String name,
         @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("999999.99") @Digits(integer = 6, fraction = 2)
         BigDecimal hashrateThs,
         @NotNull @Min(1) @Max(1_000_000) Integer powerWatts,

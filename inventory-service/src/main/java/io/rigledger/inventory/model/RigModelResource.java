@@ -34,13 +34,18 @@ public class RigModelResource {
     @Inject
     Paging paging;
 
+    /** What this list's cursors are bound to (a cursor of another list is 400). */
+    private static final String SCOPE = "rig-models";
+
     /** Models by code; the cursor is the last code of the previous page. */
     @GET
     public Page<RigModelView> listRigModels(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         int size = paging.limit(limit);
-        CursorKey after = paging.after(cursor, 1);
+        CursorKey after = paging.after(cursor, 1, SCOPE);
         List<RigModel> rows = catalogue.page(after == null ? null : after.text(0), size + 1);
-        return paging.page(rows, size, m -> new String[] {m.code}, RigModelView::of);
+        Page<RigModelView> page = paging.page(rows, size, m -> new String[] {m.code}, RigModelView::of);
+        return page.nextCursor() == null ? page : new Page<>(page.items(),
+                paging.cursorIn(SCOPE, rows.get(size - 1).code));
     }
 
     @GET

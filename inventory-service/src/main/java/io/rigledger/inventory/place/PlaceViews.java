@@ -1,5 +1,6 @@
 package io.rigledger.inventory.place;
 
+import io.rigledger.inventory.Formats;
 import io.rigledger.platform.validation.UsState;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.CodePointLength;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -36,12 +38,12 @@ public final class PlaceViews {
      * use (recorded in the site's history with the reason); without it that is 409.
      */
     public record SiteChange(
-            @NotNull @Size(min = 1, max = 128) String name,
+            @NotNull @CodePointLength(min = 1, max = 128, message = Formats.LENGTH_MESSAGE) String name,
             @NotNull @UsState String state,
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("10000000") @Digits(integer = 8, fraction = 3)
             BigDecimal capacityKw,
             Boolean capacityOverride,
-            @Size(min = 1, max = 500) String reason) {
+            @CodePointLength(min = 1, max = 500, message = Formats.LENGTH_MESSAGE) String reason) {
     }
 
     /** One capacity change of a site (schema SiteEvent): kW before (absent at creation) and after, power in use. */

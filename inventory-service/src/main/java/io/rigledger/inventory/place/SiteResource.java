@@ -47,12 +47,12 @@ public class SiteResource {
     public SitePage listSites(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         String org = tenant.org();
         int size = paging.limit(limit);
-        CursorKey after = paging.after(cursor, 1);
+        CursorKey after = paging.after(cursor, 1, "sites");
         List<Site> rows = sites.page(org, after == null ? null : after.text(0), size + 1);
         String next = null;
         if (rows.size() > size) {
             rows = rows.subList(0, size);
-            next = paging.cursor(rows.get(size - 1).code);
+            next = paging.cursorIn("sites", rows.get(size - 1).code);
         }
         return new SitePage(rows.stream().map(sites::view).toList(), next);
     }
@@ -85,13 +85,13 @@ public class SiteResource {
             @Pattern(regexp = PlaceViews.CODE, message = PlaceViews.CODE_MESSAGE) String site,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         int size = paging.limit(limit);
-        CursorKey after = paging.after(cursor, 1);
+        CursorKey after = paging.after(cursor, 1, "site-history:" + site);
         Site found = sites.find(tenant.org(), site).orElseThrow(() -> Problems.notFound("site", site));
         List<SiteEvent> rows = sites.history(found, after == null ? null : after.number(0), size + 1);
         String next = null;
         if (rows.size() > size) {
             rows = rows.subList(0, size);
-            next = paging.cursor(Long.toString(rows.get(size - 1).id));
+            next = paging.cursorIn("site-history:" + site, Long.toString(rows.get(size - 1).id));
         }
         return new SiteHistory(rows.stream().map(SiteService::view).toList(), next);
     }

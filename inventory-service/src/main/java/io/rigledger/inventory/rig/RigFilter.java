@@ -45,6 +45,14 @@ public record RigFilter(String site, RigStatus status, String manufacturer, Stri
         }
     }
 
+    /**
+     * What a listRigs cursor is bound to: this filter, as parsed (so "aa:bb:.." and "AA:BB:.." are one
+     * filter); a cursor issued under another filter is 400 naming cursor.
+     */
+    public String scope() {
+        return "rigs?" + this;
+    }
+
     /** No filter at all. */
     public static RigFilter none() {
         return new RigFilter(null, null, null, null, null, null, null, null, false);

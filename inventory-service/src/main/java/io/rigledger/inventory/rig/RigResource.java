@@ -88,14 +88,14 @@ public class RigResource {
             @QueryParam("mac") @Pattern(regexp = Macs.PATTERN, message = Macs.MESSAGE) String mac) {
         String org = tenant.org();
         int size = paging.limit(limit);
-        CursorKey cursorKey = paging.after(cursor, 1);
-        Long after = cursorKey == null ? null : cursorKey.number(0);
         RigFilter filter = filter(site, status, manufacturer, model, originCountry, purchaseOrderId, serialNumber, mac);
+        CursorKey cursorKey = paging.after(cursor, 1, filter.scope());
+        Long after = cursorKey == null ? null : cursorKey.number(0);
         List<RigView> rows = reads.page(org, filter, after, size + 1);
         String next = null;
         if (rows.size() > size) {
             rows = rows.subList(0, size);
-            next = paging.cursor(Long.toString(AssetIds.parse(rows.get(size - 1).id(), "id")));
+            next = paging.cursorIn(filter.scope(), Long.toString(AssetIds.parse(rows.get(size - 1).id(), "id")));
         }
         return new RigView.Page(rows, next);
     }

@@ -2,6 +2,8 @@ package io.rigledger.inventory.bench;
 
 import io.rigledger.inventory.fleet.Dimension;
 import io.rigledger.inventory.fleet.FleetSql;
+import io.rigledger.inventory.rig.RigFilter;
+import io.rigledger.inventory.rig.RigStatus;
 import io.rigledger.platform.paging.Paging;
 import io.rigledger.testsupport.Tokens;
 import org.postgresql.PGConnection;
@@ -205,8 +207,12 @@ public final class FleetBench {
             }
         }
         String token = Tokens.ops(API_ORG);
-        String cursor = new Paging(100, 1000, 200).cursor(Long.toString(lastId - 50));
+        Paging paging = new Paging(100, 1000, 200);
+        RigFilter deployed = new RigFilter(null, RigStatus.DEPLOYED, null, null, null, null, null, null, false);
         for (String filter : new String[] {"", "&status=DEPLOYED"}) {
+            // a cursor is bound to its list's filter (as listRigs binds it)
+            String cursor = paging.cursorIn((filter.isEmpty() ? RigFilter.none() : deployed).scope(),
+                    Long.toString(lastId - 50));
             String first = stack.baseUrl + "/api/rigs?limit=100" + filter;
             double[] head = time(50, () -> get(first, token));
             double[] tail = time(50, () -> get(first + "&cursor=" + cursor, token));

@@ -180,7 +180,7 @@ class RigReadingTest {
         as(Tokens.user("nomad", null, "finance")).get("/api/rigs")
                 .then().statusCode(403).contentType("application/problem+json")
                 .body("detail", containsString("organisation"));
-        as(Tokens.user("nomad", null, "ops")).get("/api/rigs/RIG-000000000001")
+        as(Tokens.user("nomad", null, "ops")).get("/api/rigs/RIG-000000001")
                 .then().statusCode(403).contentType("application/problem+json");
     }
 
@@ -188,7 +188,7 @@ class RigReadingTest {
     void serviceAccountsAndAdminsCannotReadRigs() {
         as(Tokens.service("procurement-service")).get("/api/rigs")
                 .then().statusCode(403).contentType("application/problem+json");
-        as(Tokens.admin()).get("/api/rigs/RIG-000000000001")
+        as(Tokens.admin()).get("/api/rigs/RIG-000000001")
                 .then().statusCode(403).contentType("application/problem+json");
     }
 

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.CodePointLength;
 
 import java.io.IOException;
+import java.util.Objects;
 
 /**
  * Text fields: only a JSON string is text (no {@code true} or {@code 123} turned into "true" or
@@ -29,24 +31,29 @@ public class StrictText extends StdScalarDeserializer<String> implements Context
 
     private final boolean lineBreaks;
 
-    /** The field's own bounds (its {@code @Size}, as its contract states them), or null. */
-    private final Size size;
+    /**
+     * What text over {@link #MAX_LENGTH} is told: the field's own bounds (its {@code @Size} or
+     * {@code @CodePointLength}, as its contract states them), or the general limit.
+     */
+    private final String tooLong;
 
     public StrictText() {
-        this(false, null);
+        this(false, tooLong((Size) null));
     }
 
-    private StrictText(boolean lineBreaks, Size size) {
+    private StrictText(boolean lineBreaks, String tooLong) {
         super(String.class);
         this.lineBreaks = lineBreaks;
-        this.size = size;
+        this.tooLong = tooLong;
     }
 
     @Override
     public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
         boolean allowed = property != null && property.getAnnotation(AllowsLineBreaks.class) != null;
-        Size bounds = property == null ? null : property.getAnnotation(Size.class);
-        return allowed == lineBreaks && bounds == size ? this : new StrictText(allowed, bounds);
+        Size size = property == null ? null : property.getAnnotation(Size.class);
+        CodePointLength codePoints = property == null ? null : property.getAnnotation(CodePointLength.class);
+        String told = size == null && codePoints != null ? tooLong(codePoints.min(), codePoints.max()) : tooLong(size);
+        return allowed == lineBreaks && Objects.equals(told, tooLong) ? this : new StrictText(allowed, told);
     }
 
     /**
@@ -55,8 +62,12 @@ public class StrictText extends StdScalarDeserializer<String> implements Context
      * contract's maxLength), else the general limit.
      */
     public static String tooLong(Size size) {
-        return size == null ? "must be at most " + MAX_LENGTH + " characters"
-                : "size must be between " + size.min() + " and " + size.max();
+        return size == null ? "must be at most " + MAX_LENGTH + " characters" : tooLong(size.min(), size.max());
+    }
+
+    /** What text over {@link #MAX_LENGTH} is told for a field of {@code min} to {@code max} characters. */
+    public static String tooLong(int min, int max) {
+        return "size must be between " + min + " and " + max;
     }
 
     @Override
@@ -66,7 +77,7 @@ public class StrictText extends StdScalarDeserializer<String> implements Context
         }
         String text = p.getText();
         if (text.length() > MAX_LENGTH) {
-            throw new RejectedValueException(p, tooLong(size), String.class);
+            throw new RejectedValueException(p, tooLong, String.class);
         }
         String problem = problemOf(text, lineBreaks);
         if (problem != null) {

@@ -102,6 +102,37 @@ public class Paging {
         return new CursorKey(List.copyOf(split.subList(1, split.size() - 1)));
     }
 
+    /**
+     * The position a cursor issued by {@link #cursorIn} for the same {@code scope} names, or null for
+     * the first page.
+     *
+     * @param parts how many key parts this list's cursors carry
+     * @param scope the list and its filter as {@link #cursorIn} was given them
+     * @throws ProblemException 400 naming cursor when it is malformed or altered, or was issued for another
+     *         list or another filter (its rows would be another set: a page of it could skip or repeat rigs)
+     */
+    public CursorKey after(String cursor, int parts, String scope) {
+        CursorKey key = after(cursor, parts + 1);
+        if (key == null) {
+            return null;
+        }
+        if (!checksum(scope).equals(key.parts().get(parts))) {
+            throw Problems.badRequest("cursor", "was issued for another list or filter: "
+                    + "ask for the first page again, without cursor");
+        }
+        return new CursorKey(key.parts().subList(0, parts));
+    }
+
+    /**
+     * A cursor bound to {@code scope}, the list and its filter (e.g. "rigs?status=RMA"): {@link
+     * #after(String, int, String)} refuses it for any other scope. Parts may not contain '|'.
+     */
+    public String cursorIn(String scope, String... parts) {
+        String[] bound = Arrays.copyOf(parts, parts.length + 1);
+        bound[parts.length] = checksum(scope);
+        return cursor(bound);
+    }
+
     /** The cursor for a position; parts may not contain '|'. */
     public String cursor(String... parts) {
         StringBuilder body = new StringBuilder(VERSION);

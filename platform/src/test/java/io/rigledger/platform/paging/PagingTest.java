@@ -50,6 +50,16 @@ class PagingTest {
         assertEquals(parts, paging.after(cursor, parts.size()).parts());
     }
 
+    @Test
+    void aCursorBoundToAListAndFilterNamesItsPositionThereAndIs400NamingCursorAnywhereElse() {
+        String cursor = paging.cursorIn("rigs?status=RMA", "42");
+        assertEquals(List.of("42"), paging.after(cursor, 1, "rigs?status=RMA").parts());
+        assertNull(paging.after(null, 1, "rigs?status=RMA"));
+        assertNames("cursor", assertThrows(ProblemException.class, () -> paging.after(cursor, 1, "rigs?status=RECEIVED")));
+        assertNames("cursor", assertThrows(ProblemException.class, () -> paging.after(cursor, 1, "sites")));
+        assertNames("cursor", assertThrows(ProblemException.class, () -> paging.after(paging.cursor("42"), 1, "rigs?")));
+    }
+
     @Property
     void anAlteredCursorIsRefusedOrNamesTheSamePosition(@ForAll("keys") List<String> parts,
                                                         @ForAll @IntRange(min = 0, max = 199) int at,
