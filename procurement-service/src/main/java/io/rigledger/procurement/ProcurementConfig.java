@@ -29,6 +29,8 @@ public interface ProcurementConfig {
 
     Delivery delivery();
 
+    LandedCost landedCost();
+
     /** How long an Idempotency-Key's answer is kept and replayed (ISO-8601 duration, 24 h). */
     interface Idempotency {
         @WithDefault("PT24H")
@@ -85,6 +87,32 @@ public interface ProcurementConfig {
 
         @WithDefault("PT10M")
         Duration maxBackoff();
+    }
+
+    /**
+     * Refresh of received rigs' landed cost in inventory-service (receipt.LandedCostRefresh): every
+     * {@code every} each replica takes up to {@code batch} due orders with FOR UPDATE SKIP LOCKED,
+     * leases them for {@code lease}, reads their landed cost (the entries' allocation once customs
+     * entries cover them) and sends inventory-service each registered rig's cost that changed; each
+     * order is looked at again after {@code recheck} (an origin audit can change an allocation at any
+     * time), or after {@code backoff} when a neighbour did not answer.
+     */
+    interface LandedCost {
+        /** Quarkus scheduler interval, e.g. 1m; "off" disables the job. */
+        @WithDefault("1m")
+        String every();
+
+        @WithDefault("50")
+        int batch();
+
+        @WithDefault("PT2M")
+        Duration lease();
+
+        @WithDefault("PT1H")
+        Duration recheck();
+
+        @WithDefault("PT1M")
+        Duration backoff();
     }
 
     /**

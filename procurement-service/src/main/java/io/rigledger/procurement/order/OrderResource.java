@@ -54,6 +54,9 @@ public class OrderResource {
     OrderMoves moves;
 
     @Inject
+    LandedCostService landedCosts;
+
+    @Inject
     Idempotency idempotency;
 
     @Inject
@@ -87,10 +90,7 @@ public class OrderResource {
     @Path("/{id}/landed-cost")
     @RolesAllowed({"operator", "finance", "ops"})
     public LandedCostView landedCost(@PathParam("id") String id) {
-        String org = caller.org();
-        UUID orderId = Params.uuid("id", id);
-        OrderWithLines found = orders.find(orderId, org).orElseThrow(() -> Problems.notFound("purchase order", orderId));
-        return LandedCostView.of(found.order(), found.lines());
+        return landedCosts.of(Params.uuid("id", id), caller.org());
     }
 
     @PATCH

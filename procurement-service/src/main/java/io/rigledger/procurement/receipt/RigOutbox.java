@@ -124,7 +124,10 @@ public class RigOutbox {
         return due;
     }
 
-    /** Marks rows delivered and their rigs REGISTERED with inventory-service's asset ids. */
+    /**
+     * Marks rows delivered and their rigs REGISTERED with inventory-service's asset ids and the landed
+     * cost registration gave them; their orders are then due for the landed-cost refresh.
+     */
     @Transactional
     public void delivered(List<Delivered> done, Instant now) {
         em.unwrap(Session.class).doWork(conn -> {
@@ -132,9 +135,14 @@ public class RigOutbox {
                          update rig_outbox set status = 'DELIVERED', asset_id = ?, delivered_at = ?, last_error = null
                          where id = ? and status = 'PENDING'""");
                  PreparedStatement rigs = conn.prepareStatement("""
-                         update shipment_rig s set status = 'REGISTERED', asset_id = ?
+                         update shipment_rig s set status = 'REGISTERED', asset_id = ?,
+                             pushed_price = o.price, pushed_duty = o.duty, pushed_fees = o.fees
                          from rig_outbox o where o.id = ? and s.receipt_id = o.receipt_id and s.manufacturer = o.manufacturer
-                             and s.serial_number = o.serial_number""")) {
+                             and s.serial_number = o.serial_number""");
+                 // the order's registered rigs now follow its landed cost (LandedCostRefresh)
+                 PreparedStatement due = conn.prepareStatement("""
+                         update purchase_order p set landed_cost_after = ?
+                         from rig_outbox o where o.id = ? and p.id = o.order_id and p.landed_cost_after is null""")) {
                 for (Delivered d : done) {
                     out.setString(1, d.assetId());
                     out.setTimestamp(2, Timestamp.from(now));
@@ -143,9 +151,13 @@ public class RigOutbox {
                     rigs.setString(1, d.assetId());
                     rigs.setLong(2, d.id());
                     rigs.addBatch();
+                    due.setTimestamp(1, Timestamp.from(now));
+                    due.setLong(2, d.id());
+                    due.addBatch();
                 }
                 out.executeBatch();
                 rigs.executeBatch();
+                due.executeBatch();
             }
         });
     }

@@ -130,6 +130,7 @@ public final class FakeUpstreams {
         batchFaults.clear();
         inventory.stubFor(authenticated(post(urlPathEqualTo(BATCH))).atPriority(NORMAL)
                 .willReturn(aResponse().withTransformers(FakeInventoryBatch.NAME)));
+        FakeEntries.stubDefaults(this);
     }
 
     /** inventory-service's batch endpoint is down: 503 without a body, or the connection dropped, until {@link #inventoryBatchRecovers()}. */
@@ -347,12 +348,12 @@ public final class FakeUpstreams {
         faults.add(stub.getId());
     }
 
-    private static MappingBuilder authenticated(MappingBuilder request) {
+    static MappingBuilder authenticated(MappingBuilder request) {
         return request.withHeader("Authorization", matching("Bearer [A-Za-z0-9._~+/=-]+"));
     }
 
     /** Fails unless the producer's contract allows this answer; {@code headers} are name, value pairs. */
-    private static void requireValid(OpenApiInteractionValidator contract, String path, Request.Method method, int status,
+    static void requireValid(OpenApiInteractionValidator contract, String path, Request.Method method, int status,
                                      String body, String contentType, String... headers) {
         SimpleResponse.Builder answer = SimpleResponse.Builder.status(status).withContentType(contentType).withBody(body);
         for (int i = 0; i + 1 < headers.length; i += 2) {
@@ -365,14 +366,19 @@ public final class FakeUpstreams {
         }
     }
 
-    private OpenApiInteractionValidator tariffContract() {
+    /** tariff-service's customs entries and their allocation, and inventory-service's landed cost of a rig. */
+    public FakeEntries entries() {
+        return new FakeEntries(this);
+    }
+
+    OpenApiInteractionValidator tariffContract() {
         if (tariffContract == null) {
             tariffContract = Contract.validator(TARIFF_CONTRACT, false);
         }
         return tariffContract;
     }
 
-    private OpenApiInteractionValidator inventoryContract() {
+    OpenApiInteractionValidator inventoryContract() {
         if (inventoryContract == null) {
             inventoryContract = Contract.validator(INVENTORY_CONTRACT, false);
         }

@@ -1,0 +1,136 @@
+package io.rigledger.procurement.receipt;
+
+import io.quarkus.scheduler.Scheduled;
+import io.rigledger.platform.problem.ProblemException;
+import io.rigledger.platform.problem.UpstreamUnavailableException;
+import io.rigledger.procurement.ProcurementConfig;
+import io.rigledger.procurement.cost.AllocatedCosts.RigCost;
+import io.rigledger.procurement.cost.LandedCosts.Parts;
+import io.rigledger.procurement.order.LandedCostService;
+import io.rigledger.procurement.order.LandedCostView;
+import io.rigledger.procurement.order.OrderStore;
+import io.rigledger.procurement.order.OrderStore.OrderWithLines;
+import io.rigledger.procurement.receipt.RigLandedCosts.OrderRig;
+import io.rigledger.procurement.shipment.ShippedRig;
+import io.rigledger.procurement.upstream.InventoryLandedCosts;
+import io.rigledger.procurement.upstream.InventoryLandedCosts.CostRefusedException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Keeps each received rig's landed cost in inventory-service equal to the order's landed cost
+ * (issue 10 item 8): registration gives a rig its quote share; once a customs entry covers it, its
+ * share of the entry's allocation; and after an origin audit or a correction changes the allocation,
+ * the new share. Every {@code rigledger.procurement.landed-cost.every} each replica takes due orders
+ * ({@link RigLandedCosts#claim}, FOR UPDATE SKIP LOCKED and a lease), reads their landed cost outside
+ * any transaction ({@link LandedCostService}) and PUTs each registered rig's cost that differs from
+ * what its asset was last given (a PUT replaces the value, so a repeat after a crash is harmless).
+ * A rig back from RMA keeps the cost of the shipment that first brought it in.
+ */
+@ApplicationScoped
+public class LandedCostRefresh {
+
+    private static final Logger LOG = Logger.getLogger(LandedCostRefresh.class);
+
+    private final RigLandedCosts store;
+    private final OrderStore orders;
+    private final LandedCostService landedCosts;
+    private final InventoryLandedCosts inventory;
+    private final ProcurementConfig.LandedCost config;
+
+    LandedCostRefresh(RigLandedCosts store, OrderStore orders, LandedCostService landedCosts, InventoryLandedCosts inventory,
+                      ProcurementConfig config) {
+        this.store = store;
+        this.orders = orders;
+        this.landedCosts = landedCosts;
+        this.inventory = inventory;
+        this.config = config.landedCost();
+    }
+
+    @Scheduled(identity = "refresh-rig-landed-costs", every = "${rigledger.procurement.landed-cost.every}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        runOnce();
+    }
+
+    /**
+     * One round over the due orders.
+     *
+     * @return how many rigs' landed cost inventory-service was sent
+     */
+    @ActivateRequestContext
+    public int runOnce() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        int sent = 0;
+        for (UUID id : store.claim(now, now.plus(config.lease()), config.batch())) {
+            Optional<OrderWithLines> found = orders.find(id);
+            if (found.isEmpty()) {
+                continue;
+            }
+            try {
+                sent += refresh(found.get(), landedCosts.of(found.get()));
+                store.next(id, now.plus(config.recheck()));
+            } catch (UpstreamUnavailableException | CircuitBreakerOpenException e) {
+                store.next(id, now.plus(config.backoff()));
+            } catch (ProblemException e) {
+                // no landed cost yet (estimate PENDING): the re-quote fills it in; look again later
+                store.next(id, now.plus(config.recheck()));
+            }
+        }
+        return sent;
+    }
+
+    private int refresh(OrderWithLines order, LandedCostView cost) {
+        List<OrderRig> rigs = store.rigsOf(order.order().id);
+        Map<Integer, Set<String>> covered = new HashMap<>();
+        for (LandedCostView.LineCost line : cost.lines()) {
+            Set<String> serials = new HashSet<>();
+            if (line.coveredRigs() != null) {
+                line.coveredRigs().stream().map(RigCost::serialNumber).forEach(serials::add);
+            }
+            covered.put(line.lineNumber(), serials);
+        }
+        Map<Integer, Integer> uncoveredSeen = new HashMap<>();
+        String reason = cost.entryIds() == null ? "quote " + cost.quoteId()
+                : "entry allocation " + cost.entryIds().get(0) + (cost.entryIds().size() > 1 ? " and others" : "");
+        int sent = 0;
+        for (OrderRig rig : rigs) {
+            int rank = 0;
+            if (!covered.getOrDefault(rig.lineNumber(), Set.of()).contains(rig.serialNumber())) {
+                rank = uncoveredSeen.merge(rig.lineNumber(), 1, Integer::sum);
+            }
+            if (!ShippedRig.REGISTERED.equals(rig.status()) || rig.assetId() == null || !rig.owner()) {
+                continue;
+            }
+            Parts parts = cost.rig(rig.lineNumber(), rig.serialNumber(), rank);
+            if (same(parts, rig.pushed())) {
+                continue;
+            }
+            try {
+                inventory.set(order.order().org, rig.assetId(), parts.price(), parts.duty(), parts.fees(), reason);
+                sent++;
+            } catch (CostRefusedException refused) {
+                LOG.warnf("rig %s of order %s: %s; not sent again", rig.assetId(), order.order().id, refused.getMessage());
+            }
+            store.pushed(rig, parts);
+        }
+        return sent;
+    }
+
+    private static boolean same(Parts a, Parts b) {
+        return b != null && a.price().compareTo(b.price()) == 0 && a.duty().compareTo(b.duty()) == 0
+                && a.fees().compareTo(b.fees()) == 0;
+    }
+}

@@ -1,0 +1,80 @@
+package io.rigledger.procurement.fakes;
+
+import com.atlassian.oai.validator.model.Request;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import java.util.List;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+/**
+ * tariff-service's customs entries covering a purchase order (listEntries with purchaseOrderId) and
+ * their allocation (getEntryAllocation), and inventory-service's setRigLandedCost, faked on
+ * {@link FakeUpstreams}' servers. Every stubbed body is validated against the producer's contract
+ * when stubbed; what procurement-service sends is validated by {@link FakeUpstreams#contractBreaches()}.
+ */
+public final class FakeEntries {
+
+    public static final String ENTRIES = "/api/entries";
+    public static final String LANDED_COST = "/api/rigs/[^/]+/landed-cost";
+
+    private static final int OVERRIDE = 1;
+    private static final int NORMAL = 10;
+    private static final String JSON = "application/json";
+    /** What inventory-service answers a landed-cost change with: the rig (its contents do not matter to procurement). */
+    private static final String RIG = """
+            {"id":"RIG-000000001","manufacturer":"BITMAIN","serialNumber":"SN-1","model":"antminer-s21","originCountry":"MY",
+             "status":"RECEIVED","registeredAt":"2026-12-16T14:05:00Z"}""";
+
+    private final FakeUpstreams upstreams;
+
+    FakeEntries(FakeUpstreams upstreams) {
+        this.upstreams = upstreams;
+    }
+
+    /** No entry covers any order; every landed-cost change is accepted. */
+    static void stubDefaults(FakeUpstreams upstreams) {
+        String empty = "{\"items\":[]}";
+        FakeUpstreams.requireValid(upstreams.tariffContract(), ENTRIES, Request.Method.GET, 200, empty, JSON);
+        upstreams.tariff.stubFor(FakeUpstreams.authenticated(get(urlPathEqualTo(ENTRIES))).atPriority(NORMAL)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", JSON).withBody(empty)));
+        FakeUpstreams.requireValid(upstreams.inventoryContract(), "/api/rigs/RIG-000000001/landed-cost", Request.Method.PUT, 200, RIG, JSON);
+        upstreams.inventory.stubFor(FakeUpstreams.authenticated(put(urlPathMatching(LANDED_COST))).atPriority(NORMAL)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", JSON).withBody(RIG)));
+    }
+
+    /**
+     * Entry {@code entryId} covers order {@code orderId}: listed for it, with this allocation (replacing
+     * an earlier one, as a correction or an origin audit does).
+     */
+    public void cover(UUID orderId, UUID entryId, String allocationJson) {
+        String page = """
+                {"items":[{"id":"%s","entryNumber":"123-4567890-1","entryDate":"2026-12-15","status":"FILED","summaryVersion":1}]}"""
+                .formatted(entryId);
+        FakeUpstreams.requireValid(upstreams.tariffContract(), ENTRIES, Request.Method.GET, 200, page, JSON);
+        upstreams.tariff.stubFor(FakeUpstreams.authenticated(get(urlPathEqualTo(ENTRIES)))
+                .withQueryParam("purchaseOrderId", equalTo(orderId.toString())).atPriority(OVERRIDE)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", JSON).withBody(page)));
+        String path = ENTRIES + "/" + entryId + "/allocation";
+        FakeUpstreams.requireValid(upstreams.tariffContract(), path, Request.Method.GET, 200, allocationJson, JSON);
+        upstreams.tariff.stubFor(FakeUpstreams.authenticated(get(urlPathEqualTo(path))).atPriority(OVERRIDE)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", JSON).withBody(allocationJson)));
+    }
+
+    /** The landed-cost changes procurement-service sent inventory-service, oldest first. */
+    public List<LoggedRequest> landedCostChanges() {
+        return upstreams.inventory.findAll(putRequestedFor(urlPathMatching(LANDED_COST)));
+    }
+
+    /** Requests for the entries covering an order. */
+    public int entryLookups() {
+        return upstreams.tariff.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo(ENTRIES))).size();
+    }
+}
