@@ -10,7 +10,9 @@
 #  3. wrk again at half of the maximum order rate (each connection paced), for p99 at 50 % load.
 # Prints orders/s vs pgbench TPS (goal >= 0.30) and p99 at half the maximum rate (goal <= 30 ms), with the load average.
 # Usage: procurement-service/bench/run.sh
-# Settings: BENCH_SECONDS (20), BENCH_CONNECTIONS (16), BENCH_SKIP_BUILD
+# Settings: BENCH_SECONDS (20), BENCH_CONNECTIONS (16), BENCH_WARMUP (seconds of each of two warm-up rounds, 20),
+# BENCH_SKIP_BUILD, BENCH_PROFILE (JFR of both services over the measured maximum-rate run:
+# target/bench/procurement.jfr and tariff.jfr; settings=profile: CPU samples, socket and lock waits)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 OUT=procurement-service/target/bench
@@ -77,7 +79,15 @@ grep -q '"status":"QUOTED"' "$OUT/sample-order.json" || { echo "bench: the sampl
 echo "== sample order: $(wc -c < "$OUT/sample-order.json") bytes, estimate $(grep -o '"dutyEstimate":{[^}]*}' "$OUT/sample-order.json")"
 
 LUA=procurement-service/bench/order.lua
-wrk -t2 -c"$CONNECTIONS" -d10s -s "$LUA" "$URL" > /dev/null   # warm-up (JIT, pools)
+# warm-up, two rounds: the JIT compiles under load too, and 10 s of a loaded machine left C2 compiling
+# through the measured run (JFR: the compiler threads used more CPU than the request threads)
+for round in 1 2; do
+  wrk -t2 -c"$CONNECTIONS" -d"${BENCH_WARMUP:-20}s" -s "$LUA" "$URL" > /dev/null
+done
+if [ -n "${BENCH_PROFILE:-}" ]; then
+  jcmd "$APP_PID" JFR.start name=orders settings=profile duration="${SECONDS_EACH}s" filename="$PWD/$OUT/procurement.jfr" > /dev/null
+  jcmd "$TARIFF_PID" JFR.start name=quotes settings=profile duration="${SECONDS_EACH}s" filename="$PWD/$OUT/tariff.jfr" > /dev/null
+fi
 echo "== wrk: POST /api/purchase-orders, ${CONNECTIONS} connections, ${SECONDS_EACH}s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -s "$LUA" "$URL" | tee "$OUT/wrk-max.txt"
 
