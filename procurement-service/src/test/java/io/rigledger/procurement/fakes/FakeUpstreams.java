@@ -131,6 +131,7 @@ public final class FakeUpstreams {
         inventory.stubFor(authenticated(post(urlPathEqualTo(BATCH))).atPriority(NORMAL)
                 .willReturn(aResponse().withTransformers(FakeInventoryBatch.NAME)));
         FakeEntries.stubDefaults(this);
+        ServiceTokenRefresh.stub();
     }
 
     /** inventory-service's batch endpoint is down: 503 without a body, or the connection dropped, until {@link #inventoryBatchRecovers()}. */
