@@ -17,18 +17,17 @@ import java.util.UUID;
  * the named rigs to the entry's amounts, the quoted rigs to what the quote gives their positions,
  * and both to the line.
  *
- * <p>tariff-service gives each rig's duty and fees together; the fees are split over the entry
- * line's rigs by {@link LargestRemainder} (equal shares, the lower serial first, as tariff-service
- * splits) and the rig's duty is the rest, so each rig's total is exactly tariff-service's and the
- * rigs' duty and fees add up to the entry line's.
+ * <p>tariff-service gives each covered rig's duty and fees (controlled rounding: the rigs' duty and
+ * fees add up to the entry line's); they are taken as given.
  */
 public final class AllocatedCosts {
 
     private AllocatedCosts() {
     }
 
-    /** One entry's part of the line: the rigs it covers by serial, each with its duty and fees together (USD). */
-    public record Covered(UUID entryId, BigDecimal duty, BigDecimal fees, List<String> serials, List<BigDecimal> amounts) {
+    /** One entry's part of the line: its duty and fees, and the rigs it covers by serial with each one's duty and fees (USD). */
+    public record Covered(UUID entryId, BigDecimal duty, BigDecimal fees, List<String> serials, List<BigDecimal> rigDuty,
+                          List<BigDecimal> rigFees) {
     }
 
     /** A rig the entry covers: its serial, the entry, and what it costs landed. */
@@ -76,41 +75,30 @@ public final class AllocatedCosts {
         return new LineCost(Parts.of(price, duty, fees), rigs, quoted);
     }
 
-    /** The entry's rigs, lower serial first: fees by the largest remainder, duty the rest of each rig's amount. */
+    /** The entry's rigs, lower serial first, each at the unit price with its duty and fees. */
     static List<RigCost> rigsOf(Covered c, BigDecimal unitPrice) {
         int n = c.serials().size();
-        if (n != c.amounts().size()) {
-            throw new IllegalArgumentException(n + " serials and " + c.amounts().size() + " amounts");
+        if (n != c.rigDuty().size() || n != c.rigFees().size()) {
+            throw new IllegalArgumentException(n + " serials, " + c.rigDuty().size() + " duties and " + c.rigFees().size() + " fees");
         }
         if (n == 0) {
             return List.of();
         }
-        BigDecimal sum = c.amounts().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (sum.compareTo(c.duty().add(c.fees())) != 0) {
-            throw new IllegalArgumentException("the rigs' " + sum + " is not the line's duty and fees " + c.duty().add(c.fees()));
+        BigDecimal duty = c.rigDuty().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal fees = c.rigFees().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (duty.compareTo(c.duty()) != 0 || fees.compareTo(c.fees()) != 0) {
+            throw new IllegalArgumentException("the rigs' duty " + duty + " and fees " + fees + " are not the line's "
+                    + c.duty() + " and " + c.fees());
         }
         List<Integer> order = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             order.add(i);
         }
         order.sort(Comparator.comparing(c.serials()::get));
-        List<BigDecimal> rigFees = LargestRemainder.equally(c.fees(), n);
-        List<BigDecimal> rigDuty = new ArrayList<>(n);
-        boolean negative = false;
-        for (int k = 0; k < n; k++) {
-            BigDecimal d = c.amounts().get(order.get(k)).subtract(rigFees.get(k));
-            negative |= d.signum() < 0;
-            rigDuty.add(d);
-        }
-        if (negative) {
-            // duty of less than a cent a rig: both split on their own (each rig's total may then differ
-            // by a cent from tariff-service's, the line's still add up)
-            rigDuty = LargestRemainder.equally(c.duty(), n);
-        }
         List<RigCost> rigs = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) {
-            rigs.add(new RigCost(c.serials().get(order.get(k)), c.entryId(),
-                    Parts.of(unitPrice, rigDuty.get(k).setScale(2), rigFees.get(k).setScale(2))));
+        for (int i : order) {
+            rigs.add(new RigCost(c.serials().get(i), c.entryId(),
+                    Parts.of(unitPrice, c.rigDuty().get(i).setScale(2), c.rigFees().get(i).setScale(2))));
         }
         return rigs;
     }

@@ -24,8 +24,9 @@ import java.util.UUID;
  * Landed cost of an order (issue 10 item 8): from its quote until a customs entry covers some of
  * its rigs, then, for those rigs, from the entries' allocation that tariff-service computes on the
  * current entry summary (so an origin audit or a correction moves it on the next read). The rigs an
- * entry covers are the serials it names; where it names none, procurement names them from its own
- * shipment of that line (the lower serials first, as tariff-service splits). No transaction is open
+ * entry covers are the serials it names, with the duty and fees it gives each; where it names none,
+ * procurement names them from its own shipment of that line (the lower serials first, duty and fees
+ * each split equally by the largest remainder, as tariff-service splits). No transaction is open
  * while tariff-service is asked.
  */
 @ApplicationScoped
@@ -81,11 +82,13 @@ public class LandedCostService {
             }
             Set<String> taken = named.computeIfAbsent(a.lineNumber(), k -> new HashSet<>());
             List<String> serials = new ArrayList<>();
-            List<BigDecimal> amounts = new ArrayList<>();
+            List<BigDecimal> rigDuty = new ArrayList<>();
+            List<BigDecimal> rigFees = new ArrayList<>();
             if (!a.rigs().isEmpty()) {
                 for (AllocatedRig r : a.rigs()) {
                     serials.add(r.serialNumber());
-                    amounts.add(r.amount());
+                    rigDuty.add(r.duty());
+                    rigFees.add(r.fees());
                 }
             } else {
                 if (shippedRigs == null) {
@@ -97,8 +100,9 @@ public class LandedCostService {
                         serials.add(r.serialNumber);
                     }
                 }
-                if (serials.size() == a.quantity()) {
-                    amounts.addAll(LargestRemainder.equally(a.duty().add(a.fees()), serials.size()));
+                if (serials.size() == a.quantity() && !serials.isEmpty()) {
+                    rigDuty.addAll(LargestRemainder.equally(a.duty(), serials.size()));
+                    rigFees.addAll(LargestRemainder.equally(a.fees(), serials.size()));
                 }
             }
             int already = byLine.getOrDefault(a.lineNumber(), List.of()).stream().mapToInt(c -> c.serials().size()).sum();
@@ -109,7 +113,7 @@ public class LandedCostService {
             }
             taken.addAll(serials);
             byLine.computeIfAbsent(a.lineNumber(), k -> new ArrayList<>())
-                    .add(new Covered(a.entryId(), a.duty(), a.fees(), serials, amounts));
+                    .add(new Covered(a.entryId(), a.duty(), a.fees(), serials, rigDuty, rigFees));
         }
         return byLine;
     }

@@ -3,7 +3,6 @@ package io.rigledger.procurement.upstream;
 import io.rigledger.platform.problem.UpstreamUnavailableException;
 import io.rigledger.procurement.upstream.tariff.api.AllocationApi;
 import io.rigledger.procurement.upstream.tariff.api.EntriesApi;
-import io.rigledger.procurement.upstream.tariff.model.AllocatedLayer;
 import io.rigledger.procurement.upstream.tariff.model.Allocation;
 import io.rigledger.procurement.upstream.tariff.model.AllocationLinesInner;
 import io.rigledger.procurement.upstream.tariff.model.AllocationLinesInnerRigsInner;
@@ -18,18 +17,17 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
  * The customs entries that cover a purchase order and their allocation of duty and fees, from
  * tariff-service (operations listEntries with purchaseOrderId, and getEntryAllocation), read with
  * procurement-service's service account acting for the order's organisation (X-On-Behalf-Of-Org).
- * tariff-service allocates the current summary's declared duty per layer and the fees to the order
- * lines and then to each line's rigs in equal shares by the largest remainder, ties to the lower
- * serial number. A layer without a Chapter 99 heading is a fee (MPF, HMF), every other one duty.
+ * tariff-service allocates what the entry owes now (declared, plus what CBP billed since, e.g. an
+ * origin audit, less liquidation decreases and CAPE refunds) to the order lines and then to each
+ * line's rigs in equal shares, giving per line and per rig the duty and the fees (MPF, HMF) by
+ * controlled rounding: every column adds up exactly.
  * Retries and breaker: quarkus.fault-tolerance."io.rigledger.procurement.upstream.EntryAllocations/ofOrder".*.
  */
 @ApplicationScoped
@@ -45,8 +43,8 @@ public class EntryAllocations {
     @RestClient
     AllocationApi allocations;
 
-    /** One rig's share of its line, USD (duty and fees together, as tariff-service gives it). */
-    public record AllocatedRig(String serialNumber, BigDecimal amount) {
+    /** One rig's share of its line: duty and fees, USD. */
+    public record AllocatedRig(String serialNumber, BigDecimal duty, BigDecimal fees) {
     }
 
     /**
@@ -93,20 +91,13 @@ public class EntryAllocations {
     }
 
     private static AllocatedLine inOurTerms(UUID entryId, AllocationLinesInner line) {
-        Map<Boolean, BigDecimal> byKind = new LinkedHashMap<>();
-        byKind.put(Boolean.TRUE, BigDecimal.ZERO.setScale(2));
-        byKind.put(Boolean.FALSE, BigDecimal.ZERO.setScale(2));
-        for (AllocatedLayer layer : line.getLayers()) {
-            boolean fee = layer.getHeading() == null || layer.getHeading().isEmpty();
-            byKind.merge(fee, layer.getAmount(), BigDecimal::add);
-        }
         List<AllocatedRig> rigs = new ArrayList<>(line.getRigs() == null ? 0 : line.getRigs().size());
         if (line.getRigs() != null) {
             for (AllocationLinesInnerRigsInner r : line.getRigs()) {
-                rigs.add(new AllocatedRig(r.getSerialNumber(), r.getAmount()));
+                rigs.add(new AllocatedRig(r.getSerialNumber(), r.getDuty(), r.getFees()));
             }
         }
         return new AllocatedLine(entryId, line.getLineNumber(), line.getShipmentId(), line.getQuantity(),
-                byKind.get(Boolean.FALSE), byKind.get(Boolean.TRUE), List.copyOf(rigs));
+                line.getDuty(), line.getFees(), List.copyOf(rigs));
     }
 }

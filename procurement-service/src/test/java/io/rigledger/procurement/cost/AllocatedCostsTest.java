@@ -27,9 +27,9 @@ class AllocatedCostsTest {
     }
 
     @Test
-    void eachCoveredRigKeepsTariffsTotalWithTheFeesSplitLowerSerialFirst() {
+    void eachCoveredRigTakesTariffsDutyAndFeesLowerSerialFirst() {
         Covered c = new Covered(ENTRY, usd("4200.00"), usd("41.56"), List.of("SN-3", "SN-1", "SN-2"),
-                List.of(usd("1413.85"), usd("1413.86"), usd("1413.85")));
+                List.of(usd("1400.00"), usd("1400.00"), usd("1400.00")), List.of(usd("13.85"), usd("13.86"), usd("13.85")));
         LineCost line = AllocatedCosts.of(3, usd("4000.00"), usd("3900.00"), usd("40.00"), List.of(c));
         List<RigCost> rigs = line.covered();
         assertEquals(List.of("SN-1", "SN-2", "SN-3"), rigs.stream().map(RigCost::serialNumber).toList());
@@ -43,7 +43,7 @@ class AllocatedCostsTest {
 
     @Test
     void uncoveredRigsKeepTheQuotesShareOfThePositionsAfterTheCoveredOnes() {
-        Covered c = new Covered(ENTRY, usd("100.00"), usd("1.00"), List.of("SN-1"), List.of(usd("101.00")));
+        Covered c = new Covered(ENTRY, usd("100.00"), usd("1.00"), List.of("SN-1"), List.of(usd("100.00")), List.of(usd("1.00")));
         // the quote: duty 10.01 over 3 rigs is 1001 cents = 333 each and 2 left: 3.34, 3.34, 3.33
         LineCost line = AllocatedCosts.of(3, usd("10.00"), usd("10.01"), usd("0.00"), List.of(c));
         assertEquals(List.of(new RigRange(2, 2, LandedCosts.Parts.of(usd("10.00"), usd("3.34"), usd("0.00"))),
@@ -54,9 +54,11 @@ class AllocatedCostsTest {
 
     @Test
     void moreRigsCoveredThanTheLineHasOrAmountsThatDoNotAddUpAreRefused() {
-        Covered two = new Covered(ENTRY, usd("2.00"), usd("0.00"), List.of("A", "B"), List.of(usd("1.00"), usd("1.00")));
+        Covered two = new Covered(ENTRY, usd("2.00"), usd("0.00"), List.of("A", "B"), List.of(usd("1.00"), usd("1.00")),
+                List.of(usd("0.00"), usd("0.00")));
         assertThrows(IllegalArgumentException.class, () -> AllocatedCosts.of(1, usd("1.00"), usd("0.00"), usd("0.00"), List.of(two)));
-        Covered wrong = new Covered(ENTRY, usd("2.00"), usd("0.00"), List.of("A", "B"), List.of(usd("1.00"), usd("0.99")));
+        Covered wrong = new Covered(ENTRY, usd("2.00"), usd("0.00"), List.of("A", "B"), List.of(usd("1.00"), usd("0.99")),
+                List.of(usd("0.00"), usd("0.00")));
         assertThrows(IllegalArgumentException.class, () -> AllocatedCosts.of(2, usd("1.00"), usd("0.00"), usd("0.00"), List.of(wrong)));
     }
 
@@ -75,7 +77,8 @@ class AllocatedCostsTest {
             serials.add("SN-%03d".formatted(i));
         }
         List<Covered> parts = covered == 0 ? List.of()
-                : List.of(new Covered(ENTRY, duty, fees, serials, LargestRemainder.equally(duty.add(fees), covered)));
+                : List.of(new Covered(ENTRY, duty, fees, serials, LargestRemainder.equally(duty, covered),
+                        LargestRemainder.equally(fees, covered)));
         LineCost line = AllocatedCosts.of(quantity, usd("3500.00"), BigDecimal.valueOf(quoteDutyCents, 2),
                 BigDecimal.valueOf(quoteFeeCents, 2), parts);
         BigDecimal sumDuty = BigDecimal.ZERO;

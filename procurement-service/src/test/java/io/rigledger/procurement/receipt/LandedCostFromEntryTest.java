@@ -65,21 +65,30 @@ class LandedCostFromEntryTest {
         assertEquals(List.of(), upstreams.contractBreaches());
     }
 
-    /** tariff-service's allocation of one entry to line 1 of the order: duty layers, one MPF fee, rigs by serial. */
+    /**
+     * tariff-service's allocation of one entry to line 1 of the order: two duty layers and MPF, the line's duty
+     * and fees, and its rigs as "serial:duty:fees" (each rig's total is their sum).
+     */
     private static String allocation(UUID entry, UUID order, int quantity, String duty301, String dutyIeepa, String mpf,
-                                     String total, String rigs) {
+                                     String... rigs) {
+        BigDecimal duty = new BigDecimal(duty301).add(new BigDecimal(dutyIeepa));
+        BigDecimal total = duty.add(new BigDecimal(mpf));
+        StringBuilder named = new StringBuilder();
+        for (String rig : rigs) {
+            String[] p = rig.split(":");
+            named.append(named.isEmpty() ? "" : ",").append("""
+                    {"serialNumber":"%s","duty":%s,"fees":%s,"amount":%s}""".formatted(p[0], p[1], p[2],
+                    new BigDecimal(p[1]).add(new BigDecimal(p[2]))));
+        }
+        String layers = """
+                [{"program":"SECTION_301","heading":"9903.88.15","amount":%s},
+                 {"program":"IEEPA_RECIPROCAL","heading":"9903.01.25","amount":%s},
+                 {"program":"MPF","heading":"","amount":%s}]""".formatted(duty301, dutyIeepa, mpf);
         return """
-                {"entryId":"%s","entryNumber":"123-4567890-1","method":"VALUE",
-                 "layers":[{"program":"SECTION_301","heading":"9903.88.15","amount":%s},
-                           {"program":"IEEPA_RECIPROCAL","heading":"9903.01.25","amount":%s},
-                           {"program":"MPF","heading":"","amount":%s}],
-                 "total":%s,
-                 "lines":[{"purchaseOrderId":"%s","lineNumber":1,"quantity":%d,"basis":12000.00,
-                           "layers":[{"program":"SECTION_301","heading":"9903.88.15","amount":%s},
-                                     {"program":"IEEPA_RECIPROCAL","heading":"9903.01.25","amount":%s},
-                                     {"program":"MPF","heading":"","amount":%s}],
-                           "total":%s,"rigs":[%s]}]}"""
-                .formatted(entry, duty301, dutyIeepa, mpf, total, order, quantity, duty301, dutyIeepa, mpf, total, rigs);
+                {"entryId":"%s","entryNumber":"123-4567890-1","method":"VALUE","layers":%s,"total":%s,
+                 "lines":[{"purchaseOrderId":"%s","lineNumber":1,"quantity":%d,"basis":12000.00,"layers":%s,
+                           "duty":%s,"fees":%s,"total":%s,"rigs":[%s]}]}"""
+                .formatted(entry, layers, total, order, quantity, layers, duty, mpf, total, named);
     }
 
     private static String orderOf(String org, String shipment) {
@@ -104,9 +113,8 @@ class LandedCostFromEntryTest {
         assertEquals(0, entries.landedCostChanges().size());
 
         UUID entry = UUID.randomUUID();
-        entries.cover(order, entry, allocation(entry, order, 3, "3000.00", "1200.00", "41.56", "4241.56", """
-                {"serialNumber":"SN-L-1","amount":1413.86},{"serialNumber":"SN-L-2","amount":1413.85},
-                {"serialNumber":"SN-L-3","amount":1413.85}"""));
+        entries.cover(order, entry, allocation(entry, order, 3, "3000.00", "1200.00", "41.56",
+                "SN-L-1:1400.00:13.86", "SN-L-2:1400.00:13.85", "SN-L-3:1400.00:13.85"));
         JsonPath cost = as(Tokens.finance(org)).get("/api/purchase-orders/" + order + "/landed-cost").then().statusCode(200)
                 .body("basis", equalTo("ENTRY_ALLOCATION")).body("entryIds", equalTo(List.of(entry.toString())))
                 .body("lines[0].source", equalTo("ENTRY_ALLOCATION")).body("lines[0].coveredRigs", hasSize(3))
@@ -141,9 +149,8 @@ class LandedCostFromEntryTest {
         assertEquals(0, refresh.runOnce());
 
         // an origin audit drops the IEEPA layer: the next refresh moves every rig's landed cost
-        entries.cover(order, entry, allocation(entry, order, 3, "3000.00", "0.00", "41.56", "3041.56", """
-                {"serialNumber":"SN-L-1","amount":1013.86},{"serialNumber":"SN-L-2","amount":1013.85},
-                {"serialNumber":"SN-L-3","amount":1013.85}"""));
+        entries.cover(order, entry, allocation(entry, order, 3, "3000.00", "0.00", "41.56",
+                "SN-L-1:1000.00:13.86", "SN-L-2:1000.00:13.85", "SN-L-3:1000.00:13.85"));
         assertEquals(3, refresh.runOnce());
         List<JsonPath> after = entries.landedCostChanges().stream().skip(3).map(r -> new JsonPath(r.getBodyAsString())).toList();
         assertEquals(List.of(new BigDecimal("1000.00"), new BigDecimal("1000.00"), new BigDecimal("1000.00")),
@@ -159,8 +166,8 @@ class LandedCostFromEntryTest {
         UUID order = UUID.fromString(orderOf(org, shipment));
         JsonPath quoted = as(Tokens.finance(org)).get("/api/purchase-orders/" + order + "/landed-cost").jsonPath();
         UUID entry = UUID.randomUUID();
-        entries.cover(order, entry, allocation(entry, order, 2, "2000.00", "0.00", "27.71", "2027.71", """
-                {"serialNumber":"SN-M-1","amount":1013.86},{"serialNumber":"SN-M-2","amount":1013.85}"""));
+        entries.cover(order, entry, allocation(entry, order, 2, "2000.00", "0.00", "27.71",
+                "SN-M-1:1000.00:13.86", "SN-M-2:1000.00:13.85"));
         JsonPath cost = as(Tokens.finance(org)).get("/api/purchase-orders/" + order + "/landed-cost").then().statusCode(200)
                 .body("basis", equalTo("ENTRY_ALLOCATION")).body("lines[0].coveredRigs", hasSize(2))
                 .body("lines[0].rigs", hasSize(1)).body("lines[0].rigs[0].fromRig", equalTo(3))
