@@ -102,6 +102,18 @@ final class ChildProcess {
         stopTree(name, process.toHandle(), grace);
     }
 
+    /**
+     * SIGKILL to the process and every descendant at once, as a crash or the kernel's OOM killer
+     * would: nothing gets to run a shutdown hook. Waits up to 30 s until all are gone.
+     */
+    void kill() {
+        List<ProcessHandle> tree = tree().filter(ProcessHandle::isAlive).toList();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        if (!awaitExit(tree, Duration.ofSeconds(30))) {
+            throw new IllegalStateException(name + " still runs 30 s after SIGKILL");
+        }
+    }
+
     /** Stops {@code root} and all its descendants: SIGTERM, then SIGKILL after {@code grace}. */
     static void stopTree(String name, ProcessHandle root, Duration grace) {
         List<ProcessHandle> tree = Stream.concat(Stream.of(root), root.descendants())

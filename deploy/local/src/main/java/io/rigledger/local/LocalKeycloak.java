@@ -31,6 +31,15 @@ final class LocalKeycloak {
      * token and JWKS endpoints at that address, so the services may use an internal one).
      */
     static ChildProcess launch(StackSettings settings, Path logFile) {
+        return launch(settings, logFile, true);
+    }
+
+    /**
+     * As {@link #launch(StackSettings, Path)}; with {@code freshData} false the dev database is kept,
+     * so a Keycloak started again after a crash has the same realm keys and sessions (the import
+     * skips a realm that exists), as a deployment with its own database would.
+     */
+    static ChildProcess launch(StackSettings settings, Path logFile, boolean freshData) {
         Path home = settings.keycloakHome();
         Path kcSh = home.resolve("bin/kc.sh");
         if (!Files.isRegularFile(kcSh)) {
@@ -43,7 +52,9 @@ final class LocalKeycloak {
             Files.copy(settings.realmFile(), importDir.resolve(StackSettings.REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
             Files.copy(settings.demoUsersFile(), importDir.resolve(StackSettings.REALM + "-users-0.json"), StandardCopyOption.REPLACE_EXISTING);
             Files.deleteIfExists(importDir.resolve("realm-rigledger.json"));
-            deleteTree(home.resolve("data/h2"));
+            if (freshData) {
+                deleteTree(home.resolve("data/h2"));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("could not prepare " + home + "/data", e);
         }

@@ -2,7 +2,6 @@ package io.rigledger.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -59,6 +57,13 @@ public final class LocalStack implements AutoCloseable {
     public static LocalStack start(StackSettings settings) {
         LocalStack stack = new LocalStack(settings);
         stack.startAll();
+        return stack;
+    }
+
+    /** A stack another process started (./run.sh) on {@code settings}' ports: this handle starts and stops nothing. */
+    public static LocalStack attach(StackSettings settings) {
+        LocalStack stack = new LocalStack(settings);
+        stack.stopped.countDown();
         return stack;
     }
 
@@ -155,14 +160,23 @@ public final class LocalStack implements AutoCloseable {
         });
     }
 
-    private ChildProcess launchService(ServiceApp app) {
+    /** Launches one service with the dev overlay's environment, its output in {@code <logs>/<service>.log}. */
+    ChildProcess launchService(ServiceApp app) {
+        return launchService(app, truncate(settings.logDir().resolve(app.id() + ".log")));
+    }
+
+    /** Launches one service with the dev overlay's environment, its output in {@code log}. */
+    ChildProcess launchService(ServiceApp app, Path log) {
         // the dev overlay's ConfigMaps, hosts mapped to this machine (DevEnvironment)
         Map<String, String> env = DevEnvironment.forService(settings, app);
 
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        if (!settings.serviceJavaOpts().isBlank()) {
-            command.addAll(Arrays.asList(settings.serviceJavaOpts().trim().split("\\s+")));
+        // service.java.opts for all three, then <service>.java.opts (a -D only that service knows)
+        for (String opts : List.of(settings.serviceJavaOpts(), StackSettings.setting(app.settingsKey() + ".java.opts").orElse(""))) {
+            if (!opts.isBlank()) {
+                command.addAll(Arrays.asList(opts.trim().split("\\s+")));
+            }
         }
         command.add("-jar");
         command.add(settings.serviceJar(app).toString());
@@ -172,8 +186,7 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return ChildProcess.launch(app.id(), command, env, workDir,
-                truncate(settings.logDir().resolve(app.id() + ".log")));
+        return ChildProcess.launch(app.id(), command, env, workDir, truncate(log));
     }
 
     private interface Launch {
@@ -193,6 +206,35 @@ public final class LocalStack implements AutoCloseable {
             services.add(p);
         }
         return p;
+    }
+
+    /** The running process called {@code name} (a service's id, or keycloak). */
+    synchronized ChildProcess part(String name) {
+        if (keycloak != null && keycloak.name().equals(name)) {
+            return keycloak;
+        }
+        return services.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no part " + name));
+    }
+
+    /** {@code next} takes the place of the part of the same name (after a kill): stopped with the stack. */
+    synchronized void replace(ChildProcess next) {
+        if ("keycloak".equals(next.name())) {
+            keycloak = next;
+        } else {
+            services.removeIf(p -> p.name().equals(next.name()));
+            services.add(next);
+        }
+        rememberPid(next);
+    }
+
+    synchronized LocalPostgres postgres() {
+        return postgres;
+    }
+
+    /** The PostgreSQL started again on the same data folder takes the place of the stopped one. */
+    synchronized void postgres(LocalPostgres restarted) {
+        postgres = restarted;
     }
 
     private synchronized void record(Started s) {
@@ -307,49 +349,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** What is running where, how fast it started, and how to try it. */
     public String summary() {
-        String nl = System.lineSeparator();
-        StringBuilder b = new StringBuilder(nl);
-        b.append("RigLedger local stack is ready (").append(seconds(allReadyAfter)).append(" after the launcher started; ")
-                .append(seconds(Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime())))
-                .append(" JVM uptime)").append(nl).append(nl);
-        b.append(String.format(Locale.ROOT, "  %-20s %6s %8s %12s %10s%n", "part", "port", "pid", "ready after", "RSS"));
-        for (Started s : started) {
-            b.append(String.format(Locale.ROOT, "  %-20s %6d %8s %12s %10s%n", s.name(), s.port(),
-                    s.pid() < 0 ? "-" : Long.toString(s.pid()), seconds(s.readyAfter()),
-                    s.rssKib() <= 0 ? "-" : (s.rssKib() / 1024) + " MiB"));
-        }
-        b.append(nl);
-        for (ServiceApp app : new ServiceApp[] {ServiceApp.PROCUREMENT, ServiceApp.INVENTORY, ServiceApp.TARIFF}) {
-            b.append(String.format(Locale.ROOT, "  %-20s %-24s Swagger UI %s/q/swagger-ui%n", app.id(),
-                    settings.serviceUrl(app), settings.serviceUrl(app)));
-        }
-        b.append(String.format(Locale.ROOT, "  %-20s %-24s admin console %s/admin (%s / %s), realm %s%n", "keycloak",
-                settings.keycloakUrl(), settings.keycloakUrl(), StackSettings.KEYCLOAK_ADMIN,
-                StackSettings.KEYCLOAK_ADMIN_PASSWORD, StackSettings.REALM));
-        b.append(String.format(Locale.ROOT, "  %-20s %s (every token, through whichever address it was fetched)%n",
-                "issuer", settings.issuerUrl()));
-        b.append(String.format(Locale.ROOT, "  %-20s jdbc:postgresql://localhost:%d/{procurement,inventory,tariff} (%s / %s)%n",
-                "postgres", settings.postgresPort(), StackSettings.DB_USER, StackSettings.DB_PASSWORD));
-        b.append(String.format(Locale.ROOT, "  %-20s %s%n", "logs", settings.logDir()));
-        b.append(nl);
-        b.append("Get a token for alice (people: alice, bob, fiona, oscar, ada; password = user name):").append(nl);
-        b.append("  TOKEN=$(curl -s -d grant_type=password -d client_id=rigledger-cli -d username=alice -d password=alice \\")
-                .append(nl);
-        b.append("    ").append(settings.tokenUrl())
-                .append(" | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')").append(nl).append(nl);
-        b.append("Create a purchase order:").append(nl);
-        b.append("  curl -i -X POST ").append(settings.serviceUrl(ServiceApp.PROCUREMENT)).append("/api/purchase-orders")
-                .append(" -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' \\").append(nl);
-        b.append("    -d '").append(PURCHASE_ORDER_EXAMPLE).append("'").append(nl).append(nl);
-        b.append("List them:").append(nl);
-        b.append("  curl -s ").append(settings.serviceUrl(ServiceApp.PROCUREMENT)).append("/api/purchase-orders")
-                .append(" -H \"Authorization: Bearer $TOKEN\"").append(nl).append(nl);
-        b.append("Ctrl-C stops everything.").append(nl);
-        return b.toString();
-    }
-
-    private static String seconds(Duration d) {
-        return d == null ? "-" : String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+        return StackSummary.of(settings, started(), allReadyAfter);
     }
 
     private static Path truncate(Path log) {
@@ -373,7 +373,7 @@ public final class LocalStack implements AutoCloseable {
                     + " env RIGLEDGER_<KEY>): root, local.dir, postgres.port, postgres.fresh, keycloak.port,"
                     + " keycloak.hostname, keycloak.home,"
                     + " keycloak.timeout, procurement.port, inventory.port, tariff.port, service.timeout,"
-                    + " service.java.opts");
+                    + " service.java.opts, procurement.java.opts, inventory.java.opts, tariff.java.opts");
             return;
         }
         StackSettings settings = StackSettings.fromEnvironment();

@@ -32,6 +32,8 @@ import java.util.Properties;
  * procurement.port   8081, inventory.port 8082, tariff.port 8083
  * service.timeout    seconds until each service must be ready       (60)
  * service.java.opts  extra JVM options for the three services        (none)
+ * procurement.java.opts, inventory.java.opts, tariff.java.opts: extra JVM options for that service
+ *                    alone (a -D of its own config: the others refuse unknown rigledger.* keys)
  * </pre>
  */
 public record StackSettings(

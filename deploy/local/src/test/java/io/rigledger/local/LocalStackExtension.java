@@ -15,6 +15,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 final class LocalStackExtension implements BeforeAllCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalStackExtension.class);
+    /**
+     * {@code -Drigledger.stack.attach=true}: use the stack already running on the settings' ports
+     * (./run.sh) instead of starting one, to iterate on a test quickly; tests that kill or restart
+     * parts need the stack started here and fail in this mode.
+     */
+    static final String ATTACH = "rigledger.stack.attach";
     private static final System.Logger LOG = System.getLogger(LocalStackExtension.class.getName());
 
     /** The stack, or why it could not start; closing it stops the stack. */
@@ -22,6 +28,9 @@ final class LocalStackExtension implements BeforeAllCallback, ParameterResolver 
 
         static Running start() {
             try {
+                if (Boolean.getBoolean(ATTACH)) {
+                    return new Running(LocalStack.attach(StackSettings.fromEnvironment()), null);
+                }
                 LocalStack stack = LocalStack.start(StackSettings.fromEnvironment());
                 LOG.log(System.Logger.Level.INFO, stack.summary());
                 return new Running(stack, null);
