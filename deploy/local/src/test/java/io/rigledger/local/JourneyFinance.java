@@ -30,6 +30,9 @@ final class JourneyFinance {
 
     private static final BigDecimal AUDIT_INTEREST = new BigDecimal("12.34");
 
+    /** The origin audit as recorded (its layers' differences move the IEEPA duty still refundable). */
+    private JsonNode audit;
+
     private final Calls calls;
     private final Journey j;
 
@@ -112,6 +115,7 @@ final class JourneyFinance {
         JsonNode entry = ok(calls.tariff("fiona").body(audit.toString())
                 .post("/api/entries/" + j.entryId() + "/origin-audits"), 200);
         JsonNode recorded = entry.at("/originAudits/0");
+        audit = recorded;
         assertEquals(0, difference.compareTo(money(recorded, "/dutyDifference")), "duty difference " + recorded);
         assertEquals(0, difference.add(AUDIT_INTEREST).compareTo(money(recorded, "/bill")), "bill " + recorded);
     }
@@ -120,7 +124,11 @@ final class JourneyFinance {
         return amounts.values().stream().map(a -> a == null ? BigDecimal.ZERO : a).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    /** The entry's IEEPA headings are refundable as declared, it is eligible, and its number is in the CAPE zip. */
+    /**
+     * The entry's IEEPA duty per heading is refundable as declared plus what the origin audit billed
+     * on IEEPA headings (headings owing nothing left out), it is eligible, and its number is once in
+     * the CAPE zip.
+     */
     void ieepaPartIsInTheCapeExport() throws IOException {
         Map<String, BigDecimal> declared = new TreeMap<>();
         for (JsonNode line : j.entryFiled.get("lines")) {
@@ -130,6 +138,14 @@ final class JourneyFinance {
                 }
             }
         }
+        if (audit != null) {
+            for (JsonNode change : audit.get("layers")) {
+                if (change.get("program").asText().startsWith("IEEPA")) {
+                    declared.merge(change.get("heading").asText(), change.get("difference").decimalValue(), BigDecimal::add);
+                }
+            }
+        }
+        declared.values().removeIf(owed -> owed.signum() <= 0);
         JsonNode item = null;
         String cursor = null;
         for (int page = 0; page < 100 && item == null; page++) {
