@@ -31,7 +31,7 @@ final class JourneyFinance {
     private static final BigDecimal AUDIT_INTEREST = new BigDecimal("12.34");
 
     /** The origin audit as recorded (its layers' differences move the IEEPA duty still refundable). */
-    private JsonNode audit;
+    private JsonNode recordedAudit;
 
     private final Calls calls;
     private final Journey j;
@@ -115,7 +115,7 @@ final class JourneyFinance {
         JsonNode entry = ok(calls.tariff("fiona").body(audit.toString())
                 .post("/api/entries/" + j.entryId() + "/origin-audits"), 200);
         JsonNode recorded = entry.at("/originAudits/0");
-        audit = recorded;
+        recordedAudit = recorded;
         assertEquals(0, difference.compareTo(money(recorded, "/dutyDifference")), "duty difference " + recorded);
         assertEquals(0, difference.add(AUDIT_INTEREST).compareTo(money(recorded, "/bill")), "bill " + recorded);
     }
@@ -138,8 +138,8 @@ final class JourneyFinance {
                 }
             }
         }
-        if (audit != null) {
-            for (JsonNode change : audit.get("layers")) {
+        if (recordedAudit != null) {
+            for (JsonNode change : recordedAudit.get("layers")) {
                 if (change.get("program").asText().startsWith("IEEPA")) {
                     declared.merge(change.get("heading").asText(), change.get("difference").decimalValue(), BigDecimal::add);
                 }
