@@ -248,12 +248,23 @@ class LocalStackIT {
                 .extract().jsonPath().getList("items.id");
     }
 
+    /** Every rig id the caller's organisation has, over every page (the fault tests register over a thousand). */
     private static List<String> rigIds(String token) {
-        return given().filter(inventory()).auth().oauth2(token)
-                .queryParam("limit", 1000)
-                .get(rigsUrl())
-                .then().statusCode(200)
-                .extract().jsonPath().getList("items.id");
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 100; page++) {
+            var request = given().filter(inventory()).auth().oauth2(token).queryParam("limit", 1000);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath body = request.get(rigsUrl()).then().statusCode(200).extract().jsonPath();
+            ids.addAll(body.getList("items.id"));
+            cursor = body.getString("nextCursor");
+            if (cursor == null) {
+                break;
+            }
+        }
+        return ids;
     }
 
     /** A person's access token from the real Keycloak (password grant; password = user name). */
