@@ -102,10 +102,16 @@ final class JourneyRigs {
                 .add(money(pro, "/hashrateThs").multiply(BigDecimal.valueOf(2)));
         BigDecimal powerKw = BigDecimal.valueOf(3L * xp.get("powerWatts").asLong() + 2L * pro.get("powerWatts").asLong())
                 .movePointLeft(3);
-        BigDecimal landed = sum(bySerial.values(), "/landedCost/price").add(sum(bySerial.values(), "/landedCost/duty"))
-                .add(sum(bySerial.values(), "/landedCost/fees"));
-
-        JsonNode summary = ok(calls.inventory("oscar").queryParam("groupBy", "site,status").get("/api/fleet/summary"), 200);
+        // procurement-service may push the entry's allocation to the rigs at any moment: the summary's
+        // landed cost is compared with the rigs read right after it, until both agree (bounded)
+        JsonNode summary = await("fleet summary and rigs agree on landed cost").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
+                .until(() -> ok(calls.inventory("oscar").queryParam("groupBy", "site,status").get("/api/fleet/summary"), 200),
+                        s -> {
+                            bySerial = read();
+                            JsonNode g = siteGroup(s);
+                            return g != null && landed().compareTo(money(g, "/figures/landedCost")) == 0;
+                        });
+        BigDecimal landed = landed();
         JsonNode mine = null;
         for (JsonNode g : summary.get("groups")) {
             if (j.site.equals(g.at("/key/site").asText())) {
@@ -121,6 +127,22 @@ final class JourneyRigs {
         assertEquals(0, landed.compareTo(money(mine, "/figures/landedCost")), "landed cost " + mine);
         assertEquals(0, Calls.cents(powerKw.movePointRight(3).divide(hashrate, 10, RoundingMode.HALF_UP))
                 .compareTo(money(mine, "/figures/efficiencyJth")), "J/TH = W / TH/s " + mine);
+    }
+
+    /** The group of the journey's site in a fleet summary, or null. */
+    private JsonNode siteGroup(JsonNode summary) {
+        for (JsonNode g : summary.get("groups")) {
+            if (j.site.equals(g.at("/key/site").asText())) {
+                return g;
+            }
+        }
+        return null;
+    }
+
+    /** Price + duty + fees over the rigs as last read, USD. */
+    private BigDecimal landed() {
+        return sum(bySerial.values(), "/landedCost/price").add(sum(bySerial.values(), "/landedCost/duty"))
+                .add(sum(bySerial.values(), "/landedCost/fees"));
     }
 
     /** Sum of the decimals at {@code pointer} over {@code rigs}. */
