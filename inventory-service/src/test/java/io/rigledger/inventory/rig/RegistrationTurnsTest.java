@@ -1,6 +1,5 @@
 package io.rigledger.inventory.rig;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.rigledger.testsupport.Tokens;
@@ -17,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,9 +36,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 class RegistrationTurnsTest {
-
-    @Inject
-    RigRegistrar registrar;
 
     @Inject
     DataSource database;
@@ -92,49 +87,63 @@ class RegistrationTurnsTest {
         assertEquals(highest + 1, number(next), "the next rig's asset id follows the batch's: no id was burned");
     }
 
+    /**
+     * Batch A draws its asset id, then pauses inside its INSERT (a test trigger waits for a lock the test
+     * holds) before it reaches any rollup row; batch B starts after. Without turns B draws higher ids and
+     * commits first, and a reader paging by asset id passes over A's rig.
+     */
     @Test
     void aReaderPagingWhileTwoBatchesCommitSkipsNoRigThatCommittedBeforeItsPage() throws Exception {
         String org = newOrg();
         String ops = Tokens.ops(org);
         as(ops).body(batch(org, rigs(2))).post("/api/rigs/batch").then().statusCode(200);
-        List<NewRig> first = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            first.add(new NewRig(newSerial(), "antminer-s21", "MY", null, null, null, null, null, null));
-        }
-        CountDownLatch drawn = new CountDownLatch(1);
-        CountDownLatch commit = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            // batch A draws its asset ids and holds its transaction open
-            Future<?> a = pool.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
-                registrar.registerBatch(org, "test", first);
-                drawn.countDown();
-                await(commit);
-            }));
-            assertTrue(drawn.await(60, TimeUnit.SECONDS), "batch A drew its ids");
-            // batch B starts after A drew its ids: it either waits for A or commits higher ids first
-            Future<?> b = pool.submit(() -> as(ops).body(batch(org, rigs(3))).post("/api/rigs/batch")
-                    .then().statusCode(200));
-            waitUntilDoneOrWaitingForALock(b);
+        try (Connection holder = database.getConnection(); Statement hold = holder.createStatement()) {
+            hold.execute(HOLD_TRIGGER);
+            hold.execute("select pg_advisory_lock(7, 7)");
+            try {
+                Future<?> a = pool.submit(() -> as(ops).body(batch(org, List.of(rig("HOLD" + newSerial(), "antminer-s21", "MY"))))
+                        .post("/api/rigs/batch").then().statusCode(200));
+                waitUntil(a, 1);
+                Future<?> b = pool.submit(() -> as(ops).body(batch(org, rigs(3))).post("/api/rigs/batch")
+                        .then().statusCode(200));
+                waitUntil(b, 2);
 
-            List<String> seen = new ArrayList<>();
-            String cursor = page(ops, null, 1, seen);
-            Set<String> committedBeforeLastPage = committedIds(org);
-            cursor = page(ops, cursor, 2, seen);
-            commit.countDown();
-            a.get(60, TimeUnit.SECONDS);
-            while (cursor != null) {
-                committedBeforeLastPage = committedIds(org);
+                List<String> seen = new ArrayList<>();
+                String cursor = page(ops, null, 1, seen);
+                Set<String> committedBeforeLastPage = committedIds(org);
                 cursor = page(ops, cursor, 2, seen);
+                hold.execute("select pg_advisory_unlock(7, 7)");
+                a.get(60, TimeUnit.SECONDS);
+                while (cursor != null) {
+                    committedBeforeLastPage = committedIds(org);
+                    cursor = page(ops, cursor, 2, seen);
+                }
+                b.get(60, TimeUnit.SECONDS);
+                assertTrue(new HashSet<>(seen).containsAll(committedBeforeLastPage), "the reader saw " + seen
+                        + " but these had committed before its last page: " + committedBeforeLastPage);
+            } finally {
+                hold.execute("select pg_advisory_unlock_all()");
+                hold.execute("drop trigger if exists test_hold_rig on rig");
+                hold.execute("drop function if exists test_hold_rig()");
             }
-            b.get(60, TimeUnit.SECONDS);
-            assertTrue(new HashSet<>(seen).containsAll(committedBeforeLastPage),
-                    "the reader saw " + seen + " but these had committed before its last page: " + committedBeforeLastPage);
         } finally {
-            commit.countDown();
             pool.shutdownNow();
         }
     }
+
+    /** Test only: a rig whose serial starts with HOLD waits, inside its INSERT, for advisory lock (7, 7). */
+    private static final String HOLD_TRIGGER = """
+            create or replace function test_hold_rig() returns trigger language plpgsql as $$
+            begin
+                if new.serial_number like 'HOLD%' then
+                    perform pg_advisory_xact_lock(7, 7);
+                end if;
+                return new;
+            end
+            $$;
+            create or replace trigger test_hold_rig before insert on rig for each row execute function test_hold_rig();
+            """;
 
     /** One page of the organisation's rigs after {@code cursor}; adds its ids to {@code seen}, answers the next cursor. */
     private static String page(String token, String cursor, int limit, List<String> seen) {
@@ -158,20 +167,20 @@ class RegistrationTurnsTest {
         return ids;
     }
 
-    /** Until {@code call} has answered or a session of the database waits for a lock (at most a minute). */
-    private void waitUntilDoneOrWaitingForALock(Future<?> call) throws Exception {
+    /** Until {@code call} has answered or {@code waiters} sessions of the database wait for a lock (at most a minute). */
+    private void waitUntil(Future<?> call, int waiters) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
         while (System.nanoTime() < deadline) {
             try {
                 call.get(50, TimeUnit.MILLISECONDS);
                 return;
             } catch (TimeoutException stillRunning) {
-                if (lockWaiters() > 0) {
+                if (lockWaiters() >= waiters) {
                     return;
                 }
             }
         }
-        throw new AssertionError("batch B neither answered nor waited for a lock");
+        throw new AssertionError("the batch neither answered nor waited for a lock");
     }
 
     private int lockWaiters() throws SQLException {
@@ -179,17 +188,6 @@ class RegistrationTurnsTest {
              ResultSet rs = s.executeQuery("select count(*) from pg_locks where not granted")) {
             rs.next();
             return rs.getInt(1);
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(60, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the test never let batch A commit");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
