@@ -56,14 +56,14 @@ public class DeadlineService {
         LocalDate today = store.today();
         LocalDate to = today.plusDays(days);
         // candidates only: entries whose entry date or liquidation date puts one rule's date in the window
-        // (the latest from the entry date: CAPE, 80 days after the deemed liquidation a year after entry)
+        // (the latest from the entry date: PROTEST, 180 days after the deemed liquidation a year after entry)
         List<CustomsEntry> entries = CustomsEntry.list("org = ?1 and (entryDate >= ?2 or (entryDate >= ?3 and entryDate <= ?4)"
-                        + " or liquidationDate >= ?5)", org, today.minusYears(1).minusDays(Deadlines.CAPE_DAYS + 1),
+                        + " or liquidationDate >= ?5)", org, today.minusYears(1).minusDays(Deadlines.PROTEST_DAYS + 1),
                 today.minusYears(Deadlines.DRAWBACK_YEARS).minusDays(1), to.minusYears(Deadlines.DRAWBACK_YEARS),
                 today.minusDays(Deadlines.PROTEST_DAYS));
         List<DueView> out = new ArrayList<>();
         for (CustomsEntry e : entries) {
-            for (Deadlines.Deadline d : Deadlines.of(new Deadlines.Facts(e.entryDate, e.status, e.liquidationDate, e.hasIeepa, today))) {
+            for (Deadlines.Deadline d : Deadlines.of(new Deadlines.Facts(e.entryDate, e.status, e.liquidationDate, e.hasIeepa, e.protest != null, today))) {
                 DueView due = new DueView(e.id, EntryNumber.display(e.entryNumber), d.kind(), d.due(),
                         (int) (d.due().toEpochDay() - today.toEpochDay()), d.rule(), d.estimated());
                 if (!d.due().isBefore(today) && !d.due().isAfter(to) && (after == null || ORDER.compare(due, after) > 0)) {

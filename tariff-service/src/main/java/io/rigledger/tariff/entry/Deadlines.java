@@ -15,7 +15,9 @@ import java.util.Set;
  *     whichever is earlier (CBP post-summary correction rules, 19 CFR 101.9(b));</li>
  * <li>EXPECTED_LIQUIDATION: 314 days after entry (CBP's usual liquidation cycle);</li>
  * <li>DEEMED_LIQUIDATION: one year after entry unless extended (19 U.S.C. 1504(a));</li>
- * <li>PROTEST: 180 days after liquidation (19 U.S.C. 1514(c)(3));</li>
+ * <li>PROTEST: 180 days after liquidation (19 U.S.C. 1514(c)(3)), CBP's or the deemed one a year after
+ *     entry (19 U.S.C. 1504(a)), while no protest was filed, the entry is not finally liquidated and the
+ *     window has not closed (a refund request after a decided protest does not open it again);</li>
  * <li>CAPE: 80 days after liquidation for an entry with IEEPA duty (CBP CAPE eligibility). An entry
  *     CBP has not liquidated within a year of entry is deemed liquidated on that anniversary (19 U.S.C.
  *     1504(a)), so its deadline is 80 days after the deemed liquidation, and {@link Cape} counts
@@ -34,8 +36,12 @@ public final class Deadlines {
     public static final int CAPE_DAYS = 80;
     public static final int DRAWBACK_YEARS = 5;
 
-    /** The statuses of a liquidated entry that can still be protested (a refund request does not end the right to protest). */
-    static final Set<EntryStatus> PROTESTABLE = EnumSet.of(EntryStatus.LIQUIDATED, EntryStatus.REFUND_REQUESTED, EntryStatus.REFUNDED);
+    /**
+     * The statuses of a liquidated entry that can still be protested (a refund request does not end the right to
+     * protest); PAID and CORRECTED once deemed liquidated (19 U.S.C. 1504(a)), which keeps the status.
+     */
+    static final Set<EntryStatus> PROTESTABLE = EnumSet.of(EntryStatus.PAID, EntryStatus.CORRECTED, EntryStatus.LIQUIDATED,
+            EntryStatus.REFUND_REQUESTED, EntryStatus.REFUNDED);
 
     private Deadlines() {
     }
@@ -44,8 +50,14 @@ public final class Deadlines {
     public record Deadline(String kind, LocalDate due, String rule, boolean estimated) {
     }
 
-    /** The facts of an entry the deadlines depend on, on {@code today} (UTC). */
-    public record Facts(LocalDate entryDate, EntryStatus status, LocalDate liquidationDate, boolean hasIeepa, LocalDate today) {
+    /** The facts of an entry the deadlines depend on, on {@code today} (UTC); protestFiled: a protest was filed (decided or not). */
+    public record Facts(LocalDate entryDate, EntryStatus status, LocalDate liquidationDate, boolean hasIeepa, boolean protestFiled,
+                        LocalDate today) {
+
+        /** The facts of an entry without a protest. */
+        public Facts(LocalDate entryDate, EntryStatus status, LocalDate liquidationDate, boolean hasIeepa, LocalDate today) {
+            this(entryDate, status, liquidationDate, hasIeepa, false, today);
+        }
     }
 
     /** 19 U.S.C. 1504(a): an entry not liquidated within one year from the date of entry is deemed liquidated then. */
@@ -85,17 +97,26 @@ public final class Deadlines {
                 out.add(new Deadline("CAPE", expected.plusDays(CAPE_DAYS), "80 days after the expected liquidation", true));
             }
         } else {
-            if (PROTESTABLE.contains(f.status())) {
-                out.add(new Deadline("PROTEST", f.liquidationDate().plusDays(PROTEST_DAYS),
-                        "180 days after liquidation (19 U.S.C. 1514(c)(3))", false));
-            }
             if (f.hasIeepa()) {
                 out.add(new Deadline("CAPE", f.liquidationDate().plusDays(CAPE_DAYS), "80 days after liquidation", false));
             }
         }
+        LocalDate protestable = liquidated ? f.liquidationDate() : deemed;
+        if (protestable != null && protestOpen(f, protestable)) {
+            out.add(new Deadline("PROTEST", protestable.plusDays(PROTEST_DAYS), liquidated ? "180 days after liquidation (19 U.S.C. 1514(c)(3))"
+                    : "180 days after the deemed liquidation (1 year after entry, 19 U.S.C. 1504(a), 1514(c)(3))", false));
+        }
         out.add(new Deadline("DRAWBACK", f.entryDate().plusYears(DRAWBACK_YEARS), "5 years after importation (19 U.S.C. 1313(r))", false));
         out.sort(Comparator.comparing(Deadline::due).thenComparing(Deadline::kind));
         return out;
+    }
+
+    /**
+     * Whether a protest of the liquidation of {@code liquidated} can still be filed: the status allows it, none was
+     * filed, and the 180 days have not passed (a final liquidation without a protest comes only after them).
+     */
+    private static boolean protestOpen(Facts f, LocalDate liquidated) {
+        return PROTESTABLE.contains(f.status()) && !f.protestFiled() && !f.today().isAfter(liquidated.plusDays(PROTEST_DAYS));
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {

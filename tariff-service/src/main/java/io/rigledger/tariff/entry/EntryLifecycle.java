@@ -1,6 +1,7 @@
 package io.rigledger.tariff.entry;
 
 import io.rigledger.platform.problem.Problems;
+import io.rigledger.tariff.allocation.AllocationTable;
 import io.rigledger.tariff.allocation.LargestRemainder;
 import io.rigledger.tariff.duty.Quotation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,7 +40,10 @@ public class EntryLifecycle {
     @Inject
     Owed owed;
 
-    /** Liquidates: each layer's final amount (as declared when left out); increases are billed. */
+    /**
+     * Liquidates: each layer's final amount against what was owed just before ({@link Owed#now}; unchanged when
+     * left out); increases are billed.
+     */
     @Transactional
     public EntryView liquidate(UUID id, EntryMoves.NewLiquidation body, String org, String by) {
         CustomsEntry e = store.lock(id, org);
@@ -50,7 +55,8 @@ public class EntryLifecycle {
             throw Problems.badRequest("liquidationDate", "must be from the date of entry " + e.entryDate + " to today");
         }
         SummaryView summary = store.summary(e);
-        Map<String, EntryView.LayerChange> changes = declaredLayers(summary);
+        // each layer's "before" is what was owed just before: declared + an origin audit's bill - a CAPE refund received
+        Map<String, EntryView.LayerChange> changes = owedLayers(e, summary);
         Set<String> seen = new HashSet<>();
         if (body.layers() != null) {
             for (int i = 0; i < body.layers().size(); i++) {
@@ -88,15 +94,19 @@ public class EntryLifecycle {
     public EntryView protest(UUID id, EntryMoves.NewProtest body, String org, String by) {
         CustomsEntry e = store.lock(id, org);
         EntryStatus from = Moves.require(e, EntryStatus.Move.PROTEST);
-        requireLiquidated(e, "a protest");
+        LocalDate liquidated = liquidatedOn(e, "a protest");
         if (e.protest != null) {
             throw Problems.conflict("a protest was already filed for this entry");
         }
-        if (body.filedOn().isBefore(e.liquidationDate) || body.filedOn().isAfter(store.today())) {
-            throw Problems.badRequest("filedOn", "must be from the liquidation date " + e.liquidationDate + " to today");
+        if (e.liquidationDate == null && body.filedOn().isBefore(liquidated)) {
+            throw Problems.conflict("the entry was not liquidated on " + body.filedOn() + "; it is deemed liquidated on " + liquidated
+                    + " (1 year after entry, 19 U.S.C. 1504(a))");
         }
-        if (body.filedOn().isAfter(e.liquidationDate.plusDays(Deadlines.PROTEST_DAYS))) {
-            throw Problems.conflict("the protest window closed on " + e.liquidationDate.plusDays(Deadlines.PROTEST_DAYS)
+        if (body.filedOn().isBefore(liquidated) || body.filedOn().isAfter(store.today())) {
+            throw Problems.badRequest("filedOn", "must be from the liquidation date " + liquidated + " to today");
+        }
+        if (body.filedOn().isAfter(liquidated.plusDays(Deadlines.PROTEST_DAYS))) {
+            throw Problems.conflict("the protest window closed on " + liquidated.plusDays(Deadlines.PROTEST_DAYS)
                     + " (180 days after liquidation, 19 U.S.C. 1514(c)(3))");
         }
         EntryView.Protest protest = new EntryView.Protest(body.filedOn(), body.protestNumber(), body.reason(), null, null);
@@ -111,7 +121,7 @@ public class EntryLifecycle {
     public EntryView finallyLiquidate(UUID id, EntryMoves.FinalLiquidation body, String org, String by) {
         CustomsEntry e = store.lock(id, org);
         EntryStatus from = Moves.require(e, EntryStatus.Move.FINALLY_LIQUIDATE);
-        requireLiquidated(e, "a final liquidation");
+        LocalDate liquidated = liquidatedOn(e, "a final liquidation");
         if (store.happened(e, "FINALLY_LIQUIDATE")) {
             throw Problems.conflict("the entry is already finally liquidated");
         }
@@ -120,11 +130,11 @@ public class EntryLifecycle {
             throw Problems.badRequest("decision", protested ? "must be ALLOWED or DENIED for a protested entry"
                     : "must be NO_PROTEST for an entry without a protest");
         }
-        if (!protested && !body.decidedOn().isAfter(e.liquidationDate.plusDays(Deadlines.PROTEST_DAYS))) {
-            throw Problems.conflict("the protest window is open until " + e.liquidationDate.plusDays(Deadlines.PROTEST_DAYS));
+        if (!protested && !body.decidedOn().isAfter(liquidated.plusDays(Deadlines.PROTEST_DAYS))) {
+            throw Problems.conflict("the protest window is open until " + liquidated.plusDays(Deadlines.PROTEST_DAYS));
         }
-        if (body.decidedOn().isBefore(e.liquidationDate) || body.decidedOn().isAfter(store.today())) {
-            throw Problems.badRequest("decidedOn", "must be from the liquidation date " + e.liquidationDate + " to today");
+        if (body.decidedOn().isBefore(liquidated) || body.decidedOn().isAfter(store.today())) {
+            throw Problems.badRequest("decidedOn", "must be from the liquidation date " + liquidated + " to today");
         }
         EntryView.Protest p = store.read(e.protest, EntryView.Protest.class);
         if (p != null && body.decidedOn().isBefore(p.filedOn())) {
@@ -197,12 +207,19 @@ public class EntryLifecycle {
         SummaryView summary = store.summary(e);
         Ledger ledger = Ledger.of(summary);
         List<Ledger.Row> declared = ledger.summaryRows(summary);
+        Map<String, AllocationTable.Change> owedNow = owed.now(e, summary);
         List<Ledger.Row> rows = new ArrayList<>();
         if (body.principal().signum() > 0 && r.claimedTotal().signum() > 0) {
             List<BigDecimal> parts = LargestRemainder.split(body.principal(), r.claimed().stream().map(EntryView.HeadingAmount::amount).toList());
+            Map<String, BigDecimal> stillOwed = r.kind().equals("CAPE") ? owed.ieepaByHeading(e, summary) : Map.of();
             for (int i = 0; i < parts.size(); i++) {
                 String heading = r.claimed().get(i).heading();
-                String program = programOf(summary, heading);
+                if (r.kind().equals("CAPE") && parts.get(i).compareTo(stillOwed.getOrDefault(heading, BigDecimal.ZERO)) > 0) {
+                    // an origin audit or a liquidation since the claim lowered the heading: no owed layer below 0
+                    throw Problems.conflict("the principal's " + parts.get(i) + " for " + heading + " exceeds the "
+                            + stillOwed.getOrDefault(heading, BigDecimal.ZERO.setScale(2)) + " of IEEPA duty still owed on it");
+                }
+                String program = programOf(owedNow, heading);
                 rows.addAll(ledger.spread("REFUNDED", program, isFee(program) ? "" : heading, parts.get(i), declared));
             }
         }
@@ -239,16 +256,10 @@ public class EntryLifecycle {
                     + " is already recorded");
         }
         Map<String, EntryView.LayerChange> changes = new LinkedHashMap<>();
-        if (audits.isEmpty()) {
-            summary.lines().forEach(l -> l.layers().forEach(a -> changes.merge(Comparison.key(a.key(), a.heading()),
-                    new EntryView.LayerChange(a.key(), a.heading(), a.declared(), BigDecimal.ZERO.setScale(2), a.declared().negate()),
-                    EntryLifecycle::add)));
-        } else {
-            // a later audit is computed against the duty the last one already billed, not the declared duty again
-            audits.get(audits.size() - 1).layers().forEach(a -> changes.merge(Comparison.key(a.program(), a.heading()),
-                    new EntryView.LayerChange(a.program(), a.heading(), a.after(), BigDecimal.ZERO.setScale(2), a.after().negate()),
-                    EntryLifecycle::add));
-        }
+        // against what is owed now (declared, a last audit's bill, a liquidation, a CAPE refund received), never the declared duty again
+        owedLayers(e, summary).values().stream().filter(c -> !isFee(c.program())).forEach(c -> changes.put(
+                Comparison.key(c.program(), c.heading()),
+                new EntryView.LayerChange(c.program(), c.heading(), c.before(), BigDecimal.ZERO.setScale(2), c.before().negate())));
         asserted.lines().forEach(l -> l.parts().forEach(p -> p.layers().forEach(a -> changes.merge(
                 Comparison.key(a.program().name(), a.heading()),
                 new EntryView.LayerChange(a.program().name(), a.heading(), BigDecimal.ZERO.setScale(2), a.amount(), a.amount()),
@@ -270,10 +281,17 @@ public class EntryLifecycle {
         return views.of(e);
     }
 
-    private static void requireLiquidated(CustomsEntry e, String what) {
-        if (e.liquidationDate == null) {
-            throw Problems.conflict(what + " needs a liquidation; the entry is not liquidated yet");
+    /**
+     * The liquidation that counts: CBP's, else the deemed one a year after entry once that has passed
+     * (19 U.S.C. 1504(a), which opens the protest window like an actual one, 19 U.S.C. 1514(c)(3)).
+     */
+    private LocalDate liquidatedOn(CustomsEntry e, String what) {
+        LocalDate liquidated = Deadlines.liquidation(e.entryDate, e.liquidationDate, store.today());
+        if (liquidated == null) {
+            throw Problems.conflict(what + " needs a liquidation; the entry is not liquidated yet (deemed liquidated on "
+                    + Deadlines.deemedLiquidation(e.entryDate) + ")");
         }
+        return liquidated;
     }
 
     private void bill(CustomsEntry e, SummaryView summary, List<EntryView.LayerChange> changes) {
@@ -284,14 +302,11 @@ public class EntryLifecycle {
         }
     }
 
-    /** Declared amount per layer and fee of the whole entry, keyed like {@link Comparison#key}. */
-    private static Map<String, EntryView.LayerChange> declaredLayers(SummaryView summary) {
+    /** What is owed now per layer and fee of the whole entry ({@link Owed#now}), keyed like {@link Comparison#key}, unchanged. */
+    private Map<String, EntryView.LayerChange> owedLayers(CustomsEntry e, SummaryView summary) {
         Map<String, EntryView.LayerChange> out = new LinkedHashMap<>();
-        summary.lines().forEach(l -> l.layers().forEach(a -> out.merge(Comparison.key(a.key(), a.heading()),
-                new EntryView.LayerChange(a.key(), a.heading(), a.declared(), a.declared(), BigDecimal.ZERO.setScale(2)),
-                EntryLifecycle::add)));
-        summary.fees().forEach(f -> out.put(Comparison.key(f.key(), ""),
-                new EntryView.LayerChange(f.key(), "", f.declared(), f.declared(), BigDecimal.ZERO.setScale(2))));
+        owed.now(e, summary).values().forEach(c -> out.put(Comparison.key(c.program(), c.heading()),
+                new EntryView.LayerChange(c.program(), c.heading(), c.amount(), c.amount(), BigDecimal.ZERO.setScale(2))));
         return out;
     }
 
@@ -304,8 +319,15 @@ public class EntryLifecycle {
         return program.equals("MPF") || program.equals("HMF");
     }
 
-    private static String programOf(SummaryView summary, String heading) {
-        return summary.lines().stream().flatMap(l -> l.layers().stream()).filter(a -> heading.equals(a.heading()))
-                .map(SummaryView.Amounts::key).findFirst().orElse(isFee(heading) ? heading : "IEEPA_RECIPROCAL");
+    /**
+     * The program of a claimed heading (or fee): as declared, or, for a heading only an origin audit brought
+     * (9903.01.24, IEEPA_FENTANYL for China), as the engine's rule tables gave it in the audit ({@link Owed#now}).
+     */
+    private static String programOf(Map<String, AllocationTable.Change> owedNow, String heading) {
+        if (isFee(heading)) {
+            return heading;
+        }
+        return owedNow.values().stream().filter(c -> heading.equals(c.heading())).map(AllocationTable.Change::program).findFirst()
+                .orElseThrow(() -> new IllegalStateException("claimed heading " + heading + " is no layer of the entry"));
     }
 }

@@ -29,6 +29,6 @@ public class EntryViews {
     }
 
     Deadlines.Facts facts(CustomsEntry e) {
-        return new Deadlines.Facts(e.entryDate, e.status, e.liquidationDate, e.hasIeepa, store.today());
+        return new Deadlines.Facts(e.entryDate, e.status, e.liquidationDate, e.hasIeepa, e.protest != null, store.today());
     }
 }

@@ -44,6 +44,21 @@ public class Owed {
     }
 
     /**
+     * What the entry owes per layer and fee now (declared + {@link #changes}), keyed like
+     * {@link AllocationTable#key}: the "before" of a liquidation and of an origin audit, so that each is
+     * computed against what was owed just before it (an audit's bill, a liquidation's change, a CAPE
+     * refund received), never against the declared amounts again, and no layer it leaves can fall below
+     * 0. Amounts in USD.
+     */
+    public Map<String, AllocationTable.Change> now(CustomsEntry e, SummaryView summary) {
+        Map<String, AllocationTable.Change> out = new LinkedHashMap<>();
+        summary.lines().forEach(l -> l.layers().forEach(a -> change(out, a.key(), a.heading(), a.declared())));
+        summary.fees().forEach(f -> change(out, f.key(), "", f.declared()));
+        changes(e).values().forEach(c -> change(out, c.program(), c.heading(), c.amount()));
+        return out;
+    }
+
+    /**
      * The IEEPA duty owed per Chapter 99 heading ({@link Refundable}), what a CAPE refund can still
      * claim: reduced by a liquidation that lowered it and by the principal of a CAPE refund received,
      * raised by an origin audit that billed IEEPA duty; headings owing nothing are left out.

@@ -75,4 +75,23 @@ class DeadlinesTest {
                 LocalDate.of(2026, 7, 27), true, BEFORE_DEEMED));
         assertEquals(LocalDate.of(2027, 1, 23), d.get("PROTEST"));
     }
+
+    @Test
+    void aRefundRequestAfterADecidedProtestDoesNotShowTheProtestDeadlineAgain() {
+        Map<String, LocalDate> d = due(new Deadlines.Facts(LocalDate.of(2025, 9, 15), EntryStatus.REFUND_REQUESTED,
+                LocalDate.of(2026, 7, 27), true, true, BEFORE_DEEMED));
+        assertFalse(d.containsKey("PROTEST"));
+        // nor once the window closed without a protest (a final liquidation NO_PROTEST, then a refund request)
+        assertFalse(due(new Deadlines.Facts(LocalDate.of(2025, 9, 15), EntryStatus.REFUND_REQUESTED,
+                LocalDate.of(2026, 7, 27), true, false, LocalDate.of(2027, 1, 24))).containsKey("PROTEST"));
+    }
+
+    @Test
+    void aDeemedLiquidationOpensTheProtestWindowOf180Days() {
+        // entered 2025-01-10, never liquidated: deemed liquidated 2026-01-10 (19 U.S.C. 1504(a)); protest until 2026-07-09
+        Map<String, LocalDate> d = due(new Deadlines.Facts(LocalDate.of(2025, 1, 10), EntryStatus.PAID, null, false, LocalDate.of(2026, 2, 1)));
+        assertEquals(LocalDate.of(2026, 7, 9), d.get("PROTEST"));
+        assertFalse(due(new Deadlines.Facts(LocalDate.of(2025, 1, 10), EntryStatus.PAID, null, false, LocalDate.of(2026, 1, 10)))
+                .containsKey("PROTEST"));
+    }
 }
