@@ -16,7 +16,7 @@ import java.util.UUID;
 /**
  * Turns every failure that reaches the REST layer into RFC 9457 problem+json: the services' own
  * {@link ProblemException}s, JAX-RS's status exceptions (404, 405, 406, 415 ...), an open circuit
- * (503), and anything unexpected (500 with a correlation id, logged with its stack trace, nothing
+ * (503), a database outage (503, {@link DatabaseOutage}), and anything unexpected (500 with a correlation id, logged with its stack trace, nothing
  * of it in the answer). Bad input is {@link InputMappers}; tokens and roles are {@link AuthMappers}.
  */
 public class ProblemMappers {
@@ -63,8 +63,17 @@ public class ProblemMappers {
         return respond(new ProblemException(kind, detail, null, extra), uri);
     }
 
+    /**
+     * Anything no other mapper takes: a database outage ({@link DatabaseOutage}) is 503
+     * upstream-unavailable with Retry-After (logged without a stack trace); the rest is 500 with a
+     * correlation id.
+     */
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseOutage.isOutage(e)) {
+            LOG.warnf("database unavailable on %s: %s", uri.getPath(), e.toString());
+            return respond(DatabaseOutage.problem(), uri);
+        }
         String correlationId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure %s on %s", correlationId, uri.getPath());
         Problem body = new Problem(ProblemKind.INTERNAL.type(), ProblemKind.INTERNAL.title(), 500,
