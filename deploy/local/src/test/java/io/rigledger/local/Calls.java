@@ -3,6 +3,7 @@ package io.rigledger.local;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -31,8 +32,12 @@ import static io.restassured.RestAssured.given;
  */
 final class Calls {
 
-    /** Money stays exact: no binary floating point between the wire and the sums. */
-    static final ObjectMapper MONEY = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /**
+     * Money stays exact: no binary floating point between the wire and the sums, and decimals keep
+     * the scale they were answered with (Jackson's tree would otherwise strip 5400.00 to 5.4E+3).
+     */
+    static final ObjectMapper MONEY = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
     private static final Duration TOKEN_REUSE = Duration.ofSeconds(200);
 

@@ -1,6 +1,7 @@
 package io.rigledger.platform.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +26,8 @@ import java.util.function.Supplier;
  * number, boolean or date), a float for an integer, text with control characters or over 4,096
  * characters, a UUID that is not exactly canonical, and a date that
  * is not exactly {@code YYYY-MM-DD} inside the platform's range are all refused (400 naming the
- * field). Nulls are left out of answers. Applied last, so these deserializers win over the
+ * field). Nulls are left out of answers, and decimals are written plain (5400.00, never 5.4E+3, even
+ * for a BigDecimal of negative scale). Applied last, so these deserializers win over the
  * defaults Quarkus registers.
  */
 @Singleton
@@ -55,6 +57,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT,
                 DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
         mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        mapper.getFactory().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
         for (LogicalType type : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean,
                 LogicalType.DateTime, LogicalType.Enum, LogicalType.OtherScalar)) {
