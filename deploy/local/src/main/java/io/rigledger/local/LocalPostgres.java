@@ -18,7 +18,11 @@ import java.util.stream.Stream;
 
 /**
  * One embedded PostgreSQL (zonky binaries, no Docker) with a data folder that survives restarts,
- * holding one database per service.
+ * holding one database per service. It runs durable: zonky starts the postmaster with {@code -F}
+ * (fsync off) and {@code synchronous_commit=off}, under which a commit is acknowledged before its
+ * WAL reaches the disk; here {@code fsync=on} and {@code synchronous_commit=on} are set instead
+ * (a later {@code -c} wins over {@code -F}) and checked once the server is up, so a restart of
+ * PostgreSQL keeps every commit a service acknowledged.
  */
 final class LocalPostgres implements AutoCloseable {
 
@@ -39,11 +43,14 @@ final class LocalPostgres implements AutoCloseable {
                     .setCleanDataDirectory(false)      // keep the data between runs
                     .setRegisterShutdownHook(false)    // the stack stops it last, after the services
                     .setPGStartupWait(Duration.ofSeconds(30))
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
             LocalPostgres local = new LocalPostgres(pg, logFile);
             try {
+                local.checkDurable();
                 local.createDatabasesIfMissing(databases);
             } catch (RuntimeException e) {
                 local.close();
@@ -58,6 +65,28 @@ final class LocalPostgres implements AutoCloseable {
 
     Path logFile() {
         return logFile;
+    }
+
+    /**
+     * Reads {@code fsync} and {@code synchronous_commit} from the running server.
+     *
+     * @throws IllegalStateException when either is not {@code on} (the server would acknowledge
+     *                               commits it could lose on a crash)
+     */
+    private void checkDurable() {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            for (String setting : List.of("fsync", "synchronous_commit")) {
+                try (ResultSet rs = s.executeQuery("select current_setting('" + setting + "')")) {
+                    String value = rs.next() ? rs.getString(1) : null;
+                    if (!"on".equals(value)) {
+                        throw new IllegalStateException("PostgreSQL runs with " + setting + "=" + value
+                                + ", not on: acknowledged commits could be lost on a crash");
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read fsync and synchronous_commit", e);
+        }
     }
 
     private void createDatabasesIfMissing(List<String> databases) {
