@@ -30,6 +30,8 @@ import static io.rigledger.inventory.Fleet.rig;
 import static io.rigledger.inventory.Fleet.site;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class RigQueryTest {
@@ -137,5 +139,22 @@ class RigQueryTest {
         assertEquals("6250.06", row.get("landedCost"));
         assertEquals(2, csv.split("\r\n", -1).length - 1, "RFC 4180: header and row each end with CRLF");
         assertEquals(-1, csv.replace("\r\n", "").indexOf('\n'), "no bare LF");
+    }
+
+    @Test
+    void landedCostIsAnsweredWithTwoDecimalsPlainWhateverFormItWasSentIn() {
+        String org = newOrg();
+        String ops = Tokens.ops(org);
+        String id = (String) register(ops, "{\"serialNumber\":\"" + newSerial() + "\",\"model\":\"antminer-s21-xp\","
+                + "\"originCountry\":\"MY\",\"plant\":\"BITMAIN-MY\"}").get(0).get("id");
+        as(Tokens.service("procurement-service")).body("{\"organisation\":\"" + org
+                + "\",\"landedCost\":{\"price\":5.4E3,\"duty\":1.62E+4,\"fees\":0}}")
+                .put("/api/rigs/" + id + "/landed-cost").then().statusCode(200);
+
+        String body = as(Tokens.finance(org)).get("/api/rigs/" + id).then().statusCode(200).extract().asString();
+        assertTrue(body.contains("\"price\":5400.00"), body);
+        assertTrue(body.contains("\"duty\":16200.00"), body);
+        assertTrue(body.contains("\"fees\":0.00"), body);
+        assertFalse(body.contains("E+"), body);
     }
 }
