@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Whether an entry can go into CBP's CAPE (IEEPA refunds, live 2026-04-20; docs/domain.md step 6):
- * it has IEEPA duty declared; it is unliquidated or was liquidated no more than 80 days ago, where an
+ * it has IEEPA duty declared or billed by an origin audit; it is unliquidated or was liquidated no more than 80 days ago, where an
  * entry CBP did not liquidate within a year of entry counts as liquidated on that anniversary (deemed
  * liquidation, 19 U.S.C. 1504(a); the same date {@link Deadlines} counts the CAPE deadline from); it
  * is not flagged for reconciliation, not on a drawback claim, not under an open protest; and no
@@ -26,7 +26,7 @@ public final class Cape {
     public static List<String> whyNot(Facts f, LocalDate today) {
         List<String> reasons = new ArrayList<>();
         if (!f.hasIeepa()) {
-            reasons.add("no IEEPA duty declared");
+            reasons.add("no IEEPA duty declared or billed");
         }
         LocalDate liquidated = Deadlines.liquidation(f.entryDate(), f.liquidationDate(), today);
         if (liquidated != null && today.isAfter(liquidated.plusDays(Deadlines.CAPE_DAYS))) {

@@ -60,21 +60,26 @@ public final class Deadlines {
         }
     }
 
-    /** 19 U.S.C. 1504(a): an entry not liquidated within one year from the date of entry is deemed liquidated then. */
+    /**
+     * 19 U.S.C. 1504(a): an entry not liquidated within one year from the date of entry is "deemed liquidated ... at the
+     * expiration of 1 year from the date of entry". The year runs from the date of entry and expires with the day
+     * before its anniversary, so the entry counts as liquidated on the anniversary itself (entry 2025-11-30: deemed
+     * liquidated 2026-11-30, the date CBP's notices give for such entries); the protest and CAPE periods count from it.
+     */
     public static LocalDate deemedLiquidation(LocalDate entryDate) {
         return entryDate.plusYears(1);
     }
 
     /**
-     * The liquidation that counts on {@code today}: CBP's, else the deemed one once a year from entry has
-     * passed without one (19 U.S.C. 1504(a)); null while neither.
+     * The liquidation that counts on {@code today}: CBP's, else the deemed one from the anniversary of the date of
+     * entry on ({@link #deemedLiquidation}, 19 U.S.C. 1504(a); that day included); null while neither.
      */
     public static LocalDate liquidation(LocalDate entryDate, LocalDate liquidationDate, LocalDate today) {
         if (liquidationDate != null) {
             return liquidationDate;
         }
         LocalDate deemed = deemedLiquidation(entryDate);
-        return today.isAfter(deemed) ? deemed : null;
+        return today.isBefore(deemed) ? null : deemed;
     }
 
     /** The open deadlines of an entry, soonest first. */

@@ -237,7 +237,8 @@ public class EntryLifecycle {
 
     /**
      * CBP asserts another origin: every line is re-computed by the engine for it; the duty difference
-     * per layer (asserted minus declared) plus the interest CBP billed is the supplementary bill.
+     * per layer (asserted minus declared) plus the interest CBP billed is the supplementary bill. IEEPA duty the
+     * audit bills makes the entry one with IEEPA duty (CAPE, the IEEPA refund list), as if it had been declared.
      */
     @Transactional
     public EntryView originAudit(UUID id, EntryMoves.NewOriginAudit body, String org, String by) {
@@ -277,6 +278,8 @@ public class EntryLifecycle {
             Ledger ledger = Ledger.of(summary);
             store.ledger(e, ledger.spread("BILLED", "INTEREST", "", body.interest(), ledger.summaryRows(summary)));
         }
+        // the IEEPA duty owed now (Owed reads the BILLED rows just written), e.g. 9903.01.24 of an audit to China
+        e.hasIeepa = e.hasIeepa || !owed.ieepaByHeading(e, summary).isEmpty();
         store.event(e, "ORIGIN_AUDIT", from, by, body.reason(), audit);
         return views.of(e);
     }

@@ -102,9 +102,12 @@ public class EntryService {
 
     /**
      * A post-summary correction: the next summary version; the old one stays readable. Allowed from
-     * PAID or CORRECTED, up to the correction deadline.
+     * PAID or CORRECTED, up to the correction deadline, and only while CBP has not audited the entry: once an origin
+     * audit is recorded, CBP's notice of action decides the duty and a post-summary correction is no longer accepted
+     * (19 CFR 101.9(b); CBP rejects a PSC for an entry under its review), so declaring what the audit found would bill
+     * the audit's layers a second time; the way on is the liquidation and a protest (19 U.S.C. 1514).
      *
-     * @throws io.rigledger.platform.problem.ProblemException 404, 409 when the status or the deadline forbids it
+     * @throws io.rigledger.platform.problem.ProblemException 404, 409 when the status, the deadline or an origin audit forbids it
      */
     @Transactional
     public EntryView correct(UUID id, EntryCorrection body, String org, String by) {
@@ -114,6 +117,13 @@ public class EntryService {
                 .findFirst().orElseThrow().due();
         if (store.today().isAfter(due)) {
             throw Problems.conflict("the post-summary correction deadline of this entry was " + due);
+        }
+        List<EntryView.OriginAudit> audits = store.readList(e.originAudits, EntryView.OriginAudit.class);
+        if (!audits.isEmpty()) {
+            EntryView.OriginAudit a = audits.get(audits.size() - 1);
+            throw Problems.conflict("no post-summary correction after CBP's origin audit (to " + a.assertedOrigin() + ", noticed on "
+                    + a.noticeDate() + "): CBP does not accept a correction of an entry it reviewed (19 CFR 101.9(b)); its bill already"
+                    + " holds the audited duty, so declaring it again would bill it twice; contest it by protest after liquidation");
         }
         SummaryChecks.check(body);
         SummaryView summary = summarise(e, body, e.summaryVersion + 1, body.reason(), by);
@@ -134,9 +144,11 @@ public class EntryService {
      * (PAID ledger rows). What a payment brings beyond the declared deposit pays CBP's bills
      * (supplementary bills of a liquidation or an origin audit, their interest), spread over the billed
      * layers in proportion. After liquidation (or a refund request) a payment is taken only while
-     * something billed is unpaid.
+     * something billed is unpaid. No payment may exceed what is still due (declared duty and fees + CBP's bills, net,
+     * with their interest - what was paid): nothing of it is written. Payments of one entry are serialised by its row lock.
      *
-     * @throws io.rigledger.platform.problem.ProblemException 404; 409 when nothing is left to pay after liquidation
+     * @throws io.rigledger.platform.problem.ProblemException 404; 409 when nothing is left to pay after liquidation, 409
+     *         naming amount when it exceeds what is still due
      */
     @Transactional
     public EntryView pay(UUID id, EntryMoves.NewPayment body, String org, String by) {
@@ -156,6 +168,12 @@ public class EntryService {
         if (!depositPhase && summary.totals().declared().add(billedTotal).compareTo(paidBefore) <= 0) {
             throw Problems.conflict("nothing billed is unpaid: " + paidBefore.setScale(2) + " paid of " + summary.totals().declared()
                     + " declared and " + billedTotal.setScale(2) + " billed");
+        }
+        BigDecimal stillDue = summary.totals().declared().add(billedTotal).subtract(paidBefore).max(BigDecimal.ZERO).setScale(2);
+        if (body.amount().compareTo(stillDue) > 0) {
+            throw Problems.conflict(List.of(new Problem.Violation("amount", "exceeds the " + stillDue + " still due ("
+                    + summary.totals().declared() + " declared + " + billedTotal.setScale(2) + " billed - " + paidBefore.setScale(2)
+                    + " paid)")));
         }
         payments.add(new EntryView.Payment(body.amount(), body.paidOn(), body.achReference(), by, store.now()));
         e.payments = store.write(payments);

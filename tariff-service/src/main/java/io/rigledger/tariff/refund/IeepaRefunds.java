@@ -21,7 +21,7 @@ import java.util.Map;
 
 /**
  * An organisation's IEEPA refunds after Learning Resources v. Trump (CSMS 67834313): the entries
- * with refundable IEEPA duty declared, per heading what is still owed of it ({@link Owed}: less what a
+ * with refundable IEEPA duty (declared or billed by an origin audit), per heading what is still owed of it ({@link Owed}: less what a
  * liquidation lowered and a CAPE refund returned), with CAPE eligibility today
  * ({@link Cape}) and the refunds claimed and received; and the entry numbers eligible for CAPE.
  */
@@ -38,7 +38,7 @@ public class IeepaRefunds {
     Owed owed;
 
     /**
-     * One page of the entries with IEEPA duty declared, by date of entry, then entry number (keyset:
+     * One page of the entries with IEEPA duty (declared or billed by an origin audit), by date of entry, then entry number (keyset:
      * the cursor carries the last row's entry date and entry number); totals are the sums of the
      * page's items.
      *

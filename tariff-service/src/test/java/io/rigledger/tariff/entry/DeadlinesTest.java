@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each deadline on a worked date (entry 2025-09-15; liquidated 2026-07-27). */
 class DeadlinesTest {
@@ -58,7 +59,8 @@ class DeadlinesTest {
         // entered 2025-01-10, never liquidated: deemed liquidated 2026-01-10 (19 U.S.C. 1504(a)); CAPE until 2026-03-31
         LocalDate entered = LocalDate.of(2025, 1, 10);
         assertEquals(LocalDate.of(2026, 1, 10), Deadlines.liquidation(entered, null, LocalDate.of(2026, 1, 11)));
-        assertEquals(null, Deadlines.liquidation(entered, null, LocalDate.of(2026, 1, 10)));
+        assertEquals(LocalDate.of(2026, 1, 10), Deadlines.liquidation(entered, null, LocalDate.of(2026, 1, 10)));
+        assertEquals(null, Deadlines.liquidation(entered, null, LocalDate.of(2026, 1, 9)));
         Deadlines.Deadline cape = Deadlines.of(new Deadlines.Facts(entered, EntryStatus.PAID, null, true, LocalDate.of(2026, 2, 1)))
                 .stream().filter(d -> d.kind().equals("CAPE")).findFirst().orElseThrow();
         assertEquals(LocalDate.of(2026, 3, 31), cape.due());
@@ -91,7 +93,34 @@ class DeadlinesTest {
         // entered 2025-01-10, never liquidated: deemed liquidated 2026-01-10 (19 U.S.C. 1504(a)); protest until 2026-07-09
         Map<String, LocalDate> d = due(new Deadlines.Facts(LocalDate.of(2025, 1, 10), EntryStatus.PAID, null, false, LocalDate.of(2026, 2, 1)));
         assertEquals(LocalDate.of(2026, 7, 9), d.get("PROTEST"));
-        assertFalse(due(new Deadlines.Facts(LocalDate.of(2025, 1, 10), EntryStatus.PAID, null, false, LocalDate.of(2026, 1, 10)))
+        assertFalse(due(new Deadlines.Facts(LocalDate.of(2025, 1, 10), EntryStatus.PAID, null, false, LocalDate.of(2026, 1, 9)))
                 .containsKey("PROTEST"));
+        assertEquals(LocalDate.of(2026, 7, 9), due(new Deadlines.Facts(LocalDate.of(2025, 1, 10), EntryStatus.PAID, null, false,
+                LocalDate.of(2026, 1, 10))).get("PROTEST"));
+    }
+
+    @Test
+    void onTheAnniversaryOfTheDateOfEntryTheEntryIsDeemedLiquidatedAndTheDayBeforeItIsNot() {
+        // 19 U.S.C. 1504(a): "at the expiration of 1 year from the date of entry"; entered 2025-11-30: deemed liquidated 2026-11-30
+        LocalDate entered = LocalDate.of(2025, 11, 30);
+        Deadlines.Facts dayBefore = new Deadlines.Facts(entered, EntryStatus.PAID, null, true, LocalDate.of(2026, 11, 29));
+        Deadlines.Facts anniversary = new Deadlines.Facts(entered, EntryStatus.PAID, null, true, LocalDate.of(2026, 11, 30));
+        assertEquals(null, Deadlines.liquidation(entered, null, dayBefore.today()));
+        assertEquals(LocalDate.of(2026, 11, 30), Deadlines.liquidation(entered, null, anniversary.today()));
+        Deadlines.Deadline before = Deadlines.of(dayBefore).stream().filter(d -> d.kind().equals("CAPE")).findFirst().orElseThrow();
+        // the day before: 80 days after the expected liquidation (314 days after entry, 2026-10-10), estimated
+        assertEquals(LocalDate.of(2026, 12, 29), before.due());
+        assertTrue(before.estimated());
+        Deadlines.Deadline on = Deadlines.of(anniversary).stream().filter(d -> d.kind().equals("CAPE")).findFirst().orElseThrow();
+        // on the day: 80 days after the deemed liquidation, no longer estimated, and the protest window is open
+        assertEquals(LocalDate.of(2027, 2, 18), on.due());
+        assertFalse(on.estimated());
+        assertFalse(due(dayBefore).containsKey("PROTEST"));
+        assertEquals(LocalDate.of(2027, 5, 29), due(anniversary).get("PROTEST"));
+        // CAPE eligibility counts from the same day: the last eligible day is the CAPE deadline
+        Cape.Facts facts = new Cape.Facts(true, EntryStatus.PAID, entered, null, false, false, false, false);
+        assertEquals(List.of(), Cape.whyNot(facts, LocalDate.of(2027, 2, 18)));
+        assertEquals(List.of("deemed liquidated more than 80 days ago (2026-11-30, 1 year after entry, 19 U.S.C. 1504(a))"),
+                Cape.whyNot(facts, LocalDate.of(2027, 2, 19)));
     }
 }
