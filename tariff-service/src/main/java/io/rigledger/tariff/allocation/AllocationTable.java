@@ -15,11 +15,10 @@ import java.util.Map;
  * (program and Chapter 99 heading; MFN by program; MPF and HMF), one row per order line in tie order
  * (line number, then purchase-order id). A column's amount is what the entry owes of that layer:
  * as declared, plus the {@code changes} CBP made since (a supplementary bill, a liquidation, an
- * origin audit, a refund; USD, either sign). Exact shares: a 7501 line's layer goes to the order
- * lines on that 7501 line by the entry's basis (value, quantity or manual shares), the fees to every
- * order line by the basis, and a change of a layer in proportion to what each line was declared of
- * it (by the basis over all lines when nothing was declared, e.g. Section 301 after an audit to
- * China). The table is then rounded with {@link ControlledRounding}: each cell, each line's duty,
+ * origin audit, a refund; USD, either sign), kept per 7501 line. Exact shares: what a 7501 line owes
+ * of a layer (declared on it plus the changes on it, e.g. Section 301 after an audit to China of a
+ * Malaysian line) goes to the order lines on that 7501 line only, by the entry's basis (value,
+ * quantity or manual shares); the fees to every order line by the basis. The table is then rounded with {@link ControlledRounding}: each cell, each line's duty,
  * fees and total within a cent of its exact share, each column adding up exactly.
  */
 public final class AllocationTable {
@@ -51,10 +50,11 @@ public final class AllocationTable {
     }
 
     /**
-     * The table of {@code summary} with {@code changes} (layer key as {@link #key} to program, heading
-     * and USD amount) applied to its columns.
+     * The table of {@code summary} with {@code changes} (per layer and 7501 line, USD) applied: each
+     * 7501 line owes what it declared of a layer plus what changed on that line, and only the order lines
+     * on that line share it; fees go over every order line.
      */
-    public static AllocationTable of(SummaryView summary, Map<String, Change> changes) {
+    public static AllocationTable of(SummaryView summary, List<LineChange> changes) {
         Ledger ledger = Ledger.of(summary);
         List<Ledger.Cell> rows = ledger.cells();
         int scale = rows.stream().mapToInt(c -> Math.max(0, c.weight().stripTrailingZeros().scale())).max().orElse(0);
@@ -73,32 +73,33 @@ public final class AllocationTable {
             names.putIfAbsent(key, new String[] {fee.key(), ""});
             declaredByLine.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(0, cents(fee.declared()), BigInteger::add);
         }
-        changes.forEach((key, change) -> names.putIfAbsent(key, new String[] {change.program(), change.heading()}));
+        Map<String, Map<Integer, BigInteger>> owedByLine = new LinkedHashMap<>();
+        declaredByLine.forEach((key, byLine) -> owedByLine.put(key, new LinkedHashMap<>(byLine)));
+        for (LineChange change : changes) {
+            String key = key(change.program(), change.heading());
+            names.putIfAbsent(key, new String[] {change.program(), change.heading()});
+            // fees are owed by the entry as a whole, never by a 7501 line
+            int line = isFee(change.program()) ? 0 : change.entryLine();
+            owedByLine.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(line, cents(change.amount()), BigInteger::add);
+        }
         List<Column> columns = new ArrayList<>();
         List<BigInteger[]> numerators = new ArrayList<>();
         List<BigInteger[]> denominators = new ArrayList<>();
         for (Map.Entry<String, String[]> name : names.entrySet()) {
-            Map<Integer, BigInteger> byLine = declaredByLine.getOrDefault(name.getKey(), Map.of());
-            BigInteger declared = byLine.values().stream().reduce(BigInteger.ZERO, BigInteger::add);
-            Change change = changes.get(name.getKey());
-            BigInteger owed = declared.add(change == null ? BigInteger.ZERO : cents(change.amount()));
-            if (declared.signum() == 0 && owed.signum() == 0) {
+            BigInteger declared = declaredByLine.getOrDefault(name.getKey(), Map.of()).values().stream().reduce(BigInteger.ZERO, BigInteger::add);
+            Map<Integer, BigInteger> owedLines = owedByLine.getOrDefault(name.getKey(), Map.of());
+            BigInteger owed = owedLines.values().stream().reduce(BigInteger.ZERO, BigInteger::add);
+            if (declared.signum() == 0 && owedLines.values().stream().allMatch(c -> c.signum() == 0)) {
                 continue;
             }
             columns.add(new Column(name.getKey(), name.getValue()[0], name.getValue()[1], new BigDecimal(declared, 2), new BigDecimal(owed, 2)));
             BigInteger[] num = new BigInteger[rows.size()];
             BigInteger[] den = new BigInteger[rows.size()];
             for (int i = 0; i < rows.size(); i++) {
-                int entryLine = byLine.containsKey(0) ? 0 : rows.get(i).orderLine().entryLine();
-                if (declared.signum() == 0) {
-                    // nothing declared of this layer: by the basis over every order line
-                    num[i] = owed.multiply(weightOf(weight, i, rows, -1));
-                    den[i] = basisOf(weight, rows, -1);
-                } else {
-                    BigInteger onLine = byLine.getOrDefault(entryLine, BigInteger.ZERO);
-                    num[i] = owed.multiply(onLine).multiply(weightOf(weight, i, rows, entryLine));
-                    den[i] = declared.multiply(basisOf(weight, rows, entryLine));
-                }
+                // what a 7501 line owes of the layer goes to the order lines on that line by the basis (0: the whole entry)
+                int entryLine = owedLines.containsKey(0) ? 0 : rows.get(i).orderLine().entryLine();
+                num[i] = owedLines.getOrDefault(entryLine, BigInteger.ZERO).multiply(weightOf(weight, i, rows, entryLine));
+                den[i] = basisOf(weight, rows, entryLine);
             }
             numerators.add(num);
             denominators.add(den);
@@ -118,6 +119,15 @@ public final class AllocationTable {
 
     /** A change of one layer since the declaration (USD; positive when CBP billed more). */
     public record Change(String program, String heading, BigDecimal amount) {
+    }
+
+    /** A change of one layer on one 7501 line since the declaration (USD, either sign; fees: any line, spread over the entry). */
+    public record LineChange(String program, String heading, int entryLine, BigDecimal amount) {
+    }
+
+    /** MPF and HMF are fees. */
+    public static boolean isFee(String program) {
+        return program.equals("MPF") || program.equals("HMF");
     }
 
     public List<Ledger.Cell> rows() {

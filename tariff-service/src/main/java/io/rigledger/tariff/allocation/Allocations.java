@@ -14,7 +14,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -35,11 +34,12 @@ public class Allocations {
     @Transactional
     public AllocationView of(UUID id, String org) {
         CustomsEntry e = store.load(id, org);
-        return of(e.id, EntryNumber.display(e.entryNumber), store.summary(e), owed.changes(e));
+        SummaryView summary = store.summary(e);
+        return of(e.id, EntryNumber.display(e.entryNumber), summary, owed.lineChanges(e, summary));
     }
 
-    /** The allocation of one summary version with {@code changes} since (pure). */
-    static AllocationView of(UUID entryId, String number, SummaryView summary, Map<String, AllocationTable.Change> changes) {
+    /** The allocation of one summary version with {@code changes} per 7501 line since (pure). */
+    static AllocationView of(UUID entryId, String number, SummaryView summary, List<AllocationTable.LineChange> changes) {
         AllocationTable table = AllocationTable.of(summary, changes);
         List<AllocationTable.Column> columns = table.columns();
         List<AllocationView.Layer> layers = columns.stream()

@@ -273,7 +273,8 @@ public class EntryLifecycle {
                 body.reason(), layers, difference, body.interest(), difference.add(body.interest()), by, store.now());
         audits.add(audit);
         e.originAudits = store.write(audits);
-        bill(e, summary, layers.stream().filter(c -> c.difference().signum() != 0).toList());
+        // each 7501 line is billed its own difference, on the order lines of that line only
+        store.ledger(e, AuditBills.rows(summary, owed.lineChanges(e, summary), asserted));
         if (body.interest().signum() > 0) {
             Ledger ledger = Ledger.of(summary);
             store.ledger(e, ledger.spread("BILLED", "INTEREST", "", body.interest(), ledger.summaryRows(summary)));

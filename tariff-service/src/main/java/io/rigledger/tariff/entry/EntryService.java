@@ -22,7 +22,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -278,7 +277,7 @@ public class EntryService {
         if (!summary.allocationMethod().equals("MANUAL")) {
             return;
         }
-        AllocationTable table = AllocationTable.of(summary, Map.of());
+        AllocationTable table = AllocationTable.of(summary, List.of());
         List<Problem.Violation> v = new ArrayList<>();
         for (int i = 0; i < summary.orderLines().size(); i++) {
             SummaryInput.OrderLine o = summary.orderLines().get(i);

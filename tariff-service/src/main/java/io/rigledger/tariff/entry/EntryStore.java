@@ -149,6 +149,20 @@ public class EntryStore {
                 .map(r -> new LayerSum((String) r[0], (String) r[1], (String) r[2], (BigDecimal) r[3])).toList();
     }
 
+    /** The sum of an entry's ledger rows of one kind and layer on one purchase-order line, USD. */
+    public record OrderLineSum(String kind, String program, String heading, UUID orderId, int orderLine, BigDecimal amount) {
+    }
+
+    /** Sums of an entry's ledger rows of these kinds per kind, program, heading and purchase-order line. */
+    public List<OrderLineSum> ledgerSumsByOrderLine(CustomsEntry e, List<String> kinds) {
+        return EntryAmount.getEntityManager().createQuery("select a.kind, a.program, a.heading, a.orderId, a.orderLine, sum(a.amount)"
+                        + " from EntryAmount a where a.entryId = ?1 and a.kind in ?2 group by a.kind, a.program, a.heading, a.orderId, a.orderLine"
+                        + " order by a.kind, a.program, a.heading, a.orderLine, a.orderId", Object[].class)
+                .setParameter(1, e.id).setParameter(2, kinds).getResultList().stream()
+                .map(r -> new OrderLineSum((String) r[0], (String) r[1], (String) r[2], (UUID) r[3], (Integer) r[4], (BigDecimal) r[5]))
+                .toList();
+    }
+
     /** Removes an entry's ledger rows of these kinds (a correction replaces DECLARED and ENGINE). */
     public void dropLedger(CustomsEntry e, List<String> kinds) {
         EntryAmount.delete("entryId = ?1 and kind in ?2", e.id, kinds);

@@ -81,6 +81,18 @@ public final class Ledger {
      * nothing of it was declared.
      */
     public List<Row> spread(String kind, String program, String heading, BigDecimal amount, List<Row> declared) {
+        return spread(kind, program, heading, amount, declared, cells);
+    }
+
+    /**
+     * An amount of one layer owed by one 7501 line (an origin audit's difference on that line): to the
+     * order lines on that line only, like {@link #spread}.
+     */
+    public List<Row> spreadOn(int entryLine, String kind, String program, String heading, BigDecimal amount, List<Row> declared) {
+        return spread(kind, program, heading, amount, declared, cells.stream().filter(c -> c.orderLine().entryLine() == entryLine).toList());
+    }
+
+    private static List<Row> spread(String kind, String program, String heading, BigDecimal amount, List<Row> declared, List<Cell> cells) {
         List<BigDecimal> weights = cells.stream().map(c -> declared.stream()
                 .filter(r -> r.kind().equals("DECLARED") && r.cell() == c && r.program().equals(program)
                         && (program.equals("MFN") || r.heading().equals(heading)))

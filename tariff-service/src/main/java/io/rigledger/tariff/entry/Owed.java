@@ -1,10 +1,13 @@
 package io.rigledger.tariff.entry;
 
 import io.rigledger.tariff.allocation.AllocationTable;
+import io.rigledger.tariff.allocation.LargestRemainder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +44,60 @@ public class Owed {
                     .forEach(c -> change(changes, c.program(), c.heading(), c.difference()));
         }
         return changes;
+    }
+
+    /**
+     * The {@link #changes} per 7501 line, for the allocation: what CBP billed or a CAPE refund returned
+     * on an order line counts to the 7501 line that order line is on (an origin audit bills each 7501
+     * line its own difference); a liquidation's decreases, entry-level, and amounts on order lines no
+     * longer in the summary go over the 7501 lines by what each declared of the layer (by customs value
+     * when none did), largest remainder. Fees are given on 7501 line 0 (the whole entry). USD.
+     */
+    public List<AllocationTable.LineChange> lineChanges(CustomsEntry e, SummaryView summary) {
+        EntryView.Refund refund = store.read(e.refund, EntryView.Refund.class);
+        boolean cape = refund != null && refund.kind().equals("CAPE");
+        Map<String, Integer> lineOf = new HashMap<>();
+        summary.orderLines().forEach(o -> lineOf.put(o.purchaseOrderId() + "#" + o.lineNumber(), o.entryLine()));
+        List<AllocationTable.LineChange> out = new ArrayList<>();
+        for (EntryStore.OrderLineSum sum : store.ledgerSumsByOrderLine(e, List.of("BILLED", "REFUNDED"))) {
+            if (sum.program().equals(INTEREST) || (sum.kind().equals("REFUNDED") && !cape)) {
+                continue;
+            }
+            BigDecimal amount = sum.kind().equals("BILLED") ? sum.amount() : sum.amount().negate();
+            Integer line = lineOf.get(sum.orderId() + "#" + sum.orderLine());
+            if (line == null) {
+                out.addAll(overLines(summary, sum.program(), sum.heading(), amount));
+            } else {
+                out.add(new AllocationTable.LineChange(sum.program(), sum.heading() == null ? "" : sum.heading(), line, amount));
+            }
+        }
+        EntryView.Liquidation liquidation = store.read(e.liquidation, EntryView.Liquidation.class);
+        if (liquidation != null) {
+            liquidation.layers().stream().filter(c -> c.difference().signum() < 0)
+                    .forEach(c -> out.addAll(overLines(summary, c.program(), c.heading(), c.difference())));
+        }
+        return out;
+    }
+
+    /** An entry-level change of a layer over the 7501 lines by what each declared of it (by customs value when none did). */
+    private static List<AllocationTable.LineChange> overLines(SummaryView summary, String program, String heading, BigDecimal amount) {
+        String h = heading == null ? "" : heading;
+        if (AllocationTable.isFee(program)) {
+            return List.of(new AllocationTable.LineChange(program, h, 0, amount));
+        }
+        String key = AllocationTable.key(program, h);
+        List<BigDecimal> weights = summary.lines().stream().map(l -> l.layers().stream()
+                .filter(a -> AllocationTable.key(a.key(), a.heading()).equals(key))
+                .map(SummaryView.Amounts::declared).reduce(BigDecimal.ZERO, BigDecimal::add)).toList();
+        if (weights.stream().allMatch(w -> w.signum() == 0)) {
+            weights = summary.lines().stream().map(SummaryView.LineView::customsValue).toList();
+        }
+        List<BigDecimal> parts = LargestRemainder.split(amount, weights);
+        List<AllocationTable.LineChange> out = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            out.add(new AllocationTable.LineChange(program, h, summary.lines().get(i).lineNumber(), parts.get(i)));
+        }
+        return out;
     }
 
     /**
