@@ -95,7 +95,9 @@ public interface ProcurementConfig {
      * leases them for {@code lease}, reads their landed cost (the entries' allocation once customs
      * entries cover them) and sends inventory-service each registered rig's cost that changed; each
      * order is looked at again after {@code recheck} (an origin audit can change an allocation at any
-     * time), or after {@code backoff} when a neighbour did not answer.
+     * time; short, since a round sends only the costs that changed, so a new allocation reaches
+     * inventory within about a minute), or after {@code backoff} when a neighbour did not answer,
+     * refused a rig's cost, or the order's refresh failed.
      */
     interface LandedCost {
         /** Quarkus scheduler interval, e.g. 1m; "off" disables the job. */
@@ -108,7 +110,7 @@ public interface ProcurementConfig {
         @WithDefault("PT2M")
         Duration lease();
 
-        @WithDefault("PT1H")
+        @WithDefault("PT1M")
         Duration recheck();
 
         @WithDefault("PT1M")

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -66,14 +67,22 @@ public class LandedCostService {
         if (allocated.isEmpty()) {
             return LandedCostView.of(order, found.lines());
         }
-        return LandedCostView.of(order, found.lines(), covered(order.id, found.lines(), allocated));
+        List<String> warnings = new ArrayList<>();
+        Map<Integer, List<Covered>> covered = covered(order.id, found.lines(), allocated, warnings);
+        return LandedCostView.of(order, found.lines(), covered, warnings);
     }
 
-    /** Line number to the entries' parts of it; a line whose parts cannot be placed on its rigs keeps its quote. */
-    private Map<Integer, List<Covered>> covered(UUID orderId, List<PurchaseOrderLine> lines, List<AllocatedLine> allocated) {
+    /**
+     * Line number to the entries' parts of it; a part that cannot be placed on the line's rigs keeps
+     * the quote, and so do the serials an entry names that the line did not ship (a typo on the
+     * entry summary): the rigs it names that did ship take their allocated duty and fees, the line's
+     * other shipped rigs keep their quote share. Each such case adds a warning (and a log line).
+     */
+    private Map<Integer, List<Covered>> covered(UUID orderId, List<PurchaseOrderLine> lines, List<AllocatedLine> allocated,
+                                                List<String> warnings) {
         Map<Integer, List<Covered>> byLine = new HashMap<>();
         Map<Integer, Set<String>> named = new HashMap<>();
-        Map<Integer, List<ShippedRig>> shippedRigs = null;
+        Map<Integer, List<ShippedRig>> shippedRigs = shippedByLine(orderId);
         for (AllocatedLine a : allocated) {
             PurchaseOrderLine line = lines.stream().filter(l -> l.lineNumber == a.lineNumber()).findFirst().orElse(null);
             if (line == null) {
@@ -84,16 +93,31 @@ public class LandedCostService {
             List<String> serials = new ArrayList<>();
             List<BigDecimal> rigDuty = new ArrayList<>();
             List<BigDecimal> rigFees = new ArrayList<>();
-            if (!a.rigs().isEmpty()) {
+            BigDecimal duty = a.duty();
+            BigDecimal fees = a.fees();
+            boolean namesRigs = !a.rigs().isEmpty();
+            if (namesRigs) {
+                Set<String> ours = new HashSet<>();
+                shippedRigs.getOrDefault(a.lineNumber(), List.of()).forEach(r -> ours.add(r.serialNumber));
+                List<String> unknown = new ArrayList<>();
                 for (AllocatedRig r : a.rigs()) {
+                    if (!ours.contains(r.serialNumber()) || taken.contains(r.serialNumber()) || serials.contains(r.serialNumber())) {
+                        unknown.add(r.serialNumber());
+                        continue;
+                    }
                     serials.add(r.serialNumber());
                     rigDuty.add(r.duty());
                     rigFees.add(r.fees());
                 }
-            } else {
-                if (shippedRigs == null) {
-                    shippedRigs = shippedByLine(orderId);
+                if (!unknown.isEmpty()) {
+                    String warning = "entry " + a.entryId() + " names serials " + String.join(", ", unknown) + " that line "
+                            + a.lineNumber() + " did not ship (or another entry already covers); their part keeps the quote";
+                    LOG.warnf("order %s: %s", orderId, warning);
+                    warnings.add(warning);
+                    duty = rigDuty.stream().reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
+                    fees = rigFees.stream().reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
                 }
+            } else {
                 for (ShippedRig r : shippedRigs.getOrDefault(a.lineNumber(), List.of())) {
                     if (serials.size() < a.quantity() && !taken.contains(r.serialNumber)
                             && (a.shipmentId() == null || a.shipmentId().equals(r.shipmentId))) {
@@ -106,14 +130,16 @@ public class LandedCostService {
                 }
             }
             int already = byLine.getOrDefault(a.lineNumber(), List.of()).stream().mapToInt(c -> c.serials().size()).sum();
-            if (serials.size() != a.quantity() || serials.stream().anyMatch(taken::contains) || already + serials.size() > line.quantity) {
-                LOG.warnf("entry %s's part of line %d of order %s cannot be placed on its rigs; that part keeps the quote",
-                        a.entryId(), a.lineNumber(), orderId);
+            if (serials.isEmpty() || (!namesRigs && serials.size() != a.quantity()) || already + serials.size() > line.quantity) {
+                String warning = "entry " + a.entryId() + "'s part of line " + a.lineNumber()
+                        + " cannot be placed on the rigs shipped; that part keeps the quote";
+                LOG.warnf("order %s: %s", orderId, warning);
+                warnings.add(warning);
                 continue;
             }
             taken.addAll(serials);
             byLine.computeIfAbsent(a.lineNumber(), k -> new ArrayList<>())
-                    .add(new Covered(a.entryId(), a.duty(), a.fees(), serials, rigDuty, rigFees));
+                    .add(new Covered(a.entryId(), duty, fees, serials, rigDuty, rigFees));
         }
         return byLine;
     }

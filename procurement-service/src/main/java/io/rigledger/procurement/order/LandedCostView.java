@@ -20,10 +20,12 @@ import java.util.UUID;
  * GET /api/purchase-orders/{id}/landed-cost (contract: LandedCost): per line and per rig, from the
  * order's quote (or zero duty and fees under DDP) until customs entries cover its rigs, then from
  * the entries' allocation (tariff-service) for the rigs they cover, the others keeping their quote
- * share. USD; the rigs add up to their line and the lines to the total exactly.
+ * share. USD; the rigs add up to their line and the lines to the total exactly. {@code warnings}: why a part
+ * of an entry's allocation was not placed on rigs (e.g. a serial the entry names that the line did not ship);
+ * null when there is none.
  */
 public record LandedCostView(UUID orderId, String basis, UUID quoteId, List<UUID> entryIds, String currency, Parts total,
-                             List<LineCost> lines) {
+                             List<LineCost> lines, List<String> warnings) {
 
     public static final String QUOTE = "QUOTE";
     public static final String ENTRY_ALLOCATION = "ENTRY_ALLOCATION";
@@ -42,17 +44,19 @@ public record LandedCostView(UUID orderId, String basis, UUID quoteId, List<UUID
      * @throws io.rigledger.platform.problem.ProblemException 409 while the estimate is PENDING
      */
     static LandedCostView of(PurchaseOrder order, List<PurchaseOrderLine> lines) {
-        return of(order, lines, Map.of());
+        return of(order, lines, Map.of(), List.of());
     }
 
     /**
      * The landed cost of an order whose lines' rigs entries cover as {@code covered} says (line
-     * number to the entries' parts of it; a line absent or empty keeps its quote).
+     * number to the entries' parts of it; a line absent or empty keeps its quote); {@code warnings}
+     * say which parts of the entries' allocation could not be placed on the lines' rigs.
      *
      * @throws io.rigledger.platform.problem.ProblemException 409 while the estimate is PENDING
      * @throws IllegalArgumentException when the entries cover more rigs of a line than it has
      */
-    static LandedCostView of(PurchaseOrder order, List<PurchaseOrderLine> lines, Map<Integer, List<Covered>> covered) {
+    static LandedCostView of(PurchaseOrder order, List<PurchaseOrderLine> lines, Map<Integer, List<Covered>> covered,
+                             List<String> warnings) {
         if (PurchaseOrder.PENDING.equals(order.estimateStatus)) {
             throw Problems.conflict("the duty estimate is PENDING until tariff-service quotes it; no landed cost yet");
         }
@@ -76,7 +80,8 @@ public record LandedCostView(UUID orderId, String basis, UUID quoteId, List<UUID
             total = total.plus(cost.line());
         }
         return new LandedCostView(order.id, entries.isEmpty() ? quoteBasis : ENTRY_ALLOCATION, order.quoteId,
-                entries.isEmpty() ? null : List.copyOf(entries), order.currency, total, costs);
+                entries.isEmpty() ? null : List.copyOf(entries), order.currency, total, costs,
+                warnings.isEmpty() ? null : List.copyOf(warnings));
     }
 
     /**

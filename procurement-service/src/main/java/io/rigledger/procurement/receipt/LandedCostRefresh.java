@@ -37,7 +37,11 @@ import java.util.UUID;
  * ({@link RigLandedCosts#claim}, FOR UPDATE SKIP LOCKED and a lease), reads their landed cost outside
  * any transaction ({@link LandedCostService}) and PUTs each registered rig's cost that differs from
  * what its asset was last given (a PUT replaces the value, so a repeat after a crash is harmless).
- * A rig back from RMA keeps the cost of the shipment that first brought it in.
+ * A rig back from RMA keeps the cost of the shipment that first brought it in. Each order is looked at
+ * again after {@code recheck} (PT1M by default, cheap since unchanged costs are not sent), so an origin
+ * audit reaches the rigs within about a minute; a cost inventory-service refused is not recorded as
+ * sent and its order is tried again after {@code backoff}; any other failure of one order is logged
+ * and that order backed off, the rest of the batch goes on.
  */
 @ApplicationScoped
 public class LandedCostRefresh {
@@ -75,24 +79,33 @@ public class LandedCostRefresh {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         int sent = 0;
         for (UUID id : store.claim(now, now.plus(config.lease()), config.batch())) {
-            Optional<OrderWithLines> found = orders.find(id);
-            if (found.isEmpty()) {
-                continue;
-            }
             try {
-                sent += refresh(found.get(), landedCosts.of(found.get()));
-                store.next(id, now.plus(config.recheck()));
+                Optional<OrderWithLines> found = orders.find(id);
+                if (found.isEmpty()) {
+                    continue;
+                }
+                Outcome outcome = refresh(found.get(), landedCosts.of(found.get()));
+                sent += outcome.sent();
+                store.next(id, now.plus(outcome.refused() ? config.backoff() : config.recheck()));
             } catch (UpstreamUnavailableException | CircuitBreakerOpenException e) {
                 store.next(id, now.plus(config.backoff()));
             } catch (ProblemException e) {
                 // no landed cost yet (estimate PENDING): the re-quote fills it in; look again later
                 store.next(id, now.plus(config.recheck()));
+            } catch (RuntimeException e) {
+                // one order's failure (e.g. an allocation that does not add up) never starves the others in the batch
+                LOG.errorf(e, "landed cost of order %s not refreshed; trying again after %s", id, config.backoff());
+                store.next(id, now.plus(config.backoff()));
             }
         }
         return sent;
     }
 
-    private int refresh(OrderWithLines order, LandedCostView cost) {
+    /** Of one order: how many rigs' cost inventory-service took, and whether it refused any (tried again after the backoff). */
+    private record Outcome(int sent, boolean refused) {
+    }
+
+    private Outcome refresh(OrderWithLines order, LandedCostView cost) {
         List<OrderRig> rigs = store.rigsOf(order.order().id);
         Map<Integer, Set<String>> covered = new HashMap<>();
         for (LandedCostView.LineCost line : cost.lines()) {
@@ -106,6 +119,7 @@ public class LandedCostRefresh {
         String reason = cost.entryIds() == null ? "quote " + cost.quoteId()
                 : "entry allocation " + cost.entryIds().get(0) + (cost.entryIds().size() > 1 ? " and others" : "");
         int sent = 0;
+        boolean refused = false;
         for (OrderRig rig : rigs) {
             int rank = 0;
             if (!covered.getOrDefault(rig.lineNumber(), Set.of()).contains(rig.serialNumber())) {
@@ -120,13 +134,17 @@ public class LandedCostRefresh {
             }
             try {
                 inventory.set(order.order().org, rig.assetId(), parts.price(), parts.duty(), parts.fees(), reason);
-                sent++;
-            } catch (CostRefusedException refused) {
-                LOG.warnf("rig %s of order %s: %s; not sent again", rig.assetId(), order.order().id, refused.getMessage());
+            } catch (CostRefusedException e) {
+                // not recorded as sent: the order is looked at again after the backoff
+                LOG.warnf("rig %s of order %s: %s; trying again after %s", rig.assetId(), order.order().id, e.getMessage(),
+                        config.backoff());
+                refused = true;
+                continue;
             }
             store.pushed(rig, parts);
+            sent++;
         }
-        return sent;
+        return new Outcome(sent, refused);
     }
 
     private static boolean same(Parts a, Parts b) {

@@ -68,6 +68,23 @@ public final class FakeEntries {
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", JSON).withBody(allocationJson)));
     }
 
+    /** inventory-service refuses every landed-cost change of asset {@code assetId} (409, the rig's state does not allow it). */
+    public void refuseLandedCostOf(String assetId) {
+        String path = "/api/rigs/" + assetId + "/landed-cost";
+        String problem = """
+                {"type":"https://rigledger.io/problems/conflict","title":"Conflict","status":409,
+                 "detail":"rig %s cannot take a landed cost now"}""".formatted(assetId);
+        FakeUpstreams.requireValid(upstreams.inventoryContract(), path, Request.Method.PUT, 409, problem, "application/problem+json");
+        upstreams.inventory.stubFor(FakeUpstreams.authenticated(put(urlPathEqualTo(path))).atPriority(OVERRIDE)
+                .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json").withBody(problem)));
+    }
+
+    /** inventory-service takes asset {@code assetId}'s landed-cost changes again (after {@link #refuseLandedCostOf}). */
+    public void acceptLandedCostOf(String assetId) {
+        upstreams.inventory.stubFor(FakeUpstreams.authenticated(put(urlPathEqualTo("/api/rigs/" + assetId + "/landed-cost")))
+                .atPriority(OVERRIDE).willReturn(aResponse().withStatus(200).withHeader("Content-Type", JSON).withBody(RIG)));
+    }
+
     /** The landed-cost changes procurement-service sent inventory-service, oldest first. */
     public List<LoggedRequest> landedCostChanges() {
         return upstreams.inventory.findAll(putRequestedFor(urlPathMatching(LANDED_COST)));
