@@ -2,13 +2,7 @@ package io.rigledger.procurement.receipt;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.rigledger.procurement.fakes.FakeEntries;
-import io.rigledger.procurement.fakes.FakeUpstreams;
-import io.rigledger.procurement.fakes.InjectFakeUpstreams;
 import io.rigledger.testsupport.Tokens;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,70 +27,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * inventory-service are fakes held to their contracts.
  */
 @QuarkusTest
-class LandedCostFromEntryTest {
-
-    @InjectFakeUpstreams
-    FakeUpstreams upstreams;
-
-    @Inject
-    CircuitBreakerMaintenance circuits;
-
-    @Inject
-    RigDelivery delivery;
-
-    @Inject
-    LandedCostRefresh refresh;
-
-    FakeEntries entries;
+class LandedCostFromEntryTest extends LandedCostTestBase {
 
     @BeforeEach
-    void healthyNeighbours() {
-        upstreams.reset();
-        circuits.resetAll();
-        entries = upstreams.entries();
-        for (int i = 0; i < 20 && delivery.runOnce() > 0; i++) {
-            circuits.resetAll();
-        }
+    void costsSentSoFar() {
         refresh.runOnce();
-    }
-
-    @AfterEach
-    void everyExchangeWithTheNeighboursKeptTheirContracts() {
-        assertEquals(List.of(), upstreams.contractBreaches());
-    }
-
-    /**
-     * tariff-service's allocation of one entry to line 1 of the order: two duty layers and MPF, the line's duty
-     * and fees, and its rigs as "serial:duty:fees" (each rig's total is their sum).
-     */
-    private static String allocation(UUID entry, UUID order, int quantity, String duty301, String dutyIeepa, String mpf,
-                                     String... rigs) {
-        BigDecimal duty = new BigDecimal(duty301).add(new BigDecimal(dutyIeepa));
-        BigDecimal total = duty.add(new BigDecimal(mpf));
-        StringBuilder named = new StringBuilder();
-        for (String rig : rigs) {
-            String[] p = rig.split(":");
-            named.append(named.isEmpty() ? "" : ",").append("""
-                    {"serialNumber":"%s","duty":%s,"fees":%s,"amount":%s}""".formatted(p[0], p[1], p[2],
-                    new BigDecimal(p[1]).add(new BigDecimal(p[2]))));
-        }
-        String layers = """
-                [{"program":"SECTION_301","heading":"9903.88.15","amount":%s},
-                 {"program":"IEEPA_RECIPROCAL","heading":"9903.01.25","amount":%s},
-                 {"program":"MPF","heading":"","amount":%s}]""".formatted(duty301, dutyIeepa, mpf);
-        return """
-                {"entryId":"%s","entryNumber":"123-4567890-1","method":"VALUE","layers":%s,"total":%s,
-                 "lines":[{"purchaseOrderId":"%s","lineNumber":1,"quantity":%d,"basis":12000.00,"layers":%s,
-                           "duty":%s,"fees":%s,"total":%s,"rigs":[%s]}]}"""
-                .formatted(entry, layers, total, order, quantity, layers, duty, mpf, total, named);
-    }
-
-    private static String orderOf(String org, String shipment) {
-        return as(Tokens.ops(org)).get("/api/shipments/" + shipment).then().statusCode(200).extract().path("orderId");
-    }
-
-    private static BigDecimal money(JsonPath json, String path) {
-        return new BigDecimal(json.getString(path)).setScale(2);
     }
 
     @Test

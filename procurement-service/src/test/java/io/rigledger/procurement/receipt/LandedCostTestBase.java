@@ -1,0 +1,96 @@
+package io.rigledger.procurement.receipt;
+
+import io.restassured.path.json.JsonPath;
+import io.rigledger.procurement.fakes.FakeEntries;
+import io.rigledger.procurement.fakes.FakeUpstreams;
+import io.rigledger.procurement.fakes.InjectFakeUpstreams;
+import io.rigledger.testsupport.Tokens;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+import static io.rigledger.procurement.receipt.ReceiptTest.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * What the landed-cost tests share: healthy fake neighbours held to their contracts, the outbox
+ * delivered before each test, and tariff-service's allocation of an entry written as the contract's
+ * Allocation. Each subclass is a {@code @QuarkusTest}.
+ */
+abstract class LandedCostTestBase {
+
+    @InjectFakeUpstreams
+    FakeUpstreams upstreams;
+
+    @Inject
+    CircuitBreakerMaintenance circuits;
+
+    @Inject
+    RigDelivery delivery;
+
+    @Inject
+    LandedCostRefresh refresh;
+
+    FakeEntries entries;
+
+    @BeforeEach
+    void healthyNeighbours() {
+        upstreams.reset();
+        circuits.resetAll();
+        entries = upstreams.entries();
+        deliverAll();
+    }
+
+    @AfterEach
+    void everyExchangeWithTheNeighboursKeptTheirContracts() {
+        assertEquals(List.of(), upstreams.contractBreaches());
+    }
+
+    /** Delivers every due outbox row to inventory-service (at most 20 rounds, each after the breakers are reset). */
+    void deliverAll() {
+        for (int i = 0; i < 20 && delivery.runOnce() > 0; i++) {
+            circuits.resetAll();
+        }
+    }
+
+    /**
+     * tariff-service's allocation of one entry to line 1 of the order: two duty layers and MPF, the line's duty
+     * and fees, and its rigs as "serial:duty:fees" (each rig's total is their sum).
+     */
+    static String allocation(UUID entry, UUID order, int quantity, String duty301, String dutyIeepa, String mpf,
+                             String... rigs) {
+        BigDecimal duty = new BigDecimal(duty301).add(new BigDecimal(dutyIeepa));
+        BigDecimal total = duty.add(new BigDecimal(mpf));
+        StringBuilder named = new StringBuilder();
+        for (String rig : rigs) {
+            String[] p = rig.split(":");
+            named.append(named.isEmpty() ? "" : ",").append("""
+                    {"serialNumber":"%s","duty":%s,"fees":%s,"amount":%s}""".formatted(p[0], p[1], p[2],
+                    new BigDecimal(p[1]).add(new BigDecimal(p[2]))));
+        }
+        String layers = """
+                [{"program":"SECTION_301","heading":"9903.88.15","amount":%s},
+                 {"program":"IEEPA_RECIPROCAL","heading":"9903.01.25","amount":%s},
+                 {"program":"MPF","heading":"","amount":%s}]""".formatted(duty301, dutyIeepa, mpf);
+        return """
+                {"entryId":"%s","entryNumber":"123-4567890-1","method":"VALUE","layers":%s,"total":%s,
+                 "lines":[{"purchaseOrderId":"%s","lineNumber":1,"quantity":%d,"basis":12000.00,"layers":%s,
+                           "duty":%s,"fees":%s,"total":%s,"rigs":[%s]}]}"""
+                .formatted(entry, layers, total, order, quantity, layers, duty, mpf, total, named);
+    }
+
+    /** The order a shipment of {@code org} belongs to. */
+    static String orderOf(String org, String shipment) {
+        return as(Tokens.ops(org)).get("/api/shipments/" + shipment).then().statusCode(200).extract().path("orderId");
+    }
+
+    /** The amount at {@code path}, USD to the cent. */
+    static BigDecimal money(JsonPath json, String path) {
+        return new BigDecimal(json.getString(path)).setScale(2);
+    }
+}
