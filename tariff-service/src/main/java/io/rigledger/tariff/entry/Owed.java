@@ -29,20 +29,9 @@ public class Owed {
 
     /** The changes since the declaration per layer key ({@link AllocationTable#key}), USD. */
     public Map<String, AllocationTable.Change> changes(CustomsEntry e) {
-        EntryView.Refund refund = store.read(e.refund, EntryView.Refund.class);
-        boolean cape = refund != null && refund.kind().equals("CAPE");
         Map<String, AllocationTable.Change> changes = new LinkedHashMap<>();
-        for (EntryStore.LayerSum sum : store.ledgerSums(e, List.of("BILLED", "REFUNDED"))) {
-            if (sum.program().equals(INTEREST) || (sum.kind().equals("REFUNDED") && !cape)) {
-                continue;
-            }
-            change(changes, sum.program(), sum.heading(), sum.kind().equals("BILLED") ? sum.amount() : sum.amount().negate());
-        }
-        EntryView.Liquidation liquidation = store.read(e.liquidation, EntryView.Liquidation.class);
-        if (liquidation != null) {
-            liquidation.layers().stream().filter(c -> c.difference().signum() < 0)
-                    .forEach(c -> change(changes, c.program(), c.heading(), c.difference()));
-        }
+        counted(e).forEach(s -> change(changes, s.program(), s.heading(), s.amount()));
+        liquidationDecreases(e).forEach(c -> change(changes, c.program(), c.heading(), c.difference()));
         return changes;
     }
 
@@ -54,29 +43,40 @@ public class Owed {
      * when none did), largest remainder. Fees are given on 7501 line 0 (the whole entry). USD.
      */
     public List<AllocationTable.LineChange> lineChanges(CustomsEntry e, SummaryView summary) {
-        EntryView.Refund refund = store.read(e.refund, EntryView.Refund.class);
-        boolean cape = refund != null && refund.kind().equals("CAPE");
         Map<String, Integer> lineOf = new HashMap<>();
         summary.orderLines().forEach(o -> lineOf.put(o.purchaseOrderId() + "#" + o.lineNumber(), o.entryLine()));
         List<AllocationTable.LineChange> out = new ArrayList<>();
-        for (EntryStore.OrderLineSum sum : store.ledgerSumsByOrderLine(e, List.of("BILLED", "REFUNDED"))) {
-            if (sum.program().equals(INTEREST) || (sum.kind().equals("REFUNDED") && !cape)) {
-                continue;
-            }
-            BigDecimal amount = sum.kind().equals("BILLED") ? sum.amount() : sum.amount().negate();
+        for (EntryStore.OrderLineSum sum : counted(e)) {
             Integer line = lineOf.get(sum.orderId() + "#" + sum.orderLine());
             if (line == null) {
-                out.addAll(overLines(summary, sum.program(), sum.heading(), amount));
+                out.addAll(overLines(summary, sum.program(), sum.heading(), sum.amount()));
             } else {
-                out.add(new AllocationTable.LineChange(sum.program(), sum.heading() == null ? "" : sum.heading(), line, amount));
+                out.add(new AllocationTable.LineChange(sum.program(), sum.heading() == null ? "" : sum.heading(), line, sum.amount()));
             }
         }
-        EntryView.Liquidation liquidation = store.read(e.liquidation, EntryView.Liquidation.class);
-        if (liquidation != null) {
-            liquidation.layers().stream().filter(c -> c.difference().signum() < 0)
-                    .forEach(c -> out.addAll(overLines(summary, c.program(), c.heading(), c.difference())));
-        }
+        liquidationDecreases(e).forEach(c -> out.addAll(overLines(summary, c.program(), c.heading(), c.difference())));
         return out;
+    }
+
+    /**
+     * The ledger sums per order line that change what is owed, signed: BILLED as billed, REFUNDED taken
+     * off only for a CAPE refund (a refund of a liquidation decrease is not taken off twice); interest,
+     * billed or refunded, is no duty and stays out. One query, read by {@link #changes} and {@link #lineChanges}.
+     */
+    private List<EntryStore.OrderLineSum> counted(CustomsEntry e) {
+        EntryView.Refund refund = store.read(e.refund, EntryView.Refund.class);
+        boolean cape = refund != null && refund.kind().equals("CAPE");
+        return store.ledgerSumsByOrderLine(e, List.of("BILLED", "REFUNDED")).stream()
+                .filter(s -> !s.program().equals(INTEREST) && (s.kind().equals("BILLED") || cape))
+                .map(s -> s.kind().equals("BILLED") ? s : new EntryStore.OrderLineSum(s.kind(), s.program(), s.heading(),
+                        s.orderId(), s.orderLine(), s.amount().negate()))
+                .toList();
+    }
+
+    /** The layers a liquidation lowered (difference below 0, USD); none before liquidation. */
+    private List<EntryView.LayerChange> liquidationDecreases(CustomsEntry e) {
+        EntryView.Liquidation liquidation = store.read(e.liquidation, EntryView.Liquidation.class);
+        return liquidation == null ? List.of() : liquidation.layers().stream().filter(c -> c.difference().signum() < 0).toList();
     }
 
     /** An entry-level change of a layer over the 7501 lines by what each declared of it (by customs value when none did). */
