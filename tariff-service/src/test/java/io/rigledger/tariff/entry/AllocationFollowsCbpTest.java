@@ -5,7 +5,10 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static io.rigledger.tariff.entry.Entries.CAPE_REQUEST;
+import static io.rigledger.tariff.entry.Entries.PAID_IN_FULL;
 import static io.rigledger.tariff.entry.Entries.filed;
+import static io.rigledger.tariff.entry.Entries.filedAndPaid;
 import static io.rigledger.tariff.entry.Entries.get;
 import static io.rigledger.tariff.entry.Entries.malaysian;
 import static io.rigledger.tariff.entry.Entries.move;
@@ -21,13 +24,10 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class AllocationFollowsCbpTest {
 
-    private static final String PAY = "{\"amount\":22071.40,\"paidOn\":\"2025-09-25\",\"achReference\":\"ACH-1\"}";
-
     @Test
     void anOriginAuditToChinaAddsItsDutyDifferenceToTheLinesButNotItsInterest() {
         String org = org();
-        String id = filed(org, malaysian(number(), "2025-09-15", "19000.00", ""));
-        move(org, id, "payments", PAY).statusCode(200);
+        String id = filedAndPaid(org);
         get(org, "/api/entries/" + id + "/allocation").statusCode(200).body("total", equalTo(22071.40f));
         move(org, id, "origin-audits", "{\"assertedOrigin\":\"CN\",\"noticeDate\":\"2025-12-01\",\"interest\":500.00,\"reason\":\"x\"}")
                 .statusCode(200).body("originAudits[0].dutyDifference", equalTo(36000.00f));
@@ -46,8 +46,7 @@ class AllocationFollowsCbpTest {
     @Test
     void aLiquidationsIncreaseAndDecreaseAndACapeRefundsPrincipalReachTheLines() {
         String org = org();
-        String id = filed(org, malaysian(number(), "2025-09-15", "19000.00", ""));
-        move(org, id, "payments", PAY).statusCode(200);
+        String id = filedAndPaid(org);
         move(org, id, "liquidation", """
                 {"liquidationDate":"2026-07-27","reason":"CBP liquidation notice",
                  "layers":[{"program":"IEEPA_RECIPROCAL","heading":"9903.02.39","amount":19500.00},{"program":"MPF","heading":"","amount":300.00}]}""")
@@ -58,8 +57,8 @@ class AllocationFollowsCbpTest {
                 .body("layers.find { it.heading == '9903.02.39' }.amount", equalTo(19500.00f));
 
         String cape = filed(org, malaysian(number(), "2025-09-15", "19000.00", ""));
-        move(org, cape, "payments", PAY).statusCode(200);
-        move(org, cape, "refund-request", "{\"requestedOn\":\"2026-04-21\",\"kind\":\"CAPE\",\"reason\":\"IEEPA refund\"}").statusCode(200);
+        move(org, cape, "payments", PAID_IN_FULL).statusCode(200);
+        move(org, cape, "refund-request", CAPE_REQUEST).statusCode(200);
         move(org, cape, "refunds", "{\"receivedOn\":\"2026-06-30\",\"principal\":18900.00,\"interest\":412.77,\"reference\":\"CBP-1\"}")
                 .statusCode(200);
         get(org, "/api/entries/" + cape + "/allocation").statusCode(200)

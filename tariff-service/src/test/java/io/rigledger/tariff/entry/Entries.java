@@ -16,6 +16,10 @@ import static io.rigledger.tariff.TariffTestResources.CONTRACT;
 final class Entries {
 
     static final String PO = "3f2a6c1e-8b4d-4e7a-9c1f-2d5e8a7b6c40";
+    /** The whole deposit of {@link #filedAndPaid}'s entry, 22,071.40 (duty 21,600.00 + MPF 346.40 + HMF 125.00), paid 2025-09-25. */
+    static final String PAID_IN_FULL = "{\"amount\":22071.40,\"paidOn\":\"2025-09-25\",\"achReference\":\"ACH-1\"}";
+    /** A CAPE refund request (IEEPA duty) of 2026-04-21. */
+    static final String CAPE_REQUEST = "{\"requestedOn\":\"2026-04-21\",\"kind\":\"CAPE\",\"reason\":\"IEEPA refund\"}";
 
     private Entries() {
     }
@@ -62,6 +66,13 @@ final class Entries {
     /** Files and returns the id (201 expected). */
     static String filed(String org, String body) {
         return file(org, body).statusCode(201).extract().path("id");
+    }
+
+    /** A fresh {@link #malaysian} entry of 2025-09-15 (reciprocal 19,000.00), filed and paid in full (200 expected); its id. */
+    static String filedAndPaid(String org) {
+        String id = filed(org, malaysian(number(), "2025-09-15", "19000.00", ""));
+        move(org, id, "payments", PAID_IN_FULL).statusCode(200);
+        return id;
     }
 
     static ValidatableResponse move(String org, String id, String step, String body) {

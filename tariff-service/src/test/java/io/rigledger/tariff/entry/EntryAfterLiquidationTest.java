@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import static io.rigledger.tariff.entry.Entries.CAPE_REQUEST;
 import static io.rigledger.tariff.entry.Entries.filed;
+import static io.rigledger.tariff.entry.Entries.filedAndPaid;
 import static io.rigledger.tariff.entry.Entries.get;
 import static io.rigledger.tariff.entry.Entries.malaysian;
 import static io.rigledger.tariff.entry.Entries.move;
@@ -24,7 +26,6 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTest
 class EntryAfterLiquidationTest {
 
-    private static final String PAY = "{\"amount\":22071.40,\"paidOn\":\"2025-09-25\",\"achReference\":\"ACH-1\"}";
     private static final String LIQUIDATE = """
             {"liquidationDate":"2026-07-27","reason":"CBP liquidation notice",
              "layers":[{"program":"IEEPA_RECIPROCAL","heading":"9903.02.39","amount":19500.00},{"program":"MPF","heading":"","amount":300.00}]}""";
@@ -32,8 +33,7 @@ class EntryAfterLiquidationTest {
     @Test
     void aRefundRequestAfterLiquidationLeavesTheProtestOpenAndTheRefundIsStillRecorded() {
         String org = org();
-        String id = filed(org, malaysian(number(), "2025-09-15", "19000.00", ""));
-        move(org, id, "payments", PAY).statusCode(200);
+        String id = filedAndPaid(org);
         move(org, id, "liquidation", LIQUIDATE).statusCode(200).body("liquidation.refundDue", equalTo(46.40f));
         move(org, id, "refund-request", "{\"requestedOn\":\"2026-07-30\",\"kind\":\"LIQUIDATION\",\"reason\":\"MPF over-declared\"}")
                 .statusCode(200).body("status", equalTo("REFUND_REQUESTED"));
@@ -54,9 +54,8 @@ class EntryAfterLiquidationTest {
     @Test
     void anOriginAuditAfterACapeRequestIsRecordedAndItsBillCanBePaidOnce() {
         String org = org();
-        String id = filed(org, malaysian(number(), "2025-09-15", "19000.00", ""));
-        move(org, id, "payments", PAY).statusCode(200);
-        move(org, id, "refund-request", "{\"requestedOn\":\"2026-04-21\",\"kind\":\"CAPE\",\"reason\":\"IEEPA refund\"}")
+        String id = filedAndPaid(org);
+        move(org, id, "refund-request", CAPE_REQUEST)
                 .statusCode(200).body("status", equalTo("REFUND_REQUESTED"));
         move(org, id, "origin-audits", "{\"assertedOrigin\":\"CN\",\"noticeDate\":\"2026-05-01\",\"interest\":500.00,\"reason\":\"CBP audit\"}")
                 .statusCode(200).body("status", equalTo("REFUND_REQUESTED")).body("originAudits[0].bill", equalTo(36500.00f));
@@ -68,8 +67,7 @@ class EntryAfterLiquidationTest {
     @Test
     void aLiquidationsSupplementaryBillCanBePaidAndNothingMore() {
         String org = org();
-        String id = filed(org, malaysian(number(), "2025-09-15", "19000.00", ""));
-        move(org, id, "payments", PAY).statusCode(200);
+        String id = filedAndPaid(org);
         move(org, id, "liquidation", LIQUIDATE).statusCode(200).body("liquidation.supplementaryBill", equalTo(500.00f));
         move(org, id, "payments", "{\"amount\":500.00,\"paidOn\":\"2026-08-05\",\"achReference\":\"ACH-SUPP\"}")
                 .statusCode(200).body("status", equalTo("LIQUIDATED")).body("paid", equalTo(22571.40f));

@@ -16,14 +16,15 @@ import java.util.function.IntFunction;
 
 import static io.rigledger.tariff.entry.Entries.file;
 import static io.rigledger.tariff.entry.Entries.filed;
+import static io.rigledger.tariff.entry.Entries.filedAndPaid;
 import static io.rigledger.tariff.entry.Entries.get;
 import static io.rigledger.tariff.entry.Entries.malaysian;
 import static io.rigledger.tariff.entry.Entries.move;
 import static io.rigledger.tariff.entry.Entries.number;
 import static io.rigledger.tariff.entry.Entries.org;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Concurrent writes to one entry or one entry number: never a 500, a 409 or one after the other. */
 @QuarkusTest
@@ -55,8 +56,7 @@ class EntryConcurrencyTest {
     @Test
     void parallelLiquidationsOfOneEntryAreOne200AndTheRest409() throws Exception {
         String org = org();
-        String id = filed(org, malaysian(number(), "2025-09-15", "19000.00", ""));
-        move(org, id, "payments", "{\"amount\":22071.40,\"paidOn\":\"2025-09-25\",\"achReference\":\"ACH-1\"}").statusCode(200);
+        String id = filedAndPaid(org);
         List<Integer> codes = together(i -> () -> move(org, id, "liquidation",
                 "{\"liquidationDate\":\"2026-07-27\",\"reason\":\"notice " + i + "\"}").extract().statusCode());
         assertEquals(1, Collections.frequency(codes, 200), codes::toString);

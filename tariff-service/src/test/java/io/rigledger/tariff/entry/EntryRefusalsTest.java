@@ -3,8 +3,10 @@ package io.rigledger.tariff.entry;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import static io.rigledger.tariff.entry.Entries.CAPE_REQUEST;
 import static io.rigledger.tariff.entry.Entries.file;
 import static io.rigledger.tariff.entry.Entries.filed;
+import static io.rigledger.tariff.entry.Entries.filedAndPaid;
 import static io.rigledger.tariff.entry.Entries.get;
 import static io.rigledger.tariff.entry.Entries.malaysian;
 import static io.rigledger.tariff.entry.Entries.move;
@@ -18,14 +20,11 @@ import static org.hamcrest.Matchers.hasSize;
 @QuarkusTest
 class EntryRefusalsTest {
 
-    static final String PAID = "{\"amount\":22071.40,\"paidOn\":\"2025-09-25\",\"achReference\":\"ACH-1\"}";
-
     @Test
     void aRefundPrincipalLargerThanTheClaimIs400NamingPrincipal() {
         String org = org();
-        String id = filed(org, malaysian(number(), "2025-09-15", "19000.00", ""));
-        move(org, id, "payments", PAID).statusCode(200);
-        move(org, id, "refund-request", "{\"requestedOn\":\"2026-04-21\",\"kind\":\"CAPE\",\"reason\":\"IEEPA refund\"}").statusCode(200);
+        String id = filedAndPaid(org);
+        move(org, id, "refund-request", CAPE_REQUEST).statusCode(200);
         move(org, id, "refunds", "{\"receivedOn\":\"2026-06-30\",\"principal\":99999.00,\"interest\":0,\"reference\":\"CBP-1\"}")
                 .statusCode(400).body("violations[0].field", equalTo("principal"));
         move(org, id, "refunds", "{\"receivedOn\":\"2026-06-30\",\"principal\":19000.00,\"interest\":0,\"reference\":\"CBP-1\"}")
@@ -44,8 +43,7 @@ class EntryRefusalsTest {
     @Test
     void aProtestDecisionDatedBeforeTheProtestIs400NamingDecidedOn() {
         String org = org();
-        String id = filed(org, malaysian(number(), "2025-09-15", "19000.00", ""));
-        move(org, id, "payments", PAID).statusCode(200);
+        String id = filedAndPaid(org);
         move(org, id, "liquidation", "{\"liquidationDate\":\"2026-07-27\",\"reason\":\"notice\"}").statusCode(200);
         move(org, id, "protest", "{\"filedOn\":\"2026-08-10\",\"protestNumber\":\"2704-26-123456\",\"reason\":\"rate\"}").statusCode(200);
         move(org, id, "final-liquidation", "{\"decidedOn\":\"2026-08-01\",\"decision\":\"DENIED\",\"reason\":\"x\"}")
@@ -67,8 +65,7 @@ class EntryRefusalsTest {
     @Test
     void aLayerLiquidatedTwiceIs400NamingTheRepeat() {
         String org = org();
-        String id = filed(org, malaysian(number(), "2025-09-15", "19000.00", ""));
-        move(org, id, "payments", PAID).statusCode(200);
+        String id = filedAndPaid(org);
         move(org, id, "liquidation", """
                 {"liquidationDate":"2026-07-27","reason":"notice",
                  "layers":[{"program":"MFN","heading":"8543.70.98","amount":2700.00},{"program":"MFN","heading":"8543.70.98","amount":2500.00}]}""")
@@ -79,8 +76,7 @@ class EntryRefusalsTest {
     @Test
     void aSecondOriginAuditIsComputedAgainstWhatWasBilledAndTheSameNoticeTwiceIs409() {
         String org = org();
-        String id = filed(org, malaysian(number(), "2025-09-15", "19000.00", ""));
-        move(org, id, "payments", PAID).statusCode(200);
+        String id = filedAndPaid(org);
         String audit = "{\"assertedOrigin\":\"CN\",\"noticeDate\":\"%s\",\"interest\":%s,\"reason\":\"populated in China\"}";
         move(org, id, "origin-audits", audit.formatted("2025-12-01", "500.00")).statusCode(200)
                 .body("originAudits[0].bill", equalTo(36500.00f));

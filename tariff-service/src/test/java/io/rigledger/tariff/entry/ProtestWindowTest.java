@@ -5,11 +5,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static io.rigledger.tariff.entry.Entries.filed;
+import static io.rigledger.tariff.entry.Entries.filedAndPaid;
 import static io.rigledger.tariff.entry.Entries.get;
-import static io.rigledger.tariff.entry.Entries.malaysian;
 import static io.rigledger.tariff.entry.Entries.move;
-import static io.rigledger.tariff.entry.Entries.number;
 import static io.rigledger.tariff.entry.Entries.org;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -22,13 +20,10 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTest
 class ProtestWindowTest {
 
-    private static final String PAY = "{\"amount\":22071.40,\"paidOn\":\"2025-09-25\",\"achReference\":\"ACH-1\"}";
-
     @Test
     void aDecidedProtestIsNotShownAgainAfterARefundRequest() {
         String org = org();
-        String id = filed(org, malaysian(number(), "2025-09-15", "19000.00", ""));
-        move(org, id, "payments", PAY).statusCode(200);
+        String id = filedAndPaid(org);
         move(org, id, "liquidation", """
                 {"liquidationDate":"2026-07-27","reason":"CBP liquidation notice",
                  "layers":[{"program":"MPF","heading":"","amount":300.00}]}""").statusCode(200);
@@ -47,8 +42,7 @@ class ProtestWindowTest {
     void aDeemedLiquidationShowsTheProtestDeadlineAndAcceptsAProtestWithinIt() {
         String org = org();
         // entered 2025-09-15, never liquidated: deemed liquidated 2026-09-15, protest until 2027-03-14
-        String id = filed(org, malaysian(number(), "2025-09-15", "19000.00", ""));
-        move(org, id, "payments", PAY).statusCode(200);
+        String id = filedAndPaid(org);
         get(org, "/api/entries/" + id).statusCode(200)
                 .body("deadlines.find { it.kind == 'PROTEST' }.due", equalTo("2027-03-14"))
                 .body("status", equalTo("PAID"));
