@@ -9,6 +9,7 @@ import java.util.UUID;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -92,6 +93,6 @@ public final class FakeEntries {
 
     /** Requests for the entries covering an order. */
     public int entryLookups() {
-        return upstreams.tariff.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo(ENTRIES))).size();
+        return upstreams.tariff.findAll(getRequestedFor(urlPathEqualTo(ENTRIES))).size();
     }
 }
