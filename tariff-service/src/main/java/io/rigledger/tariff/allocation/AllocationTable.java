@@ -28,7 +28,7 @@ public final class AllocationTable {
 
         /** MPF and HMF are fees; every other column is duty. */
         public boolean fee() {
-            return program.equals("MPF") || program.equals("HMF");
+            return isFee(program);
         }
     }
 

@@ -61,7 +61,7 @@ public class EntryLifecycle {
         if (body.layers() != null) {
             for (int i = 0; i < body.layers().size(); i++) {
                 EntryMoves.FinalLayer l = body.layers().get(i);
-                String heading = isFee(l.program()) ? "" : l.heading();
+                String heading = AllocationTable.isFee(l.program()) ? "" : l.heading();
                 String key = Comparison.key(l.program(), heading);
                 if (!seen.add(key)) {
                     throw Problems.badRequest("layers[" + i + "]", "this layer or fee is liquidated twice");
@@ -220,7 +220,7 @@ public class EntryLifecycle {
                             + stillOwed.getOrDefault(heading, BigDecimal.ZERO.setScale(2)) + " of IEEPA duty still owed on it");
                 }
                 String program = programOf(owedNow, heading);
-                rows.addAll(ledger.spread("REFUNDED", program, isFee(program) ? "" : heading, parts.get(i), declared));
+                rows.addAll(ledger.spread("REFUNDED", program, AllocationTable.isFee(program) ? "" : heading, parts.get(i), declared));
             }
         }
         if (body.interest().signum() > 0) {
@@ -258,7 +258,7 @@ public class EntryLifecycle {
         }
         Map<String, EntryView.LayerChange> changes = new LinkedHashMap<>();
         // against what is owed now (declared, a last audit's bill, a liquidation, a CAPE refund received), never the declared duty again
-        owedLayers(e, summary).values().stream().filter(c -> !isFee(c.program())).forEach(c -> changes.put(
+        owedLayers(e, summary).values().stream().filter(c -> !AllocationTable.isFee(c.program())).forEach(c -> changes.put(
                 Comparison.key(c.program(), c.heading()),
                 new EntryView.LayerChange(c.program(), c.heading(), c.before(), BigDecimal.ZERO.setScale(2), c.before().negate())));
         asserted.lines().forEach(l -> l.parts().forEach(p -> p.layers().forEach(a -> changes.merge(
@@ -319,16 +319,12 @@ public class EntryLifecycle {
                 a.difference().add(b.difference()));
     }
 
-    private static boolean isFee(String program) {
-        return program.equals("MPF") || program.equals("HMF");
-    }
-
     /**
      * The program of a claimed heading (or fee): as declared, or, for a heading only an origin audit brought
      * (9903.01.24, IEEPA_FENTANYL for China), as the engine's rule tables gave it in the audit ({@link Owed#now}).
      */
     private static String programOf(Map<String, AllocationTable.Change> owedNow, String heading) {
-        if (isFee(heading)) {
+        if (AllocationTable.isFee(heading)) {
             return heading;
         }
         return owedNow.values().stream().filter(c -> heading.equals(c.heading())).map(AllocationTable.Change::program).findFirst()
