@@ -211,7 +211,7 @@ public class EntryLifecycle {
         List<Ledger.Row> rows = new ArrayList<>();
         if (body.principal().signum() > 0 && r.claimedTotal().signum() > 0) {
             List<BigDecimal> parts = LargestRemainder.split(body.principal(), r.claimed().stream().map(EntryView.HeadingAmount::amount).toList());
-            Map<String, BigDecimal> stillOwed = r.kind().equals("CAPE") ? owed.ieepaByHeading(e, summary) : Map.of();
+            Map<String, BigDecimal> stillOwed = r.kind().equals("CAPE") ? Owed.ieepaByHeading(owedNow) : Map.of();
             for (int i = 0; i < parts.size(); i++) {
                 String heading = r.claimed().get(i).heading();
                 if (r.kind().equals("CAPE") && parts.get(i).compareTo(stillOwed.getOrDefault(heading, BigDecimal.ZERO)) > 0) {

@@ -121,10 +121,13 @@ public class Owed {
      * raised by an origin audit that billed IEEPA duty; headings owing nothing are left out.
      */
     public Map<String, BigDecimal> ieepaByHeading(CustomsEntry e, SummaryView summary) {
+        return ieepaByHeading(now(e, summary));
+    }
+
+    /** The IEEPA duty per Chapter 99 heading of what is owed now ({@link #now}), USD; headings owing nothing are left out. */
+    public static Map<String, BigDecimal> ieepaByHeading(Map<String, AllocationTable.Change> owedNow) {
         Map<String, BigDecimal> out = new LinkedHashMap<>();
-        summary.lines().forEach(l -> l.layers().stream().filter(a -> Refundable.isIeepa(a.heading()))
-                .forEach(a -> out.merge(a.heading(), a.declared(), BigDecimal::add)));
-        changes(e).values().stream().filter(c -> Refundable.isIeepa(c.heading()))
+        owedNow.values().stream().filter(c -> Refundable.isIeepa(c.heading()))
                 .forEach(c -> out.merge(c.heading(), c.amount(), BigDecimal::add));
         out.values().removeIf(amount -> amount.signum() <= 0);
         return out;
