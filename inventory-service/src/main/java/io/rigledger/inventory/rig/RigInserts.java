@@ -38,7 +38,7 @@ final class RigInserts {
             """;
 
     /**
-     * Registrations of one organisation take turns from just before their INSERT to their commit: the
+     * Registrations of one organisation take turns from just before they write rigs to their commit: the
      * INSERT's snapshot then holds every rig an earlier registration committed, so (1) it draws asset ids
      * only for rigs it will insert (ON CONFLICT alone draws one per conflicting row: concurrent replays
      * burned ids), and (2) an organisation's asset ids become visible in the order they were drawn, so a
@@ -83,8 +83,8 @@ final class RigInserts {
 
     /**
      * Inserts the rigs that are new; answers the new rigs' ids by (manufacturer, serial). Rigs stored
-     * before are filtered out before the insert, and the organisation's registrations take turns (see
-     * {@link #TAKE_TURN}), so a replay draws no asset ids from the sequence, even concurrent with the first.
+     * before are filtered out before the insert, and the caller holds the organisation's registration turn
+     * ({@link #takeTurn}), so a replay draws no asset ids from the sequence, even concurrent with the first.
      *
      * @throws io.rigledger.platform.problem.ProblemException 409 naming rigs when another request registered
      *         one of these MAC addresses at the same time (the statement fails, nothing is registered)
@@ -117,7 +117,6 @@ final class RigInserts {
                 fees[i] = r.landedCost().fees();
             }
         }
-        takeTurn(c, org);
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             ps.setString(1, org);
             ps.setTimestamp(2, Timestamp.from(at));
@@ -144,8 +143,8 @@ final class RigInserts {
 
     /**
      * Waits for the organisation's registration turn, held to the end of the transaction (see
-     * {@link #TAKE_TURN}); taking it again in one transaction is harmless. A registration takes it before
-     * any rig row or rollup row, so its locks come in one order: turn, rigs, fleet_version, rollups.
+     * {@link #TAKE_TURN}). A registration takes it once, before any rig row or rollup row (RMA returns,
+     * then the insert), so its locks come in one order: turn, rigs, fleet_version, rollups.
      */
     static void takeTurn(Connection c, String org) throws SQLException {
         try (PreparedStatement turn = c.prepareStatement(TAKE_TURN)) {

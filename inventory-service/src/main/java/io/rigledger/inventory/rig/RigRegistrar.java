@@ -60,7 +60,8 @@ public class RigRegistrar {
         Map<SerialKey, StoredRig> before = new HashMap<>(existing(org, rigs, makers));
         catalogued.refuseNew(rigs, before.keySet());
         refuseMacClashes(org, rigs, makers, before.keySet());
-        // returns first: the registration turn, then rig rows, then (by trigger) the rollups, as every writer
+        // the registration turn first, then rig rows (returns, then the insert), then (by trigger) the rollups
+        takeTurn(org);
         RmaReturns.Outcome returns = rmaReturns(org, by, rigs, makers, before);
         Map<SerialKey, Long> inserted = insert(org, by, rigs, makers);
         if (inserted.size() + before.size() < rigs.size()) {
@@ -87,7 +88,7 @@ public class RigRegistrar {
 
     /**
      * Replayed rigs whose item carries an rmaReturnReceipt and that are in RMA go back to RECEIVED, in this
-     * transaction (see {@link RmaReturns}).
+     * transaction (see {@link RmaReturns}); the caller holds the registration turn.
      */
     private RmaReturns.Outcome rmaReturns(String org, String by, List<NewRig> rigs, List<String> makers,
                                           Map<SerialKey, StoredRig> before) {
@@ -103,10 +104,7 @@ public class RigRegistrar {
             return new RmaReturns.Outcome(Map.of(), Set.of());
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return em.unwrap(Session.class).doReturningWork(c -> {
-            RigInserts.takeTurn(c, org);
-            return RmaReturns.receive(c, org, by, now, receipts);
-        });
+        return em.unwrap(Session.class).doReturningWork(c -> RmaReturns.receive(c, org, by, now, receipts));
     }
 
     /**
@@ -138,6 +136,7 @@ public class RigRegistrar {
             throw Problems.conflict(clashes);
         }
         refuseMacClashes(org, rigs, makers, stored);
+        takeTurn(org);
         Map<SerialKey, Long> inserted = insert(org, by, rigs, makers);
         if (inserted.size() != rigs.size()) {
             throw Problems.conflict(List.of(new Violation("rigs",
@@ -234,6 +233,11 @@ public class RigRegistrar {
                 throw Problems.unprocessable(refused);
             }
         }
+    }
+
+    /** The organisation's registration turn ({@link RigInserts#takeTurn}), held to commit; taken once per call. */
+    private void takeTurn(String org) {
+        em.unwrap(Session.class).doWork(c -> RigInserts.takeTurn(c, org));
     }
 
     private Map<SerialKey, Long> insert(String org, String by, List<NewRig> rigs, List<String> makers) {
