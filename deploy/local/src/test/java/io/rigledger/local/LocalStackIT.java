@@ -1,10 +1,8 @@
 package io.rigledger.local;
 
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.http.ContentType;
@@ -42,12 +40,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LocalStackIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /**
-     * Money stays exact: no binary floating point between the wire and the sums, and decimals keep
-     * the scale they were answered with (Jackson's tree would otherwise strip 5400.00 to 5.4E+3).
-     */
-    private static final ObjectMapper MONEY = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
     private static StackSettings settings;
     private static String procurementSpec;
@@ -109,7 +101,7 @@ class LocalStackIT {
                 .body("dutyEstimate.entryDate", equalTo("2026-12-15"))
                 .extract().response();
 
-        JsonNode order = MONEY.readTree(created.asString());
+        JsonNode order = Calls.json(created); // exact decimals, scale kept (Calls.MONEY)
         BigDecimal totalDuty = order.at("/dutyEstimate/totalDuty").decimalValue();
         BigDecimal sumOfLines = BigDecimal.ZERO;
         for (JsonNode line : order.get("lines")) {
