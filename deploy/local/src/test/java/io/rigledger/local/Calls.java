@@ -77,6 +77,11 @@ final class Calls {
 
     /** The contract file of {@code app} (its src/main/openapi/*.yaml). */
     String spec(ServiceApp app) {
+        return spec(settings, app);
+    }
+
+    /** The contract file of {@code app} (its src/main/openapi/*.yaml) in the checkout of {@code settings}. */
+    static String spec(StackSettings settings, ServiceApp app) {
         String file = switch (app) {
             case PROCUREMENT -> "procurement-service/src/main/openapi/procurement.yaml";
             case INVENTORY -> "inventory-service/src/main/openapi/inventory.yaml";

@@ -48,8 +48,8 @@ class LocalStackIT {
     @BeforeAll
     static void contracts(LocalStack stack) {
         settings = stack.settings();
-        procurementSpec = settings.root().resolve("procurement-service/src/main/openapi/procurement.yaml").toString();
-        inventorySpec = settings.root().resolve("inventory-service/src/main/openapi/inventory.yaml").toString();
+        procurementSpec = Calls.spec(settings, ServiceApp.PROCUREMENT);
+        inventorySpec = Calls.spec(settings, ServiceApp.INVENTORY);
     }
 
     // ---- tokens ------------------------------------------------------------------------------

@@ -169,8 +169,7 @@ class OneIssuerIT {
     }
 
     private static String spec(ServiceApp app) {
-        String file = app.id().substring(0, app.id().indexOf('-')) + ".yaml";
-        return settings.root().resolve(app.id()).resolve("src/main/openapi").resolve(file).toString();
+        return Calls.spec(settings, app);
     }
 
     private static OpenApiValidationFilter contract(ServiceApp app) {
