@@ -84,6 +84,12 @@ public record LandedCostView(UUID orderId, String basis, UUID quoteId, List<UUID
                 warnings.isEmpty() ? null : List.copyOf(warnings));
     }
 
+    /** Whether an entry covers rig {@code serialNumber} of line {@code lineNumber} (false for a line the order lacks). */
+    public boolean covers(int lineNumber, String serialNumber) {
+        return lines.stream().anyMatch(l -> l.lineNumber() == lineNumber && l.coveredRigs() != null
+                && l.coveredRigs().stream().anyMatch(r -> r.serialNumber().equals(serialNumber)));
+    }
+
     /**
      * What rig {@code serialNumber}, at {@code rigOnLine} on line {@code lineNumber}, costs landed:
      * its entry's share when an entry covers it, else the quote's share of the k-th rig no entry

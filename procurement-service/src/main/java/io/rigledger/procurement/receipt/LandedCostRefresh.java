@@ -4,7 +4,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.rigledger.platform.problem.ProblemException;
 import io.rigledger.platform.problem.UpstreamUnavailableException;
 import io.rigledger.procurement.ProcurementConfig;
-import io.rigledger.procurement.cost.AllocatedCosts.RigCost;
 import io.rigledger.procurement.cost.LandedCosts.Parts;
 import io.rigledger.procurement.order.LandedCostService;
 import io.rigledger.procurement.order.LandedCostView;
@@ -22,11 +21,9 @@ import org.jboss.logging.Logger;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -107,14 +104,6 @@ public class LandedCostRefresh {
 
     private Outcome refresh(OrderWithLines order, LandedCostView cost) {
         List<OrderRig> rigs = store.rigsOf(order.order().id);
-        Map<Integer, Set<String>> covered = new HashMap<>();
-        for (LandedCostView.LineCost line : cost.lines()) {
-            Set<String> serials = new HashSet<>();
-            if (line.coveredRigs() != null) {
-                line.coveredRigs().stream().map(RigCost::serialNumber).forEach(serials::add);
-            }
-            covered.put(line.lineNumber(), serials);
-        }
         Map<Integer, Integer> uncoveredSeen = new HashMap<>();
         String reason = cost.entryIds() == null ? "quote " + cost.quoteId()
                 : "entry allocation " + cost.entryIds().get(0) + (cost.entryIds().size() > 1 ? " and others" : "");
@@ -122,7 +111,7 @@ public class LandedCostRefresh {
         boolean refused = false;
         for (OrderRig rig : rigs) {
             int rank = 0;
-            if (!covered.getOrDefault(rig.lineNumber(), Set.of()).contains(rig.serialNumber())) {
+            if (!cost.covers(rig.lineNumber(), rig.serialNumber())) {
                 rank = uncoveredSeen.merge(rig.lineNumber(), 1, Integer::sum);
             }
             if (!ShippedRig.REGISTERED.equals(rig.status()) || rig.assetId() == null || !rig.owner()) {
