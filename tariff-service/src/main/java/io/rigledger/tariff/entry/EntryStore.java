@@ -13,7 +13,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -155,12 +158,26 @@ public class EntryStore {
 
     /** Sums of an entry's ledger rows of these kinds per kind, program, heading and purchase-order line. */
     public List<OrderLineSum> ledgerSumsByOrderLine(CustomsEntry e, List<String> kinds) {
-        return EntryAmount.getEntityManager().createQuery("select a.kind, a.program, a.heading, a.orderId, a.orderLine, sum(a.amount)"
-                        + " from EntryAmount a where a.entryId = ?1 and a.kind in ?2 group by a.kind, a.program, a.heading, a.orderId, a.orderLine"
-                        + " order by a.kind, a.program, a.heading, a.orderLine, a.orderId", Object[].class)
-                .setParameter(1, e.id).setParameter(2, kinds).getResultList().stream()
-                .map(r -> new OrderLineSum((String) r[0], (String) r[1], (String) r[2], (UUID) r[3], (Integer) r[4], (BigDecimal) r[5]))
-                .toList();
+        return ledgerSumsByOrderLine(List.of(e), kinds).getOrDefault(e.id, List.of());
+    }
+
+    /**
+     * The {@link #ledgerSumsByOrderLine(CustomsEntry, List)} of several entries (a page of a list) in one
+     * query, per entry id; an entry without such rows is absent.
+     */
+    public Map<UUID, List<OrderLineSum>> ledgerSumsByOrderLine(List<CustomsEntry> entries, List<String> kinds) {
+        if (entries.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, List<OrderLineSum>> out = new LinkedHashMap<>();
+        EntryAmount.getEntityManager().createQuery("select a.entryId, a.kind, a.program, a.heading, a.orderId, a.orderLine, sum(a.amount)"
+                        + " from EntryAmount a where a.entryId in ?1 and a.kind in ?2"
+                        + " group by a.entryId, a.kind, a.program, a.heading, a.orderId, a.orderLine"
+                        + " order by a.entryId, a.kind, a.program, a.heading, a.orderLine, a.orderId", Object[].class)
+                .setParameter(1, entries.stream().map(e -> e.id).toList()).setParameter(2, kinds).getResultList()
+                .forEach(r -> out.computeIfAbsent((UUID) r[0], id -> new ArrayList<>()).add(new OrderLineSum((String) r[1], (String) r[2],
+                        (String) r[3], (UUID) r[4], (Integer) r[5], (BigDecimal) r[6])));
+        return out;
     }
 
     /** Removes an entry's ledger rows of these kinds (a correction replaces DECLARED and ENGINE). */

@@ -18,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * An organisation's IEEPA refunds after Learning Resources v. Trump (CSMS 67834313): the entries
@@ -65,8 +66,9 @@ public class IeepaRefunds {
         LocalDate today = store.today();
         List<IeepaRefundView.Item> items = new ArrayList<>();
         BigDecimal[] t = {zero(), zero(), zero(), zero(), zero(), zero()};
+        Map<UUID, Map<String, BigDecimal>> owedByEntry = owed.ieepaByHeading(page.items(), store::summary);
         for (CustomsEntry e : page.items()) {
-            Map<String, BigDecimal> byHeading = owed.ieepaByHeading(e, store.summary(e));
+            Map<String, BigDecimal> byHeading = owedByEntry.get(e.id);
             List<IeepaRefundView.Heading> headings = byHeading.entrySet().stream()
                     .map(h -> new IeepaRefundView.Heading(h.getKey(), h.getValue())).toList();
             BigDecimal refundable = byHeading.values().stream().reduce(zero(), BigDecimal::add);
