@@ -1,5 +1,7 @@
 package io.rigledger.inventory;
 
+import io.rigledger.platform.json.StrictText;
+
 /** The string formats the contract defines once and several features check (schemas ModelCode, SerialNumber; CountryCode and UsState are the platform's constraints). */
 public final class Formats {
 
@@ -15,7 +17,7 @@ public final class Formats {
      * What a free-text field's length bound says; the bound counts code points (@CodePointLength), as JSON
      * Schema's maxLength and PostgreSQL's varchar do, not UTF-16 units (@Size): 500 emoji are 500 characters.
      */
-    public static final String LENGTH_MESSAGE = "size must be between {min} and {max}";
+    public static final String LENGTH_MESSAGE = StrictText.BOUNDS_MESSAGE;
 
     private Formats() {
     }

@@ -29,6 +29,12 @@ public class StrictText extends StdScalarDeserializer<String> implements Context
      */
     public static final int MAX_LENGTH = 4_096;
 
+    /**
+     * What a field's length bound says, as a Bean Validation message template: the wording of {@code @Size}'s
+     * own message, for {@code @CodePointLength} too, so a field says the same whichever counts its characters.
+     */
+    public static final String BOUNDS_MESSAGE = "size must be between {min} and {max}";
+
     private final boolean lineBreaks;
 
     /**
@@ -67,7 +73,7 @@ public class StrictText extends StdScalarDeserializer<String> implements Context
 
     /** What text over {@link #MAX_LENGTH} is told for a field of {@code min} to {@code max} characters. */
     public static String tooLong(int min, int max) {
-        return "size must be between " + min + " and " + max;
+        return BOUNDS_MESSAGE.replace("{min}", Integer.toString(min)).replace("{max}", Integer.toString(max));
     }
 
     @Override
