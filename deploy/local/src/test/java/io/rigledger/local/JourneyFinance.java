@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.zip.ZipInputStream;
 import static io.rigledger.local.Calls.money;
 import static io.rigledger.local.JourneyIT.object;
 import static io.rigledger.local.JourneyIT.ok;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,10 +37,12 @@ final class JourneyFinance {
 
     private final Calls calls;
     private final Journey j;
+    private final JourneyRigs rigs;
 
-    JourneyFinance(Calls calls, Journey j) {
+    JourneyFinance(Calls calls, Journey j, JourneyRigs rigs) {
         this.calls = calls;
         this.j = j;
+        this.rigs = rigs;
     }
 
     /**
@@ -84,6 +88,8 @@ final class JourneyFinance {
             }
         }
         assertEquals(0, paidDuty.compareTo(j.declared(p -> true)), "paid duty = the entry's declared duty");
+        BigDecimal rigDuty = JourneyRigs.sum(rigs.bySerial().values(), "/landedCost/duty");
+        assertEquals(0, paidDuty.compareTo(rigDuty), "paid duty " + paidDuty + " = landed duty over the rigs " + rigDuty);
     }
 
     private static void add(Map<String, BigDecimal[]> m, String key, int column, BigDecimal amount) {
@@ -110,6 +116,8 @@ final class JourneyFinance {
         BigDecimal difference = asChinese.subtract(myDeclared);
         assertTrue(difference.signum() > 0, "Chinese origin costs more duty: " + asChinese + " vs " + myDeclared);
 
+        Map<String, BigDecimal> myBefore = duties(rigs.bySerial(), j.mySerials);
+        Map<String, BigDecimal> cnBefore = duties(rigs.bySerial(), j.cnSerials);
         ObjectNode audit = object().put("assertedOrigin", "CN").put("noticeDate", "2025-12-01")
                 .put("interest", AUDIT_INTEREST).put("reason", "CBP holds the hashboards were populated in China");
         JsonNode entry = ok(calls.tariff("fiona").body(audit.toString())
@@ -118,6 +126,19 @@ final class JourneyFinance {
         recordedAudit = recorded;
         assertEquals(0, difference.compareTo(money(recorded, "/dutyDifference")), "duty difference " + recorded);
         assertEquals(0, difference.add(AUDIT_INTEREST).compareTo(money(recorded, "/bill")), "bill " + recorded);
+
+        // the allocation now owes the difference (interest is no duty): procurement pushes it to the Malaysian rigs
+        BigDecimal myExpected = total(myBefore).add(difference);
+        Map<String, JsonNode> after = await("the audit's difference in the Malaysian rigs' landed cost")
+                .atMost(JourneyRigs.PATIENCE.multipliedBy(2)).pollInterval(Duration.ofSeconds(2))
+                .until(rigs::read, r -> total(duties(r, j.mySerials)).compareTo(myExpected) == 0);
+        assertEquals(cnBefore, duties(after, j.cnSerials), "the Chinese rigs' duty is unchanged");
+    }
+
+    private static Map<String, BigDecimal> duties(Map<String, JsonNode> rigs, List<String> serials) {
+        Map<String, BigDecimal> d = new TreeMap<>();
+        serials.forEach(s -> d.put(s, rigs.containsKey(s) ? money(rigs.get(s), "/landedCost/duty") : BigDecimal.ZERO));
+        return d;
     }
 
     private static BigDecimal total(Map<String, BigDecimal> amounts) {

@@ -32,9 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 2025-09-15, when IEEPA duty was collected.
  *
  * <p>Each step checks amounts to the cent against the step before it (quote, entry, rigs) and
- * against the contracts' stated arithmetic, not only status codes. Not yet here (procurement-service
- * does not push the entry's allocation to inventory on main yet): the rigs' landed duty equal to
- * the entry's paid duty, and the audit's difference reaching the rigs.
+ * against the contracts' stated arithmetic, not only status codes; the rigs' landed duty is the
+ * entry's paid duty, and the origin audit's difference reaches the Malaysian rigs.
  */
 @ExtendWith(LocalStackExtension.class)
 class JourneyIT {
@@ -63,9 +62,10 @@ class JourneyIT {
 
         JourneyRigs rigs = new JourneyRigs(calls, j);
         rigs.appearInInventoryOnceEachWithPlantOriginAndPrice();
+        rigs.carryTheEntrysAllocatedDutyToTheCent();
         rigs.oscarDeploysThemAndTheFleetSummaryCountsThem();
 
-        JourneyFinance finance = new JourneyFinance(calls, j);
+        JourneyFinance finance = new JourneyFinance(calls, j, rigs);
         finance.reconciliationShowsEstimateDeclaredAndPaidPerLayer();
         finance.originAuditReBillsTheMalaysianLineAsChinese();
         finance.ieepaPartIsInTheCapeExport();

@@ -80,6 +80,35 @@ final class JourneyRigs {
         }
     }
 
+    /**
+     * The entry's allocation (fiona) gives each rig its duty and fees; procurement-service pushes it to
+     * inventory, where each rig ends up with exactly that duty and those fees and the rigs' duty adds
+     * up to the entry's paid duty to the cent.
+     */
+    void carryTheEntrysAllocatedDutyToTheCent() {
+        JsonNode allocation = ok(calls.tariff("fiona").get("/api/entries/" + j.entryId() + "/allocation"), 200);
+        BigDecimal duty = j.declared(p -> true);
+        BigDecimal fees = j.declaredFees();
+        assertEquals(0, duty.add(fees).compareTo(money(allocation, "/total")), "allocation total: " + allocation.get("total"));
+        Map<String, JsonNode> perRig = new LinkedHashMap<>();
+        for (JsonNode line : allocation.get("lines")) {
+            line.get("rigs").forEach(r -> perRig.put(r.get("serialNumber").asText(), r));
+            assertEquals(line.get("quantity").asInt(), line.get("rigs").size(), "a share per rig: " + line);
+            assertEquals(0, sum(line.get("rigs"), "/amount").compareTo(money(line, "/total")), "rigs add up to the line: " + line);
+        }
+        assertEquals(5, perRig.size(), "allocation names every rig: " + perRig.keySet());
+        BigDecimal paidDuty = money(j.entry, "/paid").subtract(fees);
+        bySerial = await("inventory's landed cost = the entry's allocation").atMost(PATIENCE)
+                .pollInterval(Duration.ofSeconds(2)).until(this::read, rigs -> rigs.values().stream().allMatch(r -> {
+                    JsonNode share = perRig.get(r.get("serialNumber").asText());
+                    return share != null && money(share, "/duty").compareTo(money(r, "/landedCost/duty")) == 0
+                            && money(share, "/fees").compareTo(money(r, "/landedCost/fees")) == 0;
+                }));
+        assertEquals(0, sum(bySerial.values(), "/landedCost/duty").compareTo(paidDuty), "rigs' duty = the entry's paid duty");
+        assertEquals(0, sum(bySerial.values(), "/landedCost/duty").compareTo(duty), "rigs' duty = the entry's declared duty");
+        assertEquals(0, sum(bySerial.values(), "/landedCost/fees").compareTo(fees), "rigs' fees = the entry's fees");
+    }
+
     /** oscar racks the five rigs in slots 1..5; the summary of the journey's site counts exactly them. */
     void oscarDeploysThemAndTheFleetSummaryCountsThem() {
         ObjectNode deployment = object().put("reason", "journey " + j.run);
