@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -32,12 +33,13 @@ final class LoadDuringRestart {
     /** What the services acknowledged, and how many writes were refused or timed out. */
     record Acknowledged(List<String> orders, Map<String, List<String>> receipts, List<String> payments,
                         int ordersAfter, int receiptsAfter, int paymentsAfter, int refused, Duration fault,
-                        List<String> firstRefusals) {
+                        List<String> firstRefusals, Map<String, Integer> refusalKinds) {
         @Override
         public String toString() {
             return orders.size() + " orders (" + ordersAfter + " after), " + receipts.size() + " receipts ("
                     + receiptsAfter + " after), " + payments.size() + " payments (" + paymentsAfter + " after) acknowledged; "
-                    + refused + " refused or timed out; fault took " + fault.toMillis() + " ms; first refusals " + firstRefusals;
+                    + refused + " refused or timed out " + refusalKinds + "; fault took " + fault.toMillis()
+                    + " ms; first refusals " + firstRefusals;
         }
     }
 
@@ -57,6 +59,8 @@ final class LoadDuringRestart {
     private final AtomicInteger paymentsAfter = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
     private final List<String> firstRefusals = Collections.synchronizedList(new ArrayList<>());
+    /** Refusals by kind: the status code answered, or the client's exception (timeout, connection refused). */
+    private final Map<String, Integer> refusalKinds = new ConcurrentHashMap<>();
 
     LoadDuringRestart(Calls calls, Shipped shipped, String entryId) {
         this.calls = calls;
@@ -82,7 +86,8 @@ final class LoadDuringRestart {
             }
         }
         return new Acknowledged(List.copyOf(orders), Map.copyOf(receipts), List.copyOf(payments), ordersAfter.get(),
-                receiptsAfter.get(), paymentsAfter.get(), refused.get(), took, List.copyOf(firstRefusals));
+                receiptsAfter.get(), paymentsAfter.get(), refused.get(), took, List.copyOf(firstRefusals),
+                new TreeMap<>(refusalKinds));
     }
 
     private void orders() {
@@ -129,17 +134,21 @@ final class LoadDuringRestart {
     /** The response when it has {@code status}; else counts a refusal, waits 200 ms and answers null. */
     private Response send(Supplier<Response> call, int status) {
         String why;
+        String kind;
         try {
             Response r = call.get();
             if (r.statusCode() == status) {
                 return r;
             }
             JsonNode body = Calls.json(r);
+            kind = Integer.toString(r.statusCode());
             why = r.statusCode() + " " + body.path("detail").asText(body.path("title").asText());
         } catch (RuntimeException | AssertionError e) {
-            why = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            kind = e.getClass().getSimpleName();
+            why = kind + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse("");
         }
         refused.incrementAndGet();
+        refusalKinds.merge(kind, 1, Integer::sum);
         if (firstRefusals.size() < 5) {
             firstRefusals.add(why);
         }
