@@ -27,7 +27,7 @@ class SecurityTest {
 
     static final List<Endpoint> ENDPOINTS = List.of(
             endpoint("registerRigs", "POST", "/api/rigs", NEW_RIG, "operator", "ops"),
-            endpoint("listRigs", "GET", "/api/rigs", null, READERS),
+            endpoint("listRigs", "GET", "/api/rigs", null, "operator", "finance", "ops", "service"),
             endpoint("registerRigBatch", "POST", "/api/rigs/batch", NEW_RIG, "ops", "service"),
             endpoint("exportRigs", "GET", "/api/rigs/export", null, READERS),
             endpoint("deployRigs", "POST", "/api/rigs/deployments", "{\"placements\":[{\"rig\":\"RIG-000000001\","

@@ -58,7 +58,7 @@ public final class LifecycleRequests {
 
     /** Body of setRigLandedCost (USD); organisation is required for service accounts. */
     public record LandedCostChange(
-            @Size(max = 64) @Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$", message = "must be an organisation id")
+            @Size(max = Formats.ORGANISATION_MAX) @Pattern(regexp = Formats.ORGANISATION, message = Formats.ORGANISATION_MESSAGE)
             String organisation,
             @NotNull @Valid LandedCostView landedCost,
             @CodePointLength(min = 1, max = 500, message = Formats.LENGTH_MESSAGE) String reason) {

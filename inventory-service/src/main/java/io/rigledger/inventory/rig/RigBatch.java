@@ -1,5 +1,6 @@
 package io.rigledger.inventory.rig;
 
+import io.rigledger.inventory.Formats;
 import io.rigledger.platform.problem.Problem.Violation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -13,7 +14,7 @@ import java.util.List;
  * (manufacturer, serial number). organisation is required for service accounts.
  */
 public record RigBatch(
-        @Size(max = 64) @Pattern(regexp = "^[a-z0-9]+(-[a-z0-9]+)*$", message = "must be an organisation id")
+        @Size(max = Formats.ORGANISATION_MAX) @Pattern(regexp = Formats.ORGANISATION, message = Formats.ORGANISATION_MESSAGE)
         String organisation,
         @NotNull @Size(min = 1, max = RigBatch.MAX_RIGS) List<@NotNull @Valid NewRig> rigs) {
 

@@ -73,7 +73,7 @@ public class RigResource {
     }
 
     @GET
-    @RolesAllowed({"operator", "finance", "ops"})
+    @RolesAllowed({"operator", "finance", "ops", "service"})
     public RigView.Page listRigs(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
             @QueryParam("site") @Size(max = 32) @Pattern(regexp = PLACE_CODE, message = PLACE_MESSAGE) String site,
             @QueryParam("status") String status,
@@ -85,8 +85,12 @@ public class RigResource {
             @QueryParam("purchaseOrderId") String purchaseOrderId,
             @QueryParam("serialNumber") @Size(min = 1, max = 64)
             @Pattern(regexp = Formats.SERIAL_NUMBER, message = Formats.SERIAL_NUMBER_MESSAGE) String serialNumber,
-            @QueryParam("mac") @Pattern(regexp = Macs.PATTERN, message = Macs.MESSAGE) String mac) {
-        String org = tenant.org();
+            @QueryParam("mac") @Pattern(regexp = Macs.PATTERN, message = Macs.MESSAGE) String mac,
+            @QueryParam("organisation") @Size(max = Formats.ORGANISATION_MAX)
+            @Pattern(regexp = Formats.ORGANISATION, message = Formats.ORGANISATION_MESSAGE)
+            String organisation) {
+        // a service account (procurement-service, looking up a serial it ships again) names the organisation
+        String org = tenant.orgNamedOr(organisation, "organisation");
         int size = paging.limit(limit);
         RigFilter filter = filter(site, status, manufacturer, model, originCountry, purchaseOrderId, serialNumber, mac);
         CursorKey cursorKey = paging.after(cursor, 1, filter.scope());

@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A rig back from RMA, received by procurement-service (issue 10 item 7), goes back to RECEIVED on its
- * existing asset through the batch it replays, once; and procurement's landed cost reaches the summary.
+ * existing asset through the batch it replays, once (each replay of that receipt is answered the return);
+ * procurement looks a serial up in the organisation it names; and procurement's landed cost reaches the summary.
  */
 @QuarkusTest
 class RmaReturnTest {
@@ -83,9 +84,10 @@ class RmaReturnTest {
         assertEquals("service-account-procurement-service", history.getString("items[2].by"));
         assertEquals("returned from RMA, receipt R-7001", history.getString("items[2].reason"));
 
+        // procurement lost the first answer and replays the same receipt: told again that it brought the rig back
         as(PROCUREMENT).body(batch(org, returned(serial, "R-7001"))).post("/api/rigs/batch").then().statusCode(200)
                 .body("items[0].id", equalTo(id)).body("items[0].status", equalTo("RECEIVED"))
-                .body("items[0]", not(hasKey("returnedFromRma")));
+                .body("items[0].returnedFromRma", equalTo(true));
         assertEquals(3, kinds(org, id).size(), "the second replay of the return wrote no event");
         as(Tokens.finance(org)).queryParam("groupBy", "status").get("/api/fleet/summary").then().statusCode(200)
                 .body("groups.key.status", equalTo(List.of("RECEIVED"))).body("totals.rigCount", equalTo(1));
@@ -151,7 +153,59 @@ class RmaReturnTest {
     }
 
     @Test
-    void concurrentReplaysOfOneReturnMoveTheRigOnceWithOneEvent() throws Exception {
+    void aReplayOfTheSameReceiptAnswersTheReturnWhereverTheRigIsNowAndAnotherReceiptDoesNot() {
+        String org = newOrg();
+        String ops = Tokens.ops(org);
+        String dal = newCode();
+        site(ops, dal, 1000);
+        rack(ops, dal, "R1", 4);
+        String serial = newSerial();
+        String id = registered(org, serial);
+        toRma(org, id, "BM-RMA-2205");
+        as(PROCUREMENT).body(batch(org, returned(serial, "R-8001"))).post("/api/rigs/batch").then().statusCode(200)
+                .body("items[0].returnedFromRma", equalTo(true));
+        deploy(ops, id, dal, "R1", 1);
+
+        as(PROCUREMENT).body(batch(org, returned(serial, "R-8001"))).post("/api/rigs/batch").then().statusCode(200)
+                .body("items[0].id", equalTo(id)).body("items[0].status", equalTo("DEPLOYED"))
+                .body("items[0].returnedFromRma", equalTo(true));
+        // the same rig on another receipt, not in RMA: a rig the fleet holds, not a return
+        as(PROCUREMENT).body(batch(org, returned(serial, "R-8002"))).post("/api/rigs/batch").then().statusCode(200)
+                .body("items[0].status", equalTo("DEPLOYED")).body("items[0]", not(hasKey("returnedFromRma")));
+        assertEquals(List.of("REGISTERED", "STATUS_CHANGED", "STATUS_CHANGED", "STATUS_CHANGED"), kinds(org, id));
+
+        // back at the maker again: a late replay of the old receipt answers its return and does not move the rig
+        as(ops).body("{\"to\":\"MAINTENANCE\"}").post("/api/rigs/" + id + "/transitions").then().statusCode(200);
+        toRma(org, id, "BM-RMA-2206");
+        int events = kinds(org, id).size();
+        as(PROCUREMENT).body(batch(org, returned(serial, "R-8001"))).post("/api/rigs/batch").then().statusCode(200)
+                .body("items[0].status", equalTo("RMA")).body("items[0].returnedFromRma", equalTo(true));
+        as(ops).get("/api/rigs/" + id).then().body("status", equalTo("RMA")).body("rmaTicket", equalTo("BM-RMA-2206"));
+        assertEquals(events, kinds(org, id).size());
+    }
+
+    @Test
+    void procurementLooksUpASerialInTheOrganisationItNamesAndPeopleOnlyInTheirOwn() {
+        String org = newOrg();
+        String serial = newSerial();
+        String id = registered(org, serial);
+        toRma(org, id, "BM-RMA-2207");
+
+        as(PROCUREMENT).queryParam("organisation", org).queryParam("serialNumber", serial).queryParam("manufacturer", "BITMAIN")
+                .get("/api/rigs").then().statusCode(200).body("items.id", equalTo(List.of(id)))
+                .body("items[0].status", equalTo("RMA"));
+        as(PROCUREMENT).queryParam("organisation", newOrg()).queryParam("serialNumber", serial).get("/api/rigs").then()
+                .statusCode(200).body("items", equalTo(List.of()));
+        badlyAs(PROCUREMENT).queryParam("serialNumber", serial).get("/api/rigs").then().statusCode(400)
+                .body("violations[0].field", equalTo("organisation"));
+        as(Tokens.ops(org)).queryParam("organisation", org).queryParam("serialNumber", serial).get("/api/rigs").then()
+                .statusCode(200).body("items.id", equalTo(List.of(id)));
+        badlyAs(Tokens.ops(newOrg())).queryParam("organisation", org).queryParam("serialNumber", serial).get("/api/rigs")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void concurrentReplaysOfOneReturnMoveTheRigOnceWithOneEventAndEachIsAnsweredTheReturn() throws Exception {
         String org = newOrg();
         String serial = newSerial();
         String id = registered(org, serial);
@@ -165,15 +219,15 @@ class RmaReturnTest {
                         .body("items[0].status", equalTo("RECEIVED")).extract().jsonPath()
                         .get("items[0].returnedFromRma") != null);
             }
-            int moved = 0;
+            int answeredReturned = 0;
             for (Future<Boolean> answer : pool.invokeAll(calls)) {
-                moved += answer.get() ? 1 : 0;
+                answeredReturned += answer.get() ? 1 : 0;
             }
-            assertEquals(1, moved, "exactly one replay moved the rig");
+            assertEquals(4, answeredReturned, "every replay of the receipt is told it brought the rig back");
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(3, kinds(org, id).size());
+        assertEquals(3, kinds(org, id).size(), "exactly one replay moved the rig: one event");
     }
 
     @Test
