@@ -25,8 +25,9 @@ import java.util.Map;
  * Delivers the rig outbox to inventory-service: every {@code rigledger.procurement.delivery.every}
  * each replica takes a batch of due rows ({@link RigOutbox#claim}), posts them outside any
  * transaction, one registerRigBatch per organisation, and records the asset ids inventory-service
- * answered. Unavailable: the rows wait backoff x 2^attempts. A batch inventory-service refuses
- * (400/422) is sent again rig by rig, so one bad rig holds up only itself.
+ * answered, or REFUSED with inventory-service's reason for a rig it holds from another order and did
+ * not take back from RMA on this receipt. Unavailable: the rows wait backoff x 2^attempts. A batch
+ * inventory-service refuses (400/422) is sent again rig by rig, so one bad rig holds up only itself.
  */
 @ApplicationScoped
 public class RigDelivery {
@@ -52,7 +53,7 @@ public class RigDelivery {
     /**
      * One round: takes one batch of due rows and delivers it.
      *
-     * @return how many rigs inventory-service confirmed
+     * @return how many rigs inventory-service answered: registered, or refused as held from another order
      */
     @ActivateRequestContext
     public int runOnce() {
@@ -77,7 +78,12 @@ public class RigDelivery {
             List<Registered> answers = inventory.register(org, rigs);
             List<Delivered> done = new ArrayList<>(rows.size());
             for (int i = 0; i < rows.size(); i++) {
-                done.add(new Delivered(rows.get(i).id(), answers.get(i).assetId()));
+                Registered answer = answers.get(i);
+                if (answer.refusal() != null) {
+                    LOG.warnf("rig %s of %s not received on order %s: %s", answer.serialNumber(), org, rows.get(i).rig().orderId(),
+                            answer.refusal());
+                }
+                done.add(new Delivered(rows.get(i).id(), answer.assetId(), answer.refusal()));
             }
             outbox.delivered(done, Instant.now().truncatedTo(ChronoUnit.MICROS));
             return done.size();

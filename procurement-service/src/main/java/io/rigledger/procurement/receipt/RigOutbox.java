@@ -49,8 +49,8 @@ public class RigOutbox {
                             UUID receiptId) {
     }
 
-    /** What inventory-service answered for one row: its asset id. */
-    public record Delivered(long id, String assetId) {
+    /** What inventory-service answered for one row: its asset id, and why it refused the rig for this order (else null). */
+    public record Delivered(long id, String assetId, String refusal) {
     }
 
     /** Marks the receipt's rigs RECEIVED and adds one outbox row per rig, due now, in the caller's transaction. */
@@ -126,7 +126,8 @@ public class RigOutbox {
 
     /**
      * Marks rows delivered and their rigs REGISTERED with inventory-service's asset ids and the landed
-     * cost registration gave them; their orders are then due for the landed-cost refresh.
+     * cost registration gave them; their orders are then due for the landed-cost refresh. A row with a
+     * refusal marks its rig REFUSED with the reason instead (the fleet holds it from another order).
      */
     @Transactional
     public void delivered(List<Delivered> done, Instant now) {
@@ -139,6 +140,10 @@ public class RigOutbox {
                              pushed_price = o.price, pushed_duty = o.duty, pushed_fees = o.fees
                          from rig_outbox o where o.id = ? and s.receipt_id = o.receipt_id and s.manufacturer = o.manufacturer
                              and s.serial_number = o.serial_number""");
+                 PreparedStatement refused = conn.prepareStatement("""
+                         update shipment_rig s set status = 'REFUSED', refused_reason = ?
+                         from rig_outbox o where o.id = ? and s.receipt_id = o.receipt_id and s.manufacturer = o.manufacturer
+                             and s.serial_number = o.serial_number""");
                  // the order's registered rigs now follow its landed cost (LandedCostRefresh)
                  PreparedStatement due = conn.prepareStatement("""
                          update purchase_order p set landed_cost_after = ?
@@ -148,6 +153,12 @@ public class RigOutbox {
                     out.setTimestamp(2, Timestamp.from(now));
                     out.setLong(3, d.id());
                     out.addBatch();
+                    if (d.refusal() != null) {
+                        refused.setString(1, d.refusal());
+                        refused.setLong(2, d.id());
+                        refused.addBatch();
+                        continue;
+                    }
                     rigs.setString(1, d.assetId());
                     rigs.setLong(2, d.id());
                     rigs.addBatch();
@@ -157,6 +168,7 @@ public class RigOutbox {
                 }
                 out.executeBatch();
                 rigs.executeBatch();
+                refused.executeBatch();
                 due.executeBatch();
             }
         });

@@ -27,19 +27,22 @@ import java.util.UUID;
 
 /**
  * Shipments of an order's rigs: checks what a shipment says about itself (serial counts, serials
- * repeated inside it, its size) before anything is read, then has {@link ShipmentStore} record it
- * under the order's row lock with the request's Idempotency-Key.
+ * repeated inside it, its size) before anything is read, then whether a serial received before is a
+ * rig back from RMA ({@link FleetCheck}, which may ask inventory-service, outside any transaction),
+ * then has {@link ShipmentStore} record it under the order's row lock with the request's Idempotency-Key.
  */
 @ApplicationScoped
 public class ShipmentService {
 
     private final ShipmentStore store;
+    private final FleetCheck fleet;
     private final Idempotency idempotency;
     private final Paging paging;
     private final ObjectMapper json;
 
-    ShipmentService(ShipmentStore store, Idempotency idempotency, Paging paging, ObjectMapper json) {
+    ShipmentService(ShipmentStore store, FleetCheck fleet, Idempotency idempotency, Paging paging, ObjectMapper json) {
         this.store = store;
+        this.fleet = fleet;
         this.idempotency = idempotency;
         this.paging = paging;
         this.json = json;
@@ -52,12 +55,16 @@ public class ShipmentService {
      * @param base the server's base URL, to which /api/shipments/{id} is appended for Location
      * @throws io.rigledger.platform.problem.ProblemException 400 naming lines[i].rigs when its serial
      *         count differs from lines[i].quantity, lines[i].rigs[j].serialNumber repeated in the
-     *         shipment, lines[i].lineNumber named twice, or lines over 10,000 rigs; then as {@link ShipmentStore#ship}
+     *         shipment, lines[i].lineNumber named twice, or lines over 10,000 rigs; 409 naming
+     *         lines[i].rigs[j].serialNumber for a rig received before that inventory-service holds outside RMA,
+     *         503 when it must be asked and cannot answer (see {@link FleetCheck}); then as {@link ShipmentStore#ship}
      */
     public Answer ship(UUID orderId, String org, String createdBy, String ifMatch, NewShipment request, Claim claim,
                        String base) {
         selfConsistent(request);
         return idempotency.once(claim, c -> {
+            // before the shipment's transaction: this may ask inventory-service
+            fleet.refuseRigsInTheFleet(orderId, org, ifMatch, request);
             UUID id = UUID.randomUUID();
             return store.ship(new ShipmentStore.Draft(id, orderId, org, createdBy, ifMatch, request), c,
                     view -> answer(201, view, base + "api/shipments/" + id, ETags.of(view.orderVersion())));

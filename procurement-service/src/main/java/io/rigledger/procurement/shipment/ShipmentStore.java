@@ -37,13 +37,15 @@ import java.util.function.Function;
  * shipments see each other's counts and never ship more than was ordered), its rigs in one
  * statement that skips serials this organisation has in transit from the same maker (so a race
  * on a serial is caught by a unique index, not by a read that could be stale; a serial received
- * before ships again, as a rig returning from RMA does), and its answer
+ * before ships again when it is a rig back from RMA, which {@link FleetCheck} asked inventory-service
+ * before this transaction), and its answer
  * under the request's Idempotency-Key, all in one transaction.
  */
 @ApplicationScoped
 public class ShipmentStore {
 
-    private static final String UNKNOWN_MAKER = "UNKNOWN";
+    /** The maker of a line the catalogue named none for (shipment_rig.manufacturer is never null). */
+    static final String UNKNOWN_MAKER = "UNKNOWN";
 
     private final EntityManager em;
     private final Idempotency idempotency;
@@ -156,7 +158,8 @@ public class ShipmentStore {
 
     /**
      * Inserts the rigs in one statement; returns "maker\nserial" of those inserted (the rest are in
-     * transit on another shipment). A serial shipped and received before ships again: a rig back from RMA.
+     * transit on another shipment). A serial shipped and received before ships again: a rig back from RMA
+     * ({@link FleetCheck} refused the others before this transaction).
      */
     private Set<String> insert(List<ShippedRig> rigs) {
         return em.unwrap(Session.class).doReturningWork(conn -> {
@@ -201,6 +204,32 @@ public class ShipmentStore {
                 }
             }
             return inserted;
+        });
+    }
+
+    /**
+     * Of these (maker, serial) pairs, those this organisation received before at a site on any order
+     * (RECEIVED, REGISTERED or REFUSED), as "maker\nserial"; one statement, by the (org, maker, serial) index.
+     */
+    @Transactional
+    public Set<String> receivedBefore(String org, String[] makers, String[] serials) {
+        return em.unwrap(Session.class).doReturningWork(conn -> {
+            Set<String> received = new HashSet<>();
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    select distinct r.manufacturer, r.serial_number
+                    from unnest(?::varchar[], ?::varchar[]) as t(m, s)
+                    join shipment_rig r on r.org = ? and r.manufacturer = t.m and r.serial_number = t.s
+                    where r.status in ('RECEIVED', 'REGISTERED', 'REFUSED')""")) {
+                ps.setArray(1, conn.createArrayOf("varchar", makers));
+                ps.setArray(2, conn.createArrayOf("varchar", serials));
+                ps.setString(3, org);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        received.add(rs.getString(1) + '\n' + rs.getString(2));
+                    }
+                }
+            }
+            return received;
         });
     }
 

@@ -45,13 +45,16 @@ public final class ShipmentViews {
 
     /**
      * One rig: SHIPPED; RECEIVED at {@code site} by {@code receiptId}, waiting for inventory-service;
-     * REGISTERED with inventory-service's {@code assetId}.
+     * REGISTERED with inventory-service's {@code assetId}; REFUSED with inventory-service's {@code reason}
+     * (it holds the rig from another order and did not take it back from RMA).
      */
     public record ShippedRigView(String serialNumber, String mac, int rigOnLine, String status, String site,
-                                 UUID receiptId, String assetId) {
+                                 UUID receiptId, String assetId, String reason) {
 
         static ShippedRigView of(ShippedRig r) {
-            return new ShippedRigView(r.serialNumber, r.mac, r.rigOnLine, r.status, r.site, r.receiptId, r.assetId);
+            boolean refused = ShippedRig.REFUSED.equals(r.status);
+            return new ShippedRigView(r.serialNumber, r.mac, r.rigOnLine, r.status, r.site, r.receiptId,
+                    refused ? null : r.assetId, refused ? r.refusedReason : null);
         }
     }
 

@@ -24,6 +24,8 @@ public class ShippedRig extends PanacheEntityBase {
     public static final String SHIPPED = "SHIPPED";
     public static final String RECEIVED = "RECEIVED";
     public static final String REGISTERED = "REGISTERED";
+    /** inventory-service holds the rig in the fleet from another order (not back from RMA): not received here (V7). */
+    public static final String REFUSED = "REFUSED";
 
     public String org;
 
@@ -49,7 +51,10 @@ public class ShippedRig extends PanacheEntityBase {
 
     public String mac;
 
-    /** SHIPPED, RECEIVED (at a site, waiting for inventory-service) or REGISTERED (inventory-service confirmed). */
+    /**
+     * SHIPPED, RECEIVED (at a site, waiting for inventory-service), REGISTERED (inventory-service
+     * confirmed) or REFUSED (inventory-service holds it from another order; see {@link #refusedReason}).
+     */
     public String status;
 
     /** The receipt that took it in at a site, null until then. */
@@ -62,6 +67,10 @@ public class ShippedRig extends PanacheEntityBase {
     /** inventory-service's asset id (RIG-...), once inventory-service confirmed the rig. */
     @Column(name = "asset_id")
     public String assetId;
+
+    /** Why inventory-service did not take the rig on this receipt (status REFUSED), else null. */
+    @Column(name = "refused_reason")
+    public String refusedReason;
 
     /** A serial is on a shipment once; a returning rig ships again on another shipment (V5). */
     public static class Key implements Serializable {

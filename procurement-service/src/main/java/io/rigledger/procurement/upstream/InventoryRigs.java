@@ -27,7 +27,9 @@ import java.util.UUID;
  * organisation: a rig sent again, or one it already held, is answered with its existing asset id.
  * Every rig carries its receipt as rmaReturnReceipt: a rig procurement received at a site is there,
  * so one inventory-service holds in RMA (a rig back from repair, shipped again with its serial) goes
- * back to RECEIVED with an event naming the receipt; a rig in any other state is left as it is.
+ * back to RECEIVED with an event naming the receipt (and is answered as such again when the same
+ * receipt is replayed); a rig in any other state is left as it is, and one it holds from another
+ * order is a refusal ({@link Registered#refusal}): the fleet gained nothing on this order.
  * Retries and breaker:
  * quarkus.fault-tolerance."io.rigledger.procurement.upstream.InventoryRigs/register".*.
  */
@@ -47,9 +49,17 @@ public class InventoryRigs {
                                 UUID receiptId) {
     }
 
-    /** inventory-service's answer for one rig: its asset id (RIG-...), and whether it held the rig before. */
-    public record Registered(String manufacturer, String serialNumber, String assetId, boolean replayed) {
+    /**
+     * inventory-service's answer for one rig: its asset id (RIG-...), whether it held the rig before,
+     * and {@code refusal}: non-null when it holds the rig from another order and this call did not bring
+     * it back from RMA (replayed, no returnedFromRma, conflicts naming purchaseOrderId or orderLineNumber),
+     * so the rig is not received on this order.
+     */
+    public record Registered(String manufacturer, String serialNumber, String assetId, boolean replayed, String refusal) {
     }
+
+    /** The longest refusal reason kept (shipment_rig.refused_reason, the contract's reason). */
+    static final int REASON_MAX = 500;
 
     /** inventory-service refused the batch as sent (400, 409 or 422): retrying it as it is cannot help. */
     public static class RigsRefusedException extends RuntimeException {
@@ -105,9 +115,33 @@ public class InventoryRigs {
                         new IllegalStateException("answered " + item.getSerialNumber() + " at the place of " + batch.get(i).serialNumber()));
             }
             registered.add(new Registered(item.getManufacturer(), item.getSerialNumber(), item.getId(),
-                    Boolean.TRUE.equals(item.getReplayed())));
+                    Boolean.TRUE.equals(item.getReplayed()), refusal(item)));
         }
         return registered;
+    }
+
+    /**
+     * Why a replayed rig is not received on this order, else null: inventory-service held it before this
+     * call, did not answer it as brought back from RMA by this receipt (returnedFromRma, which it repeats
+     * for a replay of the same receipt), and its conflicts show it registered on another order or line.
+     * Our own replay of a rig this order registered (a lost answer) names no such conflict.
+     */
+    static String refusal(RigBatchItem item) {
+        if (!Boolean.TRUE.equals(item.getReplayed()) || Boolean.TRUE.equals(item.getReturnedFromRma()) || item.getConflicts() == null) {
+            return null;
+        }
+        List<String> onOrder = item.getConflicts().stream()
+                .filter(c -> c.getField() != null && c.getMessage() != null)
+                .filter(c -> c.getField().endsWith(".purchaseOrderId") || c.getField().endsWith(".orderLineNumber"))
+                .map(c -> c.getField().substring(c.getField().indexOf('.') + 1) + " " + c.getMessage()).toList();
+        if (onOrder.isEmpty()) {
+            return null;
+        }
+        String reason = ("inventory-service holds this rig as " + item.getId() + " (status "
+                + (item.getStatus() == null ? "unknown" : item.getStatus().value())
+                + ") from another order and did not take it back from RMA: " + String.join("; ", onOrder))
+                .replaceAll("[\\x00-\\x1f\\x7f]", "?");
+        return reason.length() > REASON_MAX ? reason.substring(0, REASON_MAX) : reason;
     }
 
     private static String body(WebApplicationException e) {

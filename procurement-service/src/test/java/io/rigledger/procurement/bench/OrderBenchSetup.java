@@ -1,6 +1,7 @@
 package io.rigledger.procurement.bench;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.rigledger.procurement.fakes.FakeCatalogue;
 import io.rigledger.procurement.fakes.FakeUpstreams;
 import io.rigledger.testsupport.EmbeddedPostgresResource;
 import io.rigledger.testsupport.Tokens;
@@ -54,9 +55,9 @@ public final class OrderBenchSetup {
                 .withBody("{\"access_token\":\"" + Tokens.service("procurement-service")
                         + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
         neighbours.stubFor(get(urlPathEqualTo(FakeUpstreams.MODELS)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(FakeUpstreams.CATALOGUE)));
+                .withHeader("Content-Type", "application/json").withBody(FakeCatalogue.CATALOGUE)));
         neighbours.stubFor(get(urlPathEqualTo(FakeUpstreams.PLANTS)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(FakeUpstreams.PLANT_LIST)));
+                .withHeader("Content-Type", "application/json").withBody(FakeCatalogue.PLANT_LIST)));
 
         String publicKey;
         try (InputStream jwk = OrderBenchSetup.class.getResourceAsStream("/privateKey.jwk")) {

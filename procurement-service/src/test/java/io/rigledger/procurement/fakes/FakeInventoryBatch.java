@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * serial) within the organisation the service account names; a rig it holds already is answered
  * with its existing asset id and {@code replayed: true}, a new one gets the next asset id. A held rig
  * in RMA whose item carries {@code rmaReturnReceipt} goes back to RECEIVED (answered
- * {@code returnedFromRma: true}); every item says the rig's status after the call. It keeps how
+ * {@code returnedFromRma: true}, and again for every replay of that receipt, wherever the rig is now);
+ * a replay naming another order or line than the registered rig carries conflicts naming
+ * rigs[i].purchaseOrderId; every item says the rig's status after the call. It keeps how
  * many times each rig was newly registered, which is what "none registered twice" is checked on.
  */
 public class FakeInventoryBatch implements ResponseDefinitionTransformerV2 {
@@ -33,8 +35,12 @@ public class FakeInventoryBatch implements ResponseDefinitionTransformerV2 {
     final Map<String, String> assets = new ConcurrentHashMap<>();
     /** "org|maker|serial" to the rig's status in inventory (RECEIVED when registered here). */
     final Map<String, String> statuses = new ConcurrentHashMap<>();
-    /** "org|maker|serial" to the receipts that brought it back from RMA. */
+    /** "org|maker|serial" to the receipt that brought it back from RMA. */
     final Map<String, String> returns = new ConcurrentHashMap<>();
+    /** "org|maker|serial" to its model code and country of origin, as registered ("model|origin"). */
+    final Map<String, String> facts = new ConcurrentHashMap<>();
+    /** "org|maker|serial" to the purchase order and line it was registered on. */
+    final Map<String, String> orders = new ConcurrentHashMap<>();
     /** "org|maker|serial" to how many times it was newly registered. */
     final Map<String, Integer> registrations = new ConcurrentHashMap<>();
     /** Every rig posted, replayed or not. */
@@ -55,6 +61,8 @@ public class FakeInventoryBatch implements ResponseDefinitionTransformerV2 {
         assets.clear();
         statuses.clear();
         returns.clear();
+        facts.clear();
+        orders.clear();
         registrations.clear();
         posted.set(0);
     }
@@ -63,6 +71,18 @@ public class FakeInventoryBatch implements ResponseDefinitionTransformerV2 {
     void holds(String org, String maker, String serial, String assetId, String status) {
         assets.put(org + '|' + maker + '|' + serial, assetId);
         statuses.put(org + '|' + maker + '|' + serial, status);
+    }
+
+    /** As inventory-service words them: one conflict per order reference that differs from the registered rig's. */
+    private static void conflicts(ObjectNode item, int at, String[] registered, String[] sent) {
+        ArrayNode conflicts = item.putArray("conflicts");
+        String[] fields = {"purchaseOrderId", "orderLineNumber"};
+        for (int f = 0; f < fields.length; f++) {
+            if (!registered[f].equals(sent[f])) {
+                conflicts.addObject().put("field", "rigs[" + at + "]." + fields[f]).put("message", "is " + registered[f]
+                        + " on the registered rig; this replay sends " + sent[f] + " and nothing was changed");
+            }
+        }
     }
 
     @Override
@@ -86,15 +106,22 @@ public class FakeInventoryBatch implements ResponseDefinitionTransformerV2 {
                     return "RIG-%09d".formatted(sequence.incrementAndGet());
                 });
                 boolean back = false;
+                String order = rig.path("purchaseOrderId").asText() + "|" + rig.path("orderLineNumber").asText();
+                String registeredOn = fresh[0] ? null : orders.get(key);
                 if (fresh[0]) {
+                    orders.put(key, order);
+                    facts.put(key, model + '|' + rig.path("originCountry").asText());
                     registrations.merge(key, 1, Integer::sum);
                     statuses.put(key, "RECEIVED");
                     registered++;
                 } else {
                     replayed++;
-                    if (rig.hasNonNull("rmaReturnReceipt") && "RMA".equals(statuses.get(key))) {
+                    String receipt = rig.hasNonNull("rmaReturnReceipt") ? rig.path("rmaReturnReceipt").asText() : null;
+                    if (receipt != null && receipt.equals(returns.get(key))) {
+                        back = true; // a replay of the receipt that brought it back: answered as a return again
+                    } else if (receipt != null && "RMA".equals(statuses.get(key))) {
                         statuses.put(key, "RECEIVED");
-                        returns.put(key, rig.path("rmaReturnReceipt").asText());
+                        returns.put(key, receipt);
                         back = true;
                     }
                 }
@@ -106,6 +133,9 @@ public class FakeInventoryBatch implements ResponseDefinitionTransformerV2 {
                 item.put("status", statuses.getOrDefault(key, "RECEIVED"));
                 if (back) {
                     item.put("returnedFromRma", true);
+                }
+                if (registeredOn != null && !registeredOn.equals(order)) {
+                    conflicts(item, items.size() - 1, registeredOn.split("\\|"), order.split("\\|"));
                 }
             }
             answer.put("registered", registered);

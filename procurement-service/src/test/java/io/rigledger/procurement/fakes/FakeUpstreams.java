@@ -27,6 +27,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -51,29 +52,8 @@ public final class FakeUpstreams {
     public static final String MODELS = "/api/rig-models";
     public static final String PLANTS = "/api/plants";
     public static final String BATCH = "/api/rigs/batch";
+    public static final String RIGS = "/api/rigs";
     public static final String WHAT_IF = "/api/duty-quotes/what-if";
-
-    /** The model catalogue the fake inventory knows (the figures of docs/domain.md, Rig models), one page. */
-    public static final String CATALOGUE = """
-            {"items":[%s,%s,%s,%s,%s,%s]}""".formatted(
-            model("antminer-s19", "Bitmain", "BITMAIN", "Antminer S19", "95", 3250, "34.2", true, true),
-            model("antminer-s21", "Bitmain", "BITMAIN", "Antminer S21", "200", 3500, "17.5", true, false),
-            model("antminer-s21-pro", "Bitmain", "BITMAIN", "Antminer S21 Pro", "234", 3531, "15.1", true, false),
-            model("antminer-s21-xp", "Bitmain", "BITMAIN", "Antminer S21 XP", "270", 3645, "13.5", true, false),
-            model("avalon-a1466", "Canaan", "CANAAN", "Avalon A1466", "150", 3230, "21.5", true, false),
-            model("whatsminer-m60s", "MicroBT", "MICROBT", "Whatsminer M60S", "186", 3441, "18.5", false, false));
-
-    /** The makers' plants the fake inventory knows; BITMAIN-OLD is retired. */
-    public static final String PLANT_LIST = """
-            {"items":[
-             {"code":"BITMAIN-CN","manufacturer":"BITMAIN","country":"CN","city":"Shenzhen","confirmed":true,"retired":false},
-             {"code":"BITMAIN-ID","manufacturer":"BITMAIN","country":"ID","confirmed":true,"retired":false},
-             {"code":"BITMAIN-MY","manufacturer":"BITMAIN","country":"MY","city":"Penang","confirmed":true,"retired":false},
-             {"code":"BITMAIN-OLD","manufacturer":"BITMAIN","country":"CN","confirmed":true,"retired":true},
-             {"code":"BITMAIN-TH","manufacturer":"BITMAIN","country":"TH","confirmed":false,"retired":false},
-             {"code":"BITMAIN-US","manufacturer":"BITMAIN","country":"US","city":"Houston","confirmed":true,"retired":false},
-             {"code":"CANAAN-MY","manufacturer":"CANAAN","country":"MY","confirmed":true,"retired":false},
-             {"code":"MICROBT-CN","manufacturer":"MICROBT","country":"CN","confirmed":true,"retired":false}]}""";
 
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final int OVERRIDE = 1;
@@ -83,6 +63,7 @@ public final class FakeUpstreams {
     final WireMockServer tariff;
     final WireMockServer inventory;
     final FakeInventoryBatch batch = new FakeInventoryBatch();
+    final FakeInventoryLookup lookup = new FakeInventoryLookup(batch);
     private final List<StubMapping> batchFaults = new ArrayList<>();
     private final Set<UUID> faults = ConcurrentHashMap.newKeySet();
     private OpenApiInteractionValidator tariffContract;
@@ -90,7 +71,7 @@ public final class FakeUpstreams {
 
     FakeUpstreams() {
         tariff = new WireMockServer(wireMockConfig().dynamicPort().extensions(new FakeTariffQuote(), new FakeTariffWhatIf()));
-        inventory = new WireMockServer(wireMockConfig().dynamicPort().extensions(batch));
+        inventory = new WireMockServer(wireMockConfig().dynamicPort().extensions(batch, lookup));
     }
 
     void start() {
@@ -116,12 +97,12 @@ public final class FakeUpstreams {
                             {"type":"https://rigledger.io/problems/unauthenticated","title":"Unauthorized","status":401,
                              "detail":"a valid bearer token is required"}""")));
         }
-        requireValid(inventoryContract(), MODELS, Request.Method.GET, 200, CATALOGUE, "application/json");
+        requireValid(inventoryContract(), MODELS, Request.Method.GET, 200, FakeCatalogue.CATALOGUE, "application/json");
         inventory.stubFor(authenticated(get(urlPathEqualTo(MODELS))).atPriority(NORMAL)
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(CATALOGUE)));
-        requireValid(inventoryContract(), PLANTS, Request.Method.GET, 200, PLANT_LIST, "application/json");
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(FakeCatalogue.CATALOGUE)));
+        requireValid(inventoryContract(), PLANTS, Request.Method.GET, 200, FakeCatalogue.PLANT_LIST, "application/json");
         inventory.stubFor(authenticated(get(urlPathEqualTo(PLANTS))).atPriority(NORMAL)
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(PLANT_LIST)));
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(FakeCatalogue.PLANT_LIST)));
         tariff.stubFor(authenticated(post(urlPathEqualTo(QUOTES))).atPriority(NORMAL)
                 .willReturn(aResponse().withTransformers(FakeTariffQuote.NAME)));
         tariff.stubFor(authenticated(post(urlPathEqualTo(WHAT_IF))).atPriority(NORMAL)
@@ -130,6 +111,8 @@ public final class FakeUpstreams {
         batchFaults.clear();
         inventory.stubFor(authenticated(post(urlPathEqualTo(BATCH))).atPriority(NORMAL)
                 .willReturn(aResponse().withTransformers(FakeInventoryBatch.NAME)));
+        inventory.stubFor(authenticated(get(urlPathEqualTo(RIGS))).atPriority(NORMAL)
+                .willReturn(aResponse().withTransformers(FakeInventoryLookup.NAME)));
         FakeEntries.stubDefaults(this);
         ServiceTokenRefresh.stub();
     }
@@ -151,6 +134,16 @@ public final class FakeUpstreams {
                 .willReturn(aResponse().withTransformers(FakeInventoryBatch.NAME).withFixedDelay(millis)));
         faults.add(stub.getId());
         batchFaults.add(stub);
+    }
+
+    /** inventory-service's rig lookup (listRigs) answers 503 without a body (a deliberate fault). */
+    public void inventoryLookupDown() {
+        fault(inventory, get(urlPathEqualTo(RIGS)), aResponse().withStatus(503));
+    }
+
+    /** The rig lookups (listRigs) procurement-service asked inventory-service since the last reset. */
+    public List<LoggedRequest> fleetLookups() {
+        return inventory.findAll(getRequestedFor(urlPathEqualTo(RIGS)));
     }
 
     /** inventory-service's batch endpoint answers normally again. */
@@ -288,7 +281,7 @@ public final class FakeUpstreams {
     }
 
     public List<LoggedRequest> modelRequests() {
-        return inventory.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathMatching("/api/(rig-models|plants).*")));
+        return inventory.findAll(getRequestedFor(urlPathMatching("/api/(rig-models|plants).*")));
     }
 
     /**
@@ -384,13 +377,5 @@ public final class FakeUpstreams {
             inventoryContract = Contract.validator(INVENTORY_CONTRACT, false);
         }
         return inventoryContract;
-    }
-
-    private static String model(String code, String maker, String manufacturer, String name, String hashrate, int watts,
-                                String jth, boolean confirmed, boolean retired) {
-        return """
-                {"code":"%s","maker":"%s","manufacturer":"%s","name":"%s","hashrateThs":%s,"powerWatts":%d,"efficiencyJth":%s,\
-                "htsCode":"8543.70.9860","specsConfirmed":%s,"retired":%s}"""
-                .formatted(code, maker, manufacturer, name, hashrate, watts, jth, confirmed, retired);
     }
 }
