@@ -173,7 +173,7 @@ public final class LocalStack implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // service.java.opts for all three, then <service>.java.opts (a -D only that service knows)
-        for (String opts : List.of(settings.serviceJavaOpts(), StackSettings.setting(app.settingsKey() + ".java.opts").orElse(""))) {
+        for (String opts : List.of(settings.serviceJavaOpts(), StackSettings.setting(app.settingsKey() + ".java.opts").orElse(app.defaultJavaOpts()))) {
             if (!opts.isBlank()) {
                 command.addAll(Arrays.asList(opts.trim().split("\\s+")));
             }

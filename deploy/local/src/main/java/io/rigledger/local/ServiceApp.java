@@ -4,18 +4,26 @@ import java.util.Locale;
 
 /** The three RigLedger services as the local stack runs them: folder, database, default port. */
 public enum ServiceApp {
-    TARIFF("tariff-service", "tariff", 8083),
-    INVENTORY("inventory-service", "inventory", 8082),
-    PROCUREMENT("procurement-service", "procurement", 8081);
+    TARIFF("tariff-service", "tariff", 8083, ""),
+    // a bounded heap keeps RSS near 256 MiB under 10,000-rig batches (docs/fleet.md, "Memory while rigs load")
+    INVENTORY("inventory-service", "inventory", 8082, "-Xmx96m -XX:+UseSerialGC"),
+    PROCUREMENT("procurement-service", "procurement", 8081, "");
 
     private final String id;
     private final String database;
     private final int defaultPort;
+    private final String defaultJavaOpts;
 
-    ServiceApp(String id, String database, int defaultPort) {
+    ServiceApp(String id, String database, int defaultPort, String defaultJavaOpts) {
         this.id = id;
         this.database = database;
         this.defaultPort = defaultPort;
+        this.defaultJavaOpts = defaultJavaOpts;
+    }
+
+    /** The JVM options of this service when {@code <service>.java.opts} is not set (may be empty). */
+    String defaultJavaOpts() {
+        return defaultJavaOpts;
     }
 
     /** Folder name, Keycloak client id and log file name, e.g. {@code tariff-service}. */

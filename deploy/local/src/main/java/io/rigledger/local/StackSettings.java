@@ -33,7 +33,8 @@ import java.util.Properties;
  * service.timeout    seconds until each service must be ready       (60)
  * service.java.opts  extra JVM options for the three services        (none)
  * procurement.java.opts, inventory.java.opts, tariff.java.opts: extra JVM options for that service
- *                    alone (a -D of its own config: the others refuse unknown rigledger.* keys)
+ *                    alone (a -D of its own config: the others refuse unknown rigledger.* keys); unset,
+ *                    inventory gets -Xmx96m -XX:+UseSerialGC (ServiceApp), the others none
  * </pre>
  */
 public record StackSettings(

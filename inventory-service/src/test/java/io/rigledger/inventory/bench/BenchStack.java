@@ -12,12 +12,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +33,12 @@ import java.util.concurrent.TimeUnit;
 final class BenchStack implements AutoCloseable {
 
     static final String DATABASE = "inventory_bench";
+    /**
+     * The service's JVM options unless BENCH_SERVICE_JAVA_OPTS says otherwise: the heap bound the
+     * launchers give the services (deploy/local, the images' entrypoint), so RSS under this load is
+     * what a deployed service shows.
+     */
+    static final String JAVA_OPTS = "-Xmx2g";
 
     final String baseUrl;
     final String jdbcUrl;
@@ -56,7 +65,12 @@ final class BenchStack implements AutoCloseable {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        ProcessBuilder pb = new ProcessBuilder(List.of(javaBin(), "-Xmx2g", "-jar", app.toString()))
+        List<String> command = new ArrayList<>();
+        command.add(javaBin());
+        command.addAll(Arrays.asList(serviceJavaOptions().split("\\s+")));
+        command.addAll(List.of("-jar", app.toString()));
+        System.out.println("service java " + String.join(" ", command.subList(1, command.size())));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(new File("target/bench-service.log"));
         pb.environment().putAll(Map.of(
                 "HTTP_PORT", Integer.toString(port),
@@ -70,6 +84,37 @@ final class BenchStack implements AutoCloseable {
         BenchStack stack = new BenchStack("http://localhost:" + port, jdbcUrl, service, oidc);
         stack.awaitReady();
         return stack;
+    }
+
+    /** The JVM options of the service: BENCH_SERVICE_JAVA_OPTS, else the launchers' defaults ({@link #JAVA_OPTS}). */
+    static String serviceJavaOptions() {
+        String env = System.getenv("BENCH_SERVICE_JAVA_OPTS");
+        return env == null || env.isBlank() ? JAVA_OPTS : env.trim();
+    }
+
+    /** The service's process id (for /proc and jcmd). */
+    long servicePid() {
+        return service.pid();
+    }
+
+    /**
+     * With BENCH_JFR set: starts ({@code start}) or dumps and stops a JFR recording (settings=profile) of
+     * the service named {@code name}, written to target/bench/{@code name}.jfr. Without it: nothing.
+     */
+    void jfr(boolean start, String name) throws IOException, InterruptedException {
+        if (System.getenv("BENCH_JFR") == null) {
+            return;
+        }
+        Path file = Path.of("target", "bench", name + ".jfr").toAbsolutePath();
+        Files.createDirectories(file.getParent());
+        List<String> command = start
+                ? List.of(jcmdBin(), Long.toString(service.pid()), "JFR.start", "name=" + name, "settings=profile")
+                : List.of(jcmdBin(), Long.toString(service.pid()), "JFR.stop", "name=" + name, "filename=" + file);
+        Process jcmd = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (jcmd.waitFor() != 0) {
+            throw new IllegalStateException("jcmd " + String.join(" ", command.subList(2, command.size())) + " failed");
+        }
     }
 
     Connection connect() throws SQLException {
@@ -95,6 +140,10 @@ final class BenchStack implements AutoCloseable {
             service.waitFor(500, TimeUnit.MILLISECONDS);
         }
         throw new IllegalStateException("inventory-service not ready after 3 minutes; see target/bench-service.log");
+    }
+
+    private static String jcmdBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
     }
 
     private static String javaBin() {

@@ -43,10 +43,18 @@ public final class FleetBench {
     private static final int CLIENTS = 2;
     private static final String API_ORG = "bench-api";
     private static final String COPY_ORG = "bench-copy";
+    /** The organisation of the warm-up's rigs (not measured, not in any figure). */
+    private static final String WARM_ORG = "bench-warm";
+    private static final int WARM_RIGS = 2_000;
+    private static final int WARM_CALLS = 300;
+    /** Timed summary calls per grouping (their CPU per request has a resolution of one tick / this). */
+    private static final int SUMMARY_CALLS = 500;
 
     private final BenchStack stack;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Deployments deployments;
+
+    private ProcessCpu cpu;
 
     private FleetBench(BenchStack stack) {
         this.stack = stack;
@@ -65,8 +73,12 @@ public final class FleetBench {
     private void run(int total) throws Exception {
         System.out.printf(Locale.ROOT, "fleet benchmark: %,d rigs, batches of %,d, %d API clients, %d cores%n",
                 total, BATCH, CLIENTS, Runtime.getRuntime().availableProcessors());
+        try (Connection c = stack.connect()) {
+            cpu = ProcessCpu.of(stack.servicePid(), c);
+        }
         double copyRate = copy(total);
         deployments.prepareSites();
+        warmUp();
         long apiNanos = 0;
         int loaded = 0;
         List<Integer> checkpoints = new ArrayList<>();
@@ -116,13 +128,14 @@ public final class FleetBench {
     /** Rigs [from, to) over the API, CLIENTS batches at a time; answers the wall time in ns. */
     private long load(int from, int to) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        ProcessCpu.Sample before = cpu.now();
         long start = System.nanoTime();
         try {
             List<Future<Integer>> calls = new ArrayList<>();
             for (int first = from; first < to; first += BATCH) {
                 int f = first;
                 int last = Math.min(to, first + BATCH);
-                calls.add(pool.submit(() -> post(body(f, last))));
+                calls.add(pool.submit(() -> post(body("A", f, last))));
             }
             for (Future<Integer> call : calls) {
                 int status = call.get();
@@ -134,15 +147,17 @@ public final class FleetBench {
             pool.shutdown();
         }
         long nanos = System.nanoTime() - start;
-        System.out.printf(Locale.ROOT, "api     %,d..%,d loaded in %.1f s%n", from, to, nanos / 1e9);
+        System.out.printf(Locale.ROOT, "api     %,d..%,d loaded in %.1f s, %s (per 1,000 rigs: x1000)%n", from, to,
+                nanos / 1e9, cpu.perRequest(before, (to - from) / 1000));
         return nanos;
     }
 
-    private static String body(int from, int to) {
+    /** A batch of rigs {@code prefix}from .. {@code prefix}(to - 1) (serial numbers). */
+    private static String body(String prefix, int from, int to) {
         StringBuilder b = new StringBuilder(120 * (to - from)).append("{\"rigs\":[");
         for (int i = from; i < to; i++) {
             int m = i % MODELS.length;
-            b.append(i == from ? "" : ",").append("{\"serialNumber\":\"A").append(i).append("\",\"model\":\"")
+            b.append(i == from ? "" : ",").append("{\"serialNumber\":\"").append(prefix).append(i).append("\",\"model\":\"")
                     .append(MODELS[m]).append("\",\"originCountry\":\"").append(ORIGINS[i % ORIGINS.length])
                     .append("\",\"landedCost\":{\"price\":5120.00,\"duty\":1112.32,\"fees\":17.74}}");
         }
@@ -150,10 +165,50 @@ public final class FleetBench {
     }
 
     private int post(String json) throws Exception {
+        return post(json, API_ORG);
+    }
+
+    private int post(String json, String org) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(stack.baseUrl + "/api/rigs/batch"))
-                .header("Authorization", "Bearer " + Tokens.ops(API_ORG)).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + Tokens.ops(org)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /**
+     * Not measured: the same kinds of calls the figures time, on another organisation, so the first
+     * figure (10k rigs) meets a service as warm as the later ones do (JIT-compiled paths, pools, caches)
+     * instead of measuring its warm-up. Batches, summaries (cached and after a change), lists, the floors.
+     */
+    private void warmUp() throws Exception {
+        long start = System.nanoTime();
+        for (int first = 0; first < WARM_RIGS; first += WARM_RIGS / 4) {
+            int status = post(body("W", first, first + WARM_RIGS / 4), WARM_ORG);
+            if (status != 200) {
+                throw new IllegalStateException("warm-up batch answered " + status);
+            }
+        }
+        String token = Tokens.ops(WARM_ORG);
+        try (Connection c = stack.connect(); PreparedStatement bump = c.prepareStatement(
+                "update catalogue_version set version = version + 1")) {
+            for (int i = 0; i < WARM_CALLS; i++) {
+                for (List<Dimension> dims : List.of(List.of(Dimension.SITE, Dimension.STATUS), List.of(Dimension.values()))) {
+                    if (i % 10 == 0) {
+                        bump.executeUpdate();
+                    }
+                    get(summaryUrl(dims), token);
+                }
+                get(stack.baseUrl + "/api/rigs?limit=100", token);
+                get(stack.baseUrl + "/api/manufacturers", token);
+                get(stack.baseUrl + "/q/health/live", null);
+            }
+        }
+        System.out.printf(Locale.ROOT, "warm-up %,d rigs of another organisation, %,d rounds of summaries, lists and"
+                + " floors in %.1f s (not measured)%n", WARM_RIGS, WARM_CALLS, (System.nanoTime() - start) / 1e9);
+    }
+
+    private String summaryUrl(List<Dimension> dims) {
+        return stack.baseUrl + "/api/fleet/summary?groupBy=" + String.join(",", dims.stream().map(d -> d.apiName).toList());
     }
 
     /**
@@ -165,11 +220,22 @@ public final class FleetBench {
         String token = Tokens.ops(API_ORG);
         // the floor of any answer over HTTP on this machine now: no token, no database
         double[] floor = time(200, () -> get(stack.baseUrl + "/q/health/live", null));
-        System.out.printf(Locale.ROOT, "http    floor GET /q/health/live p50 %6.2f p99 %6.2f ms%n", floor[0], floor[1]);
+        // ... and of an authenticated one: the token's signature checked, one small catalogue query
+        ProcessCpu.Sample before = cpu.now();
+        double[] authFloor = time(SUMMARY_CALLS, () -> get(stack.baseUrl + "/api/manufacturers", token));
+        String authCpu = cpu.perRequest(before, calls(SUMMARY_CALLS));
+        System.out.printf(Locale.ROOT, "http    floor GET /q/health/live p50 %6.2f p99 %6.2f ms | authenticated GET"
+                + " /api/manufacturers p50 %6.2f p99 %6.2f ms, %s%n", floor[0], floor[1], authFloor[0], authFloor[1], authCpu);
         for (List<Dimension> dims : List.of(List.of(Dimension.SITE, Dimension.STATUS), List.of(Dimension.values()))) {
             String groupBy = String.join(",", dims.stream().map(d -> d.apiName).toList());
-            String url = stack.baseUrl + "/api/fleet/summary?groupBy=" + groupBy;
-            double[] api = time(200, () -> get(url, token));
+            String url = summaryUrl(dims);
+            String name = "summary-" + rigs + "-" + dims.size() + "dims";
+            stack.jfr(true, name);
+            ProcessCpu.Sample cpuBefore = cpu.now();
+            double[] api = time(SUMMARY_CALLS, () -> get(url, token));
+            String apiCpu = cpu.perRequest(cpuBefore, calls(SUMMARY_CALLS));
+            stack.jfr(false, name);
+            int bytes = ((byte[]) get(url, token)).length;
             double[] rollup;
             double[] raw;
             double[] miss;
@@ -189,9 +255,10 @@ public final class FleetBench {
                             + "        API p50 %7.2f p99 %7.2f ms | API after a change (cache miss) p50 %7.2f p99 %7.2f ms"
                             + " | rollup SQL p50 %6.2f p99 %6.2f ms%n"
                             + "        raw GROUP BY p50 %8.2f p99 %8.2f ms | API/raw %.3f (goal <= 0.1)"
-                            + " miss/raw %.3f rollup/raw %.4f%n",
+                            + " miss/raw %.3f rollup/raw %.4f%n"
+                            + "        cached API: %s, %,d bytes per answer%n",
                     rigs, groupBy, groups, api[0], api[1], miss[0], miss[1], rollup[0], rollup[1], raw[0], raw[1],
-                    api[0] / raw[0], miss[0] / raw[0], rollup[0] / raw[0]);
+                    api[0] / raw[0], miss[0] / raw[0], rollup[0] / raw[0], apiCpu, bytes);
         }
     }
 
@@ -245,9 +312,14 @@ public final class FleetBench {
         return time(n, () -> null, call);
     }
 
+    /** How many calls {@link #time(int, Call)} makes for {@code n} timed ones: the warm-up runs too. */
+    static int calls(int n) {
+        return n + Math.min(20, Math.max(2, n / 5));
+    }
+
     /** As {@link #time(int, Call)}, with {@code before} run untimed before each call. */
     static double[] time(int n, Call before, Call call) throws Exception {
-        for (int i = 0; i < Math.min(20, Math.max(2, n / 5)); i++) {
+        for (int i = 0; i < calls(n) - n; i++) {
             before.run();
             call.run();
         }
