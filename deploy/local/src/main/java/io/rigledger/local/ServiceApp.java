@@ -5,8 +5,8 @@ import java.util.Locale;
 /** The three RigLedger services as the local stack runs them: folder, database, default port. */
 public enum ServiceApp {
     TARIFF("tariff-service", "tariff", 8083, ""),
-    // a bounded heap keeps RSS near 256 MiB under 10,000-rig batches (docs/fleet.md, "Memory while rigs load")
-    INVENTORY("inventory-service", "inventory", 8082, "-Xmx96m -XX:+UseSerialGC"),
+    // a bounded heap: without one G1 may grow it to a quarter of the machine (docs/fleet.md, "Memory while rigs load")
+    INVENTORY("inventory-service", "inventory", 8082, "-Xmx128m -XX:+UseSerialGC"),
     PROCUREMENT("procurement-service", "procurement", 8081, "");
 
     private final String id;

@@ -34,7 +34,7 @@ import java.util.Properties;
  * service.java.opts  extra JVM options for the three services        (none)
  * procurement.java.opts, inventory.java.opts, tariff.java.opts: extra JVM options for that service
  *                    alone (a -D of its own config: the others refuse unknown rigledger.* keys); unset,
- *                    inventory gets -Xmx96m -XX:+UseSerialGC (ServiceApp), the others none
+ *                    inventory gets -Xmx128m -XX:+UseSerialGC (ServiceApp), the others none
  * </pre>
  */
 public record StackSettings(
