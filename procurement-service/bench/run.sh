@@ -8,7 +8,10 @@
 #  2. pgbench runs bench/order-insert.sql: the same rows in one transaction (order + 3 lines +
 #     Idempotency-Key record) straight into procurement's database: PostgreSQL's own rate for the writes.
 #  3. wrk again at half of the maximum order rate (each connection paced), for p99 at 50 % load.
-# Prints orders/s vs pgbench TPS (goal >= 0.30) and p99 at half the maximum rate (goal <= 30 ms), with the load average.
+# Prints orders/s vs pgbench TPS (goal >= 0.30) and p99 at half the maximum rate (goal <= 30 ms), with the load average,
+# and for the maximum-rate run the CPU milliseconds per order of procurement-service, tariff-service and PostgreSQL
+# (also by thread kind: request threads, event loops, JIT compilers, GC) and PostgreSQL commits per order: the
+# figures to compare on a busy machine (docs/orders.md). PostgreSQL commits durably (fsync, synchronous_commit on).
 # Usage: procurement-service/bench/run.sh
 # Settings: BENCH_SECONDS (20), BENCH_CONNECTIONS (16), BENCH_WARMUP (seconds of each of two warm-up rounds, 20),
 # BENCH_SKIP_BUILD, BENCH_PROFILE (JFR of both services over the measured maximum-rate run:
@@ -21,7 +24,7 @@ CONNECTIONS=${BENCH_CONNECTIONS:-16}
 P_PORT=${BENCH_PORT:-18081}
 T_PORT=${BENCH_TARIFF_PORT:-18083}
 mkdir -p "$OUT"
-for tool in wrk pgbench; do
+for tool in wrk pgbench psql; do
   command -v "$tool" >/dev/null 2>&1 || { echo "bench: please install $tool (apt-get install wrk postgresql-client)" >&2; exit 1; }
 done
 
@@ -88,8 +91,46 @@ if [ -n "${BENCH_PROFILE:-}" ]; then
   jcmd "$APP_PID" JFR.start name=orders settings=profile duration="${SECONDS_EACH}s" filename="$PWD/$OUT/procurement.jfr" > /dev/null
   jcmd "$TARIFF_PID" JFR.start name=quotes settings=profile duration="${SECONDS_EACH}s" filename="$PWD/$OUT/tariff.jfr" > /dev/null
 fi
+# CPU milliseconds per order of procurement-service, tariff-service and PostgreSQL (postmaster, its live
+# children and the ones that ended), from /proc, and PostgreSQL commits per order in each database:
+# a path's own cost, which shows even on a busy machine where orders/s does not
+PG_PID=$(head -1 "$(psql "$PGBENCH_URL" -Atc "select current_setting('data_directory')")/postmaster.pid")
+ticks() { awk '{t += $14 + $15} END {print t + 0}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+pg_ticks() {
+  local t; t=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$PG_PID/stat")
+  for c in $(pgrep -P "$PG_PID"); do t=$((t + $(ticks "$c"))); done
+  echo "$t"
+}
+# per thread kind (request threads, event loops, JIT compilers, GC, ...): a JVM's ticks by thread name, digits dropped
+by_thread() {
+  local t c
+  # a thread may end between the listing and the read: it is skipped
+  for t in /proc/"$1"/task/*; do { read -r c < "$t/comm" && echo "${c//[0-9# ]/} $(awk '{print $14 + $15}' "$t/stat")"; } 2>/dev/null || true; done \
+    | awk 'NF == 2 {t[$1] += $2} END {for (k in t) print k, t[k]}' | LC_ALL=C sort
+}
+thread_split() {  # NAME BEFORE AFTER N: milliseconds per order of the busiest thread kinds
+  LC_ALL=C join -a2 -e0 -o 0,1.2,2.2 "$2" "$3" | awk -v n="$4" -v hz="$(getconf CLK_TCK)" \
+    '{d = $3 - $2; if (d > 0) printf "%s %.2f\n", $1, d * 1000 / hz / n}' | sort -k2 -nr | head -6 | tr '\n' ',' \
+    | sed "s/,\$//; s/^/    $1 by thread kind (ms per order): /"; echo; }
+commits() { psql "$PGBENCH_URL" -Atc "select string_agg(xact_commit::text, ' ' order by datname) from pg_stat_database where datname in ('procurement', 'tariff')"; }
 echo "== wrk: POST /api/purchase-orders, ${CONNECTIONS} connections, ${SECONDS_EACH}s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+APP0=$(ticks "$APP_PID"); TARIFF0=$(ticks "$TARIFF_PID"); PG0=$(pg_ticks); SETUP0=$(ticks "$SETUP_PID"); read -r PC0 TC0 <<< "$(commits)"
+by_thread "$APP_PID" > "$OUT/threads-app.0"; by_thread "$TARIFF_PID" > "$OUT/threads-tariff.0"
 wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -s "$LUA" "$URL" | tee "$OUT/wrk-max.txt"
+# pg_stat_database is updated when a backend reports (at most every second or so): a short wait first
+by_thread "$APP_PID" > "$OUT/threads-app.1"; by_thread "$TARIFF_PID" > "$OUT/threads-tariff.1"; SETUP1=$(ticks "$SETUP_PID")
+sleep 2
+read -r PC1 TC1 <<< "$(commits)"
+awk -v a="$(( $(ticks "$APP_PID") - APP0 ))" -v t="$(( $(ticks "$TARIFF_PID") - TARIFF0 ))" -v p="$(( $(pg_ticks) - PG0 ))" \
+  -v pc="$((PC1 - PC0))" -v tc="$((TC1 - TC0))" -v n="$(awk '/requests in/ {print $1}' "$OUT/wrk-max.txt")" -v hz="$(getconf CLK_TCK)" \
+  'BEGIN {printf "  CPU per order: procurement-service %.2f ms, tariff-service %.2f ms, PostgreSQL %.2f ms; commits per order: procurement %.2f, tariff %.2f\n", a * 1000 / hz / n, t * 1000 / hz / n, p * 1000 / hz / n, pc / n, tc / n}' \
+  | tee -a "$OUT/wrk-max.txt"
+ORDERS=$(awk '/requests in/ {print $1}' "$OUT/wrk-max.txt")
+{ thread_split procurement-service "$OUT/threads-app.0" "$OUT/threads-app.1" "$ORDERS"
+  thread_split tariff-service "$OUT/threads-tariff.0" "$OUT/threads-tariff.1" "$ORDERS"
+  awk -v s="$((SETUP1 - SETUP0))" -v n="$ORDERS" -v hz="$(getconf CLK_TCK)" \
+    'BEGIN {printf "    stand-ins (token endpoint, catalogue, PostgreSQL launcher): %.2f ms per order\n", s * 1000 / hz / n}'
+} | tee -a "$OUT/wrk-max.txt"
 
 echo "== pgbench: bench/order-insert.sql, ${CONNECTIONS} clients, ${SECONDS_EACH}s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 pgbench -n -M prepared -c "$CONNECTIONS" -j 2 -T "$SECONDS_EACH" -f procurement-service/bench/order-insert.sql "$PGBENCH_URL" \

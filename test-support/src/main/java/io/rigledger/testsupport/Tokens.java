@@ -52,6 +52,19 @@ public final class Tokens {
         return sign(claims("service-account-" + clientId, null, Set.of("service")), Duration.ofMinutes(5));
     }
 
+    /**
+     * A service account token like {@link #service(String)} that stays valid for {@code lifetime}:
+     * for a benchmark that runs longer than the usual five minutes (a loaded machine starts slowly).
+     */
+    public static String service(Duration lifetime, String clientId) {
+        return sign(claims("service-account-" + clientId, null, Set.of("service")), lifetime);
+    }
+
+    /** A person's token like {@link #user(String, String, String...)} that stays valid for {@code lifetime} (benchmarks). */
+    public static String user(Duration lifetime, String userName, String org, String... roles) {
+        return sign(claims(userName, org, Set.of(roles)), lifetime);
+    }
+
     /** A person's token; {@code org} may be null for people without an organisation. */
     public static String user(String userName, String org, String... roles) {
         return sign(claims(userName, org, Set.of(roles)), Duration.ofMinutes(5));
