@@ -108,9 +108,11 @@ by_thread() {
   for t in /proc/"$1"/task/*; do { read -r c < "$t/comm" && echo "${c//[0-9# ]/} $(awk '{print $14 + $15}' "$t/stat")"; } 2>/dev/null || true; done \
     | awk 'NF == 2 {t[$1] += $2} END {for (k in t) print k, t[k]}' | LC_ALL=C sort
 }
-thread_split() {  # NAME BEFORE AFTER N: milliseconds per order of the busiest thread kinds
+# NAME BEFORE AFTER N: milliseconds per order of the busiest thread kinds; a thread that ended during the run
+# (an idle worker retired) takes its ticks with it, so the kinds may add up to less than the process's total above
+thread_split() {
   LC_ALL=C join -a2 -e0 -o 0,1.2,2.2 "$2" "$3" | awk -v n="$4" -v hz="$(getconf CLK_TCK)" \
-    '{d = $3 - $2; if (d > 0) printf "%s %.2f\n", $1, d * 1000 / hz / n}' | sort -k2 -nr | head -6 | tr '\n' ',' \
+    '{d = $3 - $2; if (d > 0) printf "%s %.2f\n", $1, d * 1000 / hz / n}' | sort -k2 -nr | awk 'NR <= 6' | tr '\n' ',' \
     | sed "s/,\$//; s/^/    $1 by thread kind (ms per order): /"; echo; }
 commits() { psql "$PGBENCH_URL" -Atc "select string_agg(xact_commit::text, ' ' order by datname) from pg_stat_database where datname in ('procurement', 'tariff')"; }
 echo "== wrk: POST /api/purchase-orders, ${CONNECTIONS} connections, ${SECONDS_EACH}s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
