@@ -19,14 +19,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * Stores quotes with group commit: writer threads ({@link QuoteStoreConfig#writers()}, one by default)
- * each drain every quote waiting (up to {@link QuoteStoreConfig#maxBatch()}) and insert them with one binary COPY ({@link QuoteCopy}: every value in
- * PostgreSQL's own binary form, nothing for it to parse or cast) in autocommit: one statement is one
- * transaction. Then it releases each caller; while one batch commits the next one
- * gathers, so throughput does not wait on one commit at a time. The future {@link #submit} returns
- * completes only once its quote is committed, so an answer built on it finds the quote with GET at
- * once and nothing is answered that was not stored; under load many quotes share one statement,
- * one round trip and one commit.
+ * Stores quotes with group commit: writer threads ({@link QuoteStoreConfig#writers()}, two by
+ * default) each drain every quote waiting (up to {@link QuoteStoreConfig#maxBatch()}) and insert
+ * them with one binary COPY ({@link QuoteCopy}: every value in PostgreSQL's own binary form,
+ * nothing for it to parse or cast) in autocommit: one statement is one transaction. Then it
+ * releases each caller; while one batch commits the next one gathers, so throughput does not wait
+ * on one commit at a time. The future {@link #submit} returns completes only once its quote is
+ * committed, so an answer built on it finds the quote with GET at once and nothing is answered
+ * that was not stored; under load many quotes share one statement and one commit.
  */
 @ApplicationScoped
 public class QuoteStore {
