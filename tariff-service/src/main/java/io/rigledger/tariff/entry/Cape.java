@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Whether an entry can go into CBP's CAPE (IEEPA refunds, live 2026-04-20; docs/domain.md step 6):
- * it has IEEPA duty declared or billed by an origin audit; it is unliquidated or was liquidated no more than 80 days ago, where an
+ * it still owes IEEPA duty (declared or billed by an origin audit, less what a liquidation lowered and a CAPE
+ * refund returned, {@link Owed#ieepaByHeading}); it is unliquidated or was liquidated no more than 80 days ago, where an
  * entry CBP did not liquidate within a year of entry counts as liquidated on that anniversary (deemed
  * liquidation, 19 U.S.C. 1504(a); the same date {@link Deadlines} counts the CAPE deadline from); it
  * is not flagged for reconciliation, not on a drawback claim, not under an open protest; and no
@@ -18,15 +19,15 @@ public final class Cape {
     }
 
     /** The facts eligibility depends on. */
-    public record Facts(boolean hasIeepa, EntryStatus status, LocalDate entryDate, LocalDate liquidationDate,
+    public record Facts(boolean ieepaOwed, EntryStatus status, LocalDate entryDate, LocalDate liquidationDate,
                         boolean reconciliationFlag, boolean drawbackClaim, boolean refundRequested, boolean refundReceived) {
     }
 
     /** Why the entry is not eligible on {@code today}; empty when it is. */
     public static List<String> whyNot(Facts f, LocalDate today) {
         List<String> reasons = new ArrayList<>();
-        if (!f.hasIeepa()) {
-            reasons.add("no IEEPA duty declared or billed");
+        if (!f.ieepaOwed()) {
+            reasons.add("no IEEPA duty owed");
         }
         LocalDate liquidated = Deadlines.liquidation(f.entryDate(), f.liquidationDate(), today);
         if (liquidated != null && today.isAfter(liquidated.plusDays(Deadlines.CAPE_DAYS))) {
@@ -51,9 +52,12 @@ public final class Cape {
         return reasons;
     }
 
-    /** The facts of a stored entry ({@code refund} is its refund record, null when none was requested). */
-    public static Facts of(CustomsEntry e, EntryView.Refund refund) {
-        return new Facts(e.hasIeepa, e.status, e.entryDate, e.liquidationDate, e.reconciliationFlag, e.drawbackClaim,
+    /**
+     * The facts of a stored entry ({@code refund} is its refund record, null when none was requested;
+     * {@code ieepaOwed}: {@link Owed#ieepaByHeading} is not empty).
+     */
+    public static Facts of(CustomsEntry e, EntryView.Refund refund, boolean ieepaOwed) {
+        return new Facts(ieepaOwed, e.status, e.entryDate, e.liquidationDate, e.reconciliationFlag, e.drawbackClaim,
                 refund != null, refund != null && refund.receivedOn() != null);
     }
 }

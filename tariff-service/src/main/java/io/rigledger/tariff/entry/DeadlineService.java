@@ -7,11 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -30,6 +32,9 @@ public class DeadlineService {
 
     @Inject
     Paging paging;
+
+    @Inject
+    Owed owed;
 
     private static final Comparator<DueView> ORDER = Comparator.comparing(DueView::due).thenComparing(DueView::entryNumber)
             .thenComparing(DueView::kind);
@@ -62,8 +67,13 @@ public class DeadlineService {
                 today.minusYears(Deadlines.DRAWBACK_YEARS).minusDays(1), to.minusYears(Deadlines.DRAWBACK_YEARS),
                 today.minusDays(Deadlines.PROTEST_DAYS));
         List<DueView> out = new ArrayList<>();
+        // the IEEPA duty still owed of the entries that had any, one ledger query for all
+        Map<UUID, Map<String, BigDecimal>> ieepa = owed.ieepaByHeading(entries.stream().filter(e -> e.hasIeepa).toList(), store::summary);
         for (CustomsEntry e : entries) {
-            for (Deadlines.Deadline d : Deadlines.of(new Deadlines.Facts(e.entryDate, e.status, e.liquidationDate, e.hasIeepa, e.protest != null, today))) {
+            boolean capeOpen = e.hasIeepa && EntryViews.capeOpen(store.read(e.refund, EntryView.Refund.class), ieepa.get(e.id));
+            boolean audited = !store.readList(e.originAudits, EntryView.OriginAudit.class).isEmpty();
+            for (Deadlines.Deadline d : Deadlines.of(new Deadlines.Facts(e.entryDate, e.status, e.liquidationDate, capeOpen,
+                    e.protest != null, audited, today))) {
                 DueView due = new DueView(e.id, EntryNumber.display(e.entryNumber), d.kind(), d.due(),
                         (int) (d.due().toEpochDay() - today.toEpochDay()), d.rule(), d.estimated());
                 if (!d.due().isBefore(today) && !d.due().isAfter(to) && (after == null || ORDER.compare(due, after) > 0)) {

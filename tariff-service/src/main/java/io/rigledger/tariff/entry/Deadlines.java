@@ -50,14 +50,30 @@ public final class Deadlines {
     public record Deadline(String kind, LocalDate due, String rule, boolean estimated) {
     }
 
-    /** The facts of an entry the deadlines depend on, on {@code today} (UTC); protestFiled: a protest was filed (decided or not). */
-    public record Facts(LocalDate entryDate, EntryStatus status, LocalDate liquidationDate, boolean hasIeepa, boolean protestFiled,
-                        LocalDate today) {
+    /**
+     * The facts of an entry the deadlines depend on, on {@code today} (UTC): capeOpen: IEEPA duty is still owed
+     * ({@link Owed#ieepaByHeading}) and no CAPE refund was received, else the CAPE row is left out for good;
+     * protestFiled: a protest was filed (decided or not); audited: an origin audit is recorded (no post-summary
+     * correction then, 19 CFR 101.9(b)).
+     */
+    public record Facts(LocalDate entryDate, EntryStatus status, LocalDate liquidationDate, boolean capeOpen, boolean protestFiled,
+                        boolean audited, LocalDate today) {
 
-        /** The facts of an entry without a protest. */
-        public Facts(LocalDate entryDate, EntryStatus status, LocalDate liquidationDate, boolean hasIeepa, LocalDate today) {
-            this(entryDate, status, liquidationDate, hasIeepa, false, today);
+        /** The facts of an entry without an origin audit. */
+        public Facts(LocalDate entryDate, EntryStatus status, LocalDate liquidationDate, boolean capeOpen, boolean protestFiled,
+                     LocalDate today) {
+            this(entryDate, status, liquidationDate, capeOpen, protestFiled, false, today);
         }
+
+        /** The facts of an entry without a protest or an origin audit. */
+        public Facts(LocalDate entryDate, EntryStatus status, LocalDate liquidationDate, boolean capeOpen, LocalDate today) {
+            this(entryDate, status, liquidationDate, capeOpen, false, false, today);
+        }
+    }
+
+    /** The post-summary correction deadline: 300 days after entry or 15 days before the scheduled liquidation (314 days), the earlier. */
+    public static LocalDate correctionDue(LocalDate entryDate) {
+        return min(entryDate.plusDays(CORRECTION_DAYS), entryDate.plusDays(EXPECTED_LIQUIDATION_DAYS).minusDays(CORRECTION_BEFORE_LIQUIDATION_DAYS));
     }
 
     /**
@@ -89,20 +105,21 @@ public final class Deadlines {
         boolean liquidated = f.liquidationDate() != null;
         LocalDate deemed = liquidated ? null : liquidation(f.entryDate(), null, f.today());
         if (!liquidated) {
-            LocalDate correction = min(f.entryDate().plusDays(CORRECTION_DAYS),
-                    expected.minusDays(CORRECTION_BEFORE_LIQUIDATION_DAYS));
-            out.add(new Deadline("POST_SUMMARY_CORRECTION", correction,
-                    "300 days after entry or 15 days before the scheduled liquidation, the earlier", false));
+            // a correction the entry can no longer use is left out: CBP audited it, or it is deemed liquidated
+            if (!f.audited() && deemed == null) {
+                out.add(new Deadline("POST_SUMMARY_CORRECTION", correctionDue(f.entryDate()),
+                        "300 days after entry or 15 days before the scheduled liquidation, the earlier", false));
+            }
             out.add(new Deadline("EXPECTED_LIQUIDATION", expected, "314 days after entry", true));
             out.add(new Deadline("DEEMED_LIQUIDATION", deemedLiquidation(f.entryDate()), "1 year after entry (19 U.S.C. 1504(a))", false));
-            if (f.hasIeepa() && deemed != null) {
+            if (f.capeOpen() && deemed != null) {
                 out.add(new Deadline("CAPE", deemed.plusDays(CAPE_DAYS),
                         "80 days after the deemed liquidation (1 year after entry, 19 U.S.C. 1504(a))", false));
-            } else if (f.hasIeepa()) {
+            } else if (f.capeOpen()) {
                 out.add(new Deadline("CAPE", expected.plusDays(CAPE_DAYS), "80 days after the expected liquidation", true));
             }
         } else {
-            if (f.hasIeepa()) {
+            if (f.capeOpen()) {
                 out.add(new Deadline("CAPE", f.liquidationDate().plusDays(CAPE_DAYS), "80 days after liquidation", false));
             }
         }

@@ -61,6 +61,7 @@ public class EntryLifecycle {
         if (body.layers() != null) {
             for (int i = 0; i < body.layers().size(); i++) {
                 EntryMoves.FinalLayer l = body.layers().get(i);
+                checkFee(e, l, i);
                 String heading = AllocationTable.isFee(l.program()) ? "" : l.heading();
                 String key = Comparison.key(l.program(), heading);
                 if (!seen.add(key)) {
@@ -81,9 +82,33 @@ public class EntryLifecycle {
         e.liquidation = store.write(liquidation);
         e.liquidationDate = body.liquidationDate();
         e.status = from.after(EntryStatus.Move.LIQUIDATE, true);
+        List<AllocationTable.LineChange> owedChanges = owed.lineChanges(e, summary);
         bill(e, summary, layers.stream().filter(c -> c.difference().signum() > 0).toList());
+        // each decrease off the 7501 lines by what each owes of the layer now (an audit's bill included), never below 0
+        layers.stream().filter(c -> c.difference().signum() < 0).forEach(c -> store.ledger(e, Owed.decrease(summary, owedChanges,
+                Owed.LIQUIDATED, c.program(), c.heading(), c.difference().negate())));
         store.event(e, "LIQUIDATE", from, by, body.reason(), liquidation);
         return views.of(e);
+    }
+
+    /**
+     * A fee in a liquidation carries no heading, and an MPF other than 0 lies within the fiscal year's minimum and
+     * maximum of the date of entry (19 CFR 24.23), as CBP liquidates it.
+     *
+     * @throws io.rigledger.platform.problem.ProblemException 400 naming layers[i].heading or layers[i].amount
+     */
+    private void checkFee(CustomsEntry e, EntryMoves.FinalLayer l, int i) {
+        if (!AllocationTable.isFee(l.program())) {
+            return;
+        }
+        if (!l.heading().isEmpty()) {
+            throw Problems.badRequest("layers[" + i + "].heading", "must be empty for a fee (" + l.program() + ")");
+        }
+        engine.mpfLimits(e.entryDate).filter(m -> l.program().equals("MPF") && l.amount().signum() != 0
+                && (l.amount().compareTo(m.minimum()) < 0 || l.amount().compareTo(m.maximum()) > 0)).ifPresent(m -> {
+                    throw Problems.badRequest("layers[" + i + "].amount", "an MPF must be from " + m.minimum() + " to " + m.maximum()
+                            + " (FY" + m.fiscalYear() + ", 19 CFR 24.23)");
+                });
     }
 
     /**
@@ -159,12 +184,13 @@ public class EntryLifecycle {
         }
         List<EntryView.HeadingAmount> claimed = new ArrayList<>();
         if (body.kind().equals("CAPE")) {
-            List<String> whyNot = Cape.whyNot(Cape.of(e, null), body.requestedOn());
+            // the IEEPA duty owed now: as liquidated, as an origin audit billed it, less a CAPE refund received
+            Map<String, BigDecimal> ieepa = owed.ieepaByHeading(e, store.summary(e));
+            List<String> whyNot = Cape.whyNot(Cape.of(e, null, !ieepa.isEmpty()), body.requestedOn());
             if (!whyNot.isEmpty()) {
                 throw Problems.conflict("the entry is not eligible for CAPE: " + String.join("; ", whyNot));
             }
-            // the IEEPA duty owed now: as liquidated, as an origin audit billed it
-            owed.ieepaByHeading(e, store.summary(e)).forEach((h, a) -> claimed.add(new EntryView.HeadingAmount(h, a)));
+            ieepa.forEach((h, a) -> claimed.add(new EntryView.HeadingAmount(h, a)));
         } else {
             EntryView.Liquidation l = store.read(e.liquidation, EntryView.Liquidation.class);
             if (l == null || l.refundDue().signum() == 0) {
@@ -208,6 +234,7 @@ public class EntryLifecycle {
         Ledger ledger = Ledger.of(summary);
         List<Ledger.Row> declared = ledger.summaryRows(summary);
         Map<String, AllocationTable.Change> owedNow = owed.now(e, summary);
+        List<AllocationTable.LineChange> owedChanges = r.kind().equals("CAPE") ? owed.lineChanges(e, summary) : List.of();
         List<Ledger.Row> rows = new ArrayList<>();
         if (body.principal().signum() > 0 && r.claimedTotal().signum() > 0) {
             List<BigDecimal> parts = LargestRemainder.split(body.principal(), r.claimed().stream().map(EntryView.HeadingAmount::amount).toList());
@@ -220,7 +247,10 @@ public class EntryLifecycle {
                             + stillOwed.getOrDefault(heading, BigDecimal.ZERO.setScale(2)) + " of IEEPA duty still owed on it");
                 }
                 String program = programOf(owedNow, heading);
-                rows.addAll(ledger.spread("REFUNDED", program, AllocationTable.isFee(program) ? "" : heading, parts.get(i), declared));
+                String layerHeading = AllocationTable.isFee(program) ? "" : heading;
+                // a CAPE refund comes off what each 7501 line owes of the heading now, not what each declared
+                rows.addAll(r.kind().equals("CAPE") ? Owed.decrease(summary, owedChanges, "REFUNDED", program, layerHeading, parts.get(i))
+                        : ledger.spread("REFUNDED", program, layerHeading, parts.get(i), declared));
             }
         }
         if (body.interest().signum() > 0) {
@@ -246,6 +276,10 @@ public class EntryLifecycle {
         EntryStatus from = Moves.require(e, EntryStatus.Move.ORIGIN_AUDIT);
         if (body.noticeDate().isBefore(e.entryDate) || body.noticeDate().isAfter(store.today())) {
             throw Problems.badRequest("noticeDate", "must be from the date of entry " + e.entryDate + " to today");
+        }
+        if (!engine.covers(body.assertedOrigin())) {
+            throw Problems.unprocessable("assertedOrigin", "the duty schedule names no measure for origin " + body.assertedOrigin()
+                    + "; the duty for it cannot be computed");
         }
         SummaryView summary = store.summary(e);
         List<SummaryInput.Line> lines = summary.lines().stream().map(l -> new SummaryInput.Line(l.htsCode(), l.originCountry(),

@@ -66,6 +66,10 @@ public class EntryService {
         if (body.exportDate() != null && body.exportDate().isAfter(body.entryDate())) {
             throw Problems.badRequest("exportDate", "must not be after entryDate");
         }
+        if (body.exportDate() != null && body.exportDate().isBefore(body.entryDate().minusYears(1))) {
+            // goods exported more than a year before they entered: a mistyped year, not a shipment
+            throw Problems.badRequest("exportDate", "must be at most 1 year before entryDate");
+        }
         SummaryChecks.check(body);
         store.lockNumber(org, number);
         if (CustomsEntry.count("org = ?1 and entryNumber = ?2", org, number) > 0) {
@@ -106,14 +110,14 @@ public class EntryService {
      * (19 CFR 101.9(b); CBP rejects a PSC for an entry under its review), so declaring what the audit found would bill
      * the audit's layers a second time; the way on is the liquidation and a protest (19 U.S.C. 1514).
      *
-     * @throws io.rigledger.platform.problem.ProblemException 404, 409 when the status, the deadline or an origin audit forbids it
+     * @throws io.rigledger.platform.problem.ProblemException 404, 409 when the status, the deadline or an origin audit forbids it,
+     *         422 naming orderLines[i].quoteId for a quote the organisation did not store
      */
     @Transactional
     public EntryView correct(UUID id, EntryCorrection body, String org, String by) {
         CustomsEntry e = store.lock(id, org);
         EntryStatus from = Moves.require(e, EntryStatus.Move.CORRECT);
-        LocalDate due = Deadlines.of(views.facts(e)).stream().filter(d -> d.kind().equals("POST_SUMMARY_CORRECTION"))
-                .findFirst().orElseThrow().due();
+        LocalDate due = Deadlines.correctionDue(e.entryDate);
         if (store.today().isAfter(due)) {
             throw Problems.conflict("the post-summary correction deadline of this entry was " + due);
         }
@@ -127,12 +131,17 @@ public class EntryService {
         SummaryChecks.check(body);
         SummaryView summary = summarise(e, body, e.summaryVersion + 1, body.reason(), by);
         manualSharesApply(summary);
+        Ledger ledger = Ledger.of(summary);
+        // as at filing: an unknown quote is 422 naming orderLines[i].quoteId, before anything is written; the estimate
+        // follows the corrected order lines and quotes
+        List<Ledger.Row> estimated = estimates(ledger, org, body.orderLines());
         e.summaryVersion = summary.version();
         apply(e, summary);
         e.status = from.after(EntryStatus.Move.CORRECT, true);
         store.keep(e, summary);
-        store.dropLedger(e, List.of("DECLARED", "ENGINE"));
-        store.ledger(e, Ledger.of(summary).summaryRows(summary));
+        store.dropLedger(e, List.of("DECLARED", "ENGINE", "ESTIMATED"));
+        store.ledger(e, ledger.summaryRows(summary));
+        store.ledger(e, estimated);
         store.event(e, "CORRECT", from, by, body.reason(), null);
         return views.of(e);
     }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /** Maps a stored entry to what the API answers (entities never leave the package's services). */
 @ApplicationScoped
@@ -13,22 +14,34 @@ public class EntryViews {
     @Inject
     EntryStore store;
 
+    @Inject
+    Owed owed;
+
     /** The whole entry with its current summary and open deadlines. */
     public EntryView of(CustomsEntry e) {
         List<EntryView.Payment> payments = store.readList(e.payments, EntryView.Payment.class);
+        SummaryView summary = store.summary(e);
         BigDecimal paid = payments.stream().map(EntryView.Payment::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
         return new EntryView(e.id, EntryNumber.display(e.entryNumber), e.entryType, e.entryDate, e.exportDate, e.portCode,
-                e.transportMode, e.importer, e.status.name(), e.createdBy, e.createdAt, store.summary(e), payments, paid,
+                e.transportMode, e.importer, e.status.name(), e.createdBy, e.createdAt, summary, payments, paid,
                 store.read(e.liquidation, EntryView.Liquidation.class), store.read(e.protest, EntryView.Protest.class),
                 store.read(e.refund, EntryView.Refund.class), store.readList(e.originAudits, EntryView.OriginAudit.class),
-                Deadlines.of(facts(e)));
+                Deadlines.of(facts(e, summary)));
     }
 
     EntryListItem item(CustomsEntry e) {
         return new EntryListItem(e.id, EntryNumber.display(e.entryNumber), e.entryDate, e.status.name(), e.summaryVersion);
     }
 
-    Deadlines.Facts facts(CustomsEntry e) {
-        return new Deadlines.Facts(e.entryDate, e.status, e.liquidationDate, e.hasIeepa, e.protest != null, store.today());
+    /** The deadline facts of an entry of {@code summary}: CAPE open while IEEPA duty is owed and no CAPE refund was received. */
+    Deadlines.Facts facts(CustomsEntry e, SummaryView summary) {
+        boolean capeOpen = e.hasIeepa && capeOpen(store.read(e.refund, EntryView.Refund.class), owed.ieepaByHeading(e, summary));
+        return new Deadlines.Facts(e.entryDate, e.status, e.liquidationDate, capeOpen, e.protest != null, e.originAudits != null
+                && !store.readList(e.originAudits, EntryView.OriginAudit.class).isEmpty(), store.today());
+    }
+
+    /** Whether CAPE can still be used for good: IEEPA duty still owed ({@code ieepaOwed}) and no CAPE refund received. */
+    static boolean capeOpen(EntryView.Refund refund, Map<String, BigDecimal> ieepaOwed) {
+        return !ieepaOwed.isEmpty() && !(refund != null && refund.kind().equals("CAPE") && refund.receivedOn() != null);
     }
 }

@@ -25,8 +25,14 @@ import java.util.function.Function;
 public class Owed {
 
     private static final String INTEREST = "INTEREST";
+    /**
+     * The ledger kind of a liquidation's decrease (negative, per order line, by what each 7501 line owed
+     * of the layer just before): written so what each line owes never depends on a later step; the
+     * reconciliation counts no such column (the refund due is REFUNDED once received).
+     */
+    public static final String LIQUIDATED = "LIQUIDATED";
     /** The ledger rows that change what is owed. */
-    private static final List<String> KINDS = List.of("BILLED", "REFUNDED");
+    private static final List<String> KINDS = List.of("BILLED", "REFUNDED", LIQUIDATED);
 
     @Inject
     EntryStore store;
@@ -35,16 +41,16 @@ public class Owed {
     private Map<String, AllocationTable.Change> changes(CustomsEntry e, List<EntryStore.OrderLineSum> sums) {
         Map<String, AllocationTable.Change> changes = new LinkedHashMap<>();
         counted(e, sums).forEach(s -> change(changes, s.program(), s.heading(), s.amount()));
-        liquidationDecreases(e).forEach(c -> change(changes, c.program(), c.heading(), c.difference()));
         return changes;
     }
 
     /**
      * The {@link #changes} per 7501 line, for the allocation: what CBP billed or a CAPE refund returned
      * on an order line counts to the 7501 line that order line is on (an origin audit bills each 7501
-     * line its own difference); a liquidation's decreases, entry-level, and amounts on order lines no
-     * longer in the summary go over the 7501 lines by what each declared of the layer (by customs value
-     * when none did), largest remainder. Fees are given on 7501 line 0 (the whole entry). USD.
+     * line its own difference, a liquidation's decrease and a CAPE refund are written per order line by
+     * {@link #decrease}); amounts on order lines no longer in the summary go over the 7501 lines by what
+     * each declared of the layer (by customs value when none did), largest remainder. Fees are given on
+     * 7501 line 0 (the whole entry). USD.
      */
     public List<AllocationTable.LineChange> lineChanges(CustomsEntry e, SummaryView summary) {
         Map<String, Integer> lineOf = new HashMap<>();
@@ -58,12 +64,51 @@ public class Owed {
                 out.add(new AllocationTable.LineChange(sum.program(), sum.heading() == null ? "" : sum.heading(), line, sum.amount()));
             }
         }
-        liquidationDecreases(e).forEach(c -> out.addAll(overLines(summary, c.program(), c.heading(), c.difference())));
         return out;
     }
 
     /**
-     * The ledger sums per order line that change what is owed, signed: BILLED as billed, REFUNDED taken
+     * Ledger rows of {@code kind} taking {@code amount} (USD, 0 or more) of one layer off what the entry owes
+     * (a liquidation's decrease, {@link #LIQUIDATED}, written negative; a CAPE refund's principal, REFUNDED,
+     * written positive and taken off by {@link #counted}): over the 7501 lines by what each owes of the layer
+     * now (declared on it + {@code changes}, {@link #lineChanges}; a line owing 0 or less gets nothing), never
+     * by what each declared, so IEEPA duty an origin audit billed on one line and refunded or liquidated away
+     * leaves no line below 0; then over the order lines on each line ({@link Ledger#spreadOn}). Largest
+     * remainder of non-negative weights: when {@code amount} is at most the total owed, no line's part exceeds
+     * what it owes. Fees, and a layer no line owes, go over the whole entry ({@link Ledger#spread}).
+     */
+    public static List<Ledger.Row> decrease(SummaryView summary, List<AllocationTable.LineChange> changes, String kind, String program,
+            String heading, BigDecimal amount) {
+        String h = heading == null ? "" : heading;
+        BigDecimal signed = kind.equals(LIQUIDATED) ? amount.negate() : amount;
+        Ledger ledger = Ledger.of(summary);
+        List<Ledger.Row> declared = ledger.summaryRows(summary);
+        String key = AllocationTable.key(program, h);
+        Map<Integer, BigDecimal> owedOn = new LinkedHashMap<>();
+        summary.lines().forEach(l -> owedOn.put(l.lineNumber(), l.layers().stream()
+                .filter(a -> AllocationTable.key(a.key(), a.heading()).equals(key))
+                .map(SummaryView.Amounts::declared).reduce(BigDecimal.ZERO, BigDecimal::add)));
+        changes.stream().filter(c -> AllocationTable.key(c.program(), c.heading()).equals(key) && owedOn.containsKey(c.entryLine()))
+                .forEach(c -> owedOn.merge(c.entryLine(), c.amount(), BigDecimal::add));
+        List<Integer> lines = List.copyOf(owedOn.keySet());
+        List<BigDecimal> weights = lines.stream().map(l -> owedOn.get(l).max(BigDecimal.ZERO)).toList();
+        if (AllocationTable.isFee(program) || weights.stream().allMatch(w -> w.signum() == 0)) {
+            return ledger.spread(kind, program, h, signed, declared);
+        }
+        List<BigDecimal> parts = LargestRemainder.split(amount, weights);
+        List<Ledger.Row> rows = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (parts.get(i).signum() != 0) {
+                BigDecimal part = kind.equals(LIQUIDATED) ? parts.get(i).negate() : parts.get(i);
+                rows.addAll(ledger.spreadOn(lines.get(i), kind, program, h, part, declared));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The ledger sums per order line that change what is owed, signed: BILLED as billed, a liquidation's
+     * decrease ({@link #LIQUIDATED}) as written (negative), REFUNDED taken
      * off only for a CAPE refund (a refund of a liquidation decrease is not taken off twice); interest,
      * billed or refunded, is no duty and stays out; read by {@link #changes} and {@link #lineChanges}.
      */
@@ -71,16 +116,10 @@ public class Owed {
         EntryView.Refund refund = store.read(e.refund, EntryView.Refund.class);
         boolean cape = refund != null && refund.kind().equals("CAPE");
         return sums.stream()
-                .filter(s -> !s.program().equals(INTEREST) && (s.kind().equals("BILLED") || cape))
-                .map(s -> s.kind().equals("BILLED") ? s : new EntryStore.OrderLineSum(s.kind(), s.program(), s.heading(),
+                .filter(s -> !s.program().equals(INTEREST) && (!s.kind().equals("REFUNDED") || cape))
+                .map(s -> !s.kind().equals("REFUNDED") ? s : new EntryStore.OrderLineSum(s.kind(), s.program(), s.heading(),
                         s.orderId(), s.orderLine(), s.amount().negate()))
                 .toList();
-    }
-
-    /** The layers a liquidation lowered (difference below 0, USD); none before liquidation. */
-    private List<EntryView.LayerChange> liquidationDecreases(CustomsEntry e) {
-        EntryView.Liquidation liquidation = store.read(e.liquidation, EntryView.Liquidation.class);
-        return liquidation == null ? List.of() : liquidation.layers().stream().filter(c -> c.difference().signum() < 0).toList();
     }
 
     /** An entry-level change of a layer over the 7501 lines by what each declared of it (by customs value when none did). */

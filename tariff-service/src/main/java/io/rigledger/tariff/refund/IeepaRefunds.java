@@ -73,7 +73,7 @@ public class IeepaRefunds {
                     .map(h -> new IeepaRefundView.Heading(h.getKey(), h.getValue())).toList();
             BigDecimal refundable = byHeading.values().stream().reduce(zero(), BigDecimal::add);
             EntryView.Refund refund = store.read(e.refund, EntryView.Refund.class);
-            List<String> reasons = Cape.whyNot(Cape.of(e, refund), today);
+            List<String> reasons = Cape.whyNot(Cape.of(e, refund, !byHeading.isEmpty()), today);
             BigDecimal claimed = refund == null ? null : refund.claimedTotal();
             BigDecimal principal = refund == null ? null : refund.principal();
             BigDecimal interest = refund == null ? null : refund.interest();
@@ -90,12 +90,14 @@ public class IeepaRefunds {
         return new IeepaRefundView(today, items, new IeepaRefundView.Totals(t[0], t[1], t[2], t[3], t[4], t[5]), page.nextCursor());
     }
 
-    /** The entry numbers (11 characters, no hyphens) eligible for CAPE today, by date of entry. */
+    /** The entry numbers (11 characters, no hyphens) eligible for CAPE today (IEEPA duty still owed, {@link Cape}), by date of entry. */
     @Transactional
     public List<String> capeEntryNumbers(String org) {
         LocalDate today = store.today();
         List<CustomsEntry> entries = CustomsEntry.list("org = ?1 and hasIeepa = true order by entryDate, entryNumber", org);
-        return entries.stream().filter(e -> Cape.whyNot(Cape.of(e, store.read(e.refund, EntryView.Refund.class)), today).isEmpty())
+        Map<UUID, Map<String, BigDecimal>> ieepa = owed.ieepaByHeading(entries, store::summary);
+        return entries.stream().filter(e -> Cape.whyNot(Cape.of(e, store.read(e.refund, EntryView.Refund.class),
+                        !ieepa.get(e.id).isEmpty()), today).isEmpty())
                 .map(e -> e.entryNumber).toList();
     }
 

@@ -15,6 +15,8 @@ import static io.rigledger.tariff.entry.Entries.number;
 import static io.rigledger.tariff.entry.Entries.org;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 /**
  * An entry after CBP's origin audit: IEEPA duty only the audit billed is refundable (CAPE, the IEEPA refund list), and
@@ -70,6 +72,9 @@ class AuditedEntryTest {
                 .body("detail", containsString("19 CFR 101.9(b)"));
         get(org, "/api/entries/" + id + "/history").statusCode(200)
                 .body("items.action", equalTo(List.of("FILE", "PAY", "ORIGIN_AUDIT")));
+        // a correction it can no longer make is no deadline of the audited entry; the unaudited one keeps it
+        get(org, "/api/entries/" + id).statusCode(200).body("deadlines.kind", not(hasItem("POST_SUMMARY_CORRECTION")));
+        get(org, "/api/entries/" + plain).statusCode(200).body("deadlines.kind", hasItem("POST_SUMMARY_CORRECTION"));
         // Section 301 (25 % of 100,000.00) once, as the audit billed it; not 50,000.00
         get(org, "/api/entries/" + id + "/allocation").statusCode(200)
                 .body("layers.findAll { it.program == 'SECTION_301' }.amount", equalTo(List.of(25000.00f)));

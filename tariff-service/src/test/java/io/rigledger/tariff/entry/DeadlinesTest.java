@@ -123,4 +123,22 @@ class DeadlinesTest {
         assertEquals(List.of("deemed liquidated more than 80 days ago (2026-11-30, 1 year after entry, 19 U.S.C. 1504(a))"),
                 Cape.whyNot(facts, LocalDate.of(2027, 2, 19)));
     }
+
+    @Test
+    void deadlinesTheEntryCanNoLongerUseAreLeftOut() {
+        LocalDate entered = LocalDate.of(2026, 3, 10);
+        LocalDate today = LocalDate.of(2026, 6, 1);
+        // open: a correction until 2027-01-03 and CAPE
+        Map<String, LocalDate> open = due(new Deadlines.Facts(entered, EntryStatus.PAID, null, true, false, false, today));
+        assertEquals(LocalDate.of(2027, 1, 3), open.get("POST_SUMMARY_CORRECTION"));
+        assertTrue(open.containsKey("CAPE"));
+        // after CBP's origin audit no correction is accepted (19 CFR 101.9(b)); no IEEPA duty owed or a CAPE refund received: no CAPE
+        Map<String, LocalDate> audited = due(new Deadlines.Facts(entered, EntryStatus.PAID, null, false, false, true, today));
+        assertFalse(audited.containsKey("POST_SUMMARY_CORRECTION"));
+        assertFalse(audited.containsKey("CAPE"));
+        assertTrue(audited.containsKey("DEEMED_LIQUIDATION"));
+        // deemed liquidated a year after entry: no correction either
+        assertFalse(due(new Deadlines.Facts(entered, EntryStatus.PAID, null, true, false, false, LocalDate.of(2027, 3, 10)))
+                .containsKey("POST_SUMMARY_CORRECTION"));
+    }
 }
