@@ -6,12 +6,16 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.zip.ZipInputStream;
 
 import static io.rigledger.tariff.entry.Entries.CAPE_REQUEST;
-import static io.rigledger.tariff.entry.Entries.filedAndPaid;
+import static io.rigledger.tariff.entry.Entries.filed;
 import static io.rigledger.tariff.entry.Entries.get;
+import static io.rigledger.tariff.entry.Entries.malaysian;
 import static io.rigledger.tariff.entry.Entries.move;
+import static io.rigledger.tariff.entry.Entries.number;
 import static io.rigledger.tariff.entry.Entries.org;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -29,14 +33,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class CapeOwedTest {
 
+    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+
     @Test
     void anEntryOwingNoIeepaDutyIsNotEligibleForCape() throws IOException {
         String org = org();
-        String stillOwing = filedAndPaid(org);
-        String id = filedAndPaid(org);
+        String stillOwing = recentAndPaid(org);
+        String id = recentAndPaid(org);
         move(org, id, "liquidation", """
-                {"liquidationDate":"2026-11-30","reason":"CBP removed IEEPA",
-                 "layers":[{"program":"IEEPA_RECIPROCAL","heading":"9903.02.39","amount":0.00}]}""")
+                {"liquidationDate":"%s","reason":"CBP removed IEEPA",
+                 "layers":[{"program":"IEEPA_RECIPROCAL","heading":"9903.02.39","amount":0.00}]}""".formatted(TODAY))
                 .statusCode(200).body("liquidation.refundDue", equalTo(19000.00f));
         get(org, "/api/ieepa-refunds").statusCode(200)
                 .body("items.find { it.entryId == '" + id + "' }.refundable", equalTo(0f))
@@ -51,11 +57,19 @@ class CapeOwedTest {
         String files = unzipped(zip);
         assertFalse(files.contains(number.replace("-", "")), files);
         assertTrue(files.contains(owing.replace("-", "")), files);
-        move(org, id, "refund-request", CAPE_REQUEST.replace("2026-04-21", "2026-11-30")).statusCode(409)
+        move(org, id, "refund-request", CAPE_REQUEST.replace("2026-04-21", TODAY.toString())).statusCode(409)
                 .body("detail", containsString("no IEEPA duty owed"));
         // the refund the liquidation made due can still be asked for
-        move(org, id, "refund-request", "{\"requestedOn\":\"2026-11-30\",\"kind\":\"LIQUIDATION\",\"reason\":\"refund due\"}")
+        move(org, id, "refund-request", "{\"requestedOn\":\"" + TODAY + "\",\"kind\":\"LIQUIDATION\",\"reason\":\"refund due\"}")
                 .statusCode(200).body("refund.claimedTotal", equalTo(19000.00f));
+    }
+
+    /** A {@link Entries#malaysian} entry of 30 days ago (reciprocal 19,000.00), paid in full 20 days ago: eligible for CAPE today. */
+    private static String recentAndPaid(String org) {
+        String id = filed(org, malaysian(number(), TODAY.minusDays(30).toString(), "19000.00", ""));
+        move(org, id, "payments", "{\"amount\":22071.40,\"paidOn\":\"" + TODAY.minusDays(20) + "\",\"achReference\":\"ACH-1\"}")
+                .statusCode(200);
+        return id;
     }
 
     private static String unzipped(byte[] zip) throws IOException {
