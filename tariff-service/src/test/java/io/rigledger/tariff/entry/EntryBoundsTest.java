@@ -1,7 +1,6 @@
 package io.rigledger.tariff.entry;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.rigledger.testsupport.Contract;
 import io.rigledger.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -10,8 +9,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
-import static io.rigledger.tariff.TariffTestResources.CONTRACT;
 import static io.rigledger.tariff.entry.Entries.file;
 import static io.rigledger.tariff.entry.Entries.filed;
 import static io.rigledger.tariff.entry.Entries.filedAndPaid;
@@ -59,13 +56,6 @@ class EntryBoundsTest {
         file(org, malaysian(number(), "2025-09-15", "19000.00", ",\"exportDate\":\"2024-09-14\""))
                 .statusCode(400).body("violations[0].field", equalTo("exportDate"));
         file(org, malaysian(number(), "2025-09-15", "19000.00", ",\"exportDate\":\"2024-09-15\"")).statusCode(201);
-    }
-
-    @Test
-    void reconciliationAskedForHtmlIs406Problem() {
-        given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.finance(org())).accept("text/html")
-                .get("/api/reconciliation?groupBy=entry").then()
-                .statusCode(406).contentType("application/problem+json");
     }
 
     @Test
