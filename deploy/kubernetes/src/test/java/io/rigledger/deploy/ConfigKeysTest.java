@@ -27,7 +27,7 @@ class ConfigKeysTest {
     void everyOverlayGivesEachServiceExactlyTheSettingsItReads(String overlay) {
         RenderedOverlay rendered = RenderedOverlay.of(overlay);
         List<String> problems = new ArrayList<>();
-        for (String service : RenderedOverlay.SERVICES) {
+        for (String service : RenderedOverlay.APPS) {
             Set<String> environment = ServiceEnvironmentTest.environment(rendered, service).keySet();
             problems.addAll(ServiceConfigKeys.of(service).problems(overlay + ": " + service, environment));
         }
@@ -39,7 +39,7 @@ class ConfigKeysTest {
     void everyComponentVariantGivesEachServiceExactlyTheSettingsItReads(String variant) {
         RenderedOverlay rendered = RenderedOverlay.variant(variant);
         List<String> problems = new ArrayList<>();
-        for (String service : RenderedOverlay.SERVICES) {
+        for (String service : RenderedOverlay.APPS) {
             Set<String> environment = ServiceEnvironmentTest.environment(rendered, service).keySet();
             problems.addAll(ServiceConfigKeys.of(service).problems(variant + ": " + service, environment));
         }

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.FieldSource;
  */
 class ImagesTest {
 
-    static final List<String> SERVICES = RenderedOverlay.SERVICES;
+    static final List<String> SERVICES = RenderedOverlay.APPS;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParameterizedTest

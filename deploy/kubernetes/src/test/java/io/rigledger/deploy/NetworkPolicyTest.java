@@ -41,12 +41,17 @@ class NetworkPolicyTest {
             "procurement-service -> keycloak:8080",
             "inventory-service -> keycloak:8080",
             "tariff-service -> keycloak:8080",
+            // the console calls the three services and Keycloak (code exchange, keys)
+            "console -> procurement-service:8081",
+            "console -> inventory-service:8082",
+            "console -> tariff-service:8083",
+            "console -> keycloak:8080",
             // Keycloak keeps its realms in PostgreSQL
             "keycloak -> postgres:5432"));
 
     /** What callers outside the namespace may reach: "workload:port". */
     static final Set<String> EXPECTED_FROM_OUTSIDE = new TreeSet<>(Set.of(
-            "procurement-service:8081", "inventory-service:8082", "tariff-service:8083", "keycloak:8080"));
+            "procurement-service:8081", "inventory-service:8082", "tariff-service:8083", "keycloak:8080", "console:8084"));
 
     @ParameterizedTest
     @FieldSource("OVERLAYS")

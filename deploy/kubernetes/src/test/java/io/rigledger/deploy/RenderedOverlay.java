@@ -36,6 +36,10 @@ final class RenderedOverlay {
     /** Component choices no overlay uses, rendered from src/test/variants so they are checked too. */
     static final List<String> VARIANTS = List.of("external-database");
     static final List<String> SERVICES = List.of("procurement-service", "inventory-service", "tariff-service");
+    /** The web console: no database; it calls the three services with the signed-in person's token. */
+    static final String CONSOLE = "console";
+    /** The services and the console: every image the build writes, every confidential client of the realm. */
+    static final List<String> APPS = List.of("procurement-service", "inventory-service", "tariff-service", CONSOLE);
 
     private static final Duration RENDER_TIMEOUT = Duration.ofSeconds(120);
     private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---[ \\t]*$\\R?");

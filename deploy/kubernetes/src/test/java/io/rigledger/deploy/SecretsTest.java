@@ -38,6 +38,7 @@ class SecretsTest {
             "procurement-service-secrets", Set.of("db-password", "oidc-client-secret"),
             "inventory-service-secrets", Set.of("db-password", "oidc-client-secret"),
             "tariff-service-secrets", Set.of("db-password", "oidc-client-secret"),
+            "console-secrets", Set.of("oidc-client-secret", "session-secret"),
             "postgres-secrets", Set.of("superuser-password"),
             "keycloak-secrets", Set.of("db-password", "admin-password"));
 
@@ -50,6 +51,7 @@ class SecretsTest {
             "procurement-service-secrets", Set.of("oidc-client-secret"),
             "inventory-service-secrets", Set.of("oidc-client-secret"),
             "tariff-service-secrets", Set.of("oidc-client-secret"),
+            "console-secrets", Set.of("oidc-client-secret", "session-secret"),
             "keycloak-secrets", Set.of("admin-password"),
             "procurement-db-credentials", Set.of("password"),
             "inventory-db-credentials", Set.of("password"),
@@ -174,10 +176,10 @@ class SecretsTest {
                 secrets.put(client.get("clientId").asText(), client.get("secret").asText());
             }
         }
-        assertEquals(new TreeSet<>(RenderedOverlay.SERVICES), secrets.keySet(), realmFile + ": the confidential clients");
+        assertEquals(new TreeSet<>(RenderedOverlay.APPS), secrets.keySet(), realmFile + ": the confidential clients");
         RenderedOverlay rendered = RenderedOverlay.of(overlay);
         Map<String, String> keycloak = ServiceEnvironmentTest.environment(rendered, "keycloak");
-        for (String service : RenderedOverlay.SERVICES) {
+        for (String service : RenderedOverlay.APPS) {
             String variable = service.toUpperCase(Locale.ROOT).replace('-', '_') + "_CLIENT_SECRET";
             assertEquals("${" + variable + "}", secrets.get(service), realmFile + ": " + service + "'s secret is a placeholder");
             assertEquals(ServiceEnvironmentTest.environment(rendered, service).get("OIDC_CLIENT_SECRET"), keycloak.get(variable),

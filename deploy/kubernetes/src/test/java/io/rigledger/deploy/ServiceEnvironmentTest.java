@@ -117,7 +117,7 @@ class ServiceEnvironmentTest {
         assertEquals("true", keycloak.get("KC_HOSTNAME_BACKCHANNEL_DYNAMIC"), overlay
                 + ": pods reach Keycloak in-cluster, so discovery must name back-channel endpoints at that address");
         assertNull(keycloak.get("KC_HOSTNAME_STRICT"), overlay + ": with a fixed hostname, strict stays at its default");
-        for (String service : RenderedOverlay.SERVICES) {
+        for (String service : RenderedOverlay.APPS) {
             Map<String, String> env = environment(rendered, service);
             assertEquals(hostname + "/realms/rigledger", env.get("OIDC_ISSUER"), overlay + ": " + service);
             assertTrue(!env.get("OIDC_AUTH_SERVER_URL").startsWith(hostname + "/"), overlay + ": " + service

@@ -1,0 +1,105 @@
+package io.rigledger.console.fleet;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.rigledger.console.upstream.Fleet;
+import io.rigledger.console.upstream.inventory.model.FleetSummary;
+import io.rigledger.console.upstream.inventory.model.Rig;
+import io.rigledger.console.upstream.inventory.model.RigEvent;
+import io.rigledger.console.upstream.inventory.model.SitePage;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.List;
+
+/**
+ * Ops' pages: the fleet by site and status with a bar chart per site and a pie of origin, a rig
+ * looked up by asset id, serial or MAC with its history, and a site's racks as a grid of positions
+ * by status. What ops may read is inventory-service's call.
+ */
+@Path("/fleet")
+@Authenticated
+public class FleetPages {
+
+    /** The most rigs a racks page places (pages of 1000 from inventory-service). */
+    static final int RACK_RIGS = 5000;
+
+    @Inject
+    Fleet fleet;
+
+    @ConfigProperty(name = "rigledger.console.chart-js-version", defaultValue = "4.4.1")
+    String chartJsVersion;
+
+    /** The fleet page's model: the table's groups and the two charts' Chart.js configurations (JSON). */
+    public record SummaryView(FleetSummary bySiteAndStatus, String siteChart, String originChart, String chartJsVersion) {
+    }
+
+    /** The rig lookup's model: what was asked, the rig found (or null) and its history. */
+    public record RigView(String query, boolean searched, Rig rig, List<RigEvent> history) {
+    }
+
+    @Inject
+    @Location("fleet/summary.html")
+    Template summaryPage;
+
+    @Inject
+    @Location("fleet/rigs.html")
+    Template rigsPage;
+
+    @Inject
+    @Location("fleet/sites.html")
+    Template sitesPage;
+
+    @Inject
+    @Location("fleet/racks.html")
+    Template racksPage;
+
+    /** The fleet by site and status, with the charts. */
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance summary() {
+        FleetSummary table = fleet.summary(List.of("site", "status"));
+        FleetSummary bySite = fleet.summary(List.of("site"));
+        FleetSummary byOrigin = fleet.summary(List.of("originCountry"));
+        return summaryPage.data("view", new SummaryView(table, Charts.perSite(bySite), Charts.origins(byOrigin), chartJsVersion));
+    }
+
+    /** A rig by asset id, serial or MAC ({@code q}), with its history; the form alone without {@code q}. */
+    @GET
+    @Path("/rigs")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance rigs(@QueryParam("q") String q) {
+        if (q == null || q.isBlank()) {
+            return rigsPage.data("view", new RigView("", false, null, List.of()));
+        }
+        Rig rig = fleet.lookUp(q).orElse(null);
+        List<RigEvent> history = rig == null ? List.of() : fleet.history(rig.getId());
+        return rigsPage.data("view", new RigView(q.trim(), true, rig, history));
+    }
+
+    /** The organisation's sites, each a link to its racks. */
+    @GET
+    @Path("/sites")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance sites() {
+        return sitesPage.data("sites", fleet.sites());
+    }
+
+    /** A site's racks as a grid of positions, each showing the status of the rig in it. */
+    @GET
+    @Path("/sites/{site}/racks")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance racks(@PathParam("site") String site) {
+        var racks = fleet.racks(site);
+        List<Rig> rigs = fleet.rigsAt(site, RACK_RIGS);
+        return racksPage.data("view", RackGrid.of(site, racks.getItems(), rigs, rigs.size() >= RACK_RIGS));
+    }
+}

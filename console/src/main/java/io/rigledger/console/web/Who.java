@@ -1,0 +1,63 @@
+package io.rigledger.console.web;
+
+import io.quarkus.oidc.IdToken;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The signed-in person as the pages show them ({@code {inject:who.name}} in templates): user name,
+ * organisation and realm roles, read from the tokens Keycloak issued. What the roles allow is decided
+ * by the services; the console only uses them to offer the pages that make sense.
+ */
+@Named("who")
+@RequestScoped
+public class Who {
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    @IdToken
+    JsonWebToken idToken;
+
+    /** The user name (preferred_username), else the subject. */
+    public String name() {
+        String name = idToken.getClaim("preferred_username");
+        return name != null ? name : idToken.getSubject();
+    }
+
+    /** The organisation (claim org), or an empty string for people without one (admins). */
+    public String org() {
+        Object org = idToken.getClaim("org");
+        return org == null ? "" : org.toString();
+    }
+
+    /** The realm roles, sorted. */
+    public Set<String> roles() {
+        return new TreeSet<>(identity.getRoles());
+    }
+
+    public boolean finance() {
+        return identity.hasRole("finance");
+    }
+
+    public boolean ops() {
+        return identity.hasRole("ops");
+    }
+
+    public boolean operator() {
+        return identity.hasRole("operator");
+    }
+
+    /** The roles as one line, e.g. {@code finance}. */
+    public String roleList() {
+        return String.join(", ", List.copyOf(roles()));
+    }
+}

@@ -1,0 +1,171 @@
+package io.rigledger.console.finance;
+
+import com.atlassian.oai.validator.model.Request.Method;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWireMock;
+import io.restassured.response.Response;
+import io.rigledger.console.SignIn;
+import io.rigledger.console.fakes.FakeApis;
+import io.rigledger.console.fakes.FakeApis.Api;
+import io.rigledger.console.fakes.InjectFakeApis;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class FinancePagesTest {
+
+    static final String RECONCILIATION = """
+            {"from":"2025-01-01","to":"2025-12-31","groupBy":"entry","rows":[
+             {"group":"NWD-1234567-8","program":"IEEPA_RECIPROCAL","heading":"9903.02.39","firstEntryDate":"2025-09-15",
+              "lastEntryDate":"2025-09-15","estimated":19000.00,"declared":18987.50,"paid":18987.50,"billed":0.00,"refunded":0.00,
+              "variance":-12.50,"reason":"broker used the wrong value"},
+             {"group":"NWD-1234567-8","program":"MFN","heading":"","firstEntryDate":"2025-09-15","lastEntryDate":"2025-09-15",
+              "estimated":0.00,"declared":0.00,"paid":0.00,"billed":0.00,"refunded":0.00,"variance":0.00}],
+             "totals":{"estimated":19000.00,"declared":18987.50,"paid":18987.50,"billed":0.00,"refunded":0.00,"variance":-12.50}}""";
+
+    @OidcWireMock
+    WireMockServer oidc;
+
+    @InjectFakeApis
+    FakeApis apis;
+
+    SignIn.Session fiona;
+
+    @BeforeEach
+    void signIn() {
+        apis.reset();
+        fiona = SignIn.as(oidc, "/", "fiona", "northwind", "finance");
+    }
+
+    @AfterEach
+    void keptToTheContracts() {
+        assertEquals(List.of(), apis.contractBreaches());
+    }
+
+    @Test
+    void reconciliationShowsTariffServicesRowsWithTheVarianceHighlightedAndCallsWithFionasOwnToken() {
+        apis.json(Api.TARIFF, get(urlPathEqualTo("/api/reconciliation")).withQueryParam("groupBy", equalTo("entry"))
+                .withQueryParam("from", equalTo("2025-01-01")), "/api/reconciliation", Method.GET, RECONCILIATION);
+
+        String page = given().cookies(fiona.cookies()).get("/finance/reconciliation?from=2025-01-01&to=2025-12-31&groupBy=entry")
+                .then().statusCode(200).header("Server-Timing", containsString("app;dur="))
+                .extract().asString();
+
+        assertEquals(1, page.split("class=\"variance\"", -1).length - 1, "one row has a variance");
+        assertTrue(page.contains("data-value=\"-12.50\">-12.50</td>"), page);
+        assertTrue(page.contains("data-value=\"19000.00\">19,000.00</td>"), "grouped for reading, exact in data-value");
+        assertTrue(page.contains("value=\"broker used the wrong value\""), "the recorded reason");
+        assertTrue(page.contains("href=\"/finance/reconciliation.csv?from=2025-01-01&amp;to=2025-12-31&amp;groupBy=entry\""), page);
+        LoggedRequest sent = apis.requests(Api.TARIFF).get(0);
+        assertEquals("Bearer " + fiona.accessToken(), sent.getHeader("Authorization"), "the person's own token");
+        assertEquals("2025-12-31", sent.queryParameter("to").firstValue());
+    }
+
+    @Test
+    void aReasonRecordedOnARowIsSentToTariffServiceAndTheSameReconciliationShownAgain() {
+        apis.json(Api.TARIFF, put(urlPathEqualTo("/api/reconciliation/reasons")), "/api/reconciliation/reasons", Method.PUT, """
+                {"groupBy":"entry","group":"NWD-1234567-8","program":"IEEPA_RECIPROCAL","heading":"9903.02.39",
+                 "reason":"broker used the wrong value","setBy":"fiona","setAt":"2026-11-30T06:00:00Z"}""");
+
+        Response answer = given().redirects().follow(false).cookies(fiona.cookies())
+                .formParam("groupBy", "entry").formParam("group", "NWD-1234567-8").formParam("program", "IEEPA_RECIPROCAL")
+                .formParam("heading", "9903.02.39").formParam("reason", "broker used the wrong value")
+                .formParam("from", "2025-01-01").formParam("to", "")
+                .post("/finance/reconciliation/reasons");
+
+        assertEquals(303, answer.statusCode(), answer.asString());
+        assertTrue(answer.header("Location").endsWith("/finance/reconciliation?from=2025-01-01&to=&groupBy=entry"), answer.header("Location"));
+        String body = apis.requests(Api.TARIFF).get(0).getBodyAsString();
+        assertTrue(body.contains("\"reason\":\"broker used the wrong value\"") && body.contains("\"heading\":\"9903.02.39\""), body);
+    }
+
+    @Test
+    void theCsvButtonStreamsTariffServicesCsvAsItIs() {
+        String csv = """
+                group,program,heading,firstEntryDate,lastEntryDate,estimated,declared,paid,billed,refunded,variance,reason
+                '=Bitmain,IEEPA_RECIPROCAL,9903.02.39,2025-09-15,2025-09-15,19000.00,18987.50,18987.50,0.00,0.00,-12.50,
+                """;
+        apis.answers(Api.TARIFF, get(urlPathEqualTo("/api/reconciliation")).withHeader("Accept", equalTo("text/csv")),
+                "/api/reconciliation", Method.GET, 200, "text/csv", csv);
+
+        Response answer = given().cookies(fiona.cookies()).get("/finance/reconciliation.csv?groupBy=manufacturer");
+
+        assertEquals(200, answer.statusCode());
+        assertTrue(answer.contentType().startsWith("text/csv"), answer.contentType());
+        assertEquals(csv, answer.asString());
+        assertEquals("manufacturer", apis.requests(Api.TARIFF).get(0).queryParameter("groupBy").firstValue());
+    }
+
+    @Test
+    void deadlinesWithin90DaysAreAskedForAndListed() {
+        apis.json(Api.TARIFF, get(urlPathEqualTo("/api/deadlines")).withQueryParam("within", equalTo("90d")), "/api/deadlines",
+                Method.GET, """
+                        {"from":"2026-11-30","to":"2027-02-28","items":[{"entryId":"6f1c2b8e-4a4e-4c55-9d40-1c1b7a1f0a11",
+                         "entryNumber":"NWD12345678","kind":"PROTEST","due":"2027-01-10","daysLeft":41,
+                         "rule":"180 days after liquidation (19 U.S.C. 1514(c)(3))","estimated":false}]}""");
+
+        given().cookies(fiona.cookies()).get("/finance/deadlines?within=90").then().statusCode(200)
+                .body(containsString("Deadlines in the next 90 days"))
+                .body(containsString("<td>NWD12345678</td><td>PROTEST</td>"))
+                .body(containsString("data-value=\"41\""));
+    }
+
+    @Test
+    void ieepaRefundsShowEligibilityAndWhyNot() {
+        apis.json(Api.TARIFF, get(urlPathEqualTo("/api/ieepa-refunds")), "/api/ieepa-refunds", Method.GET, """
+                {"asOf":"2026-11-30","items":[
+                 {"entryId":"6f1c2b8e-4a4e-4c55-9d40-1c1b7a1f0a11","entryNumber":"NWD12345678","entryDate":"2025-09-15","status":"PAID",
+                  "headings":[{"heading":"9903.01.25","amount":5400.00}],"refundable":5400.00,"eligible":true,"reasons":[]},
+                 {"entryId":"7f1c2b8e-4a4e-4c55-9d40-1c1b7a1f0a12","entryNumber":"NWD12345679","entryDate":"2025-03-15","status":"LIQUIDATED",
+                  "liquidationDate":"2026-03-15","headings":[{"heading":"9903.01.25","amount":100.00}],"refundable":100.00,"eligible":false,
+                  "reasons":["liquidated more than 80 days ago"]}],
+                 "totals":{"refundable":5500.00,"eligible":5400.00,"claimed":0.00,"principal":0.00,"interest":0.00,"shortfall":0.00}}""");
+
+        given().cookies(fiona.cookies()).get("/finance/ieepa-refunds").then().statusCode(200)
+                .body(containsString("<span class=\"tag yes\">eligible</span>"))
+                .body(containsString("liquidated more than 80 days ago"))
+                .body(containsString("data-value=\"5500.00\">5,500.00</td>"))
+                .body(containsString("href=\"/finance/ieepa-refunds/cape-files\""));
+    }
+
+    @Test
+    void aRefusalIsShownAsTheServicesOwnMessageWithItsStatusNeverAStackTrace() {
+        apis.problem(Api.TARIFF, get(urlPathEqualTo("/api/deadlines")), "/api/deadlines", Method.GET, 403, "Forbidden",
+                "role finance or operator required");
+
+        given().cookies(fiona.cookies()).get("/finance/deadlines").then().statusCode(403)
+                .body(containsString("<strong>tariff-service</strong> answered 403"))
+                .body(containsString("role finance or operator required"))
+                .body(not(containsString("Exception"))).body(not(containsString("at io.")));
+    }
+
+    @Test
+    void aServiceThatDoesNotAnswerIsShownAsUnavailable() {
+        apis.down(Api.TARIFF);
+
+        given().cookies(fiona.cookies()).get("/finance/ieepa-refunds").then().statusCode(503)
+                .body(containsString("tariff-service did not answer")).body(not(containsString("Exception")));
+    }
+
+    @Test
+    void aMalformedDateIsNamedBeforeAnyCall() {
+        given().cookies(fiona.cookies()).get("/finance/reconciliation?from=2025-13-45").then().statusCode(400)
+                .body(containsString("from must be a date (YYYY-MM-DD)"));
+        assertEquals(List.of(), apis.requests(Api.TARIFF));
+    }
+}
