@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole RigLedger suite on this machine: embedded PostgreSQL (55432), Keycloak with the
-# rigledger realm (8180) and the three services (8081-8083), and prints how to use them.
+# rigledger realm (8180), the three services (8081-8083) and the web console (8084), and prints how to use them.
 # Ctrl-C stops everything it started.
 #
 #   ./run.sh            build what is missing, then run
@@ -26,6 +26,7 @@ needed=(
   tariff-service/target/quarkus-app/quarkus-run.jar
   inventory-service/target/quarkus-app/quarkus-run.jar
   procurement-service/target/quarkus-app/quarkus-run.jar
+  console/target/quarkus-app/quarkus-run.jar
   "deploy/local/target/keycloak-${keycloak_version}/bin/kc.sh"
   deploy/local/target/local-stack.jar
 )
@@ -33,8 +34,8 @@ for f in "${needed[@]}"; do
   [ -f "$f" ] || { echo "run.sh: $f is missing; building"; build=true; break; }
 done
 if [ "$build" = true ]; then
-  # only what the stack runs (and what those need): the three services and the launcher
-  modules=tariff-service,inventory-service,procurement-service,deploy/local
+  # only what the stack runs (and what those need): the three services, the console and the launcher
+  modules=tariff-service,inventory-service,procurement-service,console,deploy/local
   echo "run.sh: ./mvnw -B -q install -DskipTests -Dservice-image.skip=true -pl $modules -am"
   echo "run.sh: (the first time this downloads the dependencies and Keycloak from Maven Central)"
   # the container images are for Kubernetes, not needed here (-Dservice-image.skip=true)

@@ -67,8 +67,10 @@ final class DevEnvironment {
         // Service; the tokens they accept carry the public issuer all the same
         env.put("OIDC_ISSUER", settings.issuerUrl());
         // in Kubernetes from the Secrets; here the embedded server's login and the local client secret
-        env.put("DB_USER", StackSettings.DB_USER);
-        env.put("DB_PASSWORD", StackSettings.DB_PASSWORD);
+        if (app.database() != null) {
+            env.put("DB_USER", StackSettings.DB_USER);
+            env.put("DB_PASSWORD", StackSettings.DB_PASSWORD);
+        }
         env.put("OIDC_CLIENT_SECRET", app.clientSecret());
         return env;
     }

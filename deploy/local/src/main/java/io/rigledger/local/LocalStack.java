@@ -92,7 +92,7 @@ public final class LocalStack implements AutoCloseable {
             Path pgLog = truncate(settings.logDir().resolve("postgres.log"));
             long pgT0 = System.nanoTime();
             LocalPostgres pg = LocalPostgres.start(settings.postgresDataDir(), settings.postgresPort(), pgLog,
-                    Arrays.stream(ServiceApp.values()).map(ServiceApp::database).toList());
+                    ServiceApp.databases());
             synchronized (this) {
                 postgres = pg;
                 if (closing) {
@@ -109,7 +109,7 @@ public final class LocalStack implements AutoCloseable {
                     settings.keycloakTimeout()).get(kc);
             record(new Started("keycloak", kc.pid(), settings.keycloakPort(), kcReady, kc.rssKib()));
 
-            // all three at once: none needs another to start (procurement calls the others per request)
+            // all at once: none needs another to start (procurement and the console call the others per request)
             Map<ServiceApp, ChildProcess> launched = new LinkedHashMap<>();
             Map<ChildProcess, String> probes = new LinkedHashMap<>();
             for (ServiceApp app : ServiceApp.values()) {

@@ -1,13 +1,20 @@
 package io.rigledger.local;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
-/** The three RigLedger services as the local stack runs them: folder, database, default port. */
+/**
+ * The RigLedger applications as the local stack runs them: folder, database, default port. The three
+ * services (APIs with a database each) and the web console (no database; it calls the three).
+ */
 public enum ServiceApp {
     TARIFF("tariff-service", "tariff", 8083, ""),
     // a bounded heap: without one G1 may grow it to a quarter of the machine (docs/fleet.md, "Memory while rigs load")
     INVENTORY("inventory-service", "inventory", 8082, "-Xmx128m -XX:+UseSerialGC"),
-    PROCUREMENT("procurement-service", "procurement", 8081, "");
+    PROCUREMENT("procurement-service", "procurement", 8081, ""),
+    CONSOLE("console", null, 8084, "");
 
     private final String id;
     private final String database;
@@ -31,8 +38,19 @@ public enum ServiceApp {
         return id;
     }
 
+    /** The PostgreSQL database of the service; null for the console, which has none. */
     public String database() {
         return database;
+    }
+
+    /** The three services with an API (and a database), without the console. */
+    public static List<ServiceApp> apis() {
+        return Arrays.stream(values()).filter(app -> app.database != null).toList();
+    }
+
+    /** The databases the local PostgreSQL holds: one per service. */
+    public static List<String> databases() {
+        return Arrays.stream(values()).map(ServiceApp::database).filter(Objects::nonNull).toList();
     }
 
     public int defaultPort() {
@@ -53,8 +71,8 @@ public enum ServiceApp {
         return id.toUpperCase(Locale.ROOT).replace('-', '_') + "_CLIENT_SECRET";
     }
 
-    /** Settings key prefix, e.g. {@code procurement} in {@code rigledger.procurement.port}. */
+    /** Settings key prefix, e.g. {@code procurement} in {@code rigledger.procurement.port}, {@code console}. */
     String settingsKey() {
-        return id.substring(0, id.indexOf('-'));
+        return id.contains("-") ? id.substring(0, id.indexOf('-')) : id;
     }
 }

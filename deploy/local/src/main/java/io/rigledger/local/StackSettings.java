@@ -29,11 +29,11 @@ import java.util.Properties;
  *                    (default http://localhost:&lt;keycloak.port&gt;; passed to Keycloak as KC_HOSTNAME)
  * keycloak.home      unpacked distribution (default deploy/local/target/keycloak-&lt;version&gt;)
  * keycloak.timeout   seconds until Keycloak must be ready           (120)
- * procurement.port   8081, inventory.port 8082, tariff.port 8083
+ * procurement.port   8081, inventory.port 8082, tariff.port 8083, console.port 8084
  * service.timeout    seconds until each service must be ready       (60)
- * service.java.opts  extra JVM options for the three services        (none)
- * procurement.java.opts, inventory.java.opts, tariff.java.opts: extra JVM options for that service
- *                    alone (a -D of its own config: the others refuse unknown rigledger.* keys); unset,
+ * service.java.opts  extra JVM options for the services and the console (none)
+ * procurement.java.opts, inventory.java.opts, tariff.java.opts, console.java.opts: extra JVM options for that
+ *                    application alone (a -D of its own config: the others refuse unknown rigledger.* keys); unset,
  *                    inventory gets -Xmx128m -XX:+UseSerialGC (ServiceApp), the others none
  * </pre>
  */

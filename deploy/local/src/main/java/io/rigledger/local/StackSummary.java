@@ -29,6 +29,8 @@ final class StackSummary {
             b.append(String.format(Locale.ROOT, "  %-20s %-24s Swagger UI %s/q/swagger-ui%n", app.id(),
                     settings.serviceUrl(app), settings.serviceUrl(app)));
         }
+        b.append(String.format(Locale.ROOT, "  %-20s %-24s web console: sign in as fiona, oscar or alice%n", "console",
+                settings.serviceUrl(ServiceApp.CONSOLE)));
         b.append(String.format(Locale.ROOT, "  %-20s %-24s admin console %s/admin (%s / %s), realm %s%n", "keycloak",
                 settings.keycloakUrl(), settings.keycloakUrl(), StackSettings.KEYCLOAK_ADMIN,
                 StackSettings.KEYCLOAK_ADMIN_PASSWORD, StackSettings.REALM));

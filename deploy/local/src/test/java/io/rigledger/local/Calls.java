@@ -86,6 +86,7 @@ final class Calls {
             case PROCUREMENT -> "procurement-service/src/main/openapi/procurement.yaml";
             case INVENTORY -> "inventory-service/src/main/openapi/inventory.yaml";
             case TARIFF -> "tariff-service/src/main/openapi/tariff.yaml";
+            case CONSOLE -> throw new IllegalArgumentException("the console serves pages, not a contract");
         };
         return settings.root().resolve(file).toString();
     }

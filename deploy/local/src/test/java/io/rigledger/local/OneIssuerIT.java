@@ -93,7 +93,7 @@ class OneIssuerIT {
             Response refused = await("the token expires").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                     .until(() -> listOrders(token), r -> r.statusCode() != 200);
 
-            for (ServiceApp app : ServiceApp.values()) {
+            for (ServiceApp app : ServiceApp.apis()) {
                 Response answer = app == ServiceApp.PROCUREMENT ? refused : given().filter(responses(app)).auth().oauth2(token)
                         .get(url(app, app == ServiceApp.TARIFF ? "/api/duty-rates" : "/api/rig-models"));
                 assertEquals(401, answer.statusCode(), app.id() + ": " + answer.asString());
@@ -117,7 +117,7 @@ class OneIssuerIT {
         String issuer = Realm.claims(token).getString("iss");
         assertTrue(issuer.endsWith("/realms/master"), issuer);
 
-        for (ServiceApp app : ServiceApp.values()) {
+        for (ServiceApp app : ServiceApp.apis()) {
             Response answer = given().filter(responses(app)).auth().oauth2(token)
                     .get(url(app, app == ServiceApp.TARIFF ? "/api/duty-rates" : app == ServiceApp.INVENTORY
                             ? "/api/rig-models" : "/api/purchase-orders"));

@@ -2,7 +2,6 @@ package io.rigledger.local;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -58,7 +57,7 @@ final class StackFaults {
         long t0 = System.nanoTime();
         stack.postgres().close();
         LocalPostgres pg = LocalPostgres.start(settings.postgresDataDir(), settings.postgresPort(), nextLog("postgres"),
-                Arrays.stream(ServiceApp.values()).map(ServiceApp::database).toList());
+                ServiceApp.databases());
         stack.postgres(pg);
         return Duration.ofNanos(System.nanoTime() - t0);
     }
