@@ -15,7 +15,7 @@
 # The per-caller rate limit (600 a minute) is off in the services, as in procurement-service/bench: one user sends
 # every order, and the limiter would answer 429. Exit status 0 only when every criterion passes.
 # Usage: deploy/local/soak.sh    Settings: SOAK_MINUTES, SOAK_SHORT_SECONDS, SOAK_MAX_SECONDS, SOAK_CONNECTIONS,
-# SOAK_SKIP_BUILD (use the jars and the driver's classpath already built). Output: deploy/local/target/soak/ (soak.txt, stack logs).
+# SOAK_START_TIMEOUT (300 s), SOAK_SKIP_BUILD (use the jars and the driver's classpath already built). Output: deploy/local/target/soak/ (soak.txt, stack logs).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [ -z "${SOAK_LOCKED:-}" ]; then
@@ -27,6 +27,7 @@ MINUTES=${SOAK_MINUTES:-10}
 SHORT=${SOAK_SHORT_SECONDS:-60}
 MAX_SECONDS=${SOAK_MAX_SECONDS:-30}
 CONNECTIONS=${SOAK_CONNECTIONS:-16}
+START_TIMEOUT=${SOAK_START_TIMEOUT:-300}
 command -v wrk >/dev/null 2>&1 || { echo "soak: please install wrk (apt-get install wrk)" >&2; exit 1; }
 
 if [ -z "${SOAK_SKIP_BUILD:-}" ] || [ ! -f deploy/local/target/soak.classpath ]; then
@@ -49,19 +50,19 @@ stop_stack() {
   kill -9 "$STACK_PID" 2>/dev/null || true
 }
 trap stop_stack EXIT
-# the end-to-end tests' start timeouts (300 s / 180 s), not ./run.sh's 120 s / 60 s: a build machine shared with
-# other builds has been seen to need more than 120 s for Keycloak
+# start timeouts of SOAK_START_TIMEOUT (300 s) for Keycloak and each service, not ./run.sh's 120 s / 60 s: a machine
+# shared with other builds has been seen to need more than 300 s for Keycloak
 java -Drigledger.local.dir="$PWD/$OUT/stack" -Drigledger.postgres.fresh=true \
-  -Drigledger.keycloak.timeout=300 -Drigledger.service.timeout=300 \
+  -Drigledger.keycloak.timeout="$START_TIMEOUT" -Drigledger.service.timeout="$START_TIMEOUT" \
   -Drigledger.service.java.opts="-Drigledger.rate-limit.enabled=false" \
   -jar deploy/local/target/local-stack.jar > "$OUT/stack.log" 2>&1 &
 STACK_PID=$!
-for _ in $(seq 600); do
+for _ in $(seq $((2 * START_TIMEOUT + 60))); do
   grep -q 'local stack is ready' "$OUT/stack.log" && break
   kill -0 "$STACK_PID" 2>/dev/null || { echo "soak: the stack did not start:" >&2; tail -30 "$OUT/stack.log" >&2; exit 1; }
   sleep 1
 done
-grep -q 'local stack is ready' "$OUT/stack.log" || { echo "soak: the stack was not ready in 600 s; see $OUT/stack.log" >&2; exit 1; }
+grep -q 'local stack is ready' "$OUT/stack.log" || { echo "soak: the stack was not ready; see $OUT/stack.log" >&2; exit 1; }
 pid_of() { awk -v n="$1" '$1 == n && $3 ~ /^[0-9]+$/ {print $3; exit}' "$OUT/stack.log"; }
 PIDS="pid.procurement-service=$(pid_of procurement-service) pid.inventory-service=$(pid_of inventory-service) pid.tariff-service=$(pid_of tariff-service)"
 TOKEN_URL=http://localhost:8180/realms/rigledger/protocol/openid-connect/token
@@ -81,11 +82,11 @@ token() {
   grep -q '"status":"QUOTED"' "$OUT/sample-order.json" || { echo "soak: the sample order was not quoted: $(cat "$OUT/sample-order.json")" >&2; exit 1; }
   LUA=procurement-service/bench/order.lua
   for round in 1 2; do
-    wrk -t2 -c"$CONNECTIONS" -d20s -s "$LUA" "$URL" > "$OUT/wrk-warmup-$round.txt"
+    wrk -t2 -c"$CONNECTIONS" -d20s --timeout 10s -s "$LUA" "$URL" > "$OUT/wrk-warmup-$round.txt"
   done
   BENCH_TOKEN=$(token)
   echo "== 1. maximum order rate: wrk, ${CONNECTIONS} connections, ${MAX_SECONDS} s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
-  wrk -t2 -c"$CONNECTIONS" -d"${MAX_SECONDS}s" --latency -s "$LUA" "$URL" | tee "$OUT/wrk-max.txt"
+  wrk -t2 -c"$CONNECTIONS" -d"${MAX_SECONDS}s" --timeout 10s --latency -s "$LUA" "$URL" | tee "$OUT/wrk-max.txt"
   if grep -q 'Non-2xx\|Socket errors' "$OUT/wrk-max.txt"; then
     echo "soak: errors at the maximum rate; the maximum does not count" >&2; exit 1
   fi
