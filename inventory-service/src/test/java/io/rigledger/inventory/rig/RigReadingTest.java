@@ -184,9 +184,17 @@ class RigReadingTest {
                 .then().statusCode(403).contentType("application/problem+json");
     }
 
+    /**
+     * A service account lists rigs only for an organisation it names (procurement-service asking whether a serial
+     * it ships again is in the fleet, issue 10): without one it is 400 naming organisation; it reads no single rig,
+     * and an admin reads none.
+     */
     @Test
-    void serviceAccountsAndAdminsCannotReadRigs() {
+    void serviceAccountsListOnlyForANamedOrganisationAndAdminsCannotReadRigs() {
         as(Tokens.service("procurement-service")).get("/api/rigs")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("organisation")));
+        as(Tokens.service("procurement-service")).get("/api/rigs/RIG-000000001")
                 .then().statusCode(403).contentType("application/problem+json");
         as(Tokens.admin()).get("/api/rigs/RIG-000000001")
                 .then().statusCode(403).contentType("application/problem+json");
