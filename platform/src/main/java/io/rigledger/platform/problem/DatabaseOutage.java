@@ -3,6 +3,11 @@ package io.rigledger.platform.problem;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,11 +34,25 @@ public final class DatabaseOutage {
 
     /** Whether {@code failure} or one of its causes says the database cannot be reached. */
     public static boolean isOutage(Throwable failure) {
-        int depth = 0;
-        for (Throwable t = failure; t != null && depth < MAX_DEPTH; t = t.getCause(), depth++) {
+        // causes and suppressed exceptions: a transaction manager reports the failed COMMIT of a lost
+        // connection as a RollbackException and may attach the SQLException as suppressed, not as its cause
+        Deque<Throwable> pending = new ArrayDeque<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (failure != null) {
+            pending.add(failure);
+        }
+        while (!pending.isEmpty() && seen.size() < MAX_DEPTH) {
+            Throwable t = pending.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
             if (t instanceof SQLException sql && isOutage(sql)) {
                 return true;
             }
+            if (t.getCause() != null) {
+                pending.add(t.getCause());
+            }
+            pending.addAll(Arrays.asList(t.getSuppressed()));
         }
         return false;
     }

@@ -51,6 +51,17 @@ class DatabaseOutageTest {
         assertFalse(DatabaseOutage.isOutage(wrapped(new SQLException("no state"))));
     }
 
+    /** A failed COMMIT reported as a rollback with the lost connection attached as suppressed (no cause). */
+    @Test
+    void anOutageAttachedAsSuppressedIsAnOutage() {
+        Exception rollback = new Exception("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(new SQLException("terminating connection due to administrator command", "57P01"));
+        assertTrue(DatabaseOutage.isOutage(new IllegalStateException("Error invoking subclass method", rollback)));
+        Exception other = new Exception("could not commit");
+        other.addSuppressed(new SQLException("duplicate key", "23505"));
+        assertFalse(DatabaseOutage.isOutage(other));
+    }
+
     @Test
     void theAnswerIs503UpstreamUnavailableWithRetryAfter() {
         ProblemException problem = DatabaseOutage.problem();
