@@ -36,6 +36,9 @@ public class DeadlineService {
     @Inject
     Owed owed;
 
+    @Inject
+    EntryViews views;
+
     private static final Comparator<DueView> ORDER = Comparator.comparing(DueView::due).thenComparing(DueView::entryNumber)
             .thenComparing(DueView::kind);
 
@@ -70,10 +73,7 @@ public class DeadlineService {
         // the IEEPA duty still owed of the entries that had any, one ledger query for all
         Map<UUID, Map<String, BigDecimal>> ieepa = owed.ieepaByHeading(entries.stream().filter(e -> e.hasIeepa).toList(), store::summary);
         for (CustomsEntry e : entries) {
-            boolean capeOpen = e.hasIeepa && EntryViews.capeOpen(store.read(e.refund, EntryView.Refund.class), ieepa.get(e.id));
-            boolean audited = !store.readList(e.originAudits, EntryView.OriginAudit.class).isEmpty();
-            for (Deadlines.Deadline d : Deadlines.of(new Deadlines.Facts(e.entryDate, e.status, e.liquidationDate, capeOpen,
-                    e.protest != null, audited, today))) {
+            for (Deadlines.Deadline d : Deadlines.of(views.facts(e, ieepa.getOrDefault(e.id, Map.of()), today))) {
                 DueView due = new DueView(e.id, EntryNumber.display(e.entryNumber), d.kind(), d.due(),
                         (int) (d.due().toEpochDay() - today.toEpochDay()), d.rule(), d.estimated());
                 if (!d.due().isBefore(today) && !d.due().isAfter(to) && (after == null || ORDER.compare(due, after) > 0)) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -26,22 +27,26 @@ public class EntryViews {
                 e.transportMode, e.importer, e.status.name(), e.createdBy, e.createdAt, summary, payments, paid,
                 store.read(e.liquidation, EntryView.Liquidation.class), store.read(e.protest, EntryView.Protest.class),
                 store.read(e.refund, EntryView.Refund.class), store.readList(e.originAudits, EntryView.OriginAudit.class),
-                Deadlines.of(facts(e, summary)));
+                Deadlines.of(facts(e, e.hasIeepa ? owed.ieepaByHeading(e, summary) : Map.of(), store.today())));
     }
 
     EntryListItem item(CustomsEntry e) {
         return new EntryListItem(e.id, EntryNumber.display(e.entryNumber), e.entryDate, e.status.name(), e.summaryVersion);
     }
 
-    /** The deadline facts of an entry of {@code summary}: CAPE open while IEEPA duty is owed and no CAPE refund was received. */
-    Deadlines.Facts facts(CustomsEntry e, SummaryView summary) {
-        boolean capeOpen = e.hasIeepa && capeOpen(store.read(e.refund, EntryView.Refund.class), owed.ieepaByHeading(e, summary));
+    /**
+     * The deadline facts of an entry on {@code today}, {@code ieepaOwed} its {@link Owed#ieepaByHeading} (read only
+     * when it has IEEPA duty): CAPE open while IEEPA duty is owed and no CAPE refund was received; audited when an
+     * origin audit is recorded. The entry view and the deadlines list ({@link DeadlineService}) both ask here.
+     */
+    Deadlines.Facts facts(CustomsEntry e, Map<String, BigDecimal> ieepaOwed, LocalDate today) {
+        boolean capeOpen = e.hasIeepa && capeOpen(store.read(e.refund, EntryView.Refund.class), ieepaOwed);
         return new Deadlines.Facts(e.entryDate, e.status, e.liquidationDate, capeOpen, e.protest != null, e.originAudits != null
-                && !store.readList(e.originAudits, EntryView.OriginAudit.class).isEmpty(), store.today());
+                && !store.readList(e.originAudits, EntryView.OriginAudit.class).isEmpty(), today);
     }
 
     /** Whether CAPE can still be used for good: IEEPA duty still owed ({@code ieepaOwed}) and no CAPE refund received. */
-    static boolean capeOpen(EntryView.Refund refund, Map<String, BigDecimal> ieepaOwed) {
+    private static boolean capeOpen(EntryView.Refund refund, Map<String, BigDecimal> ieepaOwed) {
         return !ieepaOwed.isEmpty() && !(refund != null && refund.kind().equals("CAPE") && refund.receivedOn() != null);
     }
 }
