@@ -71,7 +71,7 @@ public class DeadlineService {
                 today.minusDays(Deadlines.PROTEST_DAYS));
         List<DueView> out = new ArrayList<>();
         // the IEEPA duty still owed of the entries that had any, one ledger query for all
-        Map<UUID, Map<String, BigDecimal>> ieepa = owed.ieepaByHeading(entries.stream().filter(e -> e.hasIeepa).toList(), store::summary);
+        Map<UUID, Map<String, BigDecimal>> ieepa = owed.ieepaByHeading(entries.stream().filter(e -> e.hasIeepa).toList());
         for (CustomsEntry e : entries) {
             for (Deadlines.Deadline d : Deadlines.of(views.facts(e, ieepa.getOrDefault(e.id, Map.of()), today))) {
                 DueView due = new DueView(e.id, EntryNumber.display(e.entryNumber), d.kind(), d.due(),

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * What an entry owes per layer now, beside what it declared: declared (the current summary) + what
@@ -173,12 +172,13 @@ public class Owed {
 
     /**
      * {@link #ieepaByHeading(CustomsEntry, SummaryView)} of each entry of a page (the IEEPA refunds list),
-     * their ledger sums read with one query instead of one per entry; per entry id.
+     * their summaries and ledger sums read with one query each instead of one per entry; per entry id.
      */
-    public Map<UUID, Map<String, BigDecimal>> ieepaByHeading(List<CustomsEntry> entries, Function<CustomsEntry, SummaryView> summaryOf) {
+    public Map<UUID, Map<String, BigDecimal>> ieepaByHeading(List<CustomsEntry> entries) {
+        Map<UUID, SummaryView> summaries = store.summaries(entries);
         Map<UUID, List<EntryStore.OrderLineSum>> sums = store.ledgerSumsByOrderLine(entries, KINDS);
         Map<UUID, Map<String, BigDecimal>> out = new HashMap<>();
-        entries.forEach(e -> out.put(e.id, ieepaByHeading(now(e, summaryOf.apply(e), sums.getOrDefault(e.id, List.of())))));
+        entries.forEach(e -> out.put(e.id, ieepaByHeading(now(e, summaries.get(e.id), sums.getOrDefault(e.id, List.of())))));
         return out;
     }
 

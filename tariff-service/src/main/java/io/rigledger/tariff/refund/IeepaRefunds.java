@@ -66,7 +66,7 @@ public class IeepaRefunds {
         LocalDate today = store.today();
         List<IeepaRefundView.Item> items = new ArrayList<>();
         BigDecimal[] t = {zero(), zero(), zero(), zero(), zero(), zero()};
-        Map<UUID, Map<String, BigDecimal>> owedByEntry = owed.ieepaByHeading(page.items(), store::summary);
+        Map<UUID, Map<String, BigDecimal>> owedByEntry = owed.ieepaByHeading(page.items());
         for (CustomsEntry e : page.items()) {
             Map<String, BigDecimal> byHeading = owedByEntry.get(e.id);
             List<IeepaRefundView.Heading> headings = byHeading.entrySet().stream()
@@ -95,7 +95,7 @@ public class IeepaRefunds {
     public List<String> capeEntryNumbers(String org) {
         LocalDate today = store.today();
         List<CustomsEntry> entries = CustomsEntry.list("org = ?1 and hasIeepa = true order by entryDate, entryNumber", org);
-        Map<UUID, Map<String, BigDecimal>> ieepa = owed.ieepaByHeading(entries, store::summary);
+        Map<UUID, Map<String, BigDecimal>> ieepa = owed.ieepaByHeading(entries);
         return entries.stream().filter(e -> Cape.whyNot(Cape.of(e, store.read(e.refund, EntryView.Refund.class),
                         !ieepa.get(e.id).isEmpty()), today).isEmpty())
                 .map(e -> e.entryNumber).toList();
