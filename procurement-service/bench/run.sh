@@ -92,15 +92,10 @@ if [ -n "${BENCH_PROFILE:-}" ]; then
   jcmd "$TARIFF_PID" JFR.start name=quotes settings=profile duration="${SECONDS_EACH}s" filename="$PWD/$OUT/tariff.jfr" > /dev/null
 fi
 # CPU milliseconds per order of procurement-service, tariff-service and PostgreSQL (postmaster, its live
-# children and the ones that ended), from /proc, and PostgreSQL commits per order in each database:
+# children and the ones that ended), from /proc (bench/cpu.sh), and PostgreSQL commits per order in each database:
 # a path's own cost, which shows even on a busy machine where orders/s does not
 PG_PID=$(head -1 "$(psql "$PGBENCH_URL" -Atc "select current_setting('data_directory')")/postmaster.pid")
-ticks() { awk '{t += $14 + $15} END {print t + 0}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-pg_ticks() {
-  local t; t=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$PG_PID/stat")
-  for c in $(pgrep -P "$PG_PID"); do t=$((t + $(ticks "$c"))); done
-  echo "$t"
-}
+. bench/cpu.sh
 # per thread kind (request threads, event loops, JIT compilers, GC, ...): a JVM's ticks by thread name, digits dropped
 by_thread() {
   local t c
@@ -116,14 +111,14 @@ thread_split() {
     | sed "s/,\$//; s/^/    $1 by thread kind (ms per order): /"; echo; }
 commits() { psql "$PGBENCH_URL" -Atc "select string_agg(xact_commit::text, ' ' order by datname) from pg_stat_database where datname in ('procurement', 'tariff')"; }
 echo "== wrk: POST /api/purchase-orders, ${CONNECTIONS} connections, ${SECONDS_EACH}s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
-APP0=$(ticks "$APP_PID"); TARIFF0=$(ticks "$TARIFF_PID"); PG0=$(pg_ticks); SETUP0=$(ticks "$SETUP_PID"); read -r PC0 TC0 <<< "$(commits)"
+APP0=$(ticks "$APP_PID"); TARIFF0=$(ticks "$TARIFF_PID"); PG0=$(pg_ticks "$PG_PID"); SETUP0=$(ticks "$SETUP_PID"); read -r PC0 TC0 <<< "$(commits)"
 by_thread "$APP_PID" > "$OUT/threads-app.0"; by_thread "$TARIFF_PID" > "$OUT/threads-tariff.0"
 wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -s "$LUA" "$URL" | tee "$OUT/wrk-max.txt"
 # pg_stat_database is updated when a backend reports (at most every second or so): a short wait first
 by_thread "$APP_PID" > "$OUT/threads-app.1"; by_thread "$TARIFF_PID" > "$OUT/threads-tariff.1"; SETUP1=$(ticks "$SETUP_PID")
 sleep 2
 read -r PC1 TC1 <<< "$(commits)"
-awk -v a="$(( $(ticks "$APP_PID") - APP0 ))" -v t="$(( $(ticks "$TARIFF_PID") - TARIFF0 ))" -v p="$(( $(pg_ticks) - PG0 ))" \
+awk -v a="$(( $(ticks "$APP_PID") - APP0 ))" -v t="$(( $(ticks "$TARIFF_PID") - TARIFF0 ))" -v p="$(( $(pg_ticks "$PG_PID") - PG0 ))" \
   -v pc="$((PC1 - PC0))" -v tc="$((TC1 - TC0))" -v n="$(awk '/requests in/ {print $1}' "$OUT/wrk-max.txt")" -v hz="$(getconf CLK_TCK)" \
   'BEGIN {printf "  CPU per order: procurement-service %.2f ms, tariff-service %.2f ms, PostgreSQL %.2f ms; commits per order: procurement %.2f, tariff %.2f\n", a * 1000 / hz / n, t * 1000 / hz / n, p * 1000 / hz / n, pc / n, tc / n}' \
   | tee -a "$OUT/wrk-max.txt"

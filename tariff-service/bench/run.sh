@@ -86,22 +86,17 @@ done
 # measure NAME SCRIPT PATH: one measured wrk run into $OUT/wrk-NAME.txt; with BENCH_PROFILE, JFR
 # (settings=profile: CPU samples every 10 ms, socket and lock waits) over that run only, into $OUT/NAME.jfr
 # Beside the rate: CPU milliseconds per request of the service and of PostgreSQL (postmaster, its
-# live children and the ones that ended), from /proc, so a path's own cost shows even on a busy machine.
-ticks() { awk '{t += $14 + $15} END {print t + 0}' "/proc/$1/stat" 2>/dev/null || echo 0; }
-pg_ticks() {
-  local t; t=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$BENCH_PG_PID/stat")
-  for c in $(pgrep -P "$BENCH_PG_PID"); do t=$((t + $(ticks "$c"))); done
-  echo "$t"
-}
+# live children and the ones that ended), from /proc (bench/cpu.sh), so a path's own cost shows even on a busy machine.
+. bench/cpu.sh
 measure() {
   if [ -n "${BENCH_PROFILE:-}" ]; then
     jcmd "$APP_PID" JFR.start name="$1" settings=profile duration="${SECONDS_EACH}s" filename="$PWD/$OUT/$1.jfr" > /dev/null
   fi
   local app0 pg0 hz n
-  app0=$(ticks "$APP_PID"); pg0=$(pg_ticks); hz=$(getconf CLK_TCK)
+  app0=$(ticks "$APP_PID"); pg0=$(pg_ticks "$BENCH_PG_PID"); hz=$(getconf CLK_TCK)
   wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -s "$2" "$URL$3" | tee "$OUT/wrk-$1.txt"
   n=$(awk '/requests in/ {print $1}' "$OUT/wrk-$1.txt")
-  awk -v a="$(( $(ticks "$APP_PID") - app0 ))" -v p="$(( $(pg_ticks) - pg0 ))" -v n="$n" -v hz="$hz" -v name="$1" \
+  awk -v a="$(( $(ticks "$APP_PID") - app0 ))" -v p="$(( $(pg_ticks "$BENCH_PG_PID") - pg0 ))" -v n="$n" -v hz="$hz" -v name="$1" \
     'BEGIN {printf "  CPU per request (%s): service %.3f ms, PostgreSQL %.3f ms\n", name, a * 1000 / hz / n, p * 1000 / hz / n}' \
     | tee -a "$OUT/wrk-$1.txt"
   if [ -n "${BENCH_PROFILE:-}" ]; then
