@@ -25,6 +25,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -208,24 +209,37 @@ public class ShipmentStore {
     }
 
     /**
-     * Of these (maker, serial) pairs, those this organisation received before at a site on any order
-     * (RECEIVED, REGISTERED or REFUSED), as "maker\nserial"; one statement, by the (org, maker, serial) index.
+     * The rigs of a shipment request this organisation received before at a site on any order (RECEIVED,
+     * REGISTERED or REFUSED), by their place in {@code lineNumbers}/{@code serials} (0-based), each with
+     * its maker (its order line's); one statement, by the (org, maker, serial) index. None when the order
+     * is missing or another organisation's; rigs on lines the order lacks are left out.
      */
     @Transactional
-    public Set<String> receivedBefore(String org, String[] makers, String[] serials) {
+    public Map<Integer, String> receivedBefore(UUID orderId, String org, int[] lineNumbers, String[] serials) {
         return em.unwrap(Session.class).doReturningWork(conn -> {
-            Set<String> received = new HashSet<>();
+            Map<Integer, String> received = new LinkedHashMap<>();
             try (PreparedStatement ps = conn.prepareStatement("""
-                    select distinct r.manufacturer, r.serial_number
-                    from unnest(?::varchar[], ?::varchar[]) as t(m, s)
-                    join shipment_rig r on r.org = ? and r.manufacturer = t.m and r.serial_number = t.s
-                    where r.status in ('RECEIVED', 'REGISTERED', 'REFUSED')""")) {
-                ps.setArray(1, conn.createArrayOf("varchar", makers));
-                ps.setArray(2, conn.createArrayOf("varchar", serials));
-                ps.setString(3, org);
+                    select t.k - 1, coalesce(l.manufacturer, ?)
+                    from unnest(?::int[], ?::varchar[]) with ordinality as t(line, serial, k)
+                    join purchase_order p on p.id = ? and p.org = ?
+                    join purchase_order_line l on l.order_id = p.id and l.line_number = t.line
+                    where exists (select 1 from shipment_rig r where r.org = p.org
+                                  and r.manufacturer = coalesce(l.manufacturer, ?) and r.serial_number = t.serial
+                                  and r.status in ('RECEIVED', 'REGISTERED', 'REFUSED'))
+                    order by t.k""")) {
+                Integer[] lines = new Integer[lineNumbers.length];
+                for (int i = 0; i < lines.length; i++) {
+                    lines[i] = lineNumbers[i];
+                }
+                ps.setString(1, UNKNOWN_MAKER);
+                ps.setArray(2, conn.createArrayOf("int4", lines));
+                ps.setArray(3, conn.createArrayOf("varchar", serials));
+                ps.setObject(4, orderId);
+                ps.setString(5, org);
+                ps.setString(6, UNKNOWN_MAKER);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        received.add(rs.getString(1) + '\n' + rs.getString(2));
+                        received.put(rs.getInt(1), rs.getString(2));
                     }
                 }
             }
