@@ -2,36 +2,21 @@ package io.rigledger.procurement.receipt;
 
 import io.restassured.path.json.JsonPath;
 import io.rigledger.procurement.fakes.FakeEntries;
-import io.rigledger.procurement.fakes.FakeUpstreams;
-import io.rigledger.procurement.fakes.InjectFakeUpstreams;
 import io.rigledger.testsupport.Tokens;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.UUID;
 
 import static io.rigledger.procurement.receipt.ReceiptTest.as;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * What the landed-cost tests share: healthy fake neighbours held to their contracts, the outbox
- * delivered before each test, and tariff-service's allocation of an entry written as the contract's
+ * What the landed-cost tests share beyond {@link ReceiptTestBase} (healthy fake neighbours held to their
+ * contracts, the outbox delivered before each test): tariff-service's entries and allocation of an entry written as the contract's
  * Allocation. Each subclass is a {@code @QuarkusTest}.
  */
-abstract class LandedCostTestBase {
-
-    @InjectFakeUpstreams
-    FakeUpstreams upstreams;
-
-    @Inject
-    CircuitBreakerMaintenance circuits;
-
-    @Inject
-    RigDelivery delivery;
+abstract class LandedCostTestBase extends ReceiptTestBase {
 
     @Inject
     LandedCostRefresh refresh;
@@ -39,23 +24,8 @@ abstract class LandedCostTestBase {
     FakeEntries entries;
 
     @BeforeEach
-    void healthyNeighbours() {
-        upstreams.reset();
-        circuits.resetAll();
+    void entriesOfTheFakes() {
         entries = upstreams.entries();
-        deliverAll();
-    }
-
-    @AfterEach
-    void everyExchangeWithTheNeighboursKeptTheirContracts() {
-        assertEquals(List.of(), upstreams.contractBreaches());
-    }
-
-    /** Delivers every due outbox row to inventory-service (at most 20 rounds, each after the breakers are reset). */
-    void deliverAll() {
-        for (int i = 0; i < 20 && delivery.runOnce() > 0; i++) {
-            circuits.resetAll();
-        }
     }
 
     /**

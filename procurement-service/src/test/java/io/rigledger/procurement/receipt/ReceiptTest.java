@@ -5,14 +5,9 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import io.rigledger.procurement.fakes.FakeUpstreams;
-import io.rigledger.procurement.fakes.InjectFakeUpstreams;
 import io.rigledger.testsupport.Contract;
 import io.rigledger.testsupport.Tokens;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -44,16 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * outage, a late answer or a replica dying with its lease, every rig is registered exactly once.
  */
 @QuarkusTest
-class ReceiptTest {
-
-    @InjectFakeUpstreams
-    FakeUpstreams upstreams;
-
-    @Inject
-    CircuitBreakerMaintenance circuits;
-
-    @Inject
-    RigDelivery delivery;
+class ReceiptTest extends ReceiptTestBase {
 
     @Inject
     RigOutbox outbox;
@@ -61,31 +47,12 @@ class ReceiptTest {
     @Inject
     DataSource database;
 
-    @BeforeEach
-    void healthyNeighbours() {
-        upstreams.reset();
-        circuits.resetAll();
-        drain();
-    }
-
-    @AfterEach
-    void everyExchangeWithTheNeighboursKeptTheirContracts() {
-        assertEquals(List.of(), upstreams.contractBreaches());
-    }
-
     static RequestSpecification as(String token) {
         return given().filter(Contract.strict(CONTRACT)).auth().oauth2(token).contentType(ContentType.JSON);
     }
 
     static RequestSpecification badlyAs(String token) {
         return given().filter(Contract.responses(CONTRACT)).auth().oauth2(token).contentType(ContentType.JSON);
-    }
-
-    /** Rows other tests left due: delivered now, so each test counts only its own. */
-    private void drain() {
-        for (int i = 0; i < 20 && delivery.runOnce() > 0; i++) {
-            circuits.resetAll();
-        }
     }
 
     /** A CONFIRMED order of {@code quantity} antminer-s21 from BITMAIN-MY at 4,000.00, all shipped as SN-{tag}-1..n; the shipment's id. */

@@ -3,17 +3,10 @@ package io.rigledger.procurement.receipt;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import io.rigledger.procurement.fakes.FakeUpstreams;
-import io.rigledger.procurement.fakes.InjectFakeUpstreams;
 import io.rigledger.testsupport.Tokens;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -39,34 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * inventory-service is a fake held to its contract.
  */
 @QuarkusTest
-class RigInTheFleetShippedAgainTest {
-
-    @InjectFakeUpstreams
-    FakeUpstreams upstreams;
-
-    @Inject
-    CircuitBreakerMaintenance circuits;
-
-    @Inject
-    RigDelivery delivery;
-
-    @BeforeEach
-    void healthyNeighbours() {
-        upstreams.reset();
-        circuits.resetAll();
-        drain();
-    }
-
-    @AfterEach
-    void everyExchangeWithTheNeighboursKeptTheirContracts() {
-        assertEquals(List.of(), upstreams.contractBreaches());
-    }
-
-    private void drain() {
-        for (int i = 0; i < 20 && delivery.runOnce() > 0; i++) {
-            circuits.resetAll();
-        }
-    }
+class RigInTheFleetShippedAgainTest extends ReceiptTestBase {
 
     /** A CONFIRMED order of {@code quantity} antminer-s21 from BITMAIN-MY (ETag "2"); its id. */
     private static String confirmedOrder(String org, int quantity) {
@@ -92,7 +58,7 @@ class RigInTheFleetShippedAgainTest {
     /** Ships SN-{tag}-1 on a first order, receives it and has inventory register it; its asset id. */
     private String inTheFleet(String org, String tag) {
         receive(org, shipped(org, tag, 1), "{\"site\":\"DAL1\"}").then().statusCode(201);
-        drain();
+        deliverAll();
         return upstreams.assetOf(org, "BITMAIN", "SN-" + tag + "-1");
     }
 
@@ -124,7 +90,7 @@ class RigInTheFleetShippedAgainTest {
         assertEquals(1, upstreams.fleetLookups().size());
         String receipt = receive(org, location.substring(location.lastIndexOf('/') + 1), "{\"site\":\"DAL2\"}").then()
                 .statusCode(201).extract().path("id");
-        drain();
+        deliverAll();
         as(Tokens.ops(org)).get("/api/receipts/" + receipt).then().statusCode(200)
                 .body("rigs[0].status", equalTo("REGISTERED")).body("rigs[0].assetId", equalTo(asset));
         assertEquals("RECEIVED", upstreams.inventoryStatus(org, "BITMAIN", "SN-G-1"));
@@ -151,7 +117,7 @@ class RigInTheFleetShippedAgainTest {
         String first = shipped(org, "K", 1);
         String firstOrder = as(Tokens.ops(org)).get("/api/shipments/" + first).then().statusCode(200).extract().path("orderId");
         receive(org, first, "{\"site\":\"DAL1\"}").then().statusCode(201);
-        drain();
+        deliverAll();
         String asset = upstreams.assetOf(org, "BITMAIN", "SN-K-1");
         upstreams.inventoryMoves(org, "BITMAIN", "SN-K-1", "RMA");
         String location = ship(org, confirmedOrder(org, 1), "SN-K-1").then().statusCode(201).extract().header("Location");
@@ -160,7 +126,7 @@ class RigInTheFleetShippedAgainTest {
         upstreams.inventoryMoves(org, "BITMAIN", "SN-K-1", "RECEIVED");
 
         String receipt = receive(org, again, "{\"site\":\"DAL1\"}").then().statusCode(201).extract().path("id");
-        drain();
+        deliverAll();
         JsonPath view = as(Tokens.ops(org)).get("/api/receipts/" + receipt).then().statusCode(200)
                 .body("rigs[0].serialNumber", equalTo("SN-K-1")).body("rigs[0].status", equalTo("REFUSED"))
                 .body("rigs[0]", not(hasKey("assetId"))).body("rigs[0].reason", containsString(asset))
