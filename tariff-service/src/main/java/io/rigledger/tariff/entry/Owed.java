@@ -84,9 +84,10 @@ public class Owed {
         List<Ledger.Row> declared = ledger.summaryRows(summary);
         String key = AllocationTable.key(program, h);
         Map<Integer, BigDecimal> owedOn = new LinkedHashMap<>();
-        summary.lines().forEach(l -> owedOn.put(l.lineNumber(), l.layers().stream()
-                .filter(a -> AllocationTable.key(a.key(), a.heading()).equals(key))
-                .map(SummaryView.Amounts::declared).reduce(BigDecimal.ZERO, BigDecimal::add)));
+        List<BigDecimal> declaredOn = declaredOn(summary, key);
+        for (int i = 0; i < declaredOn.size(); i++) {
+            owedOn.put(summary.lines().get(i).lineNumber(), declaredOn.get(i));
+        }
         changes.stream().filter(c -> AllocationTable.key(c.program(), c.heading()).equals(key) && owedOn.containsKey(c.entryLine()))
                 .forEach(c -> owedOn.merge(c.entryLine(), c.amount(), BigDecimal::add));
         List<Integer> lines = List.copyOf(owedOn.keySet());
@@ -127,10 +128,7 @@ public class Owed {
         if (AllocationTable.isFee(program)) {
             return List.of(new AllocationTable.LineChange(program, h, 0, amount));
         }
-        String key = AllocationTable.key(program, h);
-        List<BigDecimal> weights = summary.lines().stream().map(l -> l.layers().stream()
-                .filter(a -> AllocationTable.key(a.key(), a.heading()).equals(key))
-                .map(SummaryView.Amounts::declared).reduce(BigDecimal.ZERO, BigDecimal::add)).toList();
+        List<BigDecimal> weights = declaredOn(summary, AllocationTable.key(program, h));
         if (weights.stream().allMatch(w -> w.signum() == 0)) {
             weights = summary.lines().stream().map(SummaryView.LineView::customsValue).toList();
         }
@@ -140,6 +138,13 @@ public class Owed {
             out.add(new AllocationTable.LineChange(program, h, summary.lines().get(i).lineNumber(), parts.get(i)));
         }
         return out;
+    }
+
+    /** What each 7501 line declared of the layer {@code key} ({@link AllocationTable#key}), in the summary's line order, USD. */
+    private static List<BigDecimal> declaredOn(SummaryView summary, String key) {
+        return summary.lines().stream().map(l -> l.layers().stream()
+                .filter(a -> AllocationTable.key(a.key(), a.heading()).equals(key))
+                .map(SummaryView.Amounts::declared).reduce(BigDecimal.ZERO, BigDecimal::add)).toList();
     }
 
     /**

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static io.rigledger.tariff.entry.Entries.PO;
+import static io.rigledger.tariff.entry.Entries.audit;
 import static io.rigledger.tariff.entry.Entries.filed;
 import static io.rigledger.tariff.entry.Entries.get;
 import static io.rigledger.tariff.entry.Entries.move;
@@ -42,10 +43,6 @@ class AuditPerEntryLineTest {
     }
 
     private static final String PAY = "{\"amount\":5079.70,\"paidOn\":\"2026-08-10\",\"achReference\":\"ACH-1\"}";
-
-    private static String audit(String origin, String noticeDate) {
-        return "{\"assertedOrigin\":\"" + origin + "\",\"noticeDate\":\"" + noticeDate + "\",\"interest\":0.00,\"reason\":\"origin\"}";
-    }
 
     @Test
     void anAuditToChinaChangesOnlyTheMalaysianLineAndItsRigs() {

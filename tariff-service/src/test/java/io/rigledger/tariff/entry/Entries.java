@@ -24,6 +24,11 @@ final class Entries {
     private Entries() {
     }
 
+    /** An origin audit body: CBP asserts {@code origin}, notice of {@code noticeDate} (ISO date or LocalDate), no interest. */
+    static String audit(String origin, Object noticeDate) {
+        return "{\"assertedOrigin\":\"" + origin + "\",\"noticeDate\":\"" + noticeDate + "\",\"interest\":0.00,\"reason\":\"origin\"}";
+    }
+
     /** A fresh organisation, so tests never see each other's entries. */
     static String org() {
         return "t-" + UUID.randomUUID().toString().substring(0, 8);

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Random;
 
 import static io.rigledger.tariff.entry.Entries.PO;
+import static io.rigledger.tariff.entry.Entries.audit;
 import static io.rigledger.tariff.entry.Entries.filed;
 import static io.rigledger.tariff.entry.Entries.get;
 import static io.rigledger.tariff.entry.Entries.move;
@@ -78,10 +79,6 @@ class MultiLineDecreaseTest {
                                {"purchaseOrderId":"%s","lineNumber":2,"entryLine":2,"value":50000.00,"quantity":1,
                                 "serialNumbers":["CN-1"]}]}"""
                 .formatted(number, PO, PO);
-    }
-
-    private static String audit(String origin, LocalDate noticeDate) {
-        return "{\"assertedOrigin\":\"" + origin + "\",\"noticeDate\":\"" + noticeDate + "\",\"interest\":0.00,\"reason\":\"origin\"}";
     }
 
     private static String pay(String amount, String on) {
