@@ -2,24 +2,21 @@ package io.rigledger.console.fakes;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
-import com.atlassian.oai.validator.model.SimpleRequest;
-import com.atlassian.oai.validator.model.SimpleResponse;
-import com.atlassian.oai.validator.report.ValidationReport;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.http.HttpHeader;
-import com.github.tomakehurst.wiremock.http.LoggedResponse;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.rigledger.testsupport.Contract;
+import io.rigledger.testsupport.FakeContract;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -60,7 +57,7 @@ public final class FakeApis {
 
     final Map<Api, WireMockServer> servers = new EnumMap<>(Api.class);
     private final Map<Api, OpenApiInteractionValidator> contracts = new EnumMap<>(Api.class);
-    private final Set<String> faults = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> faults = ConcurrentHashMap.newKeySet();
 
     FakeApis() {
         for (Api api : Api.values()) {
@@ -128,7 +125,7 @@ public final class FakeApis {
     public void down(Api api) {
         StubMapping stub = servers.get(api).stubFor(any(anyUrl()).atPriority(OVERRIDE)
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        faults.add(stub.getId().toString());
+        faults.add(stub.getId());
     }
 
     /** The requests the console sent to {@code api} since the last reset. */
@@ -143,59 +140,18 @@ public final class FakeApis {
     public List<String> contractBreaches() {
         List<String> breaches = new ArrayList<>();
         for (Api api : Api.values()) {
-            OpenApiInteractionValidator contract = contract(api);
-            for (ServeEvent event : servers.get(api).getAllServeEvents()) {
-                LoggedRequest request = event.getRequest();
-                String url = request.getUrl();
-                String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
-                SimpleRequest.Builder req = new SimpleRequest.Builder(request.getMethod().getName(), path);
-                for (HttpHeader h : request.getHeaders().all()) {
-                    req.withHeader(h.key(), h.values());
-                }
-                request.getQueryParams().forEach((k, v) -> req.withQueryParam(k, v.values()));
-                if (request.getBody() != null && request.getBody().length > 0) {
-                    req.withBody(request.getBodyAsString());
-                }
-                describe(contract.validateRequest(req.build()), api.service + " request " + request.getMethod() + " " + url, breaches);
-                LoggedResponse response = event.getResponse();
-                boolean fault = event.getStubMapping() != null && faults.contains(event.getStubMapping().getId().toString());
-                if (response == null || fault) {
-                    continue;
-                }
-                SimpleResponse.Builder res = SimpleResponse.Builder.status(response.getStatus());
-                for (HttpHeader h : response.getHeaders().all()) {
-                    res.withHeader(h.key(), h.values());
-                }
-                if (response.getBody() != null && response.getBody().length > 0) {
-                    res.withBody(response.getBodyAsString());
-                }
-                describe(contract.validateResponse(path, Request.Method.valueOf(request.getMethod().getName()), res.build()),
-                        api.service + " answer to " + request.getMethod() + " " + url, breaches);
-            }
+            breaches.addAll(FakeContract.breaches(servers.get(api), contract(api), api.service, faults));
         }
         return breaches;
     }
 
     private void requireValid(Api api, String path, Request.Method method, int status, String contentType, String body,
                               String... headers) {
-        SimpleResponse.Builder answer = SimpleResponse.Builder.status(status).withContentType(contentType).withBody(body);
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            answer.withHeader(headers[i], headers[i + 1]);
-        }
-        ValidationReport report = contract(api).validateResponse(path, method, answer.build());
-        if (report.hasErrors()) {
-            throw new AssertionError("the fake's answer to " + method + " " + path + " breaks " + api.service
-                    + "'s contract: " + report.getMessages());
-        }
+        FakeContract.requireValid(contract(api), api.service, path, method, status, contentType, body, headers);
     }
 
     private OpenApiInteractionValidator contract(Api api) {
         return contracts.computeIfAbsent(api, a -> Contract.validator(a.contract, false));
-    }
-
-    private static void describe(ValidationReport report, String what, List<String> breaches) {
-        report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-                .forEach(m -> breaches.add(what + ": " + m.getMessage()));
     }
 
     private static MappingBuilder authenticated(MappingBuilder request) {
