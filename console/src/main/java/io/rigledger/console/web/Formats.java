@@ -21,24 +21,12 @@ public final class Formats {
 
     /** USD with thousands separators and the two decimals the services send, e.g. {@code -1,234.50}; empty for none. */
     static String usd(BigDecimal amount) {
-        if (amount == null) {
-            return "";
-        }
-        DecimalFormat f = pattern("#,##0");
-        f.setMinimumFractionDigits(Math.max(2, amount.scale()));
-        f.setMaximumFractionDigits(Math.max(2, amount.scale()));
-        return f.format(amount);
+        return withDecimals(amount, 2);
     }
 
     /** A quantity (TH/s, kW, J/TH, counts) with thousands separators and the decimals it has. */
     static String grouped(BigDecimal value) {
-        if (value == null) {
-            return "";
-        }
-        DecimalFormat f = pattern("#,##0");
-        f.setMinimumFractionDigits(Math.max(0, value.scale()));
-        f.setMaximumFractionDigits(Math.max(0, value.scale()));
-        return f.format(value);
+        return withDecimals(value, 0);
     }
 
     /** A count with thousands separators. */
@@ -59,6 +47,17 @@ public final class Formats {
     /** Text for a URL's query, UTF-8 percent-encoded. */
     static String urlEncoded(String text) {
         return text == null ? "" : URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    /** {@code value} grouped by thousands with all its decimals, at least {@code minDecimals}; empty for none. */
+    private static String withDecimals(BigDecimal value, int minDecimals) {
+        if (value == null) {
+            return "";
+        }
+        DecimalFormat f = pattern("#,##0");
+        f.setMinimumFractionDigits(Math.max(minDecimals, value.scale()));
+        f.setMaximumFractionDigits(Math.max(minDecimals, value.scale()));
+        return f.format(value);
     }
 
     private static DecimalFormat pattern(String pattern) {

@@ -1,16 +1,12 @@
 package io.rigledger.console.finance;
 
 import com.atlassian.oai.validator.model.Request.Method;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWireMock;
 import io.restassured.response.Response;
+import io.rigledger.console.PageTestBase;
 import io.rigledger.console.SignIn;
-import io.rigledger.console.fakes.FakeApis;
 import io.rigledger.console.fakes.FakeApis.Api;
-import io.rigledger.console.fakes.InjectFakeApis;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
-class FinancePagesTest {
+class FinancePagesTest extends PageTestBase {
 
     static final String RECONCILIATION = """
             {"from":"2025-01-01","to":"2025-12-31","groupBy":"entry","rows":[
@@ -38,23 +34,11 @@ class FinancePagesTest {
               "estimated":0.00,"declared":0.00,"paid":0.00,"billed":0.00,"refunded":0.00,"variance":0.00}],
              "totals":{"estimated":19000.00,"declared":18987.50,"paid":18987.50,"billed":0.00,"refunded":0.00,"variance":-12.50}}""";
 
-    @OidcWireMock
-    WireMockServer oidc;
-
-    @InjectFakeApis
-    FakeApis apis;
-
     SignIn.Session fiona;
 
     @BeforeEach
     void signIn() {
-        apis.reset();
         fiona = SignIn.as(oidc, "/", "fiona", "northwind", "finance");
-    }
-
-    @AfterEach
-    void keptToTheContracts() {
-        assertEquals(List.of(), apis.contractBreaches());
     }
 
     @Test

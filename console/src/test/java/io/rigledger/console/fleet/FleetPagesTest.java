@@ -1,28 +1,24 @@
 package io.rigledger.console.fleet;
 
 import com.atlassian.oai.validator.model.Request.Method;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWireMock;
+import io.rigledger.console.PageTestBase;
 import io.rigledger.console.SignIn;
-import io.rigledger.console.fakes.FakeApis;
 import io.rigledger.console.fakes.FakeApis.Api;
-import io.rigledger.console.fakes.InjectFakeApis;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
-class FleetPagesTest {
+class FleetPagesTest extends PageTestBase {
 
     static final String RIG = """
             {"id":"RIG-000000007","manufacturer":"BITMAIN","serialNumber":"SMTTH2502001","model":"antminer-s21-xp",
@@ -30,46 +26,26 @@ class FleetPagesTest {
              "position":{"site":"DAL1","row":"A","rack":"R01","slot":2},"mac":"0c:42:a1:7f:00:12",
              "landedCost":{"price":5400.00,"duty":1350.00,"fees":18.71},"registeredAt":"2026-11-01T10:00:00Z"}""";
 
-    @OidcWireMock
-    WireMockServer oidc;
-
-    @InjectFakeApis
-    FakeApis apis;
+    /** The figures of the one group (10 rigs at DAL1, all from MY) and of the totals of each summary. */
+    static final String FIGURES = """
+            {"rigCount":10,"hashrateThs":2700,"powerKw":36.450,"efficiencyJth":13.50,"landedCost":67687.10,
+             "usMadeRigCount":0,"usMadeSharePercent":0.00}""";
 
     SignIn.Session oscar;
 
     @BeforeEach
     void signIn() {
-        apis.reset();
         oscar = SignIn.as(oidc, "/", "oscar", "northwind", "ops");
-    }
-
-    @AfterEach
-    void keptToTheContracts() {
-        assertEquals(List.of(), apis.contractBreaches());
     }
 
     @Test
     void fleetSummaryShowsSitesAndStatusesWithTheChartsData() {
-        apis.json(Api.INVENTORY, get(urlPathEqualTo("/api/fleet/summary")).withQueryParam("groupBy", equalTo("site,status")),
-                "/api/fleet/summary", Method.GET, """
-                        {"groupBy":["site","status"],"groups":[
-                         {"key":{"site":"DAL1","status":"DEPLOYED"},"figures":{"rigCount":10,"hashrateThs":2700,"powerKw":36.450,
-                          "efficiencyJth":13.50,"landedCost":67687.10,"usMadeRigCount":0,"usMadeSharePercent":0.00}}],
-                         "totals":{"rigCount":10,"hashrateThs":2700,"powerKw":36.450,"efficiencyJth":13.50,"landedCost":67687.10,
-                          "usMadeRigCount":0,"usMadeSharePercent":0.00}}""");
-        apis.json(Api.INVENTORY, get(urlPathEqualTo("/api/fleet/summary")).withQueryParam("groupBy", equalTo("site")),
-                "/api/fleet/summary", Method.GET, """
-                        {"groupBy":["site"],"groups":[{"key":{"site":"DAL1"},"figures":{"rigCount":10,"hashrateThs":2700,
-                         "powerKw":36.450,"efficiencyJth":13.50,"landedCost":67687.10,"usMadeRigCount":0,"usMadeSharePercent":0.00}}],
-                         "totals":{"rigCount":10,"hashrateThs":2700,"powerKw":36.450,"efficiencyJth":13.50,"landedCost":67687.10,
-                          "usMadeRigCount":0,"usMadeSharePercent":0.00}}""");
-        apis.json(Api.INVENTORY, get(urlPathEqualTo("/api/fleet/summary")).withQueryParam("groupBy", equalTo("originCountry")),
-                "/api/fleet/summary", Method.GET, """
-                        {"groupBy":["originCountry"],"groups":[{"key":{"originCountry":"MY"},"figures":{"rigCount":10,"hashrateThs":2700,
-                         "powerKw":36.450,"efficiencyJth":13.50,"landedCost":67687.10,"usMadeRigCount":0,"usMadeSharePercent":0.00}}],
-                         "totals":{"rigCount":10,"hashrateThs":2700,"powerKw":36.450,"efficiencyJth":13.50,"landedCost":67687.10,
-                          "usMadeRigCount":0,"usMadeSharePercent":0.00}}""");
+        summaryOfOneGroup("site,status", """
+                {"site":"DAL1","status":"DEPLOYED"}""");
+        summaryOfOneGroup("site", """
+                {"site":"DAL1"}""");
+        summaryOfOneGroup("originCountry", """
+                {"originCountry":"MY"}""");
 
         given().cookies(oscar.cookies()).get("/fleet").then().statusCode(200)
                 .body(containsString("<td>DAL1</td><td>DEPLOYED</td>"))
@@ -136,5 +112,14 @@ class FleetPagesTest {
                 .body(containsString("Row A, rack R01"))
                 .body(containsString("<li class=\"slot DEPLOYED\" data-slot=\"2\""))
                 .body(containsString("<li class=\"slot \" data-slot=\"3\""));
+    }
+
+    /** inventory-service's summary by {@code groupBy} (comma-separated) is one group, {@code key}, of {@link #FIGURES}. */
+    private void summaryOfOneGroup(String groupBy, String key) {
+        String dimensions = Arrays.stream(groupBy.split(",")).map(d -> "\"" + d + "\"").collect(Collectors.joining(","));
+        apis.json(Api.INVENTORY, get(urlPathEqualTo("/api/fleet/summary")).withQueryParam("groupBy", equalTo(groupBy)),
+                "/api/fleet/summary", Method.GET, """
+                        {"groupBy":[%s],"groups":[{"key":%s,"figures":%s}],"totals":%s}"""
+                        .formatted(dimensions, key, FIGURES, FIGURES));
     }
 }

@@ -1,27 +1,21 @@
 package io.rigledger.console.orders;
 
 import com.atlassian.oai.validator.model.Request.Method;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWireMock;
+import io.rigledger.console.PageTestBase;
 import io.rigledger.console.SignIn;
 import io.rigledger.console.fakes.FakeApis;
 import io.rigledger.console.fakes.FakeApis.Api;
-import io.rigledger.console.fakes.InjectFakeApis;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
-class OrderPagesTest {
+class OrderPagesTest extends PageTestBase {
 
     static final String ORDER_ID = "0b6f2a52-6f7c-4a0e-9c1e-2d7f3b0a9e01";
     static final String SHIPMENT_ID = "1c7f3b63-7a8d-4b1f-8d2f-3e8a4c1b0f02";
@@ -39,23 +33,11 @@ class OrderPagesTest {
               "totalDuty":2700.00,"totalFees":37.42,"total":2737.42,"quotedAt":"2026-11-01T10:00:00Z","source":"tariff-service"}}"""
             .formatted(ORDER_ID);
 
-    @OidcWireMock
-    WireMockServer oidc;
-
-    @InjectFakeApis
-    FakeApis apis;
-
     SignIn.Session alice;
 
     @BeforeEach
     void signIn() {
-        apis.reset();
         alice = SignIn.as(oidc, "/", "alice", "northwind", "operator");
-    }
-
-    @AfterEach
-    void keptToTheContracts() {
-        assertEquals(List.of(), apis.contractBreaches());
     }
 
     @Test

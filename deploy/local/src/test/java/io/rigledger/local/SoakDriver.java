@@ -188,21 +188,8 @@ public final class SoakDriver {
     /** VmRSS (KiB) of each service process, 0 when it is gone. */
     private Map<String, Long> rss() {
         Map<String, Long> kib = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> kib.put(name, vmRssKib(pid)));
+        pids.forEach((name, pid) -> kib.put(name, ChildProcess.vmRssKib(pid)));
         return kib;
-    }
-
-    private static long vmRssKib(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException e) {
-            return 0;
-        }
-        return 0;
     }
 
     private static String loadAverage() {
