@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.CountDownLatch;
 
@@ -29,6 +30,9 @@ import java.util.concurrent.CountDownLatch;
  * it is killed, keeping PostgreSQL up.
  */
 public final class HttpBenchSetup {
+
+    /** How long the bench's tokens live: 2 h, so a run on a loaded machine never outlives them (the default is 5 minutes). */
+    private static final Duration TOKEN_LIFETIME = Duration.ofHours(2);
 
     private HttpBenchSetup() {
     }
@@ -47,8 +51,8 @@ public final class HttpBenchSetup {
         String env = "DB_URL=" + pg.getJdbcUrl("postgres", "tariff") + "\n"
                 + "OIDC_PUBLIC_KEY=" + publicKey + "\n"
                 + "OIDC_ISSUER=" + Tokens.ISSUER + "\n"
-                + "BENCH_TOKEN=" + Tokens.user("bench-operator", "bench", "operator") + "\n"
-                + "BENCH_SERVICE_TOKEN=" + Tokens.service("procurement-service") + "\n"
+                + "BENCH_TOKEN=" + Tokens.user(TOKEN_LIFETIME, "bench-operator", "bench", "operator") + "\n"
+                + "BENCH_SERVICE_TOKEN=" + Tokens.service(TOKEN_LIFETIME, "procurement-service") + "\n"
                 + "BENCH_PG_PID=" + postmaster + "\n";
         Path out = Path.of(args[0]);
         Files.writeString(out.resolveSibling(out.getFileName() + ".tmp"), env);
