@@ -1,8 +1,10 @@
 package io.rigledger.tariff.entry;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Whether an entry can go into CBP's CAPE (IEEPA refunds, live 2026-04-20; docs/domain.md step 6):
@@ -11,7 +13,8 @@ import java.util.List;
  * entry CBP did not liquidate within a year of entry counts as liquidated on that anniversary (deemed
  * liquidation, 19 U.S.C. 1504(a); the same date {@link Deadlines} counts the CAPE deadline from); it
  * is not flagged for reconciliation, not on a drawback claim, not under an open protest; and no
- * refund has been requested for it yet. Pure.
+ * CAPE claim of it is still open (requested, not received), and a CAPE claim received left something to claim:
+ * IEEPA duty billed after it (e.g. by a later origin audit) can be claimed in CAPE again. Pure.
  */
 public final class Cape {
 
@@ -53,11 +56,16 @@ public final class Cape {
     }
 
     /**
-     * The facts of a stored entry ({@code refund} is its refund record, null when none was requested;
-     * {@code ieepaOwed}: {@link Owed#ieepaByHeading} is not empty).
+     * The facts of a stored entry ({@code claims}: its refund claims, {@link RefundClaims#of}; {@code ieepaOwed}: its
+     * {@link Owed#ieepaByHeading}): a refund is "requested" while a CAPE claim is open, and "received" once a CAPE claim
+     * was received and nothing is left that a new CAPE claim could claim ({@link RefundClaims#capeClaimable}: IEEPA duty
+     * billed after it, e.g. by an origin audit, can be claimed again; the shortfall of a received claim cannot).
      */
-    public static Facts of(CustomsEntry e, EntryView.Refund refund, boolean ieepaOwed) {
-        return new Facts(ieepaOwed, e.status, e.entryDate, e.liquidationDate, e.reconciliationFlag, e.drawbackClaim,
-                refund != null, refund != null && refund.receivedOn() != null);
+    public static Facts of(CustomsEntry e, List<EntryView.Refund> claims, Map<String, BigDecimal> ieepaOwed) {
+        boolean open = claims.stream().anyMatch(r -> r.kind().equals(RefundClaims.CAPE) && r.receivedOn() == null);
+        boolean received = !open && claims.stream().anyMatch(r -> r.kind().equals(RefundClaims.CAPE) && r.receivedOn() != null)
+                && RefundClaims.capeClaimable(ieepaOwed, claims).isEmpty();
+        return new Facts(!ieepaOwed.isEmpty(), e.status, e.entryDate, e.liquidationDate, e.reconciliationFlag, e.drawbackClaim,
+                open || received, received);
     }
 }

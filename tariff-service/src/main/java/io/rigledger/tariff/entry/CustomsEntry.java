@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /**
  * A customs entry of one organisation (customs_entry, V6): the 7501 header, the status, and the
- * lifecycle records as JSON ({@code payments}, {@code liquidation}, {@code protest}, {@code refund},
+ * lifecycle records as JSON ({@code payments}, {@code liquidation}, {@code protest}, {@code refunds} (the refund claims, a JSON array),
  * {@code originAudits}, shapes in {@link EntryView}). {@code entryNumber} is stored without hyphens.
  */
 @Entity
@@ -80,7 +80,7 @@ public class CustomsEntry extends PanacheEntityBase {
 
     public String protest;
 
-    public String refund;
+    public String refunds;
 
     @Column(name = "origin_audits")
     public String originAudits;

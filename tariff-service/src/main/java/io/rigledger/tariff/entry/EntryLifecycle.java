@@ -2,7 +2,6 @@ package io.rigledger.tariff.entry;
 
 import io.rigledger.platform.problem.Problems;
 import io.rigledger.tariff.allocation.AllocationTable;
-import io.rigledger.tariff.allocation.LargestRemainder;
 import io.rigledger.tariff.duty.Quotation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,9 +19,8 @@ import java.util.UUID;
 
 /**
  * The moves after payment (docs/domain.md, "From estimate to refund"): liquidation (19 U.S.C.
- * 1504), protest within 180 days (19 U.S.C. 1514), final liquidation, refund request (CAPE for IEEPA
- * duty, or the refund due from liquidation), refund received (principal and interest apart,
- * 19 U.S.C. 1505(c)), and CBP's origin audit with its supplementary bill. Each is a step of the
+ * 1504), protest within 180 days (19 U.S.C. 1514), final liquidation, and CBP's origin audit with its
+ * supplementary bill (or its credit); refund claims and refunds received are {@link RefundClaims}. Each is a step of the
  * history; each amount CBP bills or refunds goes to the ledger per order line and layer.
  */
 @ApplicationScoped
@@ -173,101 +171,10 @@ public class EntryLifecycle {
         return views.of(e);
     }
 
-    /** Asks for a refund: CAPE (IEEPA duty per heading, only when eligible) or the refund due from liquidation. */
-    @Transactional
-    public EntryView requestRefund(UUID id, EntryMoves.RefundRequest body, String org, String by) {
-        CustomsEntry e = store.lock(id, org);
-        EntryStatus from = Moves.require(e, EntryStatus.Move.REQUEST_REFUND);
-        EntryView.Refund earlier = store.read(e.refund, EntryView.Refund.class);
-        if (earlier != null) {
-            throw Problems.conflict("a refund was already requested on " + earlier.requestedOn());
-        }
-        List<EntryView.HeadingAmount> claimed = new ArrayList<>();
-        if (body.kind().equals("CAPE")) {
-            // the IEEPA duty owed now: as liquidated, as an origin audit billed it, less a CAPE refund received
-            Map<String, BigDecimal> ieepa = owed.ieepaByHeading(e, store.summary(e));
-            List<String> whyNot = Cape.whyNot(Cape.of(e, null, !ieepa.isEmpty()), body.requestedOn());
-            if (!whyNot.isEmpty()) {
-                throw Problems.conflict("the entry is not eligible for CAPE: " + String.join("; ", whyNot));
-            }
-            ieepa.forEach((h, a) -> claimed.add(new EntryView.HeadingAmount(h, a)));
-        } else {
-            EntryView.Liquidation l = store.read(e.liquidation, EntryView.Liquidation.class);
-            if (l == null || l.refundDue().signum() == 0) {
-                throw Problems.conflict("no refund is due from liquidation");
-            }
-            l.layers().stream().filter(c -> c.difference().signum() < 0)
-                    .forEach(c -> claimed.add(new EntryView.HeadingAmount(c.heading().isEmpty() ? c.program() : c.heading(),
-                            c.difference().negate())));
-        }
-        if (body.requestedOn().isBefore(e.entryDate) || body.requestedOn().isAfter(store.today())) {
-            throw Problems.badRequest("requestedOn", "must be from the date of entry " + e.entryDate + " to today");
-        }
-        BigDecimal total = claimed.stream().map(EntryView.HeadingAmount::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-        EntryView.Refund refund = new EntryView.Refund(body.kind(), body.requestedOn(), body.reason(), claimed, total,
-                null, null, null, null, null);
-        e.refund = store.write(refund);
-        e.status = from.after(EntryStatus.Move.REQUEST_REFUND, true);
-        store.event(e, "REQUEST_REFUND", from, by, body.reason(), refund);
-        return views.of(e);
-    }
-
-    /**
-     * Records the refund received, whatever the customs status then (a protest or a final liquidation may
-     * have followed the request); principal goes to the claimed headings in proportion, interest apart.
-     */
-    @Transactional
-    public EntryView recordRefund(UUID id, EntryMoves.RefundReceived body, String org, String by) {
-        CustomsEntry e = store.lock(id, org);
-        EntryStatus from = Moves.require(e, EntryStatus.Move.RECORD_REFUND);
-        EntryView.Refund r = store.read(e.refund, EntryView.Refund.class);
-        if (r == null || r.receivedOn() != null) {
-            throw Problems.conflict(r == null ? "no refund was requested for this entry" : "the refund was already received on " + r.receivedOn());
-        }
-        if (body.receivedOn().isBefore(r.requestedOn()) || body.receivedOn().isAfter(store.today())) {
-            throw Problems.badRequest("receivedOn", "must be from the request date " + r.requestedOn() + " to today");
-        }
-        if (body.principal().compareTo(r.claimedTotal()) > 0) {
-            throw Problems.badRequest("principal", "must not exceed the " + r.claimedTotal() + " claimed");
-        }
-        SummaryView summary = store.summary(e);
-        Ledger ledger = Ledger.of(summary);
-        List<Ledger.Row> declared = ledger.summaryRows(summary);
-        Map<String, AllocationTable.Change> owedNow = owed.now(e, summary);
-        List<AllocationTable.LineChange> owedChanges = r.kind().equals("CAPE") ? owed.lineChanges(e, summary) : List.of();
-        List<Ledger.Row> rows = new ArrayList<>();
-        if (body.principal().signum() > 0 && r.claimedTotal().signum() > 0) {
-            List<BigDecimal> parts = LargestRemainder.split(body.principal(), r.claimed().stream().map(EntryView.HeadingAmount::amount).toList());
-            Map<String, BigDecimal> stillOwed = r.kind().equals("CAPE") ? Owed.ieepaByHeading(owedNow) : Map.of();
-            for (int i = 0; i < parts.size(); i++) {
-                String heading = r.claimed().get(i).heading();
-                if (r.kind().equals("CAPE") && parts.get(i).compareTo(stillOwed.getOrDefault(heading, BigDecimal.ZERO)) > 0) {
-                    // an origin audit or a liquidation since the claim lowered the heading: no owed layer below 0
-                    throw Problems.conflict("the principal's " + parts.get(i) + " for " + heading + " exceeds the "
-                            + stillOwed.getOrDefault(heading, BigDecimal.ZERO.setScale(2)) + " of IEEPA duty still owed on it");
-                }
-                String program = programOf(owedNow, heading);
-                String layerHeading = AllocationTable.isFee(program) ? "" : heading;
-                // a CAPE refund comes off what each 7501 line owes of the heading now, not what each declared
-                rows.addAll(r.kind().equals("CAPE") ? Owed.decrease(summary, owedChanges, "REFUNDED", program, layerHeading, parts.get(i))
-                        : ledger.spread("REFUNDED", program, layerHeading, parts.get(i), declared));
-            }
-        }
-        if (body.interest().signum() > 0) {
-            rows.addAll(ledger.spread("REFUNDED", "INTEREST", "", body.interest(), declared));
-        }
-        store.ledger(e, rows);
-        EntryView.Refund done = new EntryView.Refund(r.kind(), r.requestedOn(), r.reason(), r.claimed(), r.claimedTotal(),
-                body.receivedOn(), body.principal(), body.interest(), body.reference(), r.claimedTotal().subtract(body.principal()));
-        e.refund = store.write(done);
-        e.status = from.after(EntryStatus.Move.RECORD_REFUND, true);
-        store.event(e, "RECORD_REFUND", from, by, "refund " + body.reference(), done);
-        return views.of(e);
-    }
-
     /**
      * CBP asserts another origin: every line is re-computed by the engine for it; the duty difference
-     * per layer (asserted minus declared) plus the interest CBP billed is the supplementary bill. IEEPA duty the
+     * per layer (asserted minus declared) plus the interest CBP billed is the supplementary bill; a layer it
+     * lowers is a credit (CREDITED, {@link AuditBills}), claimable as an ORIGIN_AUDIT refund ({@link RefundClaims}). IEEPA duty the
      * audit bills makes the entry one with IEEPA duty (CAPE, the IEEPA refund list), as if it had been declared.
      */
     @Transactional
@@ -351,17 +258,5 @@ public class EntryLifecycle {
     private static EntryView.LayerChange add(EntryView.LayerChange a, EntryView.LayerChange b) {
         return new EntryView.LayerChange(a.program(), a.heading(), a.before().add(b.before()), a.after().add(b.after()),
                 a.difference().add(b.difference()));
-    }
-
-    /**
-     * The program of a claimed heading (or fee): as declared, or, for a heading only an origin audit brought
-     * (9903.01.24, IEEPA_FENTANYL for China), as the engine's rule tables gave it in the audit ({@link Owed#now}).
-     */
-    private static String programOf(Map<String, AllocationTable.Change> owedNow, String heading) {
-        if (AllocationTable.isFee(heading)) {
-            return heading;
-        }
-        return owedNow.values().stream().filter(c -> heading.equals(c.heading())).map(AllocationTable.Change::program).findFirst()
-                .orElseThrow(() -> new IllegalStateException("claimed heading " + heading + " is no layer of the entry"));
     }
 }

@@ -5,6 +5,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -57,19 +59,26 @@ public interface EntryMoves {
             @NotNull @Size(min = 1, max = 1000) @Pattern(regexp = TEXT, message = "must not contain control characters") String reason) {
     }
 
-    /** A refund request: CAPE (IEEPA duty, 19 U.S.C. 1505(c)) or the refund due from liquidation. */
+    /**
+     * A refund claim: CAPE (IEEPA duty, 19 U.S.C. 1505(c)), the refund due from liquidation (LIQUIDATION) or from an
+     * origin audit that lowered the duty (ORIGIN_AUDIT, 19 U.S.C. 1520(a)(1)).
+     */
     record RefundRequest(
             @NotNull LocalDate requestedOn,
-            @NotNull @Pattern(regexp = "^(CAPE|LIQUIDATION)$", message = "must be CAPE or LIQUIDATION") String kind,
+            @NotNull @Pattern(regexp = "^(CAPE|LIQUIDATION|ORIGIN_AUDIT)$", message = "must be CAPE, LIQUIDATION or ORIGIN_AUDIT") String kind,
             @NotNull @Size(min = 1, max = 1000) @Pattern(regexp = TEXT, message = "must not contain control characters") String reason) {
     }
 
-    /** A refund received: principal and interest (19 U.S.C. 1505(c)) apart, the date, CBP's reference. */
+    /**
+     * A refund received: principal and interest (19 U.S.C. 1505(c)) apart, the date, CBP's reference, and the claim it
+     * answers (its number on the entry; optional while only one claim is open).
+     */
     record RefundReceived(
             @NotNull LocalDate receivedOn,
             @NotNull @DecimalMin("0") @DecimalMax(MONEY_MAX) @Digits(integer = 13, fraction = 2) BigDecimal principal,
             @NotNull @DecimalMin("0") @DecimalMax(MONEY_MAX) @Digits(integer = 13, fraction = 2) BigDecimal interest,
-            @NotNull @Pattern(regexp = "^[A-Za-z0-9-]{1,30}$", message = "must be 1 to 30 letters, digits or hyphens") String reference) {
+            @NotNull @Pattern(regexp = "^[A-Za-z0-9-]{1,30}$", message = "must be 1 to 30 letters, digits or hyphens") String reference,
+            @Min(1) @Max(1000) Integer claim) {
     }
 
     /** CBP's origin audit: the origin it asserts, the notice date, interest as CBP billed it, why. */

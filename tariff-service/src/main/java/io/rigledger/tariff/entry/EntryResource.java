@@ -42,6 +42,9 @@ public class EntryResource {
     EntryLifecycle lifecycle;
 
     @Inject
+    RefundClaims claims;
+
+    @Inject
     Caller caller;
 
     /** 201 with the entry and its Location; 409 when the organisation already filed the entry number. */
@@ -137,7 +140,7 @@ public class EntryResource {
     @RolesAllowed({"finance", "service"})
     public EntryView requestRefund(@PathParam("id") String id, @NotNull @Valid EntryMoves.RefundRequest body,
                                    @HeaderParam(OrgScope.ON_BEHALF_OF) String onBehalfOf) {
-        return lifecycle.requestRefund(Params.uuid("id", id), body, OrgScope.of(caller, onBehalfOf), caller.userName());
+        return claims.request(Params.uuid("id", id), body, OrgScope.of(caller, onBehalfOf), caller.userName());
     }
 
     @POST
@@ -145,7 +148,7 @@ public class EntryResource {
     @RolesAllowed({"finance", "service"})
     public EntryView recordRefund(@PathParam("id") String id, @NotNull @Valid EntryMoves.RefundReceived body,
                                   @HeaderParam(OrgScope.ON_BEHALF_OF) String onBehalfOf) {
-        return lifecycle.recordRefund(Params.uuid("id", id), body, OrgScope.of(caller, onBehalfOf), caller.userName());
+        return claims.record(Params.uuid("id", id), body, OrgScope.of(caller, onBehalfOf), caller.userName());
     }
 
     @POST

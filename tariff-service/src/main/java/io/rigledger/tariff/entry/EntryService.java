@@ -21,7 +21,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -90,6 +92,7 @@ public class EntryService {
         e.createdAt = store.now();
         e.payments = "[]";
         e.originAudits = "[]";
+        e.refunds = "[]";
         SummaryView summary = summarise(e, body, 1, null, by);
         manualSharesApply(summary);
         e.summaryVersion = 1;
@@ -168,10 +171,12 @@ public class EntryService {
         List<EntryView.Payment> payments = new ArrayList<>(store.readList(e.payments, EntryView.Payment.class));
         BigDecimal paidBefore = payments.stream().map(EntryView.Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         SummaryView summary = store.summary(e);
-        List<EntryStore.LayerSum> bills = store.ledgerSums(e, List.of("BILLED"));
-        // net of what CBP billed (an origin audit also lowers the layers the asserted origin does not owe)
-        BigDecimal billedTotal = bills.stream().map(EntryStore.LayerSum::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        List<EntryStore.LayerSum> billed = bills.stream().filter(b -> b.amount().signum() > 0).toList();
+        // net of what CBP billed (an origin audit also lowers the layers the asserted origin does not owe: CREDITED), per layer
+        Map<String, EntryStore.LayerSum> net = new LinkedHashMap<>();
+        store.ledgerSums(e, List.of("BILLED", Owed.CREDITED)).forEach(b -> net.merge(b.program() + "|" + b.heading(), b,
+                (x, y) -> new EntryStore.LayerSum("BILLED", x.program(), x.heading(), x.amount().add(y.amount()))));
+        BigDecimal billedTotal = net.values().stream().map(EntryStore.LayerSum::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<EntryStore.LayerSum> billed = net.values().stream().filter(b -> b.amount().signum() > 0).toList();
         boolean depositPhase = from == EntryStatus.FILED || from == EntryStatus.PAID || from == EntryStatus.CORRECTED;
         if (!depositPhase && summary.totals().declared().add(billedTotal).compareTo(paidBefore) <= 0) {
             throw Problems.conflict("nothing billed is unpaid: " + paidBefore.setScale(2) + " paid of " + summary.totals().declared()

@@ -11,7 +11,8 @@ import java.util.Set;
  * PROTESTED (CBP Form 19, 19 U.S.C. 1514) -> FINALLY_LIQUIDATED; REFUND_REQUESTED -> REFUNDED.
  * A refund request does not end the customs life of the entry: it can still be liquidated, protested
  * within 180 days of liquidation (19 U.S.C. 1514(c)(3)), finally liquidated and audited, its refund is
- * recorded whatever the status then (the refund record says requested or received), and a
+ * recorded whatever the status then (the refund record says requested or received), several refund
+ * claims of different kinds may follow one another (REFUNDED once none is open), and a
  * supplementary bill can be paid after liquidation. {@link Move} says from which statuses each action
  * may start (the lifecycle adds the checks a status cannot say: liquidated or not, a refund pending,
  * something billed and unpaid); anything else is 409.
@@ -26,7 +27,7 @@ public enum EntryStatus {
         LIQUIDATE(EnumSet.of(PAID, CORRECTED, REFUND_REQUESTED, REFUNDED)),
         PROTEST(EnumSet.of(PAID, CORRECTED, LIQUIDATED, REFUND_REQUESTED, REFUNDED)),
         FINALLY_LIQUIDATE(EnumSet.of(LIQUIDATED, PROTESTED, REFUND_REQUESTED, REFUNDED)),
-        REQUEST_REFUND(EnumSet.of(PAID, CORRECTED, LIQUIDATED, FINALLY_LIQUIDATED)),
+        REQUEST_REFUND(EnumSet.of(PAID, CORRECTED, LIQUIDATED, FINALLY_LIQUIDATED, REFUND_REQUESTED, REFUNDED)),
         RECORD_REFUND(EnumSet.of(PAID, CORRECTED, LIQUIDATED, PROTESTED, FINALLY_LIQUIDATED, REFUND_REQUESTED)),
         ORIGIN_AUDIT(EnumSet.of(PAID, CORRECTED, LIQUIDATED, PROTESTED, FINALLY_LIQUIDATED, REFUND_REQUESTED, REFUNDED));
 

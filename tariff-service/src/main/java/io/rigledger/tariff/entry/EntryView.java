@@ -8,12 +8,15 @@ import java.util.UUID;
 
 /**
  * An entry as the API answers it (contract: Entry): the 7501 header, the status, the current
- * summary version, payments, liquidation, protest, refund, origin audits and open deadlines. USD.
+ * summary version, payments, liquidation, protest, the refund claims ({@code refunds}, in the order requested;
+ * {@code refund} is the latest of them, as the API answered before several claims were possible), what can still
+ * be claimed per kind ({@code refundable}), origin audits and open deadlines. USD.
  */
 public record EntryView(UUID id, String entryNumber, String entryType, LocalDate entryDate, LocalDate exportDate,
                         String portCode, String transportMode, String importer, String status, String createdBy,
                         Instant createdAt, SummaryView summary, List<Payment> payments, BigDecimal paid,
-                        Liquidation liquidation, Protest protest, Refund refund, List<OriginAudit> originAudits,
+                        Liquidation liquidation, Protest protest, Refund refund, List<Refund> refunds,
+                        List<Refundable> refundable, List<OriginAudit> originAudits,
                         List<Deadlines.Deadline> deadlines) {
 
     public record Payment(BigDecimal amount, LocalDate paidOn, String achReference, String recordedBy, Instant recordedAt) {
@@ -35,9 +38,18 @@ public record EntryView(UUID id, String entryNumber, String entryType, LocalDate
     public record HeadingAmount(String heading, BigDecimal amount) {
     }
 
-    /** What was claimed (per heading) and what came back; shortfall = claimed - principal received. */
-    public record Refund(String kind, LocalDate requestedOn, String reason, List<HeadingAmount> claimed, BigDecimal claimedTotal,
+    /**
+     * One refund claim: its number on the entry (1, 2, ... in the order requested), its kind (the basis: CAPE for IEEPA
+     * duty, LIQUIDATION for what a liquidation lowered, ORIGIN_AUDIT for what an origin audit lowered), what was
+     * claimed (per heading; a fee or a layer without heading by its program) and what came back; shortfall = claimed -
+     * principal received.
+     */
+    public record Refund(Integer claim, String kind, LocalDate requestedOn, String reason, List<HeadingAmount> claimed, BigDecimal claimedTotal,
                          LocalDate receivedOn, BigDecimal principal, BigDecimal interest, String reference, BigDecimal shortfall) {
+    }
+
+    /** What a claim of {@code kind} could claim now for one heading (or fee), USD, more than 0. */
+    public record Refundable(String kind, String heading, BigDecimal amount) {
     }
 
     /** CBP's asserted origin beside the declared ones, the duty re-computed for it, and the supplementary bill. */

@@ -15,9 +15,10 @@ import java.util.UUID;
 
 /**
  * What an entry owes per layer now, beside what it declared: declared (the current summary) + what
- * CBP billed since (liquidation increases, origin audit differences of either sign: BILLED in the
- * ledger) - liquidation decreases - the principal of a CAPE refund received. A refund of a liquidation
- * decrease is not taken off twice; interest, billed or refunded, is no duty and stays out. The
+ * CBP billed since (liquidation increases, origin audit differences of either sign: BILLED in the ledger,
+ * or CREDITED for an audit that lowered the duty in all) - liquidation decreases (LIQUIDATED) - the
+ * principal of CAPE refunds received (REMOVED). A refund of a liquidation's or an audit's decrease is not taken off twice; interest, billed
+ * or refunded, is no duty and stays out. The
  * allocation (landed cost) and the IEEPA refundable amount both read it.
  */
 @ApplicationScoped
@@ -30,8 +31,21 @@ public class Owed {
      * reconciliation counts no such column (the refund due is REFUNDED once received).
      */
     public static final String LIQUIDATED = "LIQUIDATED";
-    /** The ledger rows that change what is owed. */
-    private static final List<String> KINDS = List.of("BILLED", "REFUNDED", LIQUIDATED);
+    /**
+     * The ledger kind of what a CAPE refund received took off what is owed (negative, per order line, the
+     * REFUNDED rows of its principal negated): CBP removes the IEEPA lines and reliquidates. No reconciliation
+     * column counts it (the REFUNDED rows show the refund); written apart so that the REFUNDED rows of every
+     * kind of refund claim mean the same.
+     */
+    public static final String REMOVED = "REMOVED";
+    /**
+     * The ledger kind of the differences of an origin audit that lowered the duty in all ({@link AuditBills}; negative
+     * in sum, per order line): an excessive deposit CBP owes back, claimable as an ORIGIN_AUDIT refund, counted by no
+     * reconciliation column until refunded (like a liquidation's decrease), so it is not taken off twice.
+     */
+    public static final String CREDITED = "CREDITED";
+    /** The ledger rows that change what is owed, each as written (signed). */
+    private static final List<String> KINDS = List.of("BILLED", LIQUIDATED, REMOVED, CREDITED);
 
     @Inject
     EntryStore store;
@@ -39,7 +53,7 @@ public class Owed {
     /** The changes since the declaration per layer key ({@link AllocationTable#key}), USD, from the entry's {@code sums} of {@link #KINDS}. */
     private Map<String, AllocationTable.Change> changes(CustomsEntry e, List<EntryStore.OrderLineSum> sums) {
         Map<String, AllocationTable.Change> changes = new LinkedHashMap<>();
-        counted(e, sums).forEach(s -> change(changes, s.program(), s.heading(), s.amount()));
+        counted(sums).forEach(s -> change(changes, s.program(), s.heading(), s.amount()));
         return changes;
     }
 
@@ -55,7 +69,7 @@ public class Owed {
         Map<String, Integer> lineOf = new HashMap<>();
         summary.orderLines().forEach(o -> lineOf.put(o.purchaseOrderId() + "#" + o.lineNumber(), o.entryLine()));
         List<AllocationTable.LineChange> out = new ArrayList<>();
-        for (EntryStore.OrderLineSum sum : counted(e, store.ledgerSumsByOrderLine(e, KINDS))) {
+        for (EntryStore.OrderLineSum sum : counted(store.ledgerSumsByOrderLine(e, KINDS))) {
             Integer line = lineOf.get(sum.orderId() + "#" + sum.orderLine());
             if (line == null) {
                 out.addAll(overLines(summary, sum.program(), sum.heading(), sum.amount()));
@@ -69,7 +83,7 @@ public class Owed {
     /**
      * Ledger rows of {@code kind} taking {@code amount} (USD, 0 or more) of one layer off what the entry owes
      * (a liquidation's decrease, {@link #LIQUIDATED}, written negative; a CAPE refund's principal, REFUNDED,
-     * written positive and taken off by {@link #counted}): over the 7501 lines by what each owes of the layer
+     * written positive, whose negated rows are its {@link #REMOVED}): over the 7501 lines by what each owes of the layer
      * now (declared on it + {@code changes}, {@link #lineChanges}; a line owing 0 or less gets nothing), never
      * by what each declared, so IEEPA duty an origin audit billed on one line and refunded or liquidated away
      * leaves no line below 0; then over the order lines on each line ({@link Ledger#spreadOn}). Largest
@@ -107,19 +121,14 @@ public class Owed {
     }
 
     /**
-     * The ledger sums per order line that change what is owed, signed: BILLED as billed, a liquidation's
-     * decrease ({@link #LIQUIDATED}) as written (negative), REFUNDED taken
-     * off only for a CAPE refund (a refund of a liquidation decrease is not taken off twice); interest,
-     * billed or refunded, is no duty and stays out; read by {@link #changes} and {@link #lineChanges}.
+     * The ledger sums per order line that change what is owed, as written: BILLED (a supplementary bill), a
+     * liquidation's decrease ({@link #LIQUIDATED}), a CAPE refund's {@link #REMOVED} and an origin audit's
+     * {@link #CREDITED}, all negative but BILLED; interest, billed or refunded, is no duty and stays out; read by
+     * {@link #changes} and {@link #lineChanges}. REFUNDED rows are not read: a refund of a liquidation's or an
+     * audit's decrease is not taken off twice, and a CAPE refund is taken off by its REMOVED rows.
      */
-    private List<EntryStore.OrderLineSum> counted(CustomsEntry e, List<EntryStore.OrderLineSum> sums) {
-        EntryView.Refund refund = store.read(e.refund, EntryView.Refund.class);
-        boolean cape = refund != null && refund.kind().equals("CAPE");
-        return sums.stream()
-                .filter(s -> !s.program().equals(INTEREST) && (!s.kind().equals("REFUNDED") || cape))
-                .map(s -> !s.kind().equals("REFUNDED") ? s : new EntryStore.OrderLineSum(s.kind(), s.program(), s.heading(),
-                        s.orderId(), s.orderLine(), s.amount().negate()))
-                .toList();
+    private static List<EntryStore.OrderLineSum> counted(List<EntryStore.OrderLineSum> sums) {
+        return sums.stream().filter(s -> !s.program().equals(INTEREST)).toList();
     }
 
     /** An entry-level change of a layer over the 7501 lines by what each declared of it (by customs value when none did). */

@@ -8,6 +8,7 @@ import io.rigledger.tariff.entry.EntryNumber;
 import io.rigledger.tariff.entry.EntryStore;
 import io.rigledger.tariff.entry.EntryView;
 import io.rigledger.tariff.entry.Owed;
+import io.rigledger.tariff.entry.RefundClaims;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * An organisation's IEEPA refunds after Learning Resources v. Trump (CSMS 67834313): the entries
@@ -28,6 +30,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class IeepaRefunds {
+
+    @Inject
+    RefundClaims claims;
 
     @Inject
     EntryStore store;
@@ -72,12 +77,13 @@ public class IeepaRefunds {
             List<IeepaRefundView.Heading> headings = byHeading.entrySet().stream()
                     .map(h -> new IeepaRefundView.Heading(h.getKey(), h.getValue())).toList();
             BigDecimal refundable = byHeading.values().stream().reduce(zero(), BigDecimal::add);
-            EntryView.Refund refund = store.read(e.refund, EntryView.Refund.class);
-            List<String> reasons = Cape.whyNot(Cape.of(e, refund, !byHeading.isEmpty()), today);
-            BigDecimal claimed = refund == null ? null : refund.claimedTotal();
-            BigDecimal principal = refund == null ? null : refund.principal();
-            BigDecimal interest = refund == null ? null : refund.interest();
-            BigDecimal shortfall = refund == null ? null : refund.shortfall();
+            List<EntryView.Refund> refunds = claims.of(e);
+            List<String> reasons = Cape.whyNot(Cape.of(e, refunds, byHeading), today);
+            // every claim of the entry (CAPE, liquidation, origin audit), summed; null while none was claimed or received
+            BigDecimal claimed = sum(refunds, EntryView.Refund::claimedTotal);
+            BigDecimal principal = sum(refunds, EntryView.Refund::principal);
+            BigDecimal interest = sum(refunds, EntryView.Refund::interest);
+            BigDecimal shortfall = sum(refunds, EntryView.Refund::shortfall);
             items.add(new IeepaRefundView.Item(e.id, EntryNumber.display(e.entryNumber), e.entryDate, e.status.name(),
                     e.liquidationDate, headings, refundable, reasons.isEmpty(), reasons, claimed, principal, interest, shortfall));
             t[0] = t[0].add(refundable);
@@ -96,9 +102,13 @@ public class IeepaRefunds {
         LocalDate today = store.today();
         List<CustomsEntry> entries = CustomsEntry.list("org = ?1 and hasIeepa = true order by entryDate, entryNumber", org);
         Map<UUID, Map<String, BigDecimal>> ieepa = owed.ieepaByHeading(entries);
-        return entries.stream().filter(e -> Cape.whyNot(Cape.of(e, store.read(e.refund, EntryView.Refund.class),
-                        !ieepa.get(e.id).isEmpty()), today).isEmpty())
+        return entries.stream().filter(e -> Cape.whyNot(Cape.of(e, claims.of(e), ieepa.get(e.id)), today).isEmpty())
                 .map(e -> e.entryNumber).toList();
+    }
+
+    /** The sum of one amount over the claims that have it, null when none has. */
+    private static BigDecimal sum(List<EntryView.Refund> refunds, Function<EntryView.Refund, BigDecimal> amount) {
+        return refunds.stream().map(amount).filter(a -> a != null).reduce(BigDecimal::add).orElse(null);
     }
 
     private static BigDecimal zero() {

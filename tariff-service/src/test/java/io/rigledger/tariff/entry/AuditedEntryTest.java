@@ -1,10 +1,12 @@
 package io.rigledger.tariff.entry;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static io.rigledger.tariff.entry.Entries.filed;
@@ -26,7 +28,21 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTest
 class AuditedEntryTest {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    /** The service's today and this test's, {@link Today#DATE}: the dates below are relative to it. */
+    @Inject
+    EntryStore store;
+
+    @BeforeEach
+    void pinToday() {
+        Today.pin(store);
+    }
+
+    @AfterEach
+    void unpinToday() {
+        Today.unpin(store);
+    }
+
+    private static final LocalDate TODAY = Today.DATE;
 
     /** MY, ocean, 100,000.00, declared MFN 2,600.00 only, MPF 346.40, HMF 125.00 (3,071.40). */
     private static String mfnOnly(String date) {

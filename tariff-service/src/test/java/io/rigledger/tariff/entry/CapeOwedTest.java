@@ -1,13 +1,15 @@
 package io.rigledger.tariff.entry;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.zip.ZipInputStream;
 
 import static io.rigledger.tariff.entry.Entries.CAPE_REQUEST;
@@ -33,7 +35,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class CapeOwedTest {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    /** The service's today and this test's, {@link Today#DATE}: the dates below are relative to it. */
+    @Inject
+    EntryStore store;
+
+    @BeforeEach
+    void pinToday() {
+        Today.pin(store);
+    }
+
+    @AfterEach
+    void unpinToday() {
+        Today.unpin(store);
+    }
+
+    private static final LocalDate TODAY = Today.DATE;
 
     @Test
     void anEntryOwingNoIeepaDutyIsNotEligibleForCape() throws IOException {

@@ -3,10 +3,12 @@ package io.rigledger.tariff.entry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rigledger.testsupport.Contract;
 import io.rigledger.testsupport.Tokens;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
@@ -23,10 +25,24 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 class DeadlineResourceTest {
 
+    /** The service's today and this test's, {@link Today#DATE}: the dates below are relative to it. */
+    @Inject
+    EntryStore store;
+
+    @BeforeEach
+    void pinToday() {
+        Today.pin(store);
+    }
+
+    @AfterEach
+    void unpinToday() {
+        Today.unpin(store);
+    }
+
     @Test
     void withinThirtyDaysListsTheCorrectionDeadlineBeforeTheExpectedLiquidation() {
         String org = org();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = Today.DATE;
         LocalDate entered = today.minusDays(290);
         String number = number();
         filed(org, malaysian(number, entered.toString(), "0.00", ""));
@@ -52,7 +68,7 @@ class DeadlineResourceTest {
     @Test
     void deadlinesPageSoonestFirstAndAForgedCursorIs400NamingCursor() {
         String org = org();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = Today.DATE;
         LocalDate entered = today.minusDays(290);
         filed(org, malaysian(number(), entered.toString(), "0.00", ""));
         filed(org, malaysian(number(), entered.plusDays(1).toString(), "0.00", ""));

@@ -2,10 +2,12 @@ package io.rigledger.tariff.entry;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.rigledger.testsupport.Tokens;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,6 +25,20 @@ import static org.hamcrest.Matchers.equalTo;
 /** Input the entry steps refuse with a 4xx naming the field, nothing written (issue 9 review, small defects). */
 @QuarkusTest
 class EntryBoundsTest {
+
+    /** The service's today and this test's, {@link Today#DATE}: the dates below are relative to it. */
+    @Inject
+    EntryStore store;
+
+    @BeforeEach
+    void pinToday() {
+        Today.pin(store);
+    }
+
+    @AfterEach
+    void unpinToday() {
+        Today.unpin(store);
+    }
 
     @Test
     void anOriginAuditToAnOriginTheScheduleDoesNotCoverIs422NamingAssertedOrigin() {
@@ -61,7 +77,7 @@ class EntryBoundsTest {
     @Test
     void aCorrectionNamingAnUnknownQuoteIs422AndOneNamingAStoredQuoteRefreshesTheEstimate() {
         String org = org();
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = Today.DATE;
         String id = filed(org, malaysian(number(), today.minusDays(30).toString(), "19000.00", ""));
         move(org, id, "payments", "{\"amount\":22071.40,\"paidOn\":\"" + today.minusDays(20) + "\",\"achReference\":\"ACH-1\"}")
                 .statusCode(200);

@@ -1,10 +1,11 @@
 package io.rigledger.tariff.entry;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static io.rigledger.tariff.entry.Entries.filed;
@@ -21,6 +22,20 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 class EntryLifecycleTest {
 
+    /** The service's today and this test's, {@link Today#DATE}: the dates below are relative to it. */
+    @Inject
+    EntryStore store;
+
+    @BeforeEach
+    void pinToday() {
+        Today.pin(store);
+    }
+
+    @AfterEach
+    void unpinToday() {
+        Today.unpin(store);
+    }
+
     static final String PAY_PART = "{\"amount\":10000.00,\"paidOn\":\"2025-09-25\",\"achReference\":\"ACH-1\"}";
     static final String PAY_REST = "{\"amount\":12071.40,\"paidOn\":\"2025-09-26\",\"achReference\":\"ACH-2\"}";
 
@@ -36,8 +51,8 @@ class EntryLifecycleTest {
         // the correction deadline of an entry of 2025-09-15 passed on 2026-07-11: refused today
         move(org, id, "corrections", Entries.correction("too late", "19500.00")).statusCode(409);
 
-        String recent = filed(org, malaysian(number(), LocalDate.now(ZoneOffset.UTC).minusDays(30).toString(), "0.00", ""));
-        move(org, recent, "payments", "{\"amount\":3071.40,\"paidOn\":\"" + LocalDate.now(ZoneOffset.UTC) + "\",\"achReference\":\"ACH-3\"}")
+        String recent = filed(org, malaysian(number(), Today.DATE.minusDays(30).toString(), "0.00", ""));
+        move(org, recent, "payments", "{\"amount\":3071.40,\"paidOn\":\"" + Today.DATE + "\",\"achReference\":\"ACH-3\"}")
                 .statusCode(200).body("status", equalTo("PAID"));
         move(org, recent, "corrections", Entries.correction("classification review", "0.00").replace("\"amount\":2600.00", "\"amount\":2650.00"))
                 .statusCode(200).body("status", equalTo("CORRECTED")).body("summary.version", equalTo(2))

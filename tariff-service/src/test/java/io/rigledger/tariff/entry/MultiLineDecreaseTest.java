@@ -1,6 +1,5 @@
 package io.rigledger.tariff.entry;
 
-import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
@@ -11,10 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -42,22 +38,20 @@ class MultiLineDecreaseTest {
 
     /**
      * The entries of this test are dated 2025-09-15 and refunded on 2026-11-30: the service's today is pinned
-     * to 2026-11-30, so CAPE eligibility (80 days after the deemed liquidation of 2026-09-15) and the
+     * to 2026-11-30 ({@link Today}), so CAPE eligibility (80 days after the deemed liquidation of 2026-09-15) and the
      * "not after today" checks give the same answers on any day the suite runs.
      */
-    private static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-30T12:00:00Z"), ZoneOffset.UTC);
-
     @Inject
     EntryStore store;
 
     @BeforeEach
     void pinToday() {
-        ClientProxy.unwrap(store).clock = TODAY;
+        Today.pin(store);
     }
 
     @AfterEach
     void unpinToday() {
-        ClientProxy.unwrap(store).clock = Clock.systemUTC();
+        Today.unpin(store);
     }
 
     /** Line 1 MY 100,000.00 (order line 1, 2 rigs), line 2 CN 50,000.00 (order line 2, 1 rig), ocean, 2025-09-15; deposit 51,107.10. */

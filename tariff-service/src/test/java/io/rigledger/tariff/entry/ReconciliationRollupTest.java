@@ -4,19 +4,20 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.rigledger.testsupport.Tokens;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 import static io.rigledger.tariff.entry.Entries.filed;
 import static io.rigledger.tariff.entry.Entries.get;
@@ -36,6 +37,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 @QuarkusTest
 class ReconciliationRollupTest {
 
+    /** The service's today and this test's, {@link Today#DATE}: the dates below are relative to it. */
+    @Inject
+    EntryStore store;
+
+    @BeforeEach
+    void pinToday() {
+        Today.pin(store);
+    }
+
+    @AfterEach
+    void unpinToday() {
+        Today.unpin(store);
+    }
+
     @Inject
     DataSource dataSource;
 
@@ -48,7 +63,7 @@ class ReconciliationRollupTest {
                 {"liquidationDate":"2026-07-27","reason":"CBP liquidation notice",
                  "layers":[{"program":"IEEPA_RECIPROCAL","heading":"9903.02.39","amount":19500.00},{"program":"MPF","heading":"","amount":300.00}]}""")
                 .statusCode(200).body("status", equalTo("LIQUIDATED"));
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = Today.DATE;
         String recent = filed(org, malaysian(number(), today.minusDays(30).toString(), "0.00", ""));
         move(org, recent, "payments", "{\"amount\":3071.40,\"paidOn\":\"" + today + "\",\"achReference\":\"ACH-2\"}").statusCode(200);
         move(org, recent, "corrections", Entries.correction("classification review", "0.00").replace("\"amount\":2600.00", "\"amount\":2650.00"))

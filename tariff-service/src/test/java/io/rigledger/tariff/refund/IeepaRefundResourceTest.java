@@ -2,13 +2,17 @@ package io.rigledger.tariff.refund;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.rigledger.tariff.entry.EntryStore;
+import io.rigledger.tariff.entry.Today;
 import io.rigledger.testsupport.Contract;
 import io.rigledger.testsupport.Tokens;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,8 +27,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 class IeepaRefundResourceTest {
 
+    /** The service's today and this test's, {@link Today#DATE}: the dates below are relative to it. */
+    @Inject
+    EntryStore store;
+
+    @BeforeEach
+    void pinToday() {
+        Today.pin(store);
+    }
+
+    @AfterEach
+    void unpinToday() {
+        Today.unpin(store);
+    }
+
     /** Recent enough that no entry is deemed liquidated (a year after entry, 19 U.S.C. 1504(a)) and out of CAPE. */
-    static final LocalDate ENTERED = LocalDate.now(ZoneOffset.UTC).minusDays(60);
+    static final LocalDate ENTERED = Today.DATE.minusDays(60);
 
     static String entry(String number, String extra) {
         return """
