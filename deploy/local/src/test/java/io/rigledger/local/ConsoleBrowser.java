@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -40,8 +41,12 @@ final class ConsoleBrowser implements AutoCloseable {
     static final String CHROMEDRIVER = System.getProperty("rigledger.chromedriver", "/usr/bin/chromedriver");
     /** Where the screenshots go (deploy/local/target/screenshots). */
     static final Path SHOTS = Path.of("target", "screenshots");
-    /** Server time of each page looked at, ms, by page name; written beside the screenshots. */
-    static final Map<String, Double> SERVER_TIMES = new ConcurrentHashMap<>();
+    /** Server time of each page photographed, by page name; written beside the screenshots. */
+    static final Map<String, PageTime> SERVER_TIMES = new ConcurrentHashMap<>();
+
+    /** A page's server time (ms, Server-Timing "app"; -1: not sent) when shown ({@code first}) and reloaded ({@code again}). */
+    record PageTime(String path, double first, double again) {
+    }
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -67,11 +72,22 @@ final class ConsoleBrowser implements AutoCloseable {
         driver.manage().timeouts().pageLoadTimeout(WAIT);
     }
 
-    /** Opens {@code path} of the console; when Keycloak's login page comes, signs in as {@code user} (password = user name). */
+    /**
+     * Opens {@code path} of the console, which must send the browser to Keycloak's login page; signs in
+     * there as {@code user} (password = user name) and waits until the console shows {@code path} again.
+     */
     void signIn(String path, String user) {
         driver.get(consoleUrl + path);
+        signInHere(user);
+        if (!url().equals(consoleUrl + path)) {
+            throw new AssertionError("signed in on " + url() + " instead of the page asked for, " + consoleUrl + path);
+        }
+    }
+
+    /** Signs in as {@code user} on the Keycloak login page the browser shows now, and waits for the console's page. */
+    void signInHere(String user) {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        if (!driver.getCurrentUrl().contains("/realms/rigledger/")) {
+        if (!onKeycloakLogin()) {
             throw new AssertionError("expected Keycloak's login page, got " + driver.getCurrentUrl());
         }
         driver.findElement(By.id("username")).sendKeys(user);
@@ -81,9 +97,21 @@ final class ConsoleBrowser implements AutoCloseable {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
     }
 
+    /** Whether the browser shows the realm's own login form (Keycloak's authorization endpoint). */
+    boolean onKeycloakLogin() {
+        return url().contains("/realms/rigledger/") && !all("#username").isEmpty() && !all("#kc-login").isEmpty();
+    }
+
     /** Opens {@code path} of the console (already signed in) and waits for the page. */
     void open(String path) {
         driver.get(consoleUrl + path);
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.tagName("body")));
+    }
+
+    /** Clicks {@code element} (a link or a form's button) and waits until the next page has replaced this one. */
+    void clickAndWait(WebElement element) {
+        element.click();
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(element));
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.tagName("body")));
     }
 
@@ -94,6 +122,11 @@ final class ConsoleBrowser implements AutoCloseable {
     /** Puts a cookie on the console's origin (open a console page first). */
     void setCookie(String name, String value) {
         driver.manage().addCookie(new Cookie(name, value, "/"));
+    }
+
+    /** The names of the cookies the browser sends to the console's current page. */
+    List<String> cookieNames() {
+        return driver.manage().getCookies().stream().map(Cookie::getName).sorted().toList();
     }
 
     String url() {
@@ -108,31 +141,47 @@ final class ConsoleBrowser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /** The id of each element matching {@code css}, sorted. */
+    List<String> ids(String css) {
+        return all(css).stream().map(e -> e.getDomAttribute("id")).sorted().toList();
+    }
+
+    /** Waits (up to 30 s) until {@code condition} holds, looking again as the browser changes. */
+    void waitFor(BooleanSupplier condition) {
+        new WebDriverWait(driver, WAIT).until(d -> condition.getAsBoolean());
+    }
+
     /** The data-value of each element matching {@code css}, as decimals (the service's numbers, unformatted). */
     List<BigDecimal> values(String css) {
         return all(css).stream().map(e -> e.getDomAttribute("data-value"))
                 .map(v -> v == null || v.isEmpty() ? null : new BigDecimal(v)).toList();
     }
 
-    /** The page's server time (ms, the console's Server-Timing "app"), remembered under {@code name}; -1 when absent. */
-    double serverTime(String name) {
+    /** The page's server time (ms, the console's Server-Timing "app" in Navigation Timing); -1 when absent. */
+    double serverTime() {
         Object d = ((JavascriptExecutor) driver).executeScript(
                 "var n = performance.getEntriesByType('navigation')[0];"
                         + "var t = n && n.serverTiming ? n.serverTiming.filter(function (s) { return s.name === 'app'; }) : [];"
                         + "return t.length ? t[0].duration : -1;");
-        double ms = ((Number) d).doubleValue();
-        SERVER_TIMES.put(name, ms);
-        return ms;
+        return ((Number) d).doubleValue();
     }
 
-    /** Saves a PNG of the page as target/screenshots/{@code name}.png and records its server time. */
+    /**
+     * Saves a PNG of the page as target/screenshots/{@code name}.png and, for a page of the console, records
+     * its server time twice: as it was shown, and once more after a reload (the same request again, warm).
+     */
     Path shot(String name) {
-        serverTime(name);
+        double first = serverTime();
         try {
             Files.createDirectories(SHOTS);
             File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
             Path target = SHOTS.resolve(name + ".png");
             Files.copy(png.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            driver.navigate().refresh();
+            new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.tagName("body")));
+            if (url().startsWith(consoleUrl)) {
+                SERVER_TIMES.put(name, new PageTime(url().substring(consoleUrl.length()), first, serverTime()));
+            }
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -5,10 +5,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static io.rigledger.local.JourneyIT.ok;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,8 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The web console in a real browser (headless Chromium through Selenium) against the packaged stack:
  * fiona, oscar and alice sign in on Keycloak's own login page, and each page's numbers are checked
  * against what the services answer the same person (their tokens from the same realm); bob of another
- * organisation sees none of northwind's data; a forged session cookie gets the sign-in page. The data
- * is the journey of issue 11 (an order from two plants, shipped, entered, paid, received and racked).
+ * organisation sees none of northwind's data; a forged session cookie gets the sign-in page; an expired
+ * session signs in again and comes back to the same page; signing out ends the Keycloak session. The
+ * data is the journey of issue 11 (an order from two plants, shipped, entered, paid, received and
+ * racked): JourneyIT's when it ran before in the same run, else the same steps made here.
  * Every page is saved as a PNG under target/screenshots with its server time (Server-Timing) beside it
  * in server-times.txt; the goal is under 300 ms a page, reported, not asserted (a timed test is no proof).
  */
@@ -35,35 +40,54 @@ class ConsoleIT {
     private static final System.Logger LOG = System.getLogger(ConsoleIT.class.getName());
     private static final String FROM = "2025-01-01";
     private static final String TO = "2025-12-31";
+    /** quarkus-oidc's session cookie (with split tokens also q_session_at and q_session_rt). */
+    private static final String SESSION_COOKIE = "q_session";
 
     private static Calls calls;
     private static Journey j;
     private static JourneyRigs rigs;
     private static String console;
+    private static StackSettings settings;
 
     @BeforeAll
     static void journey(LocalStack stack) {
-        calls = new Calls(stack.settings());
-        console = stack.settings().serviceUrl(ServiceApp.CONSOLE);
-        j = new Journey(calls, Calls.runId());
-        j.oscarBuildsASiteWithARack();
-        j.aliceOrdersFromAMalaysianAndAChinesePlant();
-        j.aliceSubmitsConfirmsAndShips();
-        j.fionaFilesTheEntryAndPaysIt();
-        j.aliceReceivesTheShipment();
-        rigs = new JourneyRigs(calls, j);
-        rigs.appearInInventoryOnceEachWithPlantOriginAndPrice();
-        rigs.oscarDeploysThemAndTheFleetSummaryCountsThem();
+        settings = stack.settings();
+        calls = new Calls(settings);
+        console = settings.serviceUrl(ServiceApp.CONSOLE);
+        rigs = JourneyIT.finished;
+        if (rigs == null) {
+            j = new Journey(calls, Calls.runId());
+            j.oscarBuildsASiteWithARack();
+            j.aliceOrdersFromAMalaysianAndAChinesePlant();
+            j.aliceSubmitsConfirmsAndShips();
+            j.fionaFilesTheEntryAndPaysIt();
+            j.aliceReceivesTheShipment();
+            rigs = new JourneyRigs(calls, j);
+            rigs.appearInInventoryOnceEachWithPlantOriginAndPrice();
+            rigs.oscarDeploysThemAndTheFleetSummaryCountsThem();
+        } else {
+            j = rigs.journey();
+            LOG.log(System.Logger.Level.INFO, "the console is looked at with JourneyIT's data, run " + j.run);
+        }
     }
 
     @AfterAll
     static void serverTimes() throws IOException {
-        Map<String, Double> times = new TreeMap<>(ConsoleBrowser.SERVER_TIMES);
-        StringBuilder b = new StringBuilder("page,server time ms (Server-Timing app; goal < 300)\n");
-        times.forEach((page, ms) -> b.append(page).append(',').append(String.format(Locale.ROOT, "%.1f", ms)).append('\n'));
+        Map<String, ConsoleBrowser.PageTime> times = new TreeMap<>(ConsoleBrowser.SERVER_TIMES);
+        StringBuilder csv = new StringBuilder("page,path,server time ms as shown,server time ms reloaded (Server-Timing app; goal < 300)\n");
+        StringBuilder lines = new StringBuilder();
+        times.forEach((page, t) -> {
+            csv.append(page).append(',').append(t.path()).append(',').append(ms(t.first())).append(',').append(ms(t.again())).append('\n');
+            lines.append(String.format(Locale.ROOT, "%nconsole page %-24s %8s ms as shown, %8s ms reloaded  %s  %s", page,
+                    ms(t.first()), ms(t.again()), Math.max(t.first(), t.again()) < 300 ? "< 300 ms" : "OVER 300 ms", t.path()));
+        });
         Files.createDirectories(ConsoleBrowser.SHOTS);
-        Files.writeString(ConsoleBrowser.SHOTS.resolve("server-times.txt"), b);
-        LOG.log(System.Logger.Level.INFO, "console pages' server time (goal < 300 ms):\n" + b);
+        Files.writeString(ConsoleBrowser.SHOTS.resolve("server-times.txt"), csv);
+        LOG.log(System.Logger.Level.INFO, "console pages' server time (Server-Timing app; goal < 300 ms):" + lines);
+    }
+
+    private static String ms(double ms) {
+        return String.format(Locale.ROOT, "%.1f", ms);
     }
 
     @Test
@@ -71,8 +95,7 @@ class ConsoleIT {
         try (ConsoleBrowser b = new ConsoleBrowser(console)) {
             String query = "?from=" + FROM + "&to=" + TO + "&groupBy=entry";
             b.signIn("/finance/reconciliation" + query, "fiona");
-            JsonNode api = ok(calls.tariff("fiona").queryParam("from", FROM).queryParam("to", TO).queryParam("groupBy", "entry")
-                    .get("/api/reconciliation"), 200);
+            JsonNode api = reconciliation();
             assertTrue(api.get("rows").size() > 0, "the journey's entry is reconciled: " + api);
             assertEquals(api.get("rows").size(), b.all("#reconciliation tbody tr").size(), "one row per row");
             long varying = 0;
@@ -82,20 +105,26 @@ class ConsoleIT {
             assertEquals(varying, b.all("#reconciliation tbody tr.variance").size(), "the rows with a variance are highlighted");
             assertAmounts(List.of("estimated", "declared", "paid", "billed", "refunded", "variance"), api.get("totals"),
                     b.values("#totals td[data-value]"), "reconciliation totals");
+            assertTrue(b.text("#reconciliation").contains(j.entryNumber), "the journey's entry is a row");
             b.shot("finance-reconciliation");
 
             String csv = (String) b.async("var done = arguments[arguments.length - 1];"
                     + "fetch(document.getElementById('csv').href).then(function (r) { return r.text(); }).then(done);");
             String apiCsv = calls.tariff("fiona").accept("text/csv").queryParam("from", FROM).queryParam("to", TO)
                     .queryParam("groupBy", "entry").get("/api/reconciliation").asString();
-            assertEquals(apiCsv, csv, "the CSV button gives tariff-service's CSV");
+            // the same rows, field for field (the browser's fetch and REST Assured may differ in line ends only)
+            assertEquals(apiCsv.lines().toList(), csv.lines().toList(), "the CSV button gives tariff-service's CSV");
+            assertTrue(csv.lines().count() > 1, "a heading and rows: " + csv);
 
-            b.all("#reconciliation tbody tr input[name=reason]").get(0).clear();
-            b.all("#reconciliation tbody tr input[name=reason]").get(0).sendKeys("checked in the console " + j.run);
-            b.all("#reconciliation tbody tr button[type=submit]").get(0).click();
-            JsonNode after = ok(calls.tariff("fiona").queryParam("from", FROM).queryParam("to", TO).queryParam("groupBy", "entry")
-                    .get("/api/reconciliation"), 200);
-            assertTrue(after.toString().contains("checked in the console " + j.run), "the reason reached tariff-service");
+            String reason = "checked in the console " + j.run;
+            WebElement field = b.all("#reconciliation tbody tr input[name=reason]").get(0);
+            field.clear();
+            field.sendKeys(reason);
+            b.clickAndWait(b.all("#reconciliation tbody tr button[type=submit]").get(0));
+            assertTrue(reconciliation().toString().contains(reason), "the reason reached tariff-service");
+            assertEquals(console + "/finance/reconciliation" + query, b.url(), "back on the same reconciliation");
+            assertTrue(b.all("#reconciliation tbody tr input[name=reason]").stream()
+                    .anyMatch(e -> reason.equals(e.getDomProperty("value"))), "the reason is shown on its row");
 
             b.open("/finance/deadlines?within=90");
             JsonNode deadlines = ok(calls.tariff("fiona").queryParam("within", "90d").queryParam("limit", 200)
@@ -107,10 +136,11 @@ class ConsoleIT {
             JsonNode refunds = ok(calls.tariff("fiona").queryParam("limit", 200).get("/api/ieepa-refunds"), 200);
             assertAmounts(List.of("refundable", "eligible", "claimed", "principal", "interest", "shortfall"),
                     refunds.get("totals"), b.values("#totals td[data-value]"), "IEEPA refund totals");
-            assertTrue(b.text("#refunds").contains(j.entry.get("entryNumber").asText()), "the journey's entry is listed");
+            assertTrue(b.text("#refunds").contains(j.entryNumber), "the journey's entry is listed");
             b.shot("finance-ieepa-refunds");
 
             b.open("/");
+            assertEquals(List.of("go-deadlines", "go-reconciliation", "go-refunds"), b.ids("a[id^=go-]"), "finance's pages");
             b.shot("home-finance");
         }
     }
@@ -139,7 +169,11 @@ class ConsoleIT {
             assertEquals(history.get("items").size(), b.all("#history tbody tr").size(), "every event");
             b.shot("fleet-rig-lookup");
 
-            b.open("/fleet/sites/" + j.site + "/racks");
+            b.open("/fleet/sites");
+            assertEquals(1, b.all("#sites a[href='/fleet/sites/" + j.site + "/racks']").size(), "the journey's site is listed");
+            b.shot("fleet-sites");
+
+            b.clickAndWait(b.all("#sites a[href='/fleet/sites/" + j.site + "/racks']").get(0));
             JsonNode atSite = ok(calls.inventory("oscar").queryParam("site", j.site).queryParam("limit", 1000).get("/api/rigs"), 200);
             Map<String, Integer> byStatus = new TreeMap<>();
             for (JsonNode r : atSite.get("items")) {
@@ -147,6 +181,7 @@ class ConsoleIT {
                     byStatus.merge(r.get("status").asText(), 1, Integer::sum);
                 }
             }
+            assertEquals(Map.of("DEPLOYED", 5), byStatus, "the journey's five rigs are racked");
             byStatus.forEach((status, count) ->
                     assertEquals(count, b.all("li.slot." + status).size(), status + " slots"));
             b.shot("fleet-racks");
@@ -155,6 +190,8 @@ class ConsoleIT {
 
     @Test
     void aliceFollowsHerOrderFromDutyEstimateToConfirmedRigs() {
+        long registered = await("procurement-service shows the journey's five rigs confirmed").atMost(JourneyRigs.PATIENCE)
+                .pollInterval(Duration.ofSeconds(1)).until(ConsoleIT::confirmedRigs, n -> n == 5);
         try (ConsoleBrowser b = new ConsoleBrowser(console)) {
             b.signIn("/orders", "alice");
             JsonNode order = ok(calls.procurement("alice").get("/api/purchase-orders/" + j.orderId()), 200);
@@ -164,20 +201,10 @@ class ConsoleIT {
                     "duty + fees as estimated");
             b.shot("orders");
 
-            b.open("/orders/" + j.orderId());
+            b.clickAndWait(b.all(row + " a[href='/orders/" + j.orderId() + "']").get(0));
             JsonNode landed = ok(calls.procurement("alice").get("/api/purchase-orders/" + j.orderId() + "/landed-cost"), 200);
-            assertEquals(0, landed.at("/total/landedCost").decimalValue().compareTo(b.values("#landed-cost span[data-value]").get(0)));
-            long registered = 0;
-            JsonNode shipments = ok(calls.procurement("alice").get("/api/purchase-orders/" + j.orderId() + "/shipments"), 200);
-            for (JsonNode s : shipments.get("items")) {
-                JsonNode shipment = ok(calls.procurement("alice").get("/api/shipments/" + s.get("id").asText()), 200);
-                for (JsonNode line : shipment.get("lines")) {
-                    for (JsonNode r : line.get("rigs")) {
-                        registered += "REGISTERED".equals(r.get("status").asText()) ? 1 : 0;
-                    }
-                }
-            }
-            assertTrue(registered > 0, "the journey's rigs were confirmed");
+            assertEquals(0, landed.at("/total/landedCost").decimalValue().compareTo(b.values("#landed-cost span[data-value]").get(0)),
+                    "landed cost: " + landed.get("total"));
             assertEquals(registered, b.all("table.rigs .tag.yes").size(), "each confirmed rig shows as confirmed");
             b.shot("order");
         }
@@ -190,22 +217,79 @@ class ConsoleIT {
             assertFalse(b.driver().getPageSource().contains(j.orderId()), "northwind's order on bob's list");
             b.open("/orders/" + j.orderId());
             assertTrue(b.text("#problem").contains("404"), b.text("#problem"));
+            assertFalse(b.driver().getPageSource().contains(j.site), "northwind's site on bob's page");
             b.shot("bob-northwinds-order");
             b.open("/fleet/rigs?q=" + rigs.assetIds().get(0));
             assertFalse(b.driver().getPageSource().contains("id=\"rig-status\""), "bob sees northwind's rig");
+            b.open("/finance/reconciliation");
+            assertFalse(b.driver().getPageSource().contains(j.entryNumber), "bob sees northwind's entry");
         }
     }
 
     @Test
     void aForgedSessionCookieGetsTheSignInPage() {
         try (ConsoleBrowser b = new ConsoleBrowser(console)) {
-            b.open("/q/health/live");
-            b.setCookie("q_session", "forged.cookie.value");
+            b.open("/console.css");
+            b.setCookie(SESSION_COOKIE, "forged.cookie.value");
             b.open("/finance/reconciliation");
             assertTrue(b.url().contains("/realms/rigledger/protocol/openid-connect/auth"), b.url());
-            assertEquals(1, b.all("#username").size(), "Keycloak's login form");
+            assertTrue(b.onKeycloakLogin(), "Keycloak's login form");
             b.shot("sign-in");
         }
+    }
+
+    /**
+     * fiona's console session expires (its ID token, 5 s for this sign-in, and the Keycloak session, ended
+     * as its idle timeout ends it): the next page goes to the sign-in page and, signed in, to the same page;
+     * signing out then ends the new Keycloak session too (the login form, not a silent sign-in, follows).
+     */
+    @Test
+    void anExpiredSessionSignsInAgainOnTheSamePageAndSigningOutEndsTheKeycloakSession() throws Exception {
+        String page = "/finance/deadlines?within=30";
+        try (ConsoleBrowser b = new ConsoleBrowser(console)) {
+            Realm.tokenLifespan(settings, "console", Duration.ofSeconds(5));
+            try {
+                b.signIn(page, "fiona");
+            } finally {
+                Realm.tokenLifespan(settings, "console", null);
+            }
+            Realm.endSessions(settings, "fiona", "console");
+            await("the console sends fiona to sign in once her tokens expired").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1)).until(() -> {
+                        b.open(page);
+                        return b.onKeycloakLogin();
+                    });
+            b.signInHere("fiona");
+            assertEquals(console + page, b.url(), "signed in again on the same page");
+            assertEquals("Deadlines in the next 30 days", b.text("h1"));
+            List<String> before = Realm.sessions(settings, "fiona", "console");
+            assertEquals(1, before.size(), "fiona's new console session: " + before);
+
+            b.clickAndWait(b.all("a[href='/logout']").get(0));
+            b.waitFor(b::onKeycloakLogin);
+            assertEquals(List.of(), Realm.sessions(settings, "fiona", "console"), "signing out ended the Keycloak session");
+            assertFalse(b.cookieNames().stream().anyMatch(n -> n.startsWith(SESSION_COOKIE)), "session cookies: " + b.cookieNames());
+        }
+    }
+
+    private static JsonNode reconciliation() {
+        return ok(calls.tariff("fiona").queryParam("from", FROM).queryParam("to", TO).queryParam("groupBy", "entry")
+                .get("/api/reconciliation"), 200);
+    }
+
+    /** The journey's rigs procurement-service shows as confirmed by inventory (REGISTERED) on the order's shipments. */
+    private static long confirmedRigs() {
+        long registered = 0;
+        JsonNode shipments = ok(calls.procurement("alice").get("/api/purchase-orders/" + j.orderId() + "/shipments"), 200);
+        for (JsonNode s : shipments.get("items")) {
+            JsonNode shipment = ok(calls.procurement("alice").get("/api/shipments/" + s.get("id").asText()), 200);
+            for (JsonNode line : shipment.get("lines")) {
+                for (JsonNode r : line.get("rigs")) {
+                    registered += "REGISTERED".equals(r.get("status").asText()) ? 1 : 0;
+                }
+            }
+        }
+        return registered;
     }
 
     private static void assertAmounts(List<String> fields, JsonNode api, List<BigDecimal> page, String what) {

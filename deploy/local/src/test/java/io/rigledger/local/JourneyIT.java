@@ -41,6 +41,12 @@ class JourneyIT {
     static final String ENTRY_DATE = "2025-09-15";
     static final String EXPORT_DATE = "2025-08-01";
 
+    /**
+     * The journey's rigs once the whole journey has passed in this run (null before): ConsoleIT looks at
+     * the same data in the browser instead of making it again.
+     */
+    static volatile JourneyRigs finished;
+
     private static Calls calls;
 
     @BeforeAll
@@ -71,6 +77,7 @@ class JourneyIT {
         finance.ieepaPartIsInTheCapeExport();
 
         j.bobGets404OnEveryId(rigs.assetIds());
+        finished = rigs;
     }
 
     /** The stored quote's layers follow the contract: HALF_UP(basis x rate / 100), lines add up. */

@@ -39,6 +39,11 @@ final class JourneyRigs {
         this.j = j;
     }
 
+    /** The journey whose rigs these are. */
+    Journey journey() {
+        return j;
+    }
+
     List<String> assetIds() {
         return bySerial.values().stream().map(r -> r.get("id").asText()).toList();
     }

@@ -8,7 +8,9 @@ import io.restassured.path.json.JsonPath;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -17,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The real Keycloak of the local stack as the end-to-end tests use it: tokens of the rigledger
  * realm fetched through a chosen address, their claims, and the few admin REST calls a test needs
- * (a throw-away client with a short access-token lifespan). Nothing here changes the realm file.
+ * (a throw-away client with a short access-token lifespan, a client's token lifespan for a while, the
+ * sessions of a person). Nothing here changes the realm file.
  */
 final class Realm {
 
@@ -112,6 +115,63 @@ final class Realm {
         given().auth().oauth2(admin)
                 .delete(adminUrl(settings) + "/clients/" + id)
                 .then().statusCode(204);
+    }
+
+    /**
+     * Sets the access-token lifespan of client {@code clientId} (Keycloak's client attribute
+     * {@code access.token.lifespan}, whole seconds; the ID token expires with the access token), or
+     * removes it when {@code lifespan} is null so that the realm's 300 s apply again.
+     */
+    static void tokenLifespan(StackSettings settings, String clientId, Duration lifespan) throws Exception {
+        String admin = adminToken(settings);
+        ObjectNode client = (ObjectNode) JSON.readTree(given().auth().oauth2(admin)
+                .queryParam("clientId", clientId)
+                .get(adminUrl(settings) + "/clients")
+                .then().statusCode(200)
+                .extract().asString()).get(0);
+        ObjectNode attributes = client.withObjectProperty("attributes");
+        if (lifespan == null) {
+            attributes.remove("access.token.lifespan");
+        } else {
+            attributes.put("access.token.lifespan", Long.toString(lifespan.toSeconds()));
+        }
+        given().auth().oauth2(admin)
+                .contentType(ContentType.JSON).body(JSON.writeValueAsString(client))
+                .put(adminUrl(settings) + "/clients/" + client.get("id").asText())
+                .then().statusCode(204);
+    }
+
+    /** The ids of {@code user}'s Keycloak sessions that client {@code clientId} takes part in. */
+    static List<String> sessions(StackSettings settings, String user, String clientId) throws Exception {
+        String admin = adminToken(settings);
+        String userId = given().auth().oauth2(admin)
+                .queryParam("username", user).queryParam("exact", true)
+                .get(adminUrl(settings) + "/users")
+                .then().statusCode(200)
+                .extract().path("[0].id");
+        JsonNode sessions = JSON.readTree(given().auth().oauth2(admin)
+                .get(adminUrl(settings) + "/users/" + userId + "/sessions")
+                .then().statusCode(200)
+                .extract().asString());
+        List<String> ids = new ArrayList<>();
+        for (JsonNode s : sessions) {
+            for (JsonNode c : s.path("clients")) {
+                if (clientId.equals(c.asText())) {
+                    ids.add(s.get("id").asText());
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Ends {@code user}'s Keycloak sessions that client {@code clientId} takes part in, as an expired session ends. */
+    static void endSessions(StackSettings settings, String user, String clientId) throws Exception {
+        String admin = adminToken(settings);
+        for (String id : sessions(settings, user, clientId)) {
+            given().auth().oauth2(admin)
+                    .delete(adminUrl(settings) + "/sessions/" + id)
+                    .then().statusCode(204);
+        }
     }
 
     /** A real token of Keycloak's master realm (its admin): a token of another issuer, signed with another realm's key. */

@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# The console's server time per page at the benchmark's data sizes (a benchmark, not part of ./mvnw verify).
+# Starts its own local stack (deploy/local's launcher, fresh databases in target/console-bench, so ./run.sh's
+# data is never touched), seeds northwind with BENCH_RIGS rigs (inventory's batch API, 10,000 a request; then
+# placed by SQL as inventory's FleetBench places its rigs: 10 sites of 120 racks x 50 slots, 60 % of the rigs
+# racked, 6,000 a site, over the racks page's cap of 5,000) and BENCH_ENTRIES customs entries x 5 entry lines
+# (tariff's ledger by SQL, as tariff-service/bench/reconciliation.sh seeds it: 20,000 entries = 100,000 entry
+# lines), signs fiona and oscar in through Keycloak's login form (curl, the form as a browser posts it), then asks
+# for each page BENCH_TIMES times and prints the console's Server-Timing (app;dur, ms: first byte read to
+# headers written) as min / median / max, the page's size, and the load average beside them.
+# Usage: flock /tmp/rigledger-stack.lock console/bench/pages.sh   (the jars packaged first, see README.md)
+# Settings: BENCH_RIGS (100000), BENCH_ENTRIES (20000), BENCH_TIMES (5)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+RIGS=${BENCH_RIGS:-100000}
+ENTRIES=${BENCH_ENTRIES:-20000}
+TIMES=${BENCH_TIMES:-5}
+OUT=console/target/console-bench
+CONSOLE=http://localhost:8084
+KEYCLOAK=http://localhost:8180
+export PGPASSWORD=postgres
+psql_db() { psql -q -v ON_ERROR_STOP=1 -h localhost -p 55432 -U postgres -d "$1"; }
+
+rm -rf "$OUT"
+mkdir -p "$OUT"
+echo "== machine: $(nproc) cores; $(uptime)"
+RIGLEDGER_LOCAL_DIR="$PWD/$OUT/stack" RIGLEDGER_POSTGRES_FRESH=true java -jar deploy/local/target/local-stack.jar \
+  > "$OUT/stack.log" 2>&1 &
+STACK_PID=$!
+trap 'kill "$STACK_PID" 2>/dev/null && wait "$STACK_PID" 2>/dev/null || true' EXIT
+for _ in $(seq 600); do
+  curl -sf "$CONSOLE/q/health/ready" >/dev/null 2>&1 && curl -sf http://localhost:8082/q/health/ready >/dev/null 2>&1 \
+    && curl -sf http://localhost:8083/q/health/ready >/dev/null 2>&1 && break
+  kill -0 "$STACK_PID" 2>/dev/null || { echo "bench: the stack stopped; see $OUT/stack.log" >&2; exit 1; }
+  sleep 1
+done
+curl -sf "$CONSOLE/q/health/ready" >/dev/null || { echo "bench: the stack is not ready; see $OUT/stack.log" >&2; exit 1; }
+
+token() {
+  curl -sf -d grant_type=password -d client_id=rigledger-cli -d "username=$1" -d "password=$1" \
+    "$KEYCLOAK/realms/rigledger/protocol/openid-connect/token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])'
+}
+
+echo "== seeding $RIGS rigs over POST /api/rigs/batch (oscar, 10,000 a request)"
+start=$(date +%s.%N)
+for ((from = 0; from < RIGS; from += 10000)); do
+  python3 - "$from" "$((from + 10000 < RIGS ? from + 10000 : RIGS))" > "$OUT/batch.json" <<'EOF'
+import json, sys
+a, b = int(sys.argv[1]), int(sys.argv[2])
+models = ["antminer-s21-xp", "antminer-s21-pro", "antminer-s21"]
+origins = ["MY", "CN", "US", "TH"]
+print(json.dumps({"rigs": [{"serialNumber": "CB%08d" % i, "model": models[i % 3], "originCountry": origins[i % 4]}
+                           for i in range(a, b)]}))
+EOF
+  code=$(curl -s -o "$OUT/batch-answer.json" -w '%{http_code}' -H "Authorization: Bearer $(token oscar)" \
+    -H 'Content-Type: application/json' --data-binary "@$OUT/batch.json" http://localhost:8082/api/rigs/batch)
+  [[ "$code" == 20* ]] || { echo "bench: batch from $from answered $code: $(head -c 500 "$OUT/batch-answer.json")" >&2; exit 1; }
+done
+echo "   $(awk -v s="$start" -v e="$(date +%s.%N)" -v n="$RIGS" 'BEGIN {printf "%.1f s, %.0f rigs/s", e - s, n / (e - s)}')"
+echo "== racking 60 % of them by SQL: 10 sites x 120 racks x 50 slots"
+psql_db inventory <<'EOF'
+insert into site (org, code, name, us_state, capacity_kw)
+  select 'northwind', 'CB' || g, 'Bench site ' || g, 'TX', 200000 from generate_series(0, 9) g;
+insert into rack (site_id, row_code, code, slots)
+  select s.id, 'A', 'R' || g, 50 from site s, generate_series(0, 119) g where s.org = 'northwind' and s.code like 'CB%';
+with fresh as (
+    select id, row_number() over (order by id) - 1 as n from rig
+    where org = 'northwind' and serial_number like 'CB%' and id % 10 < 6),
+placed as (
+    select id, n, n % 10 as site_no, (n / 10) % 120 as rack_no, n / 1200 + 1 as slot from fresh where n < 60000)
+update rig r set status = case when p.n % 13 = 12 then 'MAINTENANCE' else 'DEPLOYED' end,
+       site_id = s.id, rack_id = k.id, slot = p.slot
+from placed p join site s on s.org = 'northwind' and s.code = 'CB' || p.site_no
+join rack k on k.site_id = s.id and k.code = 'R' || p.rack_no
+where r.id = p.id;
+analyze rig;
+EOF
+echo "== seeding $ENTRIES customs entries x 5 entry lines x 4 layers x 3 kinds into tariff's ledger by SQL"
+psql_db tariff <<EOF
+insert into customs_entry (id, org, entry_number, entry_type, entry_date, port_code, transport_mode, importer,
+    status, summary_version, version, created_by, created_at, reconciliation_flag, drawback_claim, has_ieepa,
+    payments, origin_audits)
+select md5('e' || g)::uuid, 'northwind', 'B' || lpad(g::text, 10, '0'), '01', date '2025-01-01' + (g % 300), '2704',
+    'OCEAN', 'Northwind Mining LLC', 'PAID', 1, 0, 'bench', now(), false, false, true, '[]', '[]'
+from generate_series(1, $ENTRIES) g;
+insert into entry_amount (org, entry_id, entry_date, kind, program, heading, order_id, order_line, shipment_id,
+    origin, manufacturer, amount)
+select 'northwind', md5('e' || e)::uuid, date '2025-01-01' + (e % 300), k.kind, l.program, l.heading,
+    md5('o' || (e * 5 + n))::uuid, n + 1, md5('s' || e)::uuid, 'MY', 'Bitmain', round((random() * 1000)::numeric, 2)
+from generate_series(1, $ENTRIES) e, generate_series(0, 4) n,
+    (values ('ESTIMATED'), ('DECLARED'), ('PAID')) k(kind),
+    (values ('MFN', '8543.70.98'), ('IEEPA_RECIPROCAL', '9903.02.39'), ('MPF', ''), ('HMF', '')) l(program, heading);
+analyze customs_entry;
+analyze entry_amount;
+EOF
+
+# Signs $1 in through the console: the console sends curl to Keycloak's login form, whose form is posted as a browser
+# posts it; curl follows the redirects back (code, token exchange, the page asked for).
+sign_in() {
+  local jar="$OUT/$1.cookies" page action
+  page=$(curl -sfL -c "$jar" -b "$jar" "$CONSOLE/")
+  action=$(python3 -c 'import html, re, sys; print(html.unescape(re.search(r"<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"", sys.stdin.read(), re.S).group(1)))' <<< "$page")
+  curl -sfL -c "$jar" -b "$jar" -o "$OUT/$1-home.html" --data-urlencode "username=$1" --data-urlencode "password=$1" \
+    --data-urlencode credentialId= "$action"
+  grep -q 'id="signed-in-as"' "$OUT/$1-home.html" || { echo "bench: $1 did not get the console's home page" >&2; exit 1; }
+}
+
+# Asks for page $3 as $1 $4 times (default $TIMES); prints the Server-Timing app durations (min, median, max), status and size.
+measure() {
+  local who=$1 name=$2 path=$3 n=${4:-$TIMES} i durs=() status size
+  for ((i = 0; i < n; i++)); do
+    read -r status size dur < <(curl -s -b "$OUT/$who.cookies" -o "$OUT/$name.html" -D "$OUT/$name.headers" \
+      -w '%{http_code} %{size_download} ' "$CONSOLE$path"; \
+      tr -d '\r' < "$OUT/$name.headers" | sed -n 's/^[Ss]erver-[Tt]iming: app;dur=\([0-9.]*\).*/\1/p')
+    durs+=("$dur")
+  done
+  printf '%s\n' "${durs[@]}" | sort -n | awk -v name="$name" -v path="$path" -v status="$status" -v size="$size" -v load="$(cut -d' ' -f1 /proc/loadavg)" '
+    { d[NR] = $1 } END { printf "page %-22s %6.1f %6.1f %6.1f ms (min median max of %d)  %s %7.0f KiB  load %s  %s\n",
+      name, d[1], d[int((NR + 1) / 2)], d[NR], NR, status, size / 1024, load, path }'
+}
+
+sign_in fiona
+sign_in oscar
+asset=$(curl -sf -H "Authorization: Bearer $(token oscar)" 'http://localhost:8082/api/rigs?limit=1' \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+echo "== server time per page (Server-Timing app; goal < 300 ms), $TIMES requests each; $(uptime)"
+measure fiona reconciliation-program "/finance/reconciliation?from=2025-01-01&to=2025-12-31&groupBy=program"
+measure fiona reconciliation-origin "/finance/reconciliation?from=2025-01-01&to=2025-12-31&groupBy=origin"
+measure fiona reconciliation-entry-week "/finance/reconciliation?from=2025-03-01&to=2025-03-07&groupBy=entry"
+measure fiona reconciliation-entry-month "/finance/reconciliation?from=2025-03-01&to=2025-03-31&groupBy=entry"
+measure fiona reconciliation-entry-all "/finance/reconciliation" 1
+measure fiona deadlines-30 "/finance/deadlines?within=30"
+measure fiona deadlines-90 "/finance/deadlines?within=90"
+measure fiona ieepa-refunds "/finance/ieepa-refunds"
+measure oscar fleet "/fleet"
+measure oscar rig-lookup "/fleet/rigs?q=$asset"
+measure oscar sites "/fleet/sites"
+measure oscar racks-6000 "/fleet/sites/CB0/racks"
+measure oscar home "/"
+echo "== $(uptime)"
