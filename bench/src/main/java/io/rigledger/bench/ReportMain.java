@@ -23,13 +23,21 @@ public final class ReportMain {
      *
      * @param args the results TSV, the output folder (created), the title, then notes
      * @throws IOException when the TSV cannot be read or the report written
-     * @throws IllegalArgumentException when fewer than three arguments are given or a TSV line does not parse
+     * @throws IllegalArgumentException when fewer than three arguments are given; a TSV line that does not parse
+     *     or quick and goal-size figures mixed end the program with the message and exit code 1, nothing written
      */
     public static void main(String[] args) throws IOException {
         if (args.length < 3) {
             throw new IllegalArgumentException("usage: ReportMain <results.tsv> <out-dir> <title> [note ...]");
         }
         System.setProperty("java.awt.headless", "true");
+        try {
+            Results.read(Path.of(args[0]));
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + args[0] + ": " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         Path out = write(Path.of(args[0]), Path.of(args[1]), args[2], Arrays.asList(args).subList(3, args.length));
         System.out.print(Files.readString(out, StandardCharsets.UTF_8));
     }
@@ -39,6 +47,8 @@ public final class ReportMain {
      *
      * @return the path of REPORT.md
      * @throws IOException when the TSV cannot be read or a file written
+     * @throws IllegalArgumentException when a line does not parse or quick and goal-size figures are mixed (nothing
+     *     written then)
      */
     public static Path write(Path tsv, Path dir, String title, List<String> notes) throws IOException {
         Results results = Results.read(tsv);

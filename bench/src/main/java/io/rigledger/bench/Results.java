@@ -5,7 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What one bench/run wrote: the figures in the order measured and the plot points. Blank lines and lines starting
@@ -29,7 +34,8 @@ public record Results(List<Figure> figures, List<Point> points) {
     /**
      * Parses the lines of a results TSV.
      *
-     * @throws IllegalArgumentException naming the line number when a line does not parse
+     * @throws IllegalArgumentException naming the line number when a line does not parse, or naming the runs when
+     *     figures of a quick run and of a goal-size run are mixed (their numbers do not compare)
      */
     public static Results parse(List<String> lines) {
         List<Figure> figures = new ArrayList<>();
@@ -49,6 +55,21 @@ public record Results(List<Figure> figures, List<Point> points) {
                 throw new IllegalArgumentException("line " + (i + 1) + ": " + e.getMessage(), e);
             }
         }
-        return new Results(List.copyOf(figures), List.copyOf(points));
+        Results results = new Results(List.copyOf(figures), List.copyOf(points));
+        Set<Boolean> kinds = results.runs().stream().map(Run::quick).collect(Collectors.toSet());
+        if (kinds.size() > 1) {
+            throw new IllegalArgumentException("the results mix quick and goal-size figures, which do not compare: "
+                    + results.runs().stream().map(Run::describe).collect(Collectors.joining("; "))
+                    + "; rerun every step at one size");
+        }
+        return results;
+    }
+
+    /** The runs the figures and points were measured in, in order of first appearance; empty when none is named. */
+    public List<Run> runs() {
+        Set<Run> runs = new LinkedHashSet<>();
+        Stream.concat(figures.stream().map(Figure::run), points.stream().map(Point::run))
+                .flatMap(Optional::stream).forEach(runs::add);
+        return List.copyOf(runs);
     }
 }
