@@ -10,6 +10,8 @@
 # the archive is written at exit). One embedded PostgreSQL and the neighbours' stand-in (OrderBenchSetup) serve all.
 # Appends TSV to BENCH_RESULTS when set. Settings: BENCH_B5_ROUNDS (3: launches per way, the median counts),
 # BENCH_JDK25 (Temurin 25 home). Usage: bench/startup.sh (after bench/run's build)
+# A start that does not get ready (a training start too) is a failure: the other ways and services are still
+# measured, then the script names every failed start and exits 1 (bench/run's report names the step).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=bench/target/startup
@@ -83,6 +85,8 @@ put() {
   [[ "$3" =~ ^[0-9.]+$ ]] || set -- "$1" "$2" - "$4" "$5"
   printf '%s\t%s\t%s\t%s\t%s\n' "$@" >> "$BENCH_RESULTS"
 }
+FAILS=()
+failed() { FAILS+=("$1"); echo "bench: B5 $1 did not get ready; see $OUT/${1%% *}.log" >&2; }
 median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 measure() {   # service, way, home, options -> "median-seconds median-rss"
   local s r
@@ -93,22 +97,36 @@ measure() {   # service, way, home, options -> "median-seconds median-rss"
   echo "$s $r"
 }
 
+# way SERVICE WAY HOME OPTIONS VAR-SECONDS VAR-RSS: measure, setting the two variables ("" when a start failed)
+way() {
+  local out
+  printf -v "$5" '%s' ''; printf -v "$6" '%s' ''
+  if out=$(measure "$1" "$2" "$3" "$4"); then
+    read -r "$5" "$6" <<< "$out"
+  else
+    failed "$1 $2"
+  fi
+}
 for svc in tariff-service inventory-service procurement-service; do
   # the training start comes first: it also runs the service's Flyway migrations on the empty database, which
   # no measured start should pay
-  ( launch "$svc" "$JDK17" "-XX:ArchiveClassesAtExit=$OUT/$svc.jsa" > /dev/null ) || true
-  read -r plain rss <<< "$(measure "$svc" jdk17 "$JDK17" "")" || true
-  read -r cds cds_rss <<< "$(measure "$svc" jdk17-appcds "$JDK17" "-XX:SharedArchiveFile=$OUT/$svc.jsa")" || true
+  ( launch "$svc" "$JDK17" "-XX:ArchiveClassesAtExit=$OUT/$svc.jsa" > /dev/null ) || failed "$svc jdk17-appcds training start"
+  way "$svc" jdk17 "$JDK17" "" plain rss
+  way "$svc" jdk17-appcds "$JDK17" "-XX:SharedArchiveFile=$OUT/$svc.jsa" cds cds_rss
   put "B5 $svc ready after launch (JDK 17)" "$plain" - s "<= 1.5"
   put "B5 $svc RSS after start (JDK 17)" "$rss" - MiB "<= 256"
   put "B5 $svc ready with AppCDS (JDK 17) vs without" "$cds" "$plain" s "<= 1.5"
   put "B5 $svc RSS after start with AppCDS (JDK 17) vs without" "$cds_rss" "$rss" MiB "<= 256"
   if [ -n "$JDK25" ] && [ -x "$JDK25/bin/java" ]; then
-    ( launch "$svc" "$JDK25" "-XX:AOTCacheOutput=$OUT/$svc.aot" > /dev/null ) || true
-    read -r j25 j25_rss <<< "$(measure "$svc" jdk25 "$JDK25" "")" || true
-    read -r aot aot_rss <<< "$(measure "$svc" jdk25-aot "$JDK25" "-XX:AOTCache=$OUT/$svc.aot")" || true
+    ( launch "$svc" "$JDK25" "-XX:AOTCacheOutput=$OUT/$svc.aot" > /dev/null ) || failed "$svc jdk25-aot training start"
+    way "$svc" jdk25 "$JDK25" "" j25 j25_rss
+    way "$svc" jdk25-aot "$JDK25" "-XX:AOTCache=$OUT/$svc.aot" aot aot_rss
     put "B5 $svc ready on JDK 25 vs JDK 17" "$j25" "$plain" s "<= 1.5"
     put "B5 $svc ready with the JDK 25 AOT cache vs JDK 25 without" "$aot" "$j25" s "<= 1.5"
     put "B5 $svc RSS after start with the JDK 25 AOT cache vs JDK 25 without" "$aot_rss" "$j25_rss" MiB "<= 256"
   fi
 done
+if [ ${#FAILS[@]} -gt 0 ]; then
+  echo "bench: B5 failed: $(printf '%s; ' "${FAILS[@]}")" >&2
+  exit 1
+fi
