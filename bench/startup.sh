@@ -107,6 +107,7 @@ way() {
     failed "$1 $2"
   fi
 }
+plain='' rss='' cds='' cds_rss='' j25='' j25_rss='' aot='' aot_rss=''
 for svc in tariff-service inventory-service procurement-service; do
   # the training start comes first: it also runs the service's Flyway migrations on the empty database, which
   # no measured start should pay
