@@ -24,7 +24,7 @@ psql_db() { psql -q -v ON_ERROR_STOP=1 -h localhost -p 55432 -U postgres -d "$1"
 rm -rf "$OUT"
 mkdir -p "$OUT"
 echo "== machine: $(nproc) cores; $(uptime)"
-RIGLEDGER_LOCAL_DIR="$PWD/$OUT/stack" RIGLEDGER_POSTGRES_FRESH=true java -jar deploy/local/target/local-stack.jar \
+RIGLEDGER_LOCAL_DIR="$PWD/$OUT/stack" RIGLEDGER_POSTGRES_FRESH=true RIGLEDGER_KEYCLOAK_TIMEOUT=300 RIGLEDGER_SERVICE_TIMEOUT=180 java -jar deploy/local/target/local-stack.jar \
   > "$OUT/stack.log" 2>&1 &
 STACK_PID=$!
 trap 'kill "$STACK_PID" 2>/dev/null && wait "$STACK_PID" 2>/dev/null || true' EXIT
@@ -109,7 +109,7 @@ sign_in() {
 measure() {
   local who=$1 name=$2 path=$3 n=${4:-$TIMES} i durs=() status size
   for ((i = 0; i < n; i++)); do
-    read -r status size dur < <(curl -s -b "$OUT/$who.cookies" -o "$OUT/$name.html" -D "$OUT/$name.headers" \
+    read -r status size dur < <(curl -s --max-time 120 -b "$OUT/$who.cookies" -o "$OUT/$name.html" -D "$OUT/$name.headers" \
       -w '%{http_code} %{size_download} ' "$CONSOLE$path"; \
       tr -d '\r' < "$OUT/$name.headers" | sed -n 's/^[Ss]erver-[Tt]iming: app;dur=\([0-9.]*\).*/\1/p')
     durs+=("$dur")
