@@ -109,6 +109,11 @@ class BundleContractTest {
         Header retryAfter = bundled.getComponents().getResponses().get("TooManyRequests").getHeaders().get("Retry-After");
         assertNull(retryAfter.get$ref());
         assertTrue(retryAfter.getRequired(), "Retry-After stays required on 429");
+        Header unavailable = bundled.getComponents().getResponses().get("ServiceUnavailable").getHeaders().get("Retry-After");
+        assertNull(unavailable.get$ref());
+        assertTrue(unavailable.getRequired(), "Retry-After stays required on 503");
+        assertEquals("#/components/responses/ServiceUnavailable",
+                bundled.getPaths().get("/api/entries").getPost().getResponses().get("503").get$ref());
     }
 
     @Test

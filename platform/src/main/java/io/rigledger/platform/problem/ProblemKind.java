@@ -26,7 +26,12 @@ public enum ProblemKind {
     TOO_MANY_REQUESTS(429, "rate-limited", "Too many requests"),
     HEADERS_TOO_LARGE(431, "headers-too-large", "Request headers too large"),
     INTERNAL(500, "internal", "Internal error"),
-    UPSTREAM_UNAVAILABLE(503, "upstream-unavailable", "Upstream unavailable");
+    UPSTREAM_UNAVAILABLE(503, "upstream-unavailable", "Upstream unavailable"),
+    /**
+     * The database connection broke during COMMIT: the change may or may not be stored. Listed after
+     * UPSTREAM_UNAVAILABLE, so {@link #ofStatus} still answers that one for 503.
+     */
+    OUTCOME_UNKNOWN(503, "outcome-unknown", "Outcome unknown");
 
     private final int status;
     private final String slug;
