@@ -39,7 +39,7 @@ public class InputMappers {
     public RestResponse<Problem> constraintViolation(ConstraintViolationException e, UriInfo uri) {
         if (e.getConstraintViolations().stream().anyMatch(InputMappers::isReturnValue)) {
             // the service broke its own contract: a bug, not the client's input
-            return new ProblemMappers().unexpected(e, uri);
+            return ProblemMappers.internalError(e, uri);
         }
         List<Problem.Violation> violations = e.getConstraintViolations().stream()
                 .map(v -> new Problem.Violation(FieldPaths.of(v), v.getMessage()))

@@ -90,6 +90,11 @@ public class ProblemMappers {
             LOG.warnf("database unavailable on %s: %s", uri.getPath(), e.toString());
             return respond(DatabaseOutage.problem(), uri);
         }
+        return internalError(e, uri);
+    }
+
+    /** 500 internal with a fresh correlation id, logged with {@code e}'s stack trace; nothing of it in the answer. */
+    static RestResponse<Problem> internalError(Throwable e, UriInfo uri) {
         String correlationId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure %s on %s", correlationId, uri.getPath());
         Problem body = new Problem(ProblemKind.INTERNAL.type(), ProblemKind.INTERNAL.title(), 500,
