@@ -3,6 +3,8 @@ package io.rigledger.bench;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.jfree.chart.ChartFactory;
@@ -109,6 +112,8 @@ public final class Plots {
             xy.setDomainAxis(rigs);
             LogAxis ms = new LogAxis(y + ", log scale");
             ms.setSmallestValue(0.01);
+            ms.setTickUnit(new NumberTickUnit(1));
+            ms.setNumberFormatOverride(new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)));
             xy.setRangeAxis(ms);
         }
         if (plot.equals("B1")) {

@@ -78,7 +78,8 @@ class RunsAndPlotsTest {
         List<Point> points = Results.parse(List.of("point\tB2\tAPI\t10000\t2.1", "point\tB2\tAPI\t1000000\t2.5",
                 "point\tB2\traw GROUP BY\t10000\t5", "point\tB2\traw GROUP BY\t1000000\t480")).points();
         XYPlot plot = Plots.chart("B2", points).getXYPlot();
-        assertInstanceOf(LogAxis.class, plot.getRangeAxis());
+        LogAxis ms = assertInstanceOf(LogAxis.class, plot.getRangeAxis());
+        assertEquals(1, ms.getTickUnit().getSize(), 1e-9, "time ticked at 1, 10, 100 ms");
         LogAxis rigs = assertInstanceOf(LogAxis.class, plot.getDomainAxis());
         assertEquals(1, rigs.getTickUnit().getSize(), 1e-9, "one tick per power of ten");
         assertEquals(List.of("10k", "100k", "1M", "500", "2.5M"),
