@@ -2,9 +2,6 @@ package io.rigledger.tariff.entry;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -29,20 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * overpayment had no refund path).
  */
 @QuarkusTest
-class AuditCreditRefundTest {
-
-    @Inject
-    EntryStore store;
-
-    @BeforeEach
-    void pinToday() {
-        Today.pin(store);
-    }
-
-    @AfterEach
-    void unpinToday() {
-        Today.unpin(store);
-    }
+class AuditCreditRefundTest extends PinnedTodayTest {
 
     /** Declared Chinese, ocean, 2025-09-15, 100,000.00 over two order lines (2 rigs, 1 rig): duty 57,600.00, fees 471.40. */
     static String chinese(String number) {

@@ -1,9 +1,6 @@
 package io.rigledger.tariff.entry;
 
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -26,21 +23,7 @@ import static org.hamcrest.Matchers.not;
  * Also the deemed liquidation on the anniversary of the date of entry (defect 1), end to end.
  */
 @QuarkusTest
-class AuditedEntryTest {
-
-    /** The service's today and this test's, {@link Today#DATE}: the dates below are relative to it. */
-    @Inject
-    EntryStore store;
-
-    @BeforeEach
-    void pinToday() {
-        Today.pin(store);
-    }
-
-    @AfterEach
-    void unpinToday() {
-        Today.unpin(store);
-    }
+class AuditedEntryTest extends PinnedTodayTest {
 
     private static final LocalDate TODAY = Today.DATE;
 

@@ -1,9 +1,6 @@
 package io.rigledger.tariff.entry;
 
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -33,21 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * files, and its CAPE request is 409 (issue 9 review: it was eligible, exported and claimed 0.00).
  */
 @QuarkusTest
-class CapeOwedTest {
-
-    /** The service's today and this test's, {@link Today#DATE}: the dates below are relative to it. */
-    @Inject
-    EntryStore store;
-
-    @BeforeEach
-    void pinToday() {
-        Today.pin(store);
-    }
-
-    @AfterEach
-    void unpinToday() {
-        Today.unpin(store);
-    }
+class CapeOwedTest extends PinnedTodayTest {
 
     private static final LocalDate TODAY = Today.DATE;
 

@@ -3,9 +3,6 @@ package io.rigledger.tariff.entry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rigledger.testsupport.Contract;
 import io.rigledger.testsupport.Tokens;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -23,21 +20,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 /** GET /api/deadlines?within=: what falls due, soonest first, only the caller's organisation's. */
 @QuarkusTest
-class DeadlineResourceTest {
-
-    /** The service's today and this test's, {@link Today#DATE}: the dates below are relative to it. */
-    @Inject
-    EntryStore store;
-
-    @BeforeEach
-    void pinToday() {
-        Today.pin(store);
-    }
-
-    @AfterEach
-    void unpinToday() {
-        Today.unpin(store);
-    }
+class DeadlineResourceTest extends PinnedTodayTest {
 
     @Test
     void withinThirtyDaysListsTheCorrectionDeadlineBeforeTheExpectedLiquidation() {

@@ -2,9 +2,6 @@ package io.rigledger.tariff.entry;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.rigledger.testsupport.Tokens;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -24,21 +21,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 /** Input the entry steps refuse with a 4xx naming the field, nothing written (issue 9 review, small defects). */
 @QuarkusTest
-class EntryBoundsTest {
-
-    /** The service's today and this test's, {@link Today#DATE}: the dates below are relative to it. */
-    @Inject
-    EntryStore store;
-
-    @BeforeEach
-    void pinToday() {
-        Today.pin(store);
-    }
-
-    @AfterEach
-    void unpinToday() {
-        Today.unpin(store);
-    }
+class EntryBoundsTest extends PinnedTodayTest {
 
     @Test
     void anOriginAuditToAnOriginTheScheduleDoesNotCoverIs422NamingAssertedOrigin() {

@@ -1,9 +1,6 @@
 package io.rigledger.tariff.entry;
 
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -20,21 +17,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 /** Every lifecycle move and its refusal, with the history it leaves. */
 @QuarkusTest
-class EntryLifecycleTest {
-
-    /** The service's today and this test's, {@link Today#DATE}: the dates below are relative to it. */
-    @Inject
-    EntryStore store;
-
-    @BeforeEach
-    void pinToday() {
-        Today.pin(store);
-    }
-
-    @AfterEach
-    void unpinToday() {
-        Today.unpin(store);
-    }
+class EntryLifecycleTest extends PinnedTodayTest {
 
     static final String PAY_PART = "{\"amount\":10000.00,\"paidOn\":\"2025-09-25\",\"achReference\":\"ACH-1\"}";
     static final String PAY_REST = "{\"amount\":12071.40,\"paidOn\":\"2025-09-26\",\"achReference\":\"ACH-2\"}";

@@ -2,8 +2,6 @@ package io.rigledger.tariff.entry;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
@@ -33,26 +31,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * today deleted) is brought forward at start-up by {@link LiquidationBackfill}: the same rows, once.
  */
 @QuarkusTest
-class LiquidationBackfillTest {
-
-    @Inject
-    EntryStore store;
+class LiquidationBackfillTest extends PinnedTodayTest {
 
     @Inject
     LiquidationBackfill backfill;
 
     @Inject
     DataSource dataSource;
-
-    @BeforeEach
-    void pinToday() {
-        Today.pin(store);
-    }
-
-    @AfterEach
-    void unpinToday() {
-        Today.unpin(store);
-    }
 
     @Test
     void anEntryLiquidatedWithoutLiquidatedRowsGetsTheRowsALiquidationWritesOnceAndOwesWhatItOwedThen() throws SQLException {

@@ -3,9 +3,6 @@ package io.rigledger.tariff.entry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -34,25 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 9903.01.24 -20,000.00 while the Malaysian line kept +20,000.00).
  */
 @QuarkusTest
-class MultiLineDecreaseTest {
-
-    /**
-     * The entries of this test are dated 2025-09-15 and refunded on 2026-11-30: the service's today is pinned
-     * to 2026-11-30 ({@link Today}), so CAPE eligibility (80 days after the deemed liquidation of 2026-09-15) and the
-     * "not after today" checks give the same answers on any day the suite runs.
-     */
-    @Inject
-    EntryStore store;
-
-    @BeforeEach
-    void pinToday() {
-        Today.pin(store);
-    }
-
-    @AfterEach
-    void unpinToday() {
-        Today.unpin(store);
-    }
+class MultiLineDecreaseTest extends PinnedTodayTest {
 
     /** Line 1 MY 100,000.00 (order line 1, 2 rigs), line 2 CN 50,000.00 (order line 2, 1 rig), ocean, 2025-09-15; deposit 51,107.10. */
     static String mixed(String number) {

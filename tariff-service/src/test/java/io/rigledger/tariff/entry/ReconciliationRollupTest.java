@@ -4,8 +4,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.rigledger.testsupport.Tokens;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -35,21 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  * exactly what a GROUP BY of the ledger itself gives, row for row and to the cent.
  */
 @QuarkusTest
-class ReconciliationRollupTest {
-
-    /** The service's today and this test's, {@link Today#DATE}: the dates below are relative to it. */
-    @Inject
-    EntryStore store;
-
-    @BeforeEach
-    void pinToday() {
-        Today.pin(store);
-    }
-
-    @AfterEach
-    void unpinToday() {
-        Today.unpin(store);
-    }
+class ReconciliationRollupTest extends PinnedTodayTest {
 
     @Inject
     DataSource dataSource;

@@ -2,9 +2,6 @@ package io.rigledger.tariff.entry;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -31,20 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * refunded column follow every claim and add up.
  */
 @QuarkusTest
-class RefundClaimsTest {
-
-    @Inject
-    EntryStore store;
-
-    @BeforeEach
-    void pinToday() {
-        Today.pin(store);
-    }
-
-    @AfterEach
-    void unpinToday() {
-        Today.unpin(store);
-    }
+class RefundClaimsTest extends PinnedTodayTest {
 
     @Test
     void aCapeClaimBesideTheRefundALiquidationMadeDueIsClaimedReceivedAndReconciledApart() {
