@@ -133,7 +133,13 @@ public final class SoakDriver {
         if (!args.containsKey("referenceP99Ms")) {
             return all.errors() == 0;
         }
-        return criteria(load, all, overall, afterWarmup.isEmpty() ? rssStart : afterWarmup, rssEnd, duration);
+        // the RSS baseline must be taken at least one interval before the end, or growth compares the end with itself
+        Map<String, Long> base = duration.compareTo(warmup.plus(interval)) >= 0 ? afterWarmup : Map.of();
+        if (base.isEmpty()) {
+            say(String.format(Locale.ROOT, "NOT JUDGED RSS growth: the soak (%s) is not at least one interval (%s) longer than"
+                    + " its warm-up (%s), so there is no baseline before the end; a harness check only", duration, interval, warmup));
+        }
+        return criteria(load, all, overall, base, rssEnd, duration);
     }
 
     private boolean criteria(OpenLoad load, OpenLoad.Counts all, Histogram overall, Map<String, Long> base,
