@@ -9,18 +9,18 @@ import org.junit.jupiter.api.BeforeEach;
  * {@link Today#DATE} during each test and the system clock again after it, so no regime change of the duty schedule,
  * fiscal year of the MPF limits or deadline (CAPE 80 days, deemed liquidation a year) moves under them.
  */
-abstract class PinnedTodayTest {
+public abstract class PinnedTodayTest {
 
     @Inject
-    EntryStore store;
+    protected EntryStore store;
 
     @BeforeEach
-    void pinToday() {
+    protected void pinToday() {
         Today.pin(store);
     }
 
     @AfterEach
-    void unpinToday() {
+    protected void unpinToday() {
         Today.unpin(store);
     }
 }

@@ -2,13 +2,10 @@ package io.rigledger.tariff.refund;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.rigledger.tariff.entry.EntryStore;
+import io.rigledger.tariff.entry.PinnedTodayTest;
 import io.rigledger.tariff.entry.Today;
 import io.rigledger.testsupport.Contract;
 import io.rigledger.testsupport.Tokens;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -25,21 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The organisation's IEEPA refunds: per heading, CAPE eligibility with reasons, the CAPE zip, refunds reconciled. */
 @QuarkusTest
-class IeepaRefundResourceTest {
-
-    /** The service's today and this test's, {@link Today#DATE}: the dates below are relative to it. */
-    @Inject
-    EntryStore store;
-
-    @BeforeEach
-    void pinToday() {
-        Today.pin(store);
-    }
-
-    @AfterEach
-    void unpinToday() {
-        Today.unpin(store);
-    }
+class IeepaRefundResourceTest extends PinnedTodayTest {
 
     /** Recent enough that no entry is deemed liquidated (a year after entry, 19 U.S.C. 1504(a)) and out of CAPE. */
     static final LocalDate ENTERED = Today.DATE.minusDays(60);
