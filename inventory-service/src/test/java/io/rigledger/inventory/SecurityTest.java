@@ -1,71 +1,70 @@
 package io.rigledger.inventory;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.rigledger.testsupport.MatrixFixture;
 import io.rigledger.testsupport.SecurityMatrix;
-import io.rigledger.testsupport.SecurityMatrix.Endpoint;
-import org.junit.jupiter.api.Test;
+import io.rigledger.testsupport.Tokens;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 
+import static io.rigledger.inventory.Fleet.newCode;
+import static io.rigledger.inventory.Fleet.newSerial;
 import static io.rigledger.inventory.InventoryTestResources.CONTRACT;
-import static io.rigledger.testsupport.SecurityMatrix.endpoint;
 
 /**
- * Every operation of the contract: every refused token is 401 saying why, each role the operation
- * is not for is 403, each role it is for gets past the check. What the allowed roles get is tested
- * per feature.
+ * The authorisation matrix of inventory.yaml, generated from the contract's x-rigledger-roles and
+ * x-rigledger-tenancy (see {@link SecurityMatrix}): every refused token is 401 saying why, each role
+ * an operation does not name is 403, each it names gets past the check, and a person of one
+ * organisation gets 404 for another's real rig, site and rack (which stay unchanged) and sees none of
+ * its rigs, serials or sites in lists, the export and the fleet summary.
  */
 @QuarkusTest
 class SecurityTest {
 
-    private static final String[] READERS = {"operator", "finance", "ops"};
-    private static final String[] EVERYONE = {"operator", "finance", "ops", "admin", "service"};
-    private static final String RIG = "/api/rigs/RIG-000000001";
-    private static final String NEW_RIG = "{\"rigs\":[{\"serialNumber\":\"SEC1\",\"model\":\"antminer-s21\",\"originCountry\":\"MY\"}]}";
+    private static final SecurityMatrix MATRIX = SecurityMatrix.of(CONTRACT, SecurityTest::resources);
 
-    static final List<Endpoint> ENDPOINTS = List.of(
-            endpoint("registerRigs", "POST", "/api/rigs", NEW_RIG, "operator", "ops"),
-            endpoint("listRigs", "GET", "/api/rigs", null, "operator", "finance", "ops", "service"),
-            endpoint("registerRigBatch", "POST", "/api/rigs/batch", NEW_RIG, "ops", "service"),
-            endpoint("exportRigs", "GET", "/api/rigs/export", null, READERS),
-            endpoint("deployRigs", "POST", "/api/rigs/deployments", "{\"placements\":[{\"rig\":\"RIG-000000001\","
-                    + "\"position\":{\"site\":\"DAL1\",\"rack\":\"A\",\"slot\":1}}]}", "ops"),
-            endpoint("getRig", "GET", RIG, null, READERS),
-            endpoint("transitionRig", "POST", RIG + "/transitions", "{\"to\":\"RETIRED\"}", "ops"),
-            endpoint("setRigMac", "PUT", RIG + "/mac", "{}", "ops"),
-            endpoint("setRigLandedCost", "PUT", RIG + "/landed-cost", "{\"landedCost\":{\"price\":1,\"duty\":0,\"fees\":0}}",
-                    "finance", "service"),
-            endpoint("getRigHistory", "GET", RIG + "/history", null, READERS),
-            endpoint("listSites", "GET", "/api/sites", null, READERS),
-            endpoint("getSite", "GET", "/api/sites/DAL1", null, READERS),
-            endpoint("getSiteHistory", "GET", "/api/sites/DAL1/history", null, READERS),
-            endpoint("putSite", "PUT", "/api/sites/DAL1", "{\"name\":\"x\",\"state\":\"TX\",\"capacityKw\":1}", "ops"),
-            endpoint("listRacks", "GET", "/api/sites/DAL1/racks", null, READERS),
-            endpoint("putRack", "PUT", "/api/sites/DAL1/racks/A1", "{\"row\":\"A\",\"slots\":1}", "ops"),
-            endpoint("putSiteIntoMaintenance", "POST", "/api/sites/DAL1/maintenance", "{\"reason\":\"x\"}", "ops"),
-            endpoint("getFleetSummary", "GET", "/api/fleet/summary", null, READERS),
-            endpoint("listRigModels", "GET", "/api/rig-models", null, EVERYONE),
-            endpoint("getRigModel", "GET", "/api/rig-models/antminer-s21", null, EVERYONE),
-            endpoint("putRigModel", "PUT", "/api/rig-models/antminer-s21", "{}", "admin"),
-            endpoint("listManufacturers", "GET", "/api/manufacturers", null, EVERYONE),
-            endpoint("listPlants", "GET", "/api/plants", null, EVERYONE),
-            endpoint("getPlant", "GET", "/api/plants/BITMAIN-CN", null, EVERYONE),
-            endpoint("putPlant", "PUT", "/api/plants/BITMAIN-CN", "{}", "admin"));
-
-    static List<SecurityMatrix.Case> cases() {
-        return SecurityMatrix.cases(ENDPOINTS);
+    /**
+     * In each organisation: a site, a rack in it and a rig deployed to the rack's first slot, so
+     * the summary grouped by site shows the site.
+     */
+    static void resources(MatrixFixture f) {
+        Resources a = Resources.in(f.callerOrg());
+        Resources b = Resources.in(f.otherOrg());
+        f.ids("/api/rigs/{id}", a.rig, b.rig, "RIG-999999998")
+                .ids("/api/sites/{site}", a.site, b.site, newCode())
+                .ids("/api/sites/{site}/racks/{rack}", a.rack, b.rack, newCode())
+                .shared("/api/rig-models/{code}", "antminer-s21", "no-such-model")
+                .shared("/api/plants/{code}", "BITMAIN-CN", "NO-SUCH-PLANT")
+                .mark(b.serial, "Hall " + b.site)
+                .query("getFleetSummary", "groupBy=site")
+                .body("transitionRig", "{\"to\":\"DEPLOYED\",\"position\":" + Fleet.position(a.site, a.rack, 2) + "}")
+                .upsert("putSite", "a site code is the organisation's own name: another's code creates the caller's site");
     }
 
-    @ParameterizedTest
-    @MethodSource("cases")
-    void onlyTheRolesAnOperationNamesGetThroughAndEveryRefusalSaysWhy(SecurityMatrix.Case c) {
-        c.check(CONTRACT);
+    /** One organisation's rig, site and rack, made by its ops person through the API. */
+    private record Resources(String rig, String serial, String site, String rack) {
+        static Resources in(String org) {
+            String ops = Tokens.ops(org);
+            String site = newCode();
+            String rack = newCode();
+            String serial = newSerial();
+            Fleet.site(ops, site, 500);
+            Fleet.rack(ops, site, rack, 4);
+            String rig = (String) Fleet.register(ops, Fleet.rig(serial, "antminer-s21", "MY")).get(0).get("id");
+            Fleet.deploy(ops, rig, site, rack, 1);
+            return new Resources(rig, serial, site, rack);
+        }
     }
 
-    @Test
-    void theMatrixCoversEveryOperationOfTheContract() {
-        SecurityMatrix.assertCoversEveryOperation(CONTRACT, ENDPOINTS);
+    static List<SecurityMatrix.Cell> cells() {
+        return MATRIX.cells();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cells")
+    void everyOperationAnswersEachRoleAndOrganisationAsItsContractSays(SecurityMatrix.Cell cell) {
+        MATRIX.check(cell);
     }
 }

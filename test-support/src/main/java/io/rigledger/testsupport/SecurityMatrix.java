@@ -1,35 +1,41 @@
 package io.rigledger.testsupport;
 
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
-
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The 401/403 matrix every service proves, from one helper: for each endpoint, no token, every
- * kind of refused token (RFC 6750 answers with the reason), and every role, allowed or denied.
- * A service's test states only its endpoints and their roles:
+ * The authorisation matrix of a service, generated from its contract so that a new operation cannot
+ * escape it: every operation (with the roles of its {@code x-rigledger-roles}) x every refused token,
+ * every role, and for people an id of their own organisation's and another's. The cells:
+ * <ul>
+ *   <li>no token and each kind of refused token: 401 problem+json saying why (RFC 6750);</li>
+ *   <li>each role the operation does not name: 403 problem+json saying the roles do not allow it;
+ *       each role it names: past the check (no 401, no such 403, no 5xx);</li>
+ *   <li>for each person role it names, when it works on one resource of the organisation named in
+ *       its path ({@code x-rigledger-tenancy: org}): org A's person with org B's real id is answered
+ *       404 problem+json equal to the answer for an id that does not exist (type, title, status,
+ *       detail and violations, the id aside), org B's person reads the same id, and after a write org B's
+ *       resource reads back exactly as before;</li>
+ *   <li>for each person role of an org-scoped list, summary or export (GET, no path parameter): org
+ *       A's answer holds none of org B's ids, serials, numbers or its name, while org B's answer
+ *       shows its own.</li>
+ * </ul>
+ * A service's test gives only a fixture: how to make real resources in both organisations and the
+ * value of each path parameter for each ({@link MatrixFixture}). It is made once, by the first cell:
  *
  * <pre>{@code
- * static final List<Endpoint> ENDPOINTS = List.of(endpoint("listRigs", "GET", "/api/rigs", null, "operator", "finance", "ops"));
- * static List<SecurityMatrix.Case> cases() { return SecurityMatrix.cases(ENDPOINTS); }
- * @ParameterizedTest @MethodSource("cases")
- * void onlyTheNamedRolesGetThrough(SecurityMatrix.Case c) { c.check(CONTRACT); }
+ * static final SecurityMatrix MATRIX = SecurityMatrix.of(CONTRACT, SecurityTest::resources);
+ * static List<SecurityMatrix.Cell> cells() { return MATRIX.cells(); }
+ * @ParameterizedTest(name = "{0}") @MethodSource("cells")
+ * void cell(SecurityMatrix.Cell c) { MATRIX.check(c); }
  * }</pre>
  *
- * Every answer is validated against the contract, so each 401 and 403 must be documented there.
+ * Every answer is validated against the contract, so each 401, 403 and 404 must be documented there.
  */
 public final class SecurityMatrix {
 
@@ -38,34 +44,27 @@ public final class SecurityMatrix {
     /** The detail of a 403 for the caller's roles (a 403 for another organisation's data says otherwise). */
     static final String ROLE_REFUSAL = "your roles do not allow this operation";
 
-    private SecurityMatrix() {
+    private final String contract;
+    private final Consumer<MatrixFixture> resources;
+    private final List<MatrixOperation> operations;
+    private MatrixFixture fixture;
+
+    private SecurityMatrix(String contract, Consumer<MatrixFixture> resources) {
+        this.contract = contract;
+        this.resources = resources;
+        this.operations = MatrixOperation.read(contract);
     }
 
     /**
-     * One operation of the contract and the roles it allows.
+     * The matrix of a contract.
      *
-     * @param path a concrete path (path parameters filled in)
-     * @param json the body to send (an example of the contract), or null for none
+     * @param contract  the service's contract, e.g. src/main/openapi/inventory.yaml
+     * @param resources makes real resources in {@link MatrixFixture#callerOrg()} and
+     *                  {@link MatrixFixture#otherOrg()} and registers their ids; called once, by the first cell
+     * @throws IllegalStateException when an operation lacks x-rigledger-roles or x-rigledger-tenancy
      */
-    public record Endpoint(String operationId, String method, String path, String json, Set<String> roles) {
-        @Override
-        public String toString() {
-            return operationId;
-        }
-    }
-
-    public static Endpoint endpoint(String operationId, String method, String path, String json, String... roles) {
-        Set<String> allowed = Set.of(roles);
-        if (!ROLES.containsAll(allowed)) {
-            throw new IllegalArgumentException("unknown role among " + allowed);
-        }
-        return new Endpoint(operationId, method, path, json, allowed);
-    }
-
-    /** Fails unless the endpoints name every operation of the contract, so a new one cannot skip the matrix. */
-    public static void assertCoversEveryOperation(String contract, List<Endpoint> endpoints) {
-        assertEquals(new TreeSet<>(ContractExamples.operationIds(contract)),
-                endpoints.stream().map(Endpoint::operationId).collect(Collectors.toCollection(TreeSet::new)));
+    public static SecurityMatrix of(String contract, Consumer<MatrixFixture> resources) {
+        return new SecurityMatrix(contract, resources);
     }
 
     /** The ways a bearer token is refused, and the words its error_description and detail must contain. */
@@ -87,71 +86,95 @@ public final class SecurityMatrix {
             this.reason = reason;
             this.token = token;
         }
+
+        String words() {
+            return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        }
     }
 
-    /** One cell of the matrix: an endpoint called with a refused token, or by one role. */
-    public record Case(Endpoint endpoint, Refusal refusal, String role) {
+    /** What a cell proves. */
+    public enum Kind { REFUSED, ROLE, FOREIGN_ID, FOREIGN_ROWS }
+
+    /**
+     * One cell: an operation called with a refused token, by a role, or by a person of org A with
+     * org B's id or for a listing.
+     */
+    public record Cell(MatrixOperation operation, Kind kind, Refusal refusal, String role) {
         @Override
         public String toString() {
-            return endpoint + " " + endpoint.method() + " " + endpoint.path() + " " + (refusal != null ? refusal.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                    : role + (endpoint.roles().contains(role) ? " allowed" : " denied"));
-        }
-
-        /** Calls the endpoint and checks the answer against the matrix and the contract. */
-        public void check(String contract) {
-            if (refusal != null) {
-                refused(contract);
-            } else if (endpoint.roles().contains(role)) {
-                // past the role check: any answer but 401, a 403 for the role, or a 5xx
-                Response answer = call(contract, tokenOf(role));
-                int status = answer.statusCode();
-                boolean roleRefused = status == 403 && ROLE_REFUSAL.equals(answer.jsonPath().getString("detail"));
-                assertTrue(status != 401 && !roleRefused && status < 500, this + " answered " + status + ": " + answer.asString());
-            } else {
-                Response answer = call(contract, tokenOf(role));
-                assertEquals(403, answer.statusCode(), this + ": " + answer.asString());
-                assertEquals("application/problem+json", answer.contentType());
-                assertEquals(ROLE_REFUSAL, answer.jsonPath().getString("detail"), this.toString());
-            }
-        }
-
-        private void refused(String contract) {
-            Response answer = call(contract, refusal.token == null ? null : refusal.token.get());
-            assertEquals(401, answer.statusCode(), this + ": " + answer.asString());
-            assertEquals("application/problem+json", answer.contentType());
-            String challenge = answer.header("WWW-Authenticate");
-            if (refusal == Refusal.NO_TOKEN) {
-                assertEquals("Bearer", challenge);
-                return;
-            }
-            assertTrue(challenge != null && challenge.startsWith("Bearer error=\"invalid_token\", error_description=\"")
-                    && challenge.contains(refusal.reason), this + ": WWW-Authenticate " + challenge);
-            String detail = answer.jsonPath().getString("detail");
-            assertTrue(detail != null && detail.contains(refusal.reason), this + ": detail " + detail);
-        }
-
-        private Response call(String contract, String token) {
-            RequestSpecification request = given().filter(Contract.responses(contract));
-            if (token != null) {
-                request.auth().oauth2(token);
-            }
-            if (endpoint.json() != null) {
-                request.contentType(ContentType.JSON).body(endpoint.json());
-            }
-            return request.request(endpoint.method(), endpoint.path());
+            String what = switch (kind) {
+                case REFUSED -> refusal.words() + " is 401 saying why";
+                case ROLE -> role + (operation.roles().contains(role) ? " gets past the role check" : " is 403");
+                case FOREIGN_ID -> role + " with another organisation's real id gets 404 like a missing id"
+                        + (operation.isRead() ? "" : ", the resource unchanged");
+                case FOREIGN_ROWS -> role + " sees none of another organisation's data, which sees its own";
+            };
+            return operation + ": " + what;
         }
     }
 
-    /** Every cell for these endpoints: each refusal, then each role. */
-    public static List<Case> cases(List<Endpoint> endpoints) {
-        List<Case> cases = new ArrayList<>();
-        for (Endpoint endpoint : endpoints) {
+    /** Every cell of the contract: per operation the refusals, each role, then the cells of people's organisations. */
+    public List<Cell> cells() {
+        List<Cell> cells = new ArrayList<>();
+        for (MatrixOperation op : operations) {
             for (Refusal refusal : Refusal.values()) {
-                cases.add(new Case(endpoint, refusal, null));
+                cells.add(new Cell(op, Kind.REFUSED, refusal, null));
             }
-            ROLES.stream().sorted().forEach(role -> cases.add(new Case(endpoint, null, role)));
+            ROLES.stream().sorted().forEach(role -> cells.add(new Cell(op, Kind.ROLE, null, role)));
+            for (String role : op.personRoles()) {
+                if (op.takesAnId()) {
+                    cells.add(new Cell(op, Kind.FOREIGN_ID, null, role));
+                } else if (op.isListing()) {
+                    cells.add(new Cell(op, Kind.FOREIGN_ROWS, null, role));
+                }
+            }
         }
-        return cases;
+        return cells;
+    }
+
+    /** Checks one cell, making the fixture first if no cell has yet. */
+    public void check(Cell cell) {
+        MatrixFixture f = fixture();
+        MatrixCalls calls = new MatrixCalls(contract, f);
+        switch (cell.kind()) {
+            case REFUSED -> calls.refused(cell, cell.refusal().token == null ? null : cell.refusal().token.get(),
+                    cell.refusal() == Refusal.NO_TOKEN ? null : cell.refusal().reason);
+            case ROLE -> calls.byRole(cell, tokenOf(cell.role()), cell.operation().roles().contains(cell.role()));
+            case FOREIGN_ID -> calls.foreignId(cell, readsAbove(cell.operation()));
+            case FOREIGN_ROWS -> calls.foreignRows(cell);
+        }
+    }
+
+    /** The fixture, made on first use (once per test class, since the matrix is a static of it). */
+    synchronized MatrixFixture fixture() {
+        if (fixture == null) {
+            MatrixFixture made = new MatrixFixture();
+            resources.accept(made);
+            fixture = made;
+        }
+        return fixture;
+    }
+
+    /**
+     * The reads that show whether a write changed its resource, nearest first: the GET of the same
+     * path, then of each path above it (the order of a submit, the site of a rack); for a read, itself.
+     */
+    private List<MatrixOperation> readsAbove(MatrixOperation op) {
+        if (op.isRead()) {
+            return List.of(op);
+        }
+        List<MatrixOperation> reads = new ArrayList<>();
+        String path = op.pathTemplate();
+        while (path.lastIndexOf('/') > 0) {
+            String candidate = path;
+            operations.stream().filter(o -> o.isRead() && o.pathTemplate().equals(candidate) && !o.personRoles().isEmpty())
+                    .findFirst().ifPresent(reads::add);
+            path = path.substring(0, path.lastIndexOf('/'));
+        }
+        if (reads.isEmpty()) {
+            throw new AssertionError(op + ": the contract has no GET above its path to show the resource is unchanged");
+        }
+        return reads;
     }
 
     /** A token of one role: people get a fresh organisation of their own; admins and services have none. */
@@ -163,7 +186,13 @@ public final class SecurityMatrix {
         };
     }
 
+    /** A person of the organisation with one role. */
+    static String person(String role, String org) {
+        return Tokens.user(role + "-" + org, org, role);
+    }
+
     private static String org() {
         return "matrix-" + UUID.randomUUID();
     }
+
 }

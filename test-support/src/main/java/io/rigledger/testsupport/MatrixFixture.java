@@ -1,0 +1,165 @@
+package io.rigledger.testsupport;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The real resources a service's SecurityTest makes for its authorisation matrix, in two fresh
+ * organisations: the caller's ({@link #callerOrg()}, org A, whose people make the calls) and another
+ * ({@link #otherOrg()}, org B, whose ids they try). The test registers, for each path parameter of
+ * the contract, the value of a resource of each organisation and a value that names nothing, under
+ * the path up to the parameter ({@code /api/rigs/{id}}, {@code /api/sites/{site}/racks/{rack}}), so
+ * operations that share a path share the values; a path parameter without values fails every cell of
+ * its operations. Everything registered of org B (and its name) is what org A's lists must not show.
+ */
+public final class MatrixFixture {
+
+    /** The values of one path parameter: org A's resource, org B's, and one that does not exist. */
+    public record Ids(String caller, String other, String missing) {
+    }
+
+    /** Which value of a path parameter a call uses. */
+    public enum Side { CALLER, OTHER, MISSING }
+
+    private final String callerOrg = "matrix-a-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String otherOrg = "matrix-b-" + UUID.randomUUID().toString().substring(0, 8);
+    private final Map<String, Ids> ids = new LinkedHashMap<>();
+    private final Map<String, String> queries = new HashMap<>();
+    private final Map<String, String> bodies = new HashMap<>();
+    private final Set<String> otherMarkers = new LinkedHashSet<>();
+    private final Map<String, String> unlisted = new HashMap<>();
+    private final Map<String, String> upserts = new HashMap<>();
+
+    MatrixFixture() {
+        otherMarkers.add(otherOrg);
+    }
+
+    /** Org A: the people of the matrix's cells belong to it. */
+    public String callerOrg() {
+        return callerOrg;
+    }
+
+    /** Org B: the organisation whose real ids org A's people try. */
+    public String otherOrg() {
+        return otherOrg;
+    }
+
+    /**
+     * The values of an org-scoped path parameter.
+     *
+     * @param key     the path up to and including the parameter, e.g. /api/purchase-orders/{id}
+     * @param caller  a resource of org A
+     * @param other   a resource of org B (also a marker org A's lists must not show)
+     * @param missing a well-formed value that names no resource of either
+     */
+    public MatrixFixture ids(String key, String caller, String other, String missing) {
+        ids.put(key, new Ids(caller, other, missing));
+        mark(other);
+        return this;
+    }
+
+    /** The value of a path parameter of shared reference data (a plant, a duty rate) and one that names nothing. */
+    public MatrixFixture shared(String key, String value, String missing) {
+        ids.put(key, new Ids(value, value, missing));
+        return this;
+    }
+
+    /** Query string sent with every call of the operation (its required query parameters), without '?'. */
+    public MatrixFixture query(String operationId, String query) {
+        queries.put(operationId, query);
+        return this;
+    }
+
+    /** The body the operation is sent with instead of the contract's example. */
+    public MatrixFixture body(String operationId, String json) {
+        bodies.put(operationId, json);
+        return this;
+    }
+
+    /** Text of org B's data (serials, entry numbers, ids that are no path parameter) org A's lists must not show. */
+    public MatrixFixture mark(String... otherOrgText) {
+        otherMarkers.addAll(Set.of(otherOrgText));
+        return this;
+    }
+
+    /**
+     * An org-scoped listing that does not show org B's fixture data to org B either (so only the
+     * "none of another organisation's" half of its cell can be checked), with the reason.
+     */
+    public MatrixFixture unlisted(String operationId, String reason) {
+        unlisted.put(operationId, reason);
+        return this;
+    }
+
+    /**
+     * A PUT that creates the caller's own resource under the name in its path (a site code is each
+     * organisation's own name for its site), with the reason: another organisation's name creates
+     * the caller's resource, so its cell checks, with a third organisation as the caller, that the
+     * answer is 2xx and org B's resource is unchanged.
+     */
+    public MatrixFixture upsert(String operationId, String reason) {
+        upserts.put(operationId, reason);
+        return this;
+    }
+
+    /**
+     * The concrete path of the operation with each parameter's value of one side, plus its query.
+     *
+     * @throws AssertionError naming the parameter when the fixture gives it no value
+     */
+    String path(MatrixOperation op, Side side) {
+        String path = op.pathTemplate();
+        for (String key : op.idKeys()) {
+            Ids values = ids.get(key);
+            if (values == null) {
+                throw new AssertionError(op + ": the SecurityTest's fixture gives no values for " + key
+                        + " (a resource of each organisation and a missing one)");
+            }
+            String name = key.substring(key.lastIndexOf('{'));
+            path = path.replace(name, switch (side) {
+                case CALLER -> values.caller();
+                case OTHER -> values.other();
+                case MISSING -> values.missing();
+            });
+        }
+        String query = queries.get(op.operationId());
+        return query == null ? path : path + "?" + query;
+    }
+
+    /** The values of the operation's parameters on one side that differ from the missing ones. */
+    Map<String, String> distinctIds(MatrixOperation op, Side side) {
+        Map<String, String> found = new LinkedHashMap<>();
+        for (String key : op.idKeys()) {
+            Ids values = ids.get(key);
+            String value = side == Side.OTHER ? values.other() : values.missing();
+            if (!values.other().equals(values.missing())) {
+                found.put(key, value);
+            }
+        }
+        return found;
+    }
+
+    String body(MatrixOperation op) {
+        return bodies.getOrDefault(op.operationId(), op.example());
+    }
+
+    boolean hasBody(MatrixOperation op) {
+        return bodies.containsKey(op.operationId());
+    }
+
+    Set<String> otherMarkers() {
+        return otherMarkers;
+    }
+
+    boolean isUpsert(MatrixOperation op) {
+        return upserts.containsKey(op.operationId());
+    }
+
+    String unlistedReason(String operationId) {
+        return unlisted.get(operationId);
+    }
+}

@@ -1,0 +1,151 @@
+package io.rigledger.testsupport;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One operation of a contract as the authorisation matrix reads it: where it goes, the roles its
+ * {@code x-rigledger-roles} allows, whether its {@code x-rigledger-tenancy} is {@code global}
+ * (reference data shared by every organisation) or {@code org}, its request-body example and
+ * whether it takes {@code If-Match}.
+ *
+ * @param pathTemplate the path as the contract writes it, e.g. /api/sites/{site}/racks/{rack}
+ * @param example      the application/json request-body example, or null when there is no body
+ */
+public record MatrixOperation(String operationId, String method, String pathTemplate, Set<String> roles,
+                              boolean global, String example, boolean ifMatch) {
+
+    /** The roles a person holds (tokens with an organisation); admin and service have none. */
+    public static final List<String> PERSON_ROLES = List.of("operator", "finance", "ops");
+    private static final Pattern PARAM = Pattern.compile("\\{([^}]+)}");
+
+    /**
+     * Every operation of the contract, in document order.
+     *
+     * @throws IllegalStateException for an operation without x-rigledger-roles (or naming a role the
+     *                               realm does not issue), without x-rigledger-tenancy org or global,
+     *                               or with a body but no example
+     */
+    public static List<MatrixOperation> read(String specFile) {
+        if (!Files.isRegularFile(Path.of(specFile))) {
+            throw new IllegalArgumentException("no contract at " + Path.of(specFile).toAbsolutePath());
+        }
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        options.setResolveFully(true);
+        OpenAPI api = new OpenAPIV3Parser().read(Path.of(specFile).toUri().toString(), null, options);
+        if (api == null) {
+            throw new IllegalArgumentException("cannot parse contract " + specFile);
+        }
+        List<MatrixOperation> operations = new ArrayList<>();
+        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) ->
+                operations.add(of(path, item, method, op))));
+        return operations;
+    }
+
+    private static MatrixOperation of(String path, PathItem item, PathItem.HttpMethod method, Operation op) {
+        String id = op.getOperationId();
+        Map<String, Object> ext = op.getExtensions() == null ? Map.of() : op.getExtensions();
+        if (!(ext.get("x-rigledger-roles") instanceof List<?> listed) || listed.isEmpty()) {
+            throw new IllegalStateException(id + " has no x-rigledger-roles");
+        }
+        Set<String> roles = new LinkedHashSet<>();
+        listed.forEach(r -> roles.add(String.valueOf(r)));
+        if (!SecurityMatrix.ROLES.containsAll(roles)) {
+            throw new IllegalStateException(id + ": x-rigledger-roles names a role the realm does not issue: " + roles);
+        }
+        Object tenancy = ext.get("x-rigledger-tenancy");
+        if (!"org".equals(tenancy) && !"global".equals(tenancy)) {
+            throw new IllegalStateException(id + ": x-rigledger-tenancy must be org or global, not " + tenancy);
+        }
+        List<Parameter> params = new ArrayList<>();
+        if (item.getParameters() != null) {
+            params.addAll(item.getParameters());
+        }
+        if (op.getParameters() != null) {
+            params.addAll(op.getParameters());
+        }
+        boolean ifMatch = params.stream().anyMatch(p -> "header".equals(p.getIn()) && "If-Match".equalsIgnoreCase(p.getName()));
+        return new MatrixOperation(id, method.name(), path, Set.copyOf(roles), "global".equals(tenancy), example(id, op),
+                ifMatch);
+    }
+
+    private static String example(String id, Operation op) {
+        if (op.getRequestBody() == null || op.getRequestBody().getContent() == null) {
+            return null;
+        }
+        MediaType json = op.getRequestBody().getContent().get("application/json");
+        if (json == null || json.getExample() == null) {
+            throw new IllegalStateException(id + " has a request body without an application/json example");
+        }
+        try {
+            return Json.mapper().writeValueAsString(json.getExample());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(id + ": its example cannot be written as JSON", e);
+        }
+    }
+
+    /** The names of the path's parameters, in order. */
+    public List<String> pathParams() {
+        List<String> names = new ArrayList<>();
+        Matcher m = PARAM.matcher(pathTemplate);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    /**
+     * The keys under which a fixture gives each path parameter's values: the path up to and
+     * including the parameter, e.g. /api/sites/{site} and /api/sites/{site}/racks/{rack}.
+     */
+    public List<String> idKeys() {
+        List<String> keys = new ArrayList<>();
+        Matcher m = PARAM.matcher(pathTemplate);
+        while (m.find()) {
+            keys.add(pathTemplate.substring(0, m.end()));
+        }
+        return keys;
+    }
+
+    public boolean isRead() {
+        return "GET".equals(method);
+    }
+
+    /** An org-scoped read of no particular resource: a list, summary or export of the organisation. */
+    public boolean isListing() {
+        return !global && isRead() && pathParams().isEmpty();
+    }
+
+    /** An org-scoped operation on one resource named in its path. */
+    public boolean takesAnId() {
+        return !global && !pathParams().isEmpty();
+    }
+
+    /** The roles a person (with an organisation) may hold for this operation. */
+    public List<String> personRoles() {
+        return PERSON_ROLES.stream().filter(roles::contains).toList();
+    }
+
+    @Override
+    public String toString() {
+        return operationId + " " + method + " " + pathTemplate;
+    }
+}
