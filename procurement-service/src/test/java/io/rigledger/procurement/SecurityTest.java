@@ -1,27 +1,39 @@
 package io.rigledger.procurement;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import io.rigledger.procurement.fakes.FakeUpstreams;
 import io.rigledger.procurement.fakes.InjectFakeUpstreams;
+import io.rigledger.testsupport.Contract;
+import io.rigledger.testsupport.MatrixFixture;
 import io.rigledger.testsupport.SecurityMatrix;
-import io.rigledger.testsupport.SecurityMatrix.Endpoint;
+import io.rigledger.testsupport.Tokens;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static io.rigledger.procurement.ProcurementTestResources.CONTRACT;
-import static io.rigledger.testsupport.ContractExamples.requestExample;
-import static io.rigledger.testsupport.SecurityMatrix.endpoint;
 
-/** Who may call what: every refused token is 401 with its reason, every role outside an operation's list is 403. */
+/**
+ * The authorisation matrix of procurement.yaml, generated from the contract's x-rigledger-roles and
+ * x-rigledger-tenancy (see {@link SecurityMatrix}): every refused token is 401 saying why, each role
+ * an operation does not name is 403, each it names gets past the check, and a person of one
+ * organisation gets 404 for another's real order, shipment and receipt (which stay unchanged, even
+ * with the order's current ETag) and sees none of its orders in the list or the what-if. The
+ * neighbours are the contract-checked fakes the other tests use.
+ */
 @QuarkusTest
 class SecurityTest {
+
+    private static final SecurityMatrix MATRIX = SecurityMatrix.of(CONTRACT, SecurityTest::resources);
 
     @InjectFakeUpstreams
     FakeUpstreams upstreams;
@@ -35,42 +47,57 @@ class SecurityTest {
         circuits.resetAll();
     }
 
-    static final List<Endpoint> ENDPOINTS = List.of(
-            endpoint("createPurchaseOrder", "POST", "/api/purchase-orders", requestExample(CONTRACT, "createPurchaseOrder"),
-                    "operator"),
-            endpoint("listPurchaseOrders", "GET", "/api/purchase-orders", null, "operator", "finance", "ops"),
-            endpoint("getPurchaseOrder", "GET", "/api/purchase-orders/" + UUID.randomUUID(), null, "operator", "finance", "ops"),
-            endpoint("updatePurchaseOrder", "PATCH", "/api/purchase-orders/" + UUID.randomUUID(),
-                    requestExample(CONTRACT, "updatePurchaseOrder"), "operator"),
-            endpoint("submitPurchaseOrder", "POST", "/api/purchase-orders/" + UUID.randomUUID() + "/submit", null, "operator"),
-            endpoint("confirmPurchaseOrder", "POST", "/api/purchase-orders/" + UUID.randomUUID() + "/confirm", null, "operator"),
-            endpoint("cancelPurchaseOrder", "POST", "/api/purchase-orders/" + UUID.randomUUID() + "/cancel", null, "operator"),
-            endpoint("getPurchaseOrderLandedCost", "GET", "/api/purchase-orders/" + UUID.randomUUID() + "/landed-cost", null,
-                    "operator", "finance", "ops"),
-            endpoint("requotePurchaseOrder", "POST", "/api/purchase-orders/" + UUID.randomUUID() + "/requote", null,
-                    "operator", "finance"),
-            endpoint("createShipment", "POST", "/api/purchase-orders/" + UUID.randomUUID() + "/shipments",
-                    requestExample(CONTRACT, "createShipment"), "operator"),
-            endpoint("listShipments", "GET", "/api/purchase-orders/" + UUID.randomUUID() + "/shipments", null,
-                    "operator", "finance", "ops"),
-            endpoint("getShipment", "GET", "/api/shipments/" + UUID.randomUUID(), null, "operator", "finance", "ops"),
-            endpoint("receiveShipment", "POST", "/api/shipments/" + UUID.randomUUID() + "/receipts",
-                    requestExample(CONTRACT, "receiveShipment"), "operator", "ops"),
-            endpoint("getReceipt", "GET", "/api/receipts/" + UUID.randomUUID(), null, "operator", "finance", "ops"),
-            endpoint("whatIfPurchaseOrders", "GET", "/api/purchase-orders/what-if?entryDate=2027-01-15", null, "operator", "finance"));
-
-    static List<SecurityMatrix.Case> cases() {
-        return SecurityMatrix.cases(ENDPOINTS);
+    /** In each organisation: an order of two rigs, shipped, one rig received (so the order stays open for the what-if). */
+    static void resources(MatrixFixture f) {
+        Resources a = Resources.in(f.callerOrg());
+        Resources b = Resources.in(f.otherOrg());
+        f.ids("/api/purchase-orders/{id}", a.order, b.order, UUID.randomUUID().toString())
+                .ids("/api/shipments/{id}", a.shipment, b.shipment, UUID.randomUUID().toString())
+                .ids("/api/receipts/{id}", a.receipt, b.receipt, UUID.randomUUID().toString())
+                .mark(b.serials)
+                .query("whatIfPurchaseOrders", "entryDate=2027-01-15");
     }
 
-    @ParameterizedTest
-    @MethodSource("cases")
-    void onlyTheRolesAnOperationNamesGetThroughAndEveryRefusalSaysWhy(SecurityMatrix.Case c) {
-        c.check(CONTRACT);
+    /** One organisation's order, its shipment and a receipt of one of its rigs, made through the API. */
+    private record Resources(String order, String shipment, String receipt, String serials) {
+        static Resources in(String org) {
+            String serials = "SN-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+            String order = as(Tokens.operator(org)).body("""
+                    {"supplier":"Bitmain","incoterm":"FOB","expectedExportDate":"2026-11-01","expectedEntryDate":"2026-12-15",
+                     "transportMode":"OCEAN","destinationSite":"DAL1",
+                     "lines":[{"sku":"antminer-s21","plant":"BITMAIN-MY","quantity":2,"unitPrice":4000.00}]}""")
+                    .post("/api/purchase-orders").then().statusCode(201).extract().path("id");
+            as(Tokens.operator(org)).header("If-Match", "\"0\"").post("/api/purchase-orders/" + order + "/submit")
+                    .then().statusCode(200);
+            as(Tokens.operator(org)).header("If-Match", "\"1\"").post("/api/purchase-orders/" + order + "/confirm")
+                    .then().statusCode(200);
+            String shipment = id(as(Tokens.operator(org)).header("If-Match", "\"2\"").body("""
+                    {"carrier":"Maersk","trackingNumber":"MAEU1","transportMode":"OCEAN","exportDate":"2026-11-02",
+                     "lines":[{"lineNumber":1,"quantity":2,"rigs":[{"serialNumber":"%s-1"},{"serialNumber":"%s-2"}]}]}"""
+                    .formatted(serials, serials)).post("/api/purchase-orders/" + order + "/shipments")
+                    .then().statusCode(201).extract().header("Location"));
+            String receipt = id(as(Tokens.ops(org)).body("""
+                    {"site":"DAL1","receivedAt":"2026-12-16T14:05:00Z","serialNumbers":["%s-1"]}""".formatted(serials))
+                    .post("/api/shipments/" + shipment + "/receipts").then().statusCode(201).extract().header("Location"));
+            return new Resources(order, shipment, receipt, serials);
+        }
+
+        private static String id(String location) {
+            return location.substring(location.lastIndexOf('/') + 1);
+        }
     }
 
-    @Test
-    void theMatrixCoversEveryOperationOfTheContract() {
-        SecurityMatrix.assertCoversEveryOperation(CONTRACT, ENDPOINTS);
+    private static RequestSpecification as(String token) {
+        return given().filter(Contract.strict(CONTRACT)).auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    static List<SecurityMatrix.Cell> cells() {
+        return MATRIX.cells();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cells")
+    void everyOperationAnswersEachRoleAndOrganisationAsItsContractSays(SecurityMatrix.Cell cell) {
+        MATRIX.check(cell);
     }
 }

@@ -1,87 +1,93 @@
 package io.rigledger.tariff;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.rigledger.testsupport.Contract;
+import io.rigledger.testsupport.MatrixFixture;
 import io.rigledger.testsupport.SecurityMatrix;
-import io.rigledger.testsupport.SecurityMatrix.Endpoint;
-import org.junit.jupiter.api.Test;
+import io.rigledger.testsupport.Tokens;
+import io.swagger.v3.core.util.Json;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
+import static io.restassured.RestAssured.given;
 import static io.rigledger.tariff.TariffTestResources.CONTRACT;
 import static io.rigledger.testsupport.ContractExamples.requestExample;
-import static io.rigledger.testsupport.SecurityMatrix.endpoint;
 
 /**
- * Every operation of the contract: every refused token is 401 saying why, each role the operation
- * is not for is 403, each role it is for gets past the check. Admin writes are sent empty (400 once
- * past the check), so the matrix changes no schedule.
+ * The authorisation matrix of tariff.yaml, generated from the contract's x-rigledger-roles and
+ * x-rigledger-tenancy (see {@link SecurityMatrix}): every refused token is 401 saying why, each role
+ * an operation does not name is 403, each it names gets past the check (a write to the shared duty
+ * schedule is sent empty, 400, so the matrix changes no schedule), and a person of one organisation
+ * gets 404 for another's real duty quote and entry (which stay unchanged) and sees none of its
+ * entries, deadlines, reconciliation rows, IEEPA refunds or CAPE files.
  */
 @QuarkusTest
 class SecurityTest {
 
-    private static final String[] QUOTERS = {"operator", "finance", "admin", "service"};
-    private static final String[] EVERYONE = {"operator", "finance", "ops", "admin", "service"};
-    private static final String NO_ROW = "/api/duty-rates/999999999";
-    private static final String NO_FEE = "/api/fees/rates/999999999";
-    private static final String[] ENTRY_WRITERS = {"finance", "service"};
-    private static final String[] ENTRY_READERS = {"finance", "operator", "admin"};
-    /** What procurement-service reads for landed cost, acting for an organisation. */
-    private static final String[] LANDED_COST_READERS = {"finance", "operator", "admin", "service"};
-    private static final String NO_ENTRY = "/api/entries/" + UUID.randomUUID();
+    private static final SecurityMatrix MATRIX = SecurityMatrix.of(CONTRACT, SecurityTest::resources);
 
-    static final List<Endpoint> ENDPOINTS = List.of(
-            endpoint("createDutyQuote", "POST", "/api/duty-quotes", requestExample(CONTRACT, "createDutyQuote"), QUOTERS),
-            endpoint("whatIfDutyQuotes", "POST", "/api/duty-quotes/what-if", "{}", QUOTERS),
-            endpoint("getDutyQuote", "GET", "/api/duty-quotes/" + UUID.randomUUID(), null, QUOTERS),
-            endpoint("listDutyRates", "GET", "/api/duty-rates", null, EVERYONE),
-            endpoint("createDutyRate", "POST", "/api/duty-rates", "{}", "admin"),
-            endpoint("getDutyRate", "GET", NO_ROW, null, EVERYONE),
-            endpoint("correctDutyRate", "PUT", NO_ROW, "{}", "admin"),
-            endpoint("supersedeDutyRate", "POST", NO_ROW + "/supersede", "{}", "admin"),
-            endpoint("getDutyRateHistory", "GET", NO_ROW + "/history", null, EVERYONE),
-            endpoint("listFees", "GET", "/api/fees", null, EVERYONE),
-            endpoint("createFeeRate", "POST", "/api/fees/rates", "{}", "admin"),
-            endpoint("correctFeeRate", "PUT", NO_FEE, "{}", "admin"),
-            endpoint("supersedeFeeRate", "POST", NO_FEE + "/supersede", "{}", "admin"),
-            endpoint("getFeeRateHistory", "GET", NO_FEE + "/history", null, EVERYONE),
-            endpoint("setMpfYear", "PUT", "/api/fees/mpf-years/2099", "{}", "admin"),
-            endpoint("getMpfYearHistory", "GET", "/api/fees/mpf-years/2099/history", null, EVERYONE),
-            endpoint("getCaller", "GET", "/api/me", null, EVERYONE),
-            endpoint("createEntry", "POST", "/api/entries", "{}", ENTRY_WRITERS),
-            endpoint("listEntries", "GET", "/api/entries", null, LANDED_COST_READERS),
-            endpoint("getEntry", "GET", NO_ENTRY, null, ENTRY_READERS),
-            endpoint("getEntryHistory", "GET", NO_ENTRY + "/history", null, ENTRY_READERS),
-            endpoint("getEntryVersion", "GET", NO_ENTRY + "/versions/1", null, ENTRY_READERS),
-            endpoint("getEntryAllocation", "GET", NO_ENTRY + "/allocation", null, LANDED_COST_READERS),
-            endpoint("recordEntryPayment", "POST", NO_ENTRY + "/payments", "{}", ENTRY_WRITERS),
-            endpoint("correctEntry", "POST", NO_ENTRY + "/corrections", "{}", ENTRY_WRITERS),
-            endpoint("liquidateEntry", "POST", NO_ENTRY + "/liquidation", "{}", ENTRY_WRITERS),
-            endpoint("protestEntry", "POST", NO_ENTRY + "/protest", "{}", ENTRY_WRITERS),
-            endpoint("finallyLiquidateEntry", "POST", NO_ENTRY + "/final-liquidation", "{}", ENTRY_WRITERS),
-            endpoint("requestEntryRefund", "POST", NO_ENTRY + "/refund-request", "{}", ENTRY_WRITERS),
-            endpoint("recordEntryRefund", "POST", NO_ENTRY + "/refunds", "{}", ENTRY_WRITERS),
-            endpoint("recordOriginAudit", "POST", NO_ENTRY + "/origin-audits", "{}", ENTRY_WRITERS),
-            endpoint("listDeadlines", "GET", "/api/deadlines", null, ENTRY_READERS),
-            endpoint("getReconciliation", "GET", "/api/reconciliation?from=2025-01-01&to=2025-12-31", null, ENTRY_READERS),
-            endpoint("setReconciliationReason", "PUT", "/api/reconciliation/reasons", "{}", "finance"),
-            endpoint("listIeepaRefunds", "GET", "/api/ieepa-refunds", null, "finance", "admin"),
-            endpoint("exportCapeFiles", "GET", "/api/ieepa-refunds/cape-files", null, "finance", "admin"));
-
-    static List<SecurityMatrix.Case> cases() {
-        return SecurityMatrix.cases(ENDPOINTS);
+    /** In each organisation: the contract's duty quote and its entry example under a fresh entry number, paid. */
+    static void resources(MatrixFixture f) {
+        Resources a = Resources.in(f.callerOrg());
+        Resources b = Resources.in(f.otherOrg());
+        RequestSpecification admin = as(Tokens.admin());
+        long measure = admin.get("/api/duty-rates?limit=1").then().statusCode(200).extract().jsonPath().getLong("items[0].id");
+        long feeRate = as(Tokens.admin()).get("/api/fees").then().statusCode(200).extract().jsonPath().getLong("rates[0].id");
+        f.ids("/api/duty-quotes/{id}", a.quote, b.quote, UUID.randomUUID().toString())
+                .ids("/api/entries/{id}", a.entry, b.entry, UUID.randomUUID().toString())
+                .shared("/api/entries/{id}/versions/{version}", "1", "1")
+                .shared("/api/duty-rates/{id}", String.valueOf(measure), "999999999")
+                .shared("/api/fees/rates/{id}", String.valueOf(feeRate), "999999999")
+                .shared("/api/fees/mpf-years/{fiscalYear}", "2026", "2099")
+                // the CAPE files write an entry number without its hyphens
+                .mark(b.entryNumber, b.entryNumber.replace("-", ""));
     }
 
-    @ParameterizedTest
-    @MethodSource("cases")
-    void onlyTheRolesAnOperationNamesGetThroughAndEveryRefusalSaysWhy(SecurityMatrix.Case c) {
-        c.check(CONTRACT);
+    /** One organisation's stored duty quote and entry, made by its operator and finance people. */
+    private record Resources(String quote, String entry, String entryNumber) {
+        static Resources in(String org) {
+            String quote = as(Tokens.operator(org)).body(requestExample(CONTRACT, "createDutyQuote"))
+                    .post("/api/duty-quotes").then().statusCode(201).extract().path("id");
+            String number = "M%02d-%07d-%d".formatted(ThreadLocalRandom.current().nextInt(100),
+                    ThreadLocalRandom.current().nextInt(10_000_000), ThreadLocalRandom.current().nextInt(10));
+            String entry = as(Tokens.finance(org)).body(withNumber(requestExample(CONTRACT, "createEntry"), number))
+                    .post("/api/entries").then().statusCode(201).extract().path("id");
+            as(Tokens.finance(org)).body(requestExample(CONTRACT, "recordEntryPayment"))
+                    .post("/api/entries/" + entry + "/payments").then().statusCode(200);
+            return new Resources(quote, entry, number);
+        }
     }
 
-    @Test
-    void theMatrixCoversEveryOperationOfTheContract() {
-        SecurityMatrix.assertCoversEveryOperation(CONTRACT, ENDPOINTS);
+    private static String withNumber(String entry, String number) {
+        try {
+            ObjectNode node = (ObjectNode) Json.mapper().readTree(entry);
+            node.put("entryNumber", number);
+            return Json.mapper().writeValueAsString(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RequestSpecification as(String token) {
+        return given().filter(Contract.strict(CONTRACT)).auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    static List<SecurityMatrix.Cell> cells() {
+        return MATRIX.cells();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cells")
+    void everyOperationAnswersEachRoleAndOrganisationAsItsContractSays(SecurityMatrix.Cell cell) {
+        MATRIX.check(cell);
     }
 }
