@@ -209,31 +209,4 @@ final class Journey {
         all.addAll(cnSerials);
         assertEquals(all.stream().sorted().toList(), received.stream().sorted().toList(), "every rig shipped is received");
     }
-
-    /** Bob (operator of another organisation) gets 404 problem+json on every id of the journey. */
-    void bobGets404OnEveryId(List<String> assetIds) {
-        String shipmentId = shipment.get("id").asText();
-        List<String> procurementPaths = List.of("/api/purchase-orders/" + orderId(),
-                "/api/purchase-orders/" + orderId() + "/landed-cost", "/api/purchase-orders/" + orderId() + "/shipments",
-                "/api/shipments/" + shipmentId, "/api/receipts/" + receipt.get("id").asText());
-        for (String path : procurementPaths) {
-            expect404(calls.procurement("bob").get(path), path);
-        }
-        for (String path : List.of("/api/entries/" + entryId(), "/api/entries/" + entryId() + "/allocation",
-                "/api/duty-quotes/" + quote.get("id").asText())) {
-            expect404(calls.tariff("bob").get(path), path);
-        }
-        for (String id : assetIds) {
-            expect404(calls.inventory("bob").get("/api/rigs/" + id), "/api/rigs/" + id);
-            expect404(calls.inventory("bob").get("/api/rigs/" + id + "/history"), "/api/rigs/" + id + "/history");
-        }
-        expect404(calls.inventory("bob").get("/api/sites/" + site), "/api/sites/" + site);
-        JsonNode bobsRigs = ok(calls.inventory("bob").queryParam("purchaseOrderId", orderId()).get("/api/rigs"), 200);
-        assertEquals(0, bobsRigs.get("items").size(), "bob lists none of northwind's rigs: " + bobsRigs);
-    }
-
-    private static void expect404(Response r, String path) {
-        assertEquals(404, r.statusCode(), "bob GET " + path + ": " + r.asString());
-        assertEquals("application/problem+json", r.contentType().split(";")[0], path);
-    }
 }

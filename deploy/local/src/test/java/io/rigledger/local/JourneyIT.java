@@ -28,8 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * they appear in inventory once each with plant, origin and landed cost; oscar racks them; the
  * fleet summary counts them; fiona's reconciliation agrees per layer with the quote and the entry
  * to the cent; CBP's origin audit re-bills the Malaysian line as Chinese; the entry (dated 2025)
- * is in the CAPE export; bob of another organisation gets 404 on every id. The entry date is
- * 2025-09-15, when IEEPA duty was collected.
+ * is in the CAPE export; bob of another organisation (and its finance and ops people) gets the 404 of
+ * a made-up id on every id, lists none of it and changes none of it ({@link JourneyBob}). The entry
+ * date is 2025-09-15, when IEEPA duty was collected.
  *
  * <p>Each step checks amounts to the cent against the step before it (quote, entry, rigs) and
  * against the contracts' stated arithmetic, not only status codes; the rigs' landed duty is the
@@ -76,8 +77,13 @@ class JourneyIT {
         finance.originAuditReBillsTheMalaysianLineAsChinese();
         finance.ieepaPartIsInTheCapeExport();
 
-        j.bobGets404OnEveryId(rigs.assetIds());
         finished = rigs;
+
+        JourneyBob bob = new JourneyBob(calls, rigs);
+        bob.southpeakHasASiteAndAnOrderOfItsOwn();
+        bob.getsTheSame404AsAMadeUpIdOnEveryId();
+        bob.listsNoneOfNorthwindsData();
+        bob.writesToNorthwindsIdsAnswer404AndChangeNothing();
     }
 
     /** The stored quote's layers follow the contract: HALF_UP(basis x rate / 100), lines add up. */

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The real Keycloak of the local stack as the end-to-end tests use it: tokens of the rigledger
  * realm fetched through a chosen address, their claims, and the few admin REST calls a test needs
  * (a throw-away client with a short access-token lifespan, a client's token lifespan for a while, the
- * sessions of a person). Nothing here changes the realm file.
+ * sessions of a person, a person of another organisation for one run). Nothing here changes the realm file.
  */
 final class Realm {
 
@@ -172,6 +172,39 @@ final class Realm {
                     .delete(adminUrl(settings) + "/sessions/" + id)
                     .then().statusCode(204);
         }
+    }
+
+    /**
+     * Adds a person of organisation {@code org} with realm role {@code role} (password = user name, as
+     * the demo users'), unless the realm has one of that name already: the realm file gives southpeak
+     * only bob, an operator, and a test of what another organisation's finance or ops person can reach
+     * needs one of each. The person lives in this run's Keycloak only (its database is dropped at every
+     * start of the stack); the realm file is not changed.
+     */
+    static void addPerson(StackSettings settings, String user, String org, String role) throws Exception {
+        String admin = adminToken(settings);
+        ObjectNode person = JSON.createObjectNode().put("username", user).put("enabled", true).put("emailVerified", true)
+                .put("firstName", user).put("lastName", org).put("email", user + "@" + org + ".example");
+        person.putArray("credentials").addObject().put("type", "password").put("value", user).put("temporary", false);
+        person.putObject("attributes").putArray("org").add(org);
+        int created = given().auth().oauth2(admin).contentType(ContentType.JSON).body(JSON.writeValueAsString(person))
+                .post(adminUrl(settings) + "/users").statusCode();
+        if (created == 409) {
+            return;
+        }
+        assertEquals(201, created, "Keycloak added " + user);
+        String userId = given().auth().oauth2(admin)
+                .queryParam("username", user).queryParam("exact", true)
+                .get(adminUrl(settings) + "/users")
+                .then().statusCode(200)
+                .extract().path("[0].id");
+        String realmRole = given().auth().oauth2(admin)
+                .get(adminUrl(settings) + "/roles/" + role)
+                .then().statusCode(200)
+                .extract().asString();
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("[" + realmRole + "]")
+                .post(adminUrl(settings) + "/users/" + userId + "/role-mappings/realm")
+                .then().statusCode(204);
     }
 
     /** A real token of Keycloak's master realm (its admin): a token of another issuer, signed with another realm's key. */
