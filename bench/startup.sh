@@ -47,9 +47,11 @@ svc_opts() {
   [ "$1" = procurement-service ] && echo "-Dquarkus.oidc-client.auth-server-url=$NEIGHBOURS_URL -Dquarkus.oidc-client.token-path=/token"
   return 0
 }
+. bench/ports.sh
 # launches $1 (service) with java home $2 and extra options $3; answers "seconds-to-ready rss-MiB"; stops it
 launch() {
   local svc=$1 home=$2 extra=$3 t0 t1 rss
+  port_free "$PORT" "B5, BENCH_B5_PORT"
   t0=$(date +%s%N)
   # shellcheck disable=SC2046
   env LOG_JSON=false RIGLEDGER_RATE_LIMIT_ENABLED=false OIDC_ISSUER="$OIDC_ISSUER" $(svc_env "$svc") \
@@ -63,7 +65,7 @@ launch() {
     sleep 0.02
   done
   t1=$(date +%s%N)
-  if ! curl -sf -o /dev/null "http://localhost:$PORT/q/health/ready"; then
+  if ! kill -0 "$APP_PID" 2>/dev/null || ! curl -sf -o /dev/null "http://localhost:$PORT/q/health/ready"; then
     echo "bench: $svc did not get ready; see $OUT/$svc.log" >&2
     kill -9 "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null || true
     exit 1
@@ -125,6 +127,8 @@ for svc in tariff-service inventory-service procurement-service; do
     put "B5 $svc ready on JDK 25 vs JDK 17" "$j25" "$plain" s "<= 1.5"
     put "B5 $svc ready with the JDK 25 AOT cache vs JDK 25 without" "$aot" "$j25" s "<= 1.5"
     put "B5 $svc RSS after start with the JDK 25 AOT cache vs JDK 25 without" "$aot_rss" "$j25_rss" MiB "<= 256"
+  else
+    echo "== B5 $svc: no Temurin 25 (BENCH_JDK25, or /usr/lib/jvm/temurin-25*): the JDK 25 and AOT-cache rows are not measured"
   fi
 done
 if [ ${#FAILS[@]} -gt 0 ]; then

@@ -27,4 +27,9 @@ awk -F'[ \t]+' '
   /^ +raw GROUP BY p50/ { raw = n($6)
                  printf "B2 fleet summary p50 at %s rigs by %s vs raw GROUP BY\t%s\t%s\tms\t<= 0.1x\n", rigs, by, apip50, raw
                  printf "point\tB2\tAPI by %s\t%s\t%s\n", by, rigs, apip50
-                 printf "point\tB2\traw GROUP BY by %s\t%s\t%s\n", by, rigs, raw }' target/bench/fleet.txt >> "$BENCH_RESULTS"
+                 printf "point\tB2\traw GROUP BY by %s\t%s\t%s\n", by, rigs, raw
+                 if (!(by in small) || rigs + 0 < small[by]) { small[by] = rigs + 0; smallp50[by] = apip50 }
+                 if (!(by in large) || rigs + 0 > large[by]) { large[by] = rigs + 0; largep50[by] = apip50 } }
+  # "flat in fleet size": the summary at the largest fleet vs at the smallest (the raw GROUP BY grows with the rows)
+  END { for (b in large) if (large[b] > small[b])
+          printf "B2 fleet summary flat in fleet size: p50 at %s rigs vs at %s rigs by %s\t%s\t%s\tms\t<= 1.5x\n", large[b], small[b], b, largep50[b], smallp50[b] }' target/bench/fleet.txt >> "$BENCH_RESULTS"

@@ -61,6 +61,8 @@ set -a; . "$OUT/env"; set +a
 
 # tokens verified with the signing key's public half (no Keycloak); one token sends every request,
 # so the per-caller rate limit is off in both services (it would measure the limiter)
+. bench/ports.sh
+port_free "$T_PORT" "tariff-service, BENCH_TARIFF_PORT"; port_free "$P_PORT" "procurement-service, BENCH_PORT"
 COMMON="-Xmx512m -Dquarkus.oidc.public-key=$OIDC_PUBLIC_KEY -Dquarkus.oidc.auth-server-url= -Dquarkus.log.level=WARN"
 LOG_JSON=false RIGLEDGER_RATE_LIMIT_ENABLED=false DB_URL="$TARIFF_DB_URL" OIDC_ISSUER="$OIDC_ISSUER" \
   java $COMMON -Dquarkus.http.port="$T_PORT" -jar tariff-service/target/quarkus-app/quarkus-run.jar > "$OUT/tariff.log" 2>&1 &
@@ -70,10 +72,8 @@ LOG_JSON=false RIGLEDGER_RATE_LIMIT_ENABLED=false DB_URL="$PROCUREMENT_DB_URL" O
   java $COMMON -Dquarkus.oidc-client.auth-server-url="$NEIGHBOURS_URL" -Dquarkus.oidc-client.token-path=/token \
   -Dquarkus.http.port="$P_PORT" ${BENCH_APP_OPTS:-} -jar procurement-service/target/quarkus-app/quarkus-run.jar > "$OUT/app.log" 2>&1 &
 APP_PID=$!
-for port in "$T_PORT" "$P_PORT"; do
-  for _ in $(seq 180); do curl -sf "http://localhost:$port/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
-  curl -sf "http://localhost:$port/q/health/ready" >/dev/null || { echo "bench: service on $port not ready; see $OUT/*.log" >&2; exit 1; }
-done
+await_ready "$T_PORT" "$TARIFF_PID" "$OUT/tariff.log" 180
+await_ready "$P_PORT" "$APP_PID" "$OUT/app.log" 180
 
 URL="http://localhost:$P_PORT/api/purchase-orders"
 curl -sf -H "Authorization: Bearer $BENCH_TOKEN" -H 'Content-Type: application/json' -H "Idempotency-Key: sample-$$" \

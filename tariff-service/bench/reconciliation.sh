@@ -36,12 +36,13 @@ for _ in $(seq 120); do [ -f "$OUT/env" ] && break; sleep 1; done
 [ -f "$OUT/env" ] || { echo "bench: PostgreSQL did not start; see $OUT/setup.log" >&2; exit 1; }
 set -a; . "$OUT/env"; set +a
 
+. bench/ports.sh
+port_free "$PORT" "tariff-service, BENCH_PORT"
 LOG_JSON=false RIGLEDGER_RATE_LIMIT_ENABLED=false java -Xmx"${BENCH_XMX:-512m}" -Dquarkus.http.port="$PORT" \
   -Dquarkus.oidc.public-key="$OIDC_PUBLIC_KEY" -Dquarkus.oidc.auth-server-url= -Dquarkus.log.level=WARN \
   -jar tariff-service/target/quarkus-app/quarkus-run.jar > "$OUT/app.log" 2>&1 &
 APP_PID=$!
-for _ in $(seq 120); do curl -sf "http://localhost:$PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
-curl -sf "http://localhost:$PORT/q/health/ready" >/dev/null || { echo "bench: service not ready; see $OUT/app.log" >&2; exit 1; }
+await_ready "$PORT" "$APP_PID" "$OUT/app.log" 120
 
 echo "== seeding $ENTRIES entries (triggers fill the rollup), timing the raw GROUP BY and the rollup query"
 FLOOR=$(java -cp "$CP" io.rigledger.tariff.reconciliation.ReconciliationBenchSeed "$DB_URL" "$ENTRIES")

@@ -58,12 +58,13 @@ set -a; . "$OUT/env"; set +a
 
 # tokens verified with the signing key's public half: no Keycloak, no auth-server-url; one token
 # sends every request, so the per-caller rate limit is off (it would measure the limiter, not the service)
+. bench/ports.sh
+port_free "$PORT" "tariff-service, BENCH_PORT"
 LOG_JSON=false RIGLEDGER_RATE_LIMIT_ENABLED=false java -Xmx512m -Dquarkus.http.port="$PORT" -Dquarkus.oidc.public-key="$OIDC_PUBLIC_KEY" \
   -Dquarkus.oidc.auth-server-url= -Dquarkus.log.level=WARN ${BENCH_APP_OPTS:-} \
   -jar tariff-service/target/quarkus-app/quarkus-run.jar > "$OUT/app.log" 2>&1 &
 APP_PID=$!
-for _ in $(seq 120); do curl -sf "http://localhost:$PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
-curl -sf "http://localhost:$PORT/q/health/ready" >/dev/null || { echo "bench: service not ready; see $OUT/app.log" >&2; exit 1; }
+await_ready "$PORT" "$APP_PID" "$OUT/app.log" 120
 
 URL="http://localhost:$PORT"
 QUOTE=tariff-service/bench/quote.lua

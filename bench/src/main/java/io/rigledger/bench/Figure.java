@@ -11,7 +11,7 @@ import java.util.Optional;
  * optional sixth field is the run the figure was measured in ({@link Run}), written by bench/run. {@code limit} is {@code -} when the goal
  * is absolute (a p99 in ms, a startup in s, an RSS in MiB). The goal is {@code >= N} or {@code <= N}; with a
  * trailing {@code x} it applies to ours / limit, without it to ours itself, in {@code unit}. The goals are issue
- * 12's (docs in bench/README.md).
+ * 12's (docs in the README's Benchmarks section).
  *
  * @param name the figure, e.g. {@code B3 batch registration rigs/s vs COPY}
  * @param ours what RigLedger measured, in {@code unit}
