@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /**
  * procurement-service's own settings, under {@code rigledger.procurement.*} (environment:
- * RIGLEDGER_PROCUREMENT_...). Shared settings (paging, organisation, rate limits) are the
+ * RIGLEDGER_PROCUREMENT_...). Shared settings (paging, organisation, rate limits, Idempotency-Key records) are the
  * platform's {@code rigledger.*}. Retries and circuit breakers of the neighbour calls are
  * configured as {@code quarkus.fault-tolerance."<class>/<method>".*} in application.properties.
  */
@@ -23,23 +23,11 @@ public interface ProcurementConfig {
 
     Upstream upstream();
 
-    Idempotency idempotency();
-
     Requote requote();
 
     Delivery delivery();
 
     LandedCost landedCost();
-
-    /** How long an Idempotency-Key's answer is kept and replayed (ISO-8601 duration, 24 h). */
-    interface Idempotency {
-        @WithDefault("PT24H")
-        Duration ttl();
-
-        /** Quarkus scheduler interval of deleting expired records, e.g. 1h; "off" disables it. */
-        @WithDefault("1h")
-        String purgeEvery();
-    }
 
     /**
      * The scheduled re-quote of PENDING estimates (RequoteJob). Every {@code every} each replica

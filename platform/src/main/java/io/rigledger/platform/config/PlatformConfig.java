@@ -27,6 +27,8 @@ public interface PlatformConfig {
 
     RateLimit rateLimit();
 
+    Idempotency idempotency();
+
     /** Keyset paging, the same in every service: {@code ?limit=&cursor=}. */
     interface Page {
         /** Page size when no limit is given. */
@@ -114,5 +116,19 @@ public interface PlatformConfig {
         @Min(100)
         @Max(10_000_000)
         int maxCallers();
+    }
+
+    /**
+     * Idempotency-Key records (io.rigledger.platform.idempotency) of the services that store answers.
+     * Environment: RIGLEDGER_IDEMPOTENCY_TTL, RIGLEDGER_IDEMPOTENCY_PURGE_EVERY.
+     */
+    interface Idempotency {
+        /** How long an answer is kept and replayed under its key (ISO-8601 duration, 24 h). */
+        @WithDefault("PT24H")
+        Duration ttl();
+
+        /** Quarkus scheduler interval of deleting expired records, e.g. 1h; "off" disables it. */
+        @WithDefault("1h")
+        String purgeEvery();
     }
 }

@@ -1,7 +1,7 @@
 package io.rigledger.procurement.order;
 
-import io.rigledger.procurement.idempotency.Answer;
-import io.rigledger.procurement.idempotency.Claim;
+import io.rigledger.platform.idempotency.Answer;
+import io.rigledger.platform.idempotency.Claim;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -19,7 +19,7 @@ import java.util.List;
  * A new order, its lines and its Idempotency-Key record in ONE statement (one round trip to
  * PostgreSQL instead of one per table): data-modifying CTEs insert the order, the lines (from
  * arrays, whatever their number) and the key record, whose conflict rule is the one of
- * {@link io.rigledger.procurement.idempotency.Idempotency#record}: an unexpired record of the same
+ * {@link io.rigledger.platform.idempotency.Idempotency#record}: an unexpired record of the same
  * key wins, and the statement reports that no record was written.
  */
 final class OrderInsert {

@@ -1,10 +1,10 @@
 package io.rigledger.procurement.order;
 
 import io.rigledger.platform.http.ETags;
+import io.rigledger.platform.idempotency.Answer;
+import io.rigledger.platform.idempotency.Claim;
+import io.rigledger.platform.idempotency.Idempotency;
 import io.rigledger.platform.problem.Problems;
-import io.rigledger.procurement.idempotency.Answer;
-import io.rigledger.procurement.idempotency.Claim;
-import io.rigledger.procurement.idempotency.Idempotency;
 import io.rigledger.procurement.order.OrderStatus.Move;
 import io.rigledger.procurement.order.OrderStore.OrderWithLines;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,15 +1,14 @@
 package io.rigledger.procurement.order;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rigledger.platform.http.ETags;
+import io.rigledger.platform.idempotency.Answer;
+import io.rigledger.platform.idempotency.Claim;
+import io.rigledger.platform.idempotency.Idempotency;
 import io.rigledger.platform.paging.Page;
 import io.rigledger.platform.paging.Paging;
 import io.rigledger.platform.problem.Problems;
 import io.rigledger.procurement.ProcurementConfig;
-import io.rigledger.procurement.idempotency.Answer;
-import io.rigledger.procurement.idempotency.Claim;
-import io.rigledger.procurement.idempotency.Idempotency;
 import io.rigledger.procurement.order.OrderStore.OrderFilter;
 import io.rigledger.procurement.order.OrderStore.OrderWithLines;
 import io.rigledger.procurement.order.OrderStore.Position;
@@ -137,12 +136,7 @@ public class OrderService {
 
     /** The answer for an order: its JSON as the API shows it, with ETag (and Location when created). */
     Answer answer(int status, OrderWithLines o, String location) {
-        try {
-            String body = json.writeValueAsString(PurchaseOrderView.of(o.order(), o.lines()));
-            return new Answer(status, body, location, ETags.of(o.order().version), false);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write order " + o.order().id, e);
-        }
+        return Answer.of(json, status, PurchaseOrderView.of(o.order(), o.lines()), location, ETags.of(o.order().version));
     }
 
     static void requireDraft(PurchaseOrder order) {

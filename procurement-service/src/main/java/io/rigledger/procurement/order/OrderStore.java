@@ -2,11 +2,11 @@ package io.rigledger.procurement.order;
 
 import io.quarkus.panache.common.Parameters;
 import io.rigledger.platform.http.ETags;
+import io.rigledger.platform.idempotency.AlreadyAnswered;
+import io.rigledger.platform.idempotency.Answer;
+import io.rigledger.platform.idempotency.Claim;
+import io.rigledger.platform.idempotency.Idempotency;
 import io.rigledger.platform.problem.Problems;
-import io.rigledger.procurement.idempotency.AlreadyAnswered;
-import io.rigledger.procurement.idempotency.Answer;
-import io.rigledger.procurement.idempotency.Claim;
-import io.rigledger.procurement.idempotency.Idempotency;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -44,7 +44,7 @@ public class OrderStore {
      * A new order with its lines and the answer to the request that placed it, in one statement
      * ({@link OrderInsert}): one round trip to PostgreSQL before the commit, whatever the number of lines.
      *
-     * @throws io.rigledger.procurement.idempotency.AlreadyAnswered when another request with the same key committed first
+     * @throws io.rigledger.platform.idempotency.AlreadyAnswered when another request with the same key committed first
      */
     @Transactional
     public void create(PurchaseOrder order, List<PurchaseOrderLine> lines, Claim claim, Answer answer) {
@@ -63,7 +63,7 @@ public class OrderStore {
      *
      * @param change applies the change to the locked order and its lines, returning the lines to keep
      * @throws io.rigledger.platform.problem.ProblemException 404, 428, 412 or what {@code change} throws
-     * @throws io.rigledger.procurement.idempotency.AlreadyAnswered when another request with the same key committed first
+     * @throws io.rigledger.platform.idempotency.AlreadyAnswered when another request with the same key committed first
      */
     @Transactional
     public Answer change(UUID id, String org, String ifMatch, Claim claim, Change change,

@@ -1,10 +1,9 @@
 package io.rigledger.procurement.receipt;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rigledger.procurement.idempotency.Answer;
-import io.rigledger.procurement.idempotency.Claim;
-import io.rigledger.procurement.idempotency.Idempotency;
+import io.rigledger.platform.idempotency.Answer;
+import io.rigledger.platform.idempotency.Claim;
+import io.rigledger.platform.idempotency.Idempotency;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -53,10 +52,6 @@ public class ReceiptService {
     }
 
     private Answer answer(ReceiptView view, String location) {
-        try {
-            return new Answer(201, json.writeValueAsString(view), location, null, false);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write receipt " + view.id(), e);
-        }
+        return Answer.of(json, 201, view, location, null);
     }
 }

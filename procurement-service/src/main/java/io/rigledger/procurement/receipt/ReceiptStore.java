@@ -1,14 +1,14 @@
 package io.rigledger.procurement.receipt;
 
 import io.quarkus.panache.common.Parameters;
+import io.rigledger.platform.idempotency.Answer;
+import io.rigledger.platform.idempotency.Claim;
+import io.rigledger.platform.idempotency.Idempotency;
 import io.rigledger.platform.problem.Problem.Violation;
 import io.rigledger.platform.problem.Problems;
-import io.rigledger.procurement.cost.LandedCosts;
 import io.rigledger.procurement.cost.LandedCosts.Parts;
 import io.rigledger.procurement.cost.LandedCosts.RigRange;
-import io.rigledger.procurement.idempotency.Answer;
-import io.rigledger.procurement.idempotency.Claim;
-import io.rigledger.procurement.idempotency.Idempotency;
+import io.rigledger.procurement.cost.LandedCosts;
 import io.rigledger.procurement.order.OrderStatus;
 import io.rigledger.procurement.order.PurchaseOrder;
 import io.rigledger.procurement.order.PurchaseOrderLine;
@@ -58,7 +58,7 @@ public class ReceiptStore {
      * @throws io.rigledger.platform.problem.ProblemException 404 for another organisation's or a
      *         missing shipment; 400 naming serialNumbers[i] not on the shipment or named twice; 409
      *         naming serialNumbers[i] already received, or when every rig of the shipment was received
-     * @throws io.rigledger.procurement.idempotency.AlreadyAnswered when another request with the same key committed first
+     * @throws io.rigledger.platform.idempotency.AlreadyAnswered when another request with the same key committed first
      */
     @Transactional
     public Answer receive(Draft d, Claim claim, Function<ReceiptView, Answer> answer) {

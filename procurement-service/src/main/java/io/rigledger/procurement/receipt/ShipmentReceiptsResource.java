@@ -2,7 +2,7 @@ package io.rigledger.procurement.receipt;
 
 import io.rigledger.platform.caller.Caller;
 import io.rigledger.platform.http.Params;
-import io.rigledger.procurement.idempotency.Idempotency;
+import io.rigledger.platform.idempotency.Idempotency;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

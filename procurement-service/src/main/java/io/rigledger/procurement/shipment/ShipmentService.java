@@ -1,16 +1,15 @@
 package io.rigledger.procurement.shipment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rigledger.platform.http.ETags;
+import io.rigledger.platform.idempotency.Answer;
+import io.rigledger.platform.idempotency.Claim;
+import io.rigledger.platform.idempotency.Idempotency;
 import io.rigledger.platform.paging.CursorKey;
 import io.rigledger.platform.paging.Page;
 import io.rigledger.platform.paging.Paging;
 import io.rigledger.platform.problem.Problem.Violation;
 import io.rigledger.platform.problem.Problems;
-import io.rigledger.procurement.idempotency.Answer;
-import io.rigledger.procurement.idempotency.Claim;
-import io.rigledger.procurement.idempotency.Idempotency;
 import io.rigledger.procurement.order.PurchaseOrder;
 import io.rigledger.procurement.shipment.ShipmentViews.ShipmentSummaryView;
 import io.rigledger.procurement.shipment.ShipmentViews.ShipmentView;
@@ -124,10 +123,6 @@ public class ShipmentService {
     }
 
     private Answer answer(int status, ShipmentView view, String location, String etag) {
-        try {
-            return new Answer(status, json.writeValueAsString(view), location, etag, false);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write shipment " + view.id(), e);
-        }
+        return Answer.of(json, status, view, location, etag);
     }
 }

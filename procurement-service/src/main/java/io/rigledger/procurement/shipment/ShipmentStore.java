@@ -2,11 +2,11 @@ package io.rigledger.procurement.shipment;
 
 import io.quarkus.panache.common.Parameters;
 import io.rigledger.platform.http.ETags;
+import io.rigledger.platform.idempotency.Answer;
+import io.rigledger.platform.idempotency.Claim;
+import io.rigledger.platform.idempotency.Idempotency;
 import io.rigledger.platform.problem.Problem.Violation;
 import io.rigledger.platform.problem.Problems;
-import io.rigledger.procurement.idempotency.Answer;
-import io.rigledger.procurement.idempotency.Claim;
-import io.rigledger.procurement.idempotency.Idempotency;
 import io.rigledger.procurement.order.OrderStatus;
 import io.rigledger.procurement.order.PurchaseOrder;
 import io.rigledger.procurement.order.PurchaseOrderLine;
@@ -68,7 +68,7 @@ public class ShipmentStore {
      *         order), 428, 412, 409 when the order is not CONFIRMED or partly shipped, 400 naming
      *         lines[i].lineNumber for a line the order lacks, 409 naming lines[i].quantity beyond what
      *         is left to ship or lines[i].rigs[j].serialNumber already shipped
-     * @throws io.rigledger.procurement.idempotency.AlreadyAnswered when another request with the same key committed first
+     * @throws io.rigledger.platform.idempotency.AlreadyAnswered when another request with the same key committed first
      */
     @Transactional
     public Answer ship(Draft d, Claim claim, Function<ShipmentView, Answer> answer) {

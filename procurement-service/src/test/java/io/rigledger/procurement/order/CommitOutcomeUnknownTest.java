@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.rigledger.procurement.fakes.FakeUpstreams;
 import io.rigledger.procurement.fakes.InjectFakeUpstreams;
+import io.rigledger.testsupport.CommitLoss;
 import io.rigledger.testsupport.Tokens;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
@@ -11,9 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,17 +30,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * problem+json outcome-unknown with Retry-After, telling the client to send the same
  * Idempotency-Key again, never 500; the retry with that key then stores the order exactly once.
  *
- * <p>The loss is real, not simulated: a deferred constraint trigger on purchase_order, for this
- * test's organisation only, terminates its own session while PostgreSQL runs the COMMIT (FATAL
- * 57P01, then the socket closes), so the driver, the pool and the transaction manager report it
- * exactly as they report a server that goes away during COMMIT. (Here PostgreSQL rolled back, which
- * the client cannot know; the retry shows that the key makes either case safe.)
+ * <p>The loss is real ({@link CommitLoss}: a deferred trigger on purchase_order, for this test's
+ * organisation only, ends the session during COMMIT). (Here PostgreSQL rolled back, which the client
+ * cannot know; the retry shows that the key makes either case safe.)
  */
 @QuarkusTest
 class CommitOutcomeUnknownTest {
 
     private static final String KEY = "Idempotency-Key";
-    private static final String TRIGGER = "lose_connection_at_commit";
 
     @InjectFakeUpstreams
     FakeUpstreams upstreams;
@@ -60,27 +56,9 @@ class CommitOutcomeUnknownTest {
 
     @AfterEach
     void commitsGoThroughAgain() throws SQLException {
-        execute("drop trigger if exists " + TRIGGER + " on purchase_order",
-                "drop function if exists " + TRIGGER + "()");
+        CommitLoss.disarm(pool, "purchase_order");
         pool.flush(AgroalDataSource.FlushMode.INVALID);
         assertEquals(List.of(), upstreams.contractBreaches());
-    }
-
-    /** Every COMMIT that stores an order of {@code org} loses its connection. */
-    private void loseTheConnectionAtCommitOf(String org) throws SQLException {
-        execute("create function " + TRIGGER + "() returns trigger language plpgsql as $$ begin"
-                        + " if new.org = '" + org + "' then perform pg_terminate_backend(pg_backend_pid()); end if;"
-                        + " return null; end $$",
-                "create constraint trigger " + TRIGGER + " after insert on purchase_order"
-                        + " deferrable initially deferred for each row execute function " + TRIGGER + "()");
-    }
-
-    private void execute(String... statements) throws SQLException {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
     }
 
     @Test
@@ -88,7 +66,7 @@ class CommitOutcomeUnknownTest {
         String org = newOrg();
         String key = UUID.randomUUID().toString();
         String body = oneLine("antminer-s21", 2, "4000.00", "BITMAIN-MY");
-        loseTheConnectionAtCommitOf(org);
+        CommitLoss.arm(pool, "purchase_order", "new.org = '" + org + "'"); // every COMMIT storing an order of org
 
         as(Tokens.operator(org)).header(KEY, key).body(body).post("/api/purchase-orders")
                 .then().statusCode(503)

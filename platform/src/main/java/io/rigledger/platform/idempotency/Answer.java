@@ -1,8 +1,11 @@
-package io.rigledger.procurement.idempotency;
+package io.rigledger.platform.idempotency;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.MediaType;
-import java.net.URI;
 import org.jboss.resteasy.reactive.RestResponse;
+
+import java.net.URI;
 
 /**
  * What a POST answered, as sent and as stored under its Idempotency-Key.
@@ -35,6 +38,21 @@ public record Answer(int status, String body, String location, String etag, bool
             r.header(REPLAYED_HEADER, "true");
         }
         return r.build();
+    }
+
+    /**
+     * A first answer (not replayed) whose body is {@code view} written as JSON by {@code json} (the
+     * service's ObjectMapper, so exactly as the REST layer writes it).
+     *
+     * @param location the Location header, or null
+     * @param etag     the ETag header, or null
+     */
+    public static Answer of(ObjectMapper json, int status, Object view, String location, String etag) {
+        try {
+            return new Answer(status, json.writeValueAsString(view), location, etag, false);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the answer as JSON", e);
+        }
     }
 
     /** The same answer, marked as replayed. */

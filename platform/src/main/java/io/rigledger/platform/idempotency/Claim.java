@@ -1,4 +1,4 @@
-package io.rigledger.procurement.idempotency;
+package io.rigledger.platform.idempotency;
 
 /**
  * One request's Idempotency-Key, scoped to the caller's organisation, with the fingerprint of

@@ -1,4 +1,4 @@
-package io.rigledger.procurement.idempotency;
+package io.rigledger.platform.idempotency;
 
 /**
  * Thrown inside a request's transaction when another request with the same Idempotency-Key

@@ -1,9 +1,9 @@
-package io.rigledger.procurement.idempotency;
+package io.rigledger.platform.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rigledger.platform.config.PlatformConfig;
 import io.rigledger.platform.problem.Problems;
-import io.rigledger.procurement.ProcurementConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -18,19 +18,23 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Idempotency-Key on every POST (after the IETF httpapi draft "The Idempotency-Key HTTP Header
- * Field"): the same key with the same request within {@code rigledger.procurement.idempotency.ttl}
- * (24 h) answers the first response again, status and body; the same key with another request is
- * 422 naming Idempotency-Key.
+ * Idempotency-Key on the POSTs that take one (after the IETF httpapi draft "The Idempotency-Key HTTP
+ * Header Field"), the same in every service that stores answers: the same key with the same request
+ * within {@code rigledger.idempotency.ttl} (24 h) answers the first response again, status and body;
+ * the same key with another request is 422 naming Idempotency-Key. Keys are scoped to the
+ * organisation: another organisation's same key is another request. The service keeps the records
+ * in its own table {@code idempotency_record} (org, idem_key, request_hash, status, body, location,
+ * etag, created_at, expires_at; primary key org + idem_key), created by its Flyway migrations.
  *
  * <p>The record is written in the same transaction as what the request changed
  * ({@link #record}), never before: a request that failed validation, was refused or crashed leaves
  * no key behind, so nothing is ever stuck "in progress". Requests racing with one key all do their
  * work, but the primary key on (org, key) lets only the first commit; the others roll back
- * ({@link AlreadyAnswered}) and answer the stored response, so exactly one order is created.
+ * ({@link AlreadyAnswered}) and answer the stored response, so the change is made exactly once.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -42,13 +46,13 @@ public class Idempotency {
     private final ObjectMapper json;
     private final Duration ttl;
 
-    Idempotency(EntityManager em, ObjectMapper json, ProcurementConfig config) {
+    Idempotency(EntityManager em, ObjectMapper json, PlatformConfig config) {
         this.em = em;
         this.json = json;
         this.ttl = config.idempotency().ttl();
     }
 
-    /** How long an answer is kept and replayed (rigledger.procurement.idempotency.ttl, 24 h). */
+    /** How long an answer is kept and replayed (rigledger.idempotency.ttl, 24 h). */
     public Duration ttl() {
         return ttl;
     }
@@ -145,6 +149,22 @@ public class Idempotency {
         if (written == 0) {
             throw new AlreadyAnswered(claim);
         }
+    }
+
+    /**
+     * Runs {@code write} and stores its answer under the claim in ONE transaction (joining the
+     * caller's, else its own): when the COMMIT is lost, both or neither were stored, so a retry with
+     * the same key either answers the stored answer or does the write once. Pass it as the work of
+     * {@link #once}.
+     *
+     * @param claim the request's claim, or null to just run the write in a transaction
+     * @throws AlreadyAnswered when another request with this key committed first (roll back, replay)
+     */
+    @Transactional
+    public Answer recorded(Claim claim, Supplier<Answer> write) {
+        Answer answer = write.get();
+        record(claim, answer);
+        return answer;
     }
 
     /** Deletes records past their expiry; returns how many. */
