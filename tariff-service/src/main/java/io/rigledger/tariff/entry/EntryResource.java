@@ -2,6 +2,7 @@ package io.rigledger.tariff.entry;
 
 import io.rigledger.platform.caller.Caller;
 import io.rigledger.platform.http.Params;
+import io.rigledger.platform.idempotency.Idempotency;
 import io.rigledger.platform.paging.Page;
 import io.rigledger.platform.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,8 +18,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
 import java.util.UUID;
@@ -26,7 +27,9 @@ import java.util.UUID;
 /**
  * Customs entries (CBP Form 7501) under /api/entries: written by finance or a service account (which
  * names the organisation in X-On-Behalf-Of-Org), read by finance, operator and admin of the
- * organisation. Another organisation's entry answers 404 on every verb, like a missing one.
+ * organisation. Another organisation's entry answers 404 on every verb, like a missing one. Every POST
+ * takes an optional Idempotency-Key ({@link EntryAnswers}): a retry with the same key and body answers
+ * the first answer again and changes nothing.
  */
 @Path("/api/entries")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -45,14 +48,21 @@ public class EntryResource {
     RefundClaims claims;
 
     @Inject
+    EntryAnswers answers;
+
+    @Inject
     Caller caller;
 
-    /** 201 with the entry and its Location; 409 when the organisation already filed the entry number. */
+    /**
+     * 201 with the entry and its Location; 409 when the organisation already filed the entry number. With an
+     * Idempotency-Key, a repeat answers the first 201 again ({@link EntryAnswers}).
+     */
     @POST
     @RolesAllowed({"finance", "service"})
-    public Response create(@NotNull @Valid NewEntry body, @HeaderParam(OrgScope.ON_BEHALF_OF) String onBehalfOf, UriInfo uri) {
-        EntryView view = entries.create(body, OrgScope.of(caller, onBehalfOf), caller.userName());
-        return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view).build();
+    public RestResponse<String> create(@NotNull @Valid NewEntry body, @HeaderParam(OrgScope.ON_BEHALF_OF) String onBehalfOf,
+                                       @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
+        String org = OrgScope.of(caller, onBehalfOf);
+        return answers.created(org, key, uri, body, () -> entries.create(body, org, caller.userName()));
     }
 
     /**
@@ -98,65 +108,79 @@ public class EntryResource {
     @POST
     @Path("/{id}/payments")
     @RolesAllowed({"finance", "service"})
-    public EntryView pay(@PathParam("id") String id, @NotNull @Valid EntryMoves.NewPayment body,
-                         @HeaderParam(OrgScope.ON_BEHALF_OF) String onBehalfOf) {
-        return entries.pay(Params.uuid("id", id), body, OrgScope.of(caller, onBehalfOf), caller.userName());
+    public RestResponse<String> pay(@PathParam("id") String id, @NotNull @Valid EntryMoves.NewPayment body,
+            @HeaderParam(OrgScope.ON_BEHALF_OF) String onBehalfOf, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
+        return step(id, onBehalfOf, key, uri, body, (entry, org, by) -> entries.pay(entry, body, org, by));
     }
 
     @POST
     @Path("/{id}/corrections")
     @RolesAllowed({"finance", "service"})
-    public EntryView correct(@PathParam("id") String id, @NotNull @Valid EntryCorrection body,
-                             @HeaderParam(OrgScope.ON_BEHALF_OF) String onBehalfOf) {
-        return entries.correct(Params.uuid("id", id), body, OrgScope.of(caller, onBehalfOf), caller.userName());
+    public RestResponse<String> correct(@PathParam("id") String id, @NotNull @Valid EntryCorrection body,
+            @HeaderParam(OrgScope.ON_BEHALF_OF) String onBehalfOf, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
+        return step(id, onBehalfOf, key, uri, body, (entry, org, by) -> entries.correct(entry, body, org, by));
     }
 
     @POST
     @Path("/{id}/liquidation")
     @RolesAllowed({"finance", "service"})
-    public EntryView liquidate(@PathParam("id") String id, @NotNull @Valid EntryMoves.NewLiquidation body,
-                               @HeaderParam(OrgScope.ON_BEHALF_OF) String onBehalfOf) {
-        return lifecycle.liquidate(Params.uuid("id", id), body, OrgScope.of(caller, onBehalfOf), caller.userName());
+    public RestResponse<String> liquidate(@PathParam("id") String id, @NotNull @Valid EntryMoves.NewLiquidation body,
+            @HeaderParam(OrgScope.ON_BEHALF_OF) String onBehalfOf, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
+        return step(id, onBehalfOf, key, uri, body, (entry, org, by) -> lifecycle.liquidate(entry, body, org, by));
     }
 
     @POST
     @Path("/{id}/protest")
     @RolesAllowed({"finance", "service"})
-    public EntryView protest(@PathParam("id") String id, @NotNull @Valid EntryMoves.NewProtest body,
-                             @HeaderParam(OrgScope.ON_BEHALF_OF) String onBehalfOf) {
-        return lifecycle.protest(Params.uuid("id", id), body, OrgScope.of(caller, onBehalfOf), caller.userName());
+    public RestResponse<String> protest(@PathParam("id") String id, @NotNull @Valid EntryMoves.NewProtest body,
+            @HeaderParam(OrgScope.ON_BEHALF_OF) String onBehalfOf, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
+        return step(id, onBehalfOf, key, uri, body, (entry, org, by) -> lifecycle.protest(entry, body, org, by));
     }
 
     @POST
     @Path("/{id}/final-liquidation")
     @RolesAllowed({"finance", "service"})
-    public EntryView finallyLiquidate(@PathParam("id") String id, @NotNull @Valid EntryMoves.FinalLiquidation body,
-                                      @HeaderParam(OrgScope.ON_BEHALF_OF) String onBehalfOf) {
-        return lifecycle.finallyLiquidate(Params.uuid("id", id), body, OrgScope.of(caller, onBehalfOf), caller.userName());
+    public RestResponse<String> finallyLiquidate(@PathParam("id") String id, @NotNull @Valid EntryMoves.FinalLiquidation body,
+            @HeaderParam(OrgScope.ON_BEHALF_OF) String onBehalfOf, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
+        return step(id, onBehalfOf, key, uri, body, (entry, org, by) -> lifecycle.finallyLiquidate(entry, body, org, by));
     }
 
     @POST
     @Path("/{id}/refund-request")
     @RolesAllowed({"finance", "service"})
-    public EntryView requestRefund(@PathParam("id") String id, @NotNull @Valid EntryMoves.RefundRequest body,
-                                   @HeaderParam(OrgScope.ON_BEHALF_OF) String onBehalfOf) {
-        return claims.request(Params.uuid("id", id), body, OrgScope.of(caller, onBehalfOf), caller.userName());
+    public RestResponse<String> requestRefund(@PathParam("id") String id, @NotNull @Valid EntryMoves.RefundRequest body,
+            @HeaderParam(OrgScope.ON_BEHALF_OF) String onBehalfOf, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
+        return step(id, onBehalfOf, key, uri, body, (entry, org, by) -> claims.request(entry, body, org, by));
     }
 
     @POST
     @Path("/{id}/refunds")
     @RolesAllowed({"finance", "service"})
-    public EntryView recordRefund(@PathParam("id") String id, @NotNull @Valid EntryMoves.RefundReceived body,
-                                  @HeaderParam(OrgScope.ON_BEHALF_OF) String onBehalfOf) {
-        return claims.record(Params.uuid("id", id), body, OrgScope.of(caller, onBehalfOf), caller.userName());
+    public RestResponse<String> recordRefund(@PathParam("id") String id, @NotNull @Valid EntryMoves.RefundReceived body,
+            @HeaderParam(OrgScope.ON_BEHALF_OF) String onBehalfOf, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
+        return step(id, onBehalfOf, key, uri, body, (entry, org, by) -> claims.record(entry, body, org, by));
     }
 
     @POST
     @Path("/{id}/origin-audits")
     @RolesAllowed({"finance", "service"})
-    public EntryView originAudit(@PathParam("id") String id, @NotNull @Valid EntryMoves.NewOriginAudit body,
-                                 @HeaderParam(OrgScope.ON_BEHALF_OF) String onBehalfOf) {
-        return lifecycle.originAudit(Params.uuid("id", id), body, OrgScope.of(caller, onBehalfOf), caller.userName());
+    public RestResponse<String> originAudit(@PathParam("id") String id, @NotNull @Valid EntryMoves.NewOriginAudit body,
+            @HeaderParam(OrgScope.ON_BEHALF_OF) String onBehalfOf, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
+        return step(id, onBehalfOf, key, uri, body, (entry, org, by) -> lifecycle.originAudit(entry, body, org, by));
+    }
+
+    /** Runs one step on the entry {@code id} for the caller's organisation under the request's Idempotency-Key. */
+    private RestResponse<String> step(String id, String onBehalfOf, String key, UriInfo uri, Object body, Step step) {
+        UUID entry = Params.uuid("id", id);
+        String org = OrgScope.of(caller, onBehalfOf);
+        String by = caller.userName();
+        return answers.step(org, key, uri, body, () -> step.on(entry, org, by));
+    }
+
+    /** One step on an entry: its id, the organisation and who takes the step, to the entry after it. */
+    @FunctionalInterface
+    interface Step {
+        EntryView on(UUID entry, String org, String by);
     }
 
     /** The history's shape on the wire. */

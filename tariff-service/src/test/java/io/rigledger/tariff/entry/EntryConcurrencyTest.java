@@ -64,7 +64,7 @@ class EntryConcurrencyTest {
     }
 
     /** Runs {@link #PARALLEL} calls released at once; their status codes. */
-    private static List<Integer> together(IntFunction<Callable<Integer>> call) throws InterruptedException, ExecutionException {
+    static List<Integer> together(IntFunction<Callable<Integer>> call) throws InterruptedException, ExecutionException {
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
         try {
             CountDownLatch start = new CountDownLatch(1);
