@@ -73,7 +73,10 @@ public class InventoryRigs {
      *
      * @throws RigsRefusedException when inventory-service refuses the batch (400; 409: a new rig's MAC another rig
      *         holds; 422: unknown or retired model or plant)
-     * @throws UpstreamUnavailableException when it does not answer, fails, or answers another set of rigs
+     * @throws UpstreamUnavailableException when it does not answer, fails, or answers another set of rigs; also on its
+     *         503 outcome-unknown (its COMMIT may or may not have stored the rigs): the retry and the outbox send the
+     *         same batch again, which it answers idempotently on (maker, serial), so a rig stored by the lost COMMIT is
+     *         answered replayed with its asset id and never registered twice, and nothing is marked delivered before
      */
     @Retry(retryOn = UpstreamUnavailableException.class, abortOn = RigsRefusedException.class)
     @CircuitBreaker(failOn = UpstreamUnavailableException.class, skipOn = RigsRefusedException.class)

@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,6 +24,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * a replay naming another order or line than the registered rig carries conflicts naming
  * rigs[i].purchaseOrderId; every item says the rig's status after the call. It keeps how
  * many times each rig was newly registered, which is what "none registered twice" is checked on.
+ *
+ * <p>Armed with {@link #loseAnswers}, it answers the next batches 503 outcome-unknown (as inventory-service
+ * answers when its database connection broke during COMMIT), having registered them first or not: the
+ * client cannot tell which.
  */
 public class FakeInventoryBatch implements ResponseDefinitionTransformerV2 {
 
@@ -45,6 +50,10 @@ public class FakeInventoryBatch implements ResponseDefinitionTransformerV2 {
     final Map<String, Integer> registrations = new ConcurrentHashMap<>();
     /** Every rig posted, replayed or not. */
     final AtomicLong posted = new AtomicLong();
+    /** How many of the next batches are answered 503 outcome-unknown. */
+    private final AtomicInteger answersLost = new AtomicInteger();
+    /** Whether those batches are registered before the 503 (the COMMIT went through) or not. */
+    private volatile boolean storedBeforeLost;
     private final AtomicLong sequence = new AtomicLong(1_000);
 
     @Override
@@ -57,7 +66,23 @@ public class FakeInventoryBatch implements ResponseDefinitionTransformerV2 {
         return false;
     }
 
+    /**
+     * The next {@code batches} batches are answered {@link #OUTCOME_UNKNOWN} (503, Retry-After 5); registered
+     * first when {@code stored}, else left as they were.
+     */
+    void loseAnswers(int batches, boolean stored) {
+        storedBeforeLost = stored;
+        answersLost.set(batches);
+    }
+
+    /** inventory-service's 503 when its database connection broke during COMMIT (contracts/platform.yaml's example). */
+    static final String OUTCOME_UNKNOWN = """
+            {"type":"https://rigledger.io/problems/outcome-unknown","title":"Outcome unknown","status":503,
+             "detail":"the database connection was lost while committing, so whether this change was stored is unknown; retry in 5 seconds with the same Idempotency-Key, which answers the stored result if it was stored and does it once if not",
+             "instance":"/api/rigs/batch"}""";
+
     void clear() {
+        answersLost.set(0);
         assets.clear();
         statuses.clear();
         returns.clear();
@@ -87,6 +112,21 @@ public class FakeInventoryBatch implements ResponseDefinitionTransformerV2 {
 
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
+        boolean lost = answersLost.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+        if (lost && !storedBeforeLost) {
+            return outcomeUnknown(serveEvent);
+        }
+        ResponseDefinition answer = register(serveEvent);
+        return lost ? outcomeUnknown(serveEvent) : answer;
+    }
+
+    private static ResponseDefinition outcomeUnknown(ServeEvent serveEvent) {
+        return ResponseDefinitionBuilder.like(serveEvent.getResponseDefinition()).but()
+                .withStatus(503).withHeader("Content-Type", "application/problem+json").withHeader("Retry-After", "5")
+                .withBody(OUTCOME_UNKNOWN).build();
+    }
+
+    private ResponseDefinition register(ServeEvent serveEvent) {
         try {
             JsonNode request = JSON.readTree(serveEvent.getRequest().getBodyAsString());
             String org = request.path("organisation").asText();

@@ -136,6 +136,17 @@ public final class FakeUpstreams {
         batchFaults.add(stub);
     }
 
+    /**
+     * inventory-service answers the next {@code batches} rig batches 503 outcome-unknown with Retry-After (its
+     * database connection broke during COMMIT), having registered them first when {@code stored}: an answer its
+     * contract allows (checked now, and as every answer in {@link #contractBreaches()}), not a deliberate fault.
+     */
+    public void inventoryBatchOutcomeUnknown(int batches, boolean stored) {
+        requireValid(inventoryContract(), BATCH, Request.Method.POST, 503, FakeInventoryBatch.OUTCOME_UNKNOWN, PROBLEM_JSON,
+                "Retry-After", "5");
+        batch.loseAnswers(batches, stored);
+    }
+
     /** inventory-service's rig lookup (listRigs) answers 503 without a body (a deliberate fault). */
     public void inventoryLookupDown() {
         fault(inventory, get(urlPathEqualTo(RIGS)), aResponse().withStatus(503));
