@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -13,25 +14,28 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads the reconciliation rows from the rollup of the duty ledger (reconciliation_rollup, V7: sums
  * per organisation, grouping, group key, layer and entry date, kept by triggers in the same
- * transaction as every ledger write). The rollup is scanned in primary-key order, which is the
- * order of the rows, so each group is complete, aggregated and handed on as soon as the scan passes
- * it (a GroupAggregate over the index, merge-joined with the reasons; no sort of the whole ledger):
- * the first row leaves at once. Read through a server-side cursor (fetch size {@value #FETCH_SIZE}),
- * so 100,000 rows never sit in memory together. Read-only, in a transaction of its own that ends
- * with the stream.
+ * transaction as every ledger write). In the default order (by group) the rollup is scanned in
+ * primary-key order, which is the order of the rows, so each group is complete, aggregated and handed
+ * on as soon as the scan passes it (a GroupAggregate over the index, merge-joined with the reasons; no
+ * sort of the whole ledger); another order sorts the grouped rows. {@link #stream} reads every row
+ * through a server-side cursor (fetch size {@value #FETCH_SIZE}), so 100,000 rows never sit in memory
+ * together; {@link #page} reads one page in that order with the count and totals of all the range's
+ * rows (window sums over the grouped rows, computed before the page is cut). Read-only, in a
+ * transaction of its own.
  */
 @ApplicationScoped
 public class ReconciliationQuery {
 
     static final int FETCH_SIZE = 2000;
 
-    static final String SQL = """
-            select g.group_key, g.program, g.heading, g.first_date, g.last_date, g.estimated, g.declared, g.paid, g.billed,
-                   g.refunded, r.reason
+    /** The grouped rows of (org, group_by, from, to), then the reasons of (org, group_by). */
+    private static final String GROUPED = """
             from (select k.group_key, k.program, k.heading, min(k.entry_date) as first_date, max(k.entry_date) as last_date,
                          sum(k.estimated) as estimated, sum(k.declared) as declared, sum(k.paid) as paid,
                          sum(k.billed) as billed, sum(k.refunded) as refunded
@@ -40,7 +44,22 @@ public class ReconciliationQuery {
                   group by k.group_key, k.program, k.heading) g
             left join reconciliation_reason r on r.org = ? and r.group_by = ? and r.group_key = g.group_key
                  and r.program = g.program and r.heading = g.heading
-            order by g.group_key, g.program, g.heading
+            """;
+
+    private static final String COLUMNS = """
+            select g.group_key, g.program, g.heading, g.first_date, g.last_date, g.estimated, g.declared, g.paid, g.billed,
+                   g.refunded, r.reason
+            """;
+
+    /** Columns 12 to 17 of a page's rows: how many rows the range has and their sums. */
+    private static final String WINDOW_TOTALS = """
+            , count(*) over () as row_count, sum(g.estimated) over (), sum(g.declared) over (), sum(g.paid) over (),
+              sum(g.billed) over (), sum(g.refunded) over ()
+            """;
+
+    private static final String TOTALS = """
+            select count(*), coalesce(sum(g.estimated), 0), coalesce(sum(g.declared), 0), coalesce(sum(g.paid), 0),
+                   coalesce(sum(g.billed), 0), coalesce(sum(g.refunded), 0)
             """;
 
     @Inject
@@ -51,34 +70,28 @@ public class ReconciliationQuery {
         void accept(ReconciliationRow row) throws IOException;
     }
 
-    /** Streams the rows of {@code org} for entry dates from {@code from} to {@code to} (inclusive). */
-    public void stream(String org, Grouping grouping, LocalDate from, LocalDate to, Sink sink) throws IOException {
+    /**
+     * One page of rows and what the whole range adds up to.
+     *
+     * @param rows     at most the limit asked for, in the sort's order
+     * @param more     whether rows follow this page
+     * @param rowCount rows of the whole range (all pages)
+     * @param totals   sums of the whole range's rows, USD, in the order estimated, declared, paid, billed, refunded, variance
+     */
+    public record Page(List<ReconciliationRow> rows, boolean more, long rowCount, BigDecimal[] totals) {
+    }
+
+    /** Streams every row of {@code org} for entry dates from {@code from} to {@code to} (inclusive), in {@code sort}'s order. */
+    public void stream(String org, Grouping grouping, LocalDate from, LocalDate to, ReconciliationSort sort, Sink sink)
+            throws IOException {
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            c.setReadOnly(true);
-            try (Statement plan = c.createStatement()) {
-                // one organisation and grouping has 4 rows, another 400,000: a generic plan costed for
-                // neither would join the reasons row by row; planned for the actual values, it merges
-                plan.execute("set local plan_cache_mode = force_custom_plan");
-            }
-            try (PreparedStatement s = c.prepareStatement(SQL)) {
+            readOnly(c);
+            try (PreparedStatement s = c.prepareStatement(COLUMNS + GROUPED + "order by " + sort.orderBy())) {
                 s.setFetchSize(FETCH_SIZE);
-                s.setString(1, org);
-                s.setString(2, grouping.label());
-                s.setDate(3, Date.valueOf(from));
-                s.setDate(4, Date.valueOf(to));
-                s.setString(5, org);
-                s.setString(6, grouping.label());
+                bind(s, org, grouping, from, to);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        var estimated = rs.getBigDecimal(6);
-                        var declared = rs.getBigDecimal(7);
-                        var billed = rs.getBigDecimal(9);
-                        var refunded = rs.getBigDecimal(10);
-                        sink.accept(new ReconciliationRow(rs.getString(1), rs.getString(2), rs.getString(3),
-                                rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate(), estimated.setScale(2),
-                                declared.setScale(2), rs.getBigDecimal(8).setScale(2), billed.setScale(2), refunded.setScale(2),
-                                declared.add(billed).subtract(refunded).subtract(estimated).setScale(2), rs.getString(11)));
+                        sink.accept(row(rs));
                     }
                 }
             } finally {
@@ -87,5 +100,89 @@ public class ReconciliationQuery {
         } catch (SQLException e) {
             throw new UncheckedIOException(new IOException("reconciliation query failed", e));
         }
+    }
+
+    /**
+     * The {@code limit} rows after the first {@code skip} in {@code sort}'s order, with the count and totals of
+     * every row of the range (also when the page is empty: a cursor past the end after rows went away).
+     */
+    public Page page(String org, Grouping grouping, LocalDate from, LocalDate to, ReconciliationSort sort, long skip, int limit) {
+        try (Connection c = dataSource.getConnection()) {
+            readOnly(c);
+            try {
+                List<ReconciliationRow> rows = new ArrayList<>(limit + 1);
+                long count = 0;
+                BigDecimal[] sums = null;
+                String sql = COLUMNS + WINDOW_TOTALS + GROUPED + "order by " + sort.orderBy() + " offset ? limit ?";
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    bind(s, org, grouping, from, to);
+                    s.setLong(7, skip);
+                    s.setInt(8, limit + 1);
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            rows.add(row(rs));
+                            count = rs.getLong(12);
+                            sums = sums(rs, 13);
+                        }
+                    }
+                }
+                if (sums == null) {
+                    try (PreparedStatement s = c.prepareStatement(TOTALS + GROUPED)) {
+                        bind(s, org, grouping, from, to);
+                        try (ResultSet rs = s.executeQuery()) {
+                            rs.next();
+                            count = rs.getLong(1);
+                            sums = sums(rs, 2);
+                        }
+                    }
+                }
+                boolean more = rows.size() > limit;
+                return new Page(more ? List.copyOf(rows.subList(0, limit)) : List.copyOf(rows), more, count, sums);
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reconciliation query failed", e);
+        }
+    }
+
+    private static void readOnly(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        c.setReadOnly(true);
+        try (Statement plan = c.createStatement()) {
+            // one organisation and grouping has 4 rows, another 400,000: a generic plan costed for
+            // neither would join the reasons row by row; planned for the actual values, it merges
+            plan.execute("set local plan_cache_mode = force_custom_plan");
+        }
+    }
+
+    private static void bind(PreparedStatement s, String org, Grouping grouping, LocalDate from, LocalDate to) throws SQLException {
+        s.setString(1, org);
+        s.setString(2, grouping.label());
+        s.setDate(3, Date.valueOf(from));
+        s.setDate(4, Date.valueOf(to));
+        s.setString(5, org);
+        s.setString(6, grouping.label());
+    }
+
+    private static ReconciliationRow row(ResultSet rs) throws SQLException {
+        var estimated = rs.getBigDecimal(6);
+        var declared = rs.getBigDecimal(7);
+        var billed = rs.getBigDecimal(9);
+        var refunded = rs.getBigDecimal(10);
+        return new ReconciliationRow(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate(), estimated.setScale(2),
+                declared.setScale(2), rs.getBigDecimal(8).setScale(2), billed.setScale(2), refunded.setScale(2),
+                declared.add(billed).subtract(refunded).subtract(estimated).setScale(2), rs.getString(11));
+    }
+
+    /** estimated, declared, paid, billed, refunded from column {@code first} on, and the variance they give. */
+    private static BigDecimal[] sums(ResultSet rs, int first) throws SQLException {
+        BigDecimal[] t = new BigDecimal[6];
+        for (int i = 0; i < 5; i++) {
+            t[i] = rs.getBigDecimal(first + i).setScale(2);
+        }
+        t[5] = t[1].add(t[3]).subtract(t[4]).subtract(t[0]).setScale(2);
+        return t;
     }
 }

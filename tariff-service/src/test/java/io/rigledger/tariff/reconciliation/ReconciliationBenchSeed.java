@@ -60,7 +60,7 @@ public final class ReconciliationBenchSeed {
         long[] first = {-1};
         long[] rows = {0};
         long start = System.nanoTime();
-        query.stream("bench", Grouping.ORDER, LocalDate.of(2019, 1, 1), LocalDate.of(2199, 12, 31), row -> {
+        query.stream("bench", Grouping.ORDER, LocalDate.of(2019, 1, 1), LocalDate.of(2199, 12, 31), ReconciliationSort.DEFAULT, row -> {
             if (first[0] < 0) {
                 first[0] = System.nanoTime();
             }
