@@ -71,14 +71,24 @@ public class EntryStore {
                 .setParameter(1, org + "|" + number).getSingleResult();
     }
 
-    /** The current summary version. */
+    /**
+     * The current summary version.
+     *
+     * @throws io.rigledger.platform.problem.ProblemException 409 naming the entry when its current summary version is
+     *         not stored (a row tariff-service did not write, e.g. loaded by SQL): what it declared cannot be read
+     */
     public SummaryView summary(CustomsEntry e) {
-        return version(e.id, e.summaryVersion);
+        SummaryView summary = version(e.id, e.summaryVersion);
+        if (summary == null) {
+            throw Problems.conflict("entry " + EntryNumber.display(e.entryNumber) + " has no stored summary (version "
+                    + e.summaryVersion + "), so what it declared cannot be read; it was not filed through tariff-service");
+        }
+        return summary;
     }
 
     /**
      * The current summary of each of {@code entries} (a page of a list) in one query instead of one per entry,
-     * per entry id.
+     * per entry id; an entry whose current summary is not stored (not written by tariff-service) has none in the map.
      */
     public Map<UUID, SummaryView> summaries(List<CustomsEntry> entries) {
         if (entries.isEmpty()) {

@@ -57,7 +57,10 @@ public class LiquidationBackfill {
             if (decreases.isEmpty()) {
                 continue;
             }
-            SummaryView summary = store.summary(e);
+            SummaryView summary = store.version(e.id, e.summaryVersion);
+            if (summary == null) { // not filed through tariff-service: nothing to allocate the decreases by
+                continue;
+            }
             // what each 7501 line owes without the decreases (they are in no ledger row yet), read once as a liquidation does
             List<AllocationTable.LineChange> owedChanges = owed.lineChanges(e, summary);
             decreases.forEach(c -> store.ledger(e, Owed.decrease(summary, owedChanges, Owed.LIQUIDATED, c.program(), c.heading(),

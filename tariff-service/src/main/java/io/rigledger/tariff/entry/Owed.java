@@ -169,8 +169,10 @@ public class Owed {
 
     private Map<String, AllocationTable.Change> now(CustomsEntry e, SummaryView summary, List<EntryStore.OrderLineSum> sums) {
         Map<String, AllocationTable.Change> out = new LinkedHashMap<>();
-        summary.lines().forEach(l -> l.layers().forEach(a -> change(out, a.key(), a.heading(), a.declared())));
-        summary.fees().forEach(f -> change(out, f.key(), "", f.declared()));
+        if (summary != null) { // null: an entry of a list whose summary is not stored (EntryStore.summaries) owes its ledger changes only
+            summary.lines().forEach(l -> l.layers().forEach(a -> change(out, a.key(), a.heading(), a.declared())));
+            summary.fees().forEach(f -> change(out, f.key(), "", f.declared()));
+        }
         changes(e, sums).values().forEach(c -> change(out, c.program(), c.heading(), c.amount()));
         return out;
     }
@@ -186,7 +188,9 @@ public class Owed {
 
     /**
      * {@link #ieepaByHeading(CustomsEntry, SummaryView)} of each entry of a page (the IEEPA refunds list),
-     * their summaries and ledger sums read with one query each instead of one per entry; per entry id.
+     * their summaries and ledger sums read with one query each instead of one per entry; per entry id. An entry
+     * whose summary is not stored (a row tariff-service did not write) counts its ledger changes alone rather than
+     * failing the whole list.
      */
     public Map<UUID, Map<String, BigDecimal>> ieepaByHeading(List<CustomsEntry> entries) {
         Map<UUID, SummaryView> summaries = store.summaries(entries);
