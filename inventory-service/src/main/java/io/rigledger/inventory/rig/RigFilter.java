@@ -6,11 +6,12 @@ import java.util.UUID;
 
 /**
  * The filters of listRigs and exportRigs, combined with AND. A site is named by code and resolved
- * within the organisation (another organisation's site matches nothing); mac is normalised, matches
+ * within the organisation (another organisation's site matches nothing); a rack (listRigs) by its code
+ * within that site (index rig_one_per_position leads with rack_id); mac is normalised, matches
  * the rig holding it now (never a RETIRED rig, which holds no MAC; index rig_current_mac_unique_per_org)
  * and "no MAC" matches nothing.
  */
-public record RigFilter(String site, RigStatus status, String manufacturer, String model, String originCountry,
+public record RigFilter(String site, String rack, RigStatus status, String manufacturer, String model, String originCountry,
                         UUID purchaseOrderId, String serialNumber, String mac, boolean noMacAsked) {
 
     /** SQL condition over rig r for this filter, parameters appended to {@code params}; starts with the org. */
@@ -24,6 +25,13 @@ public record RigFilter(String site, RigStatus status, String manufacturer, Stri
             sql.append(" and r.site_id = (select s2.id from site s2 where s2.org = ? and s2.code = ?)");
             params.add(org);
             params.add(site);
+        }
+        if (rack != null) {
+            sql.append(" and r.rack_id = (select k.id from rack k join site s3 on s3.id = k.site_id"
+                    + " where s3.org = ? and s3.code = ? and k.code = ?)");
+            params.add(org);
+            params.add(site);
+            params.add(rack);
         }
         add(sql, params, "r.status", status == null ? null : status.name());
         add(sql, params, "r.manufacturer", manufacturer);
@@ -53,9 +61,14 @@ public record RigFilter(String site, RigStatus status, String manufacturer, Stri
         return "rigs?" + this;
     }
 
+    /** This filter, also to the rack coded {@code code} (null: any) of its site. */
+    RigFilter inRack(String code) {
+        return new RigFilter(site, code, status, manufacturer, model, originCountry, purchaseOrderId, serialNumber, mac, noMacAsked);
+    }
+
     /** No filter at all. */
     public static RigFilter none() {
-        return new RigFilter(null, null, null, null, null, null, null, null, false);
+        return new RigFilter(null, null, null, null, null, null, null, null, null, false);
     }
 
     static List<Object> params() {

@@ -76,6 +76,7 @@ public class RigResource {
     @RolesAllowed({"operator", "finance", "ops", "service"})
     public RigView.Page listRigs(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
             @QueryParam("site") @Size(max = 32) @Pattern(regexp = PLACE_CODE, message = PLACE_MESSAGE) String site,
+            @QueryParam("rack") @Size(max = 32) @Pattern(regexp = PLACE_CODE, message = PLACE_MESSAGE) String rack,
             @QueryParam("status") String status,
             @QueryParam("manufacturer") @Size(max = 16)
             @Pattern(regexp = CatalogueFormats.MANUFACTURER, message = CatalogueFormats.MANUFACTURER_MESSAGE) String manufacturer,
@@ -92,7 +93,11 @@ public class RigResource {
         // a service account (procurement-service, looking up a serial it ships again) names the organisation
         String org = tenant.orgNamedOr(organisation, "organisation");
         int size = paging.limit(limit);
-        RigFilter filter = filter(site, status, manufacturer, model, originCountry, purchaseOrderId, serialNumber, mac);
+        if (rack != null && site == null) {
+            throw Problems.badRequest("rack", "needs site: a rack code is unique within its site");
+        }
+        RigFilter filter = filter(site, status, manufacturer, model, originCountry, purchaseOrderId, serialNumber, mac)
+                .inRack(rack);
         CursorKey cursorKey = paging.after(cursor, 1, filter.scope());
         Long after = cursorKey == null ? null : cursorKey.number(0);
         List<RigView> rows = reads.page(org, filter, after, size + 1);
@@ -151,7 +156,7 @@ public class RigResource {
         }
         UUID order = purchaseOrderId == null ? null : Params.uuid("purchaseOrderId", purchaseOrderId);
         String normalMac = Macs.normalise(mac);
-        return new RigFilter(site, parsedStatus, manufacturer, model, originCountry, order, serialNumber, normalMac,
+        return new RigFilter(site, null, parsedStatus, manufacturer, model, originCountry, order, serialNumber, normalMac,
                 mac != null && normalMac == null);
     }
 }

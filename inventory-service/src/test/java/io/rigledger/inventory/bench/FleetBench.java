@@ -275,7 +275,7 @@ public final class FleetBench {
         }
         String token = Tokens.ops(API_ORG);
         Paging paging = new Paging(100, 1000, 200);
-        RigFilter deployed = new RigFilter(null, RigStatus.DEPLOYED, null, null, null, null, null, null, false);
+        RigFilter deployed = new RigFilter(null, null, RigStatus.DEPLOYED, null, null, null, null, null, null, false);
         for (String filter : new String[] {"", "&status=DEPLOYED"}) {
             // a cursor is bound to its list's filter (as listRigs binds it)
             String cursor = paging.cursorIn((filter.isEmpty() ? RigFilter.none() : deployed).scope(),

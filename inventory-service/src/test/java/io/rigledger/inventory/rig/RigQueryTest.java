@@ -64,6 +64,37 @@ class RigQueryTest {
     }
 
     @Test
+    void filtersByOneRackOfASiteAndARackWithoutItsSiteIs400NamingRack() {
+        String org = newOrg();
+        String ops = Tokens.ops(org);
+        String dal = newCode();
+        String other = newCode();
+        site(ops, dal, 1000);
+        site(ops, other, 1000);
+        rack(ops, dal, "R1", 5);
+        rack(ops, dal, "R2", 5);
+        rack(ops, other, "R1", 5);
+        String first = newRig(ops, "antminer-s21", "CN");
+        String second = newRig(ops, "antminer-s21", "MY");
+        String nextRack = newRig(ops, "antminer-s21", "MY");
+        String otherSite = newRig(ops, "antminer-s21", "MY");
+        deploy(ops, first, dal, "R1", 1);
+        deploy(ops, second, dal, "R1", 3);
+        deploy(ops, nextRack, dal, "R2", 1);
+        deploy(ops, otherSite, other, "R1", 1);
+
+        as(ops).queryParam("site", dal).queryParam("rack", "R1").get("/api/rigs").then().statusCode(200)
+                .body("items.id", equalTo(List.of(first, second))).body("items.position.slot", equalTo(List.of(1, 3)));
+        as(ops).queryParam("site", dal).queryParam("rack", "R2").get("/api/rigs").then().body("items.id", equalTo(List.of(nextRack)));
+        as(ops).queryParam("site", other).queryParam("rack", "R1").get("/api/rigs").then().body("items.id", equalTo(List.of(otherSite)));
+        as(ops).queryParam("site", dal).queryParam("rack", "R9").get("/api/rigs").then().body("items.id", equalTo(List.of()));
+        as(Tokens.ops(newOrg())).queryParam("site", dal).queryParam("rack", "R1").get("/api/rigs").then()
+                .body("items.id", equalTo(List.of()));
+        as(ops).queryParam("rack", "R1").get("/api/rigs").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("rack")));
+    }
+
+    @Test
     void lookupBySerialAndCurrentMacAndNoMacNeverMatches() {
         String ops = Tokens.ops(newOrg());
         String serial = newSerial();

@@ -50,7 +50,7 @@ public class InventoryFleet {
     public Optional<HeldRig> find(String org, String manufacturer, String serialNumber) {
         RigPage page;
         try {
-            page = rigs.listRigs(10, null, null, null, manufacturer, null, null, null, serialNumber, null, org);
+            page = rigs.listRigs(10, null, null, null, null, manufacturer, null, null, null, serialNumber, null, org);
         } catch (RuntimeException e) {
             throw Upstreams.unavailable(CatalogueReader.SERVICE, "listRigs", e);
         }
