@@ -3,9 +3,8 @@
 # Starts its own local stack (deploy/local's launcher, fresh databases in target/console-bench, so ./run.sh's
 # data is never touched), seeds northwind with BENCH_RIGS rigs (inventory's batch API, 10,000 a request; then
 # placed by SQL as inventory's FleetBench places its rigs: 10 sites of 120 racks x 50 slots, 60 % of the rigs
-# racked, 6,000 a site, over the racks page's cap of 5,000) and BENCH_ENTRIES customs entries x 5 entry lines
-# (tariff's ledger by SQL, as tariff-service/bench/reconciliation.sh seeds it: 20,000 entries = 100,000 entry
-# lines), signs fiona and oscar in through Keycloak's login form (curl, the form as a browser posts it), then asks
+# racked, 6,000 a site) and BENCH_ENTRIES customs entries x 5 entry lines (20 filed through tariff-service's API,
+# copied by SQL row for row: 20,000 entries = 100,000 entry lines), signs fiona and oscar in through Keycloak's login form (curl, the form as a browser posts it), then asks
 # for each page BENCH_TIMES times and prints the console's Server-Timing (app;dur, ms: first byte read to
 # headers written) as min / median / max, the page's size, and the load average beside them.
 # Usage: flock /tmp/rigledger-stack.lock console/bench/pages.sh   (the jars packaged first, see README.md)
@@ -75,24 +74,79 @@ join rack k on k.site_id = s.id and k.code = 'R' || p.rack_no
 where r.id = p.id;
 analyze rig;
 EOF
-echo "== seeding $ENTRIES customs entries x 5 entry lines x 4 layers x 3 kinds into tariff's ledger by SQL"
+# Customs entries: TEMPLATES entries (5 entry lines each, MFN and IEEPA reciprocal layers, MPF and HMF) filed by fiona through
+# tariff-service's API (its own code writes the entry, its summary, history and ledger; a duty quote each as the estimate),
+# then each copied by SQL to ENTRIES / TEMPLATES entries (new ids, entry numbers, entry dates over 300 days of 2025, order
+# and shipment ids): every row is one tariff-service wrote, so every page can read every entry.
+TEMPLATES=20
+echo "== filing $TEMPLATES entries x 5 entry lines through tariff-service (fiona), copying them to $ENTRIES entries by SQL"
+FIONA=$(token fiona)
+for ((t = 0; t < TEMPLATES; t++)); do
+  quote=$(python3 - "$t" <<'EOF'
+import json, sys
+t = int(sys.argv[1])
+print(json.dumps({"entryDate": "2025-09-15", "transportMode": "OCEAN", "lines": [
+    {"htsCode": "8543.70.9860", "originCountry": "MY", "customsValue": 100000 + 1000 * t + 100 * n, "quantity": 20} for n in range(5)]}))
+EOF
+)
+  quote_id=$(curl -sf -H "Authorization: Bearer $FIONA" -H 'Content-Type: application/json' -d "$quote" \
+    http://localhost:8083/api/duty-quotes | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])') \
+    || { echo "bench: duty quote $t refused" >&2; exit 1; }
+  python3 - "$t" "$quote_id" > "$OUT/entry.json" <<'EOF'
+import json, sys
+from decimal import Decimal, ROUND_HALF_UP
+t, quote = int(sys.argv[1]), sys.argv[2]
+cents = lambda v: float(Decimal(v).quantize(Decimal("0.01"), ROUND_HALF_UP))
+order = "%08x-0000-4000-8000-%012x" % (t, t)
+values = [Decimal(100000 + 1000 * t + 100 * n) for n in range(5)]
+lines, order_lines = [], []
+for n, value in enumerate(values):
+    # every third template declared the reciprocal layer a little off the estimate: rows with a variance
+    reciprocal = value * Decimal("0.19") + (Decimal("-12.50") if t % 3 == 0 and n == 0 else 0)
+    lines.append({"htsCode": "8543.70.9860", "originCountry": "MY", "customsValue": float(value), "quantity": 20,
+                  "manufacturer": "Bitmain", "layers": [
+                      {"program": "MFN", "heading": "8543.70.98", "ratePercent": 2.6, "amount": cents(value * Decimal("0.026"))},
+                      {"program": "IEEPA_RECIPROCAL", "heading": "9903.02.39", "ratePercent": 19, "amount": cents(reciprocal)}]})
+    order_lines.append({"purchaseOrderId": order, "lineNumber": n + 1, "entryLine": n + 1, "value": float(value), "quantity": 20,
+                        "quoteId": quote, "quoteLineNumber": n + 1})
+print(json.dumps({"entryNumber": "T%02d-%07d-%d" % (t, t, t % 10), "entryType": "01", "entryDate": "2025-09-15",
+                  "portCode": "2704", "transportMode": "OCEAN", "importer": "Northwind Mining LLC", "lines": lines,
+                  "fees": [{"type": "MPF", "amount": 651.50}, {"type": "HMF", "amount": cents(Decimal("0.00125") * sum(values))}],
+                  "orderLines": order_lines}))
+EOF
+  code=$(curl -s -o "$OUT/entry-answer.json" -w '%{http_code}' -H "Authorization: Bearer $FIONA" \
+    -H 'Content-Type: application/json' --data-binary "@$OUT/entry.json" http://localhost:8083/api/entries)
+  [[ "$code" == 201 ]] || { echo "bench: entry $t answered $code: $(head -c 800 "$OUT/entry-answer.json")" >&2; exit 1; }
+done
+# each copy: the template's row as JSON with its id, number, date (and order and shipment ids) replaced, so every column
+# tariff-service writes is copied, also those a later migration adds
 psql_db tariff <<EOF
-insert into customs_entry (id, org, entry_number, entry_type, entry_date, port_code, transport_mode, importer,
-    status, summary_version, version, created_by, created_at, reconciliation_flag, drawback_claim, has_ieepa,
-    payments, origin_audits)
-select md5('e' || g)::uuid, 'northwind', 'B' || lpad(g::text, 10, '0'), '01', date '2025-01-01' + (g % 300), '2704',
-    'OCEAN', 'Northwind Mining LLC', 'PAID', 1, 0, 'bench', now(), false, false, true, '[]', '[]'
-from generate_series(1, $ENTRIES) g;
-insert into entry_amount (org, entry_id, entry_date, kind, program, heading, order_id, order_line, shipment_id,
-    origin, manufacturer, amount)
-select 'northwind', md5('e' || e)::uuid, date '2025-01-01' + (e % 300), k.kind, l.program, l.heading,
-    md5('o' || (e * 5 + n))::uuid, n + 1, md5('s' || e)::uuid, 'MY', 'Bitmain', round((random() * 1000)::numeric, 2)
-from generate_series(1, $ENTRIES) e, generate_series(0, 4) n,
-    (values ('ESTIMATED'), ('DECLARED'), ('PAID')) k(kind),
-    (values ('MFN', '8543.70.98'), ('IEEPA_RECIPROCAL', '9903.02.39'), ('MPF', ''), ('HMF', '')) l(program, heading);
+create temp table copy_of as
+select e.id as template, md5('e' || e.id || k)::uuid as id, k,
+       'B' || lpad((row_number() over (order by e.entry_number, k))::text, 10, '0') as entry_number,
+       date '2025-01-01' + ((row_number() over (order by e.entry_number, k)) % 300)::int as entry_date
+from customs_entry e, generate_series(1, $ENTRIES / $TEMPLATES) k where e.org = 'northwind';
+insert into customs_entry
+select (jsonb_populate_record(null::customs_entry, to_jsonb(e) || jsonb_build_object('id', c.id, 'entry_number', c.entry_number,
+        'entry_date', c.entry_date))).*
+from customs_entry e join copy_of c on c.template = e.id;
+insert into entry_summary
+select (jsonb_populate_record(null::entry_summary, to_jsonb(s) || jsonb_build_object('entry_id', c.id))).*
+from entry_summary s join copy_of c on c.template = s.entry_id;
+insert into entry_event
+select (jsonb_populate_record(null::entry_event, to_jsonb(v) || jsonb_build_object('id', nextval('entry_event_id_seq'),
+        'entry_id', c.id))).*
+from entry_event v join copy_of c on c.template = v.entry_id;
+insert into entry_amount
+select (jsonb_populate_record(null::entry_amount, to_jsonb(a) || jsonb_build_object('id', nextval('entry_amount_id_seq'),
+        'entry_id', c.id, 'entry_date', c.entry_date, 'order_id', md5(a.order_id::text || c.k)::uuid,
+        'shipment_id', case when a.shipment_id is null then null else md5(a.shipment_id::text || c.k)::uuid end))).*
+from entry_amount a join copy_of c on c.template = a.entry_id;
 analyze customs_entry;
+analyze entry_summary;
 analyze entry_amount;
 EOF
+echo "   $(psql_db tariff -At -c "select count(*) || ' entries, ' || (select count(*) from entry_amount) || ' ledger rows' from customs_entry")"
 
 # Signs $1 in through the console: the console sends curl to Keycloak's login form, whose form is posted as a browser
 # posts it; curl follows the redirects back (code, token exchange, the page asked for).
@@ -126,15 +180,23 @@ asset=$(curl -sf -H "Authorization: Bearer $(token oscar)" 'http://localhost:808
 echo "== server time per page (Server-Timing app; goal < 300 ms), $TIMES requests each; $(uptime)"
 measure fiona reconciliation-program "/finance/reconciliation?from=2025-01-01&to=2025-12-31&groupBy=program"
 measure fiona reconciliation-origin "/finance/reconciliation?from=2025-01-01&to=2025-12-31&groupBy=origin"
+measure fiona reconciliation-default "/finance/reconciliation"
 measure fiona reconciliation-entry-week "/finance/reconciliation?from=2025-03-01&to=2025-03-07&groupBy=entry"
 measure fiona reconciliation-entry-month "/finance/reconciliation?from=2025-03-01&to=2025-03-31&groupBy=entry"
-measure fiona reconciliation-entry-all "/finance/reconciliation" 1
+measure fiona reconciliation-entry-all "/finance/reconciliation?from=&to=&groupBy=entry"
+# the next page of all rows, from the page's own Next link (tariff-service's cursor)
+next=$(python3 -c 'import html, re, sys; print(html.unescape(re.search(r"id=\"next\" rel=\"next\" href=\"([^\"]+)\"", open(sys.argv[1]).read()).group(1)))' \
+  "$OUT/reconciliation-entry-all.html")
+measure fiona reconciliation-entry-all-p2 "$next"
+measure fiona reconciliation-entry-all-var "/finance/reconciliation?from=&to=&groupBy=entry&sort=-variance"
+measure fiona reconciliation-entry-all-500 "/finance/reconciliation?from=&to=&groupBy=entry&size=500"
 measure fiona deadlines-30 "/finance/deadlines?within=30"
 measure fiona deadlines-90 "/finance/deadlines?within=90"
 measure fiona ieepa-refunds "/finance/ieepa-refunds"
 measure oscar fleet "/fleet"
 measure oscar rig-lookup "/fleet/rigs?q=$asset"
 measure oscar sites "/fleet/sites"
-measure oscar racks-6000 "/fleet/sites/CB0/racks"
+measure oscar racks-of-site "/fleet/sites/CB0/racks"
+measure oscar rack-grid "/fleet/sites/CB0/racks/R0"
 measure oscar home "/"
 echo "== $(uptime)"

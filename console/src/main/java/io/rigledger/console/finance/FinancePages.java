@@ -18,10 +18,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 
+import java.net.URI;
 import java.time.LocalDate;
-import java.util.List;
+import java.time.ZoneOffset;
 
 /**
  * Finance's pages: the reconciliation (estimated vs declared vs paid, by entry, order, origin,
@@ -32,27 +32,14 @@ import java.util.List;
 @Authenticated
 public class FinancePages {
 
-    /** The groupings tariff-service reconciles by (getReconciliation's groupBy). */
-    static final List<String> GROUPINGS = List.of("entry", "order", "shipment", "origin", "program", "manufacturer");
+    /** How far back the reconciliation looks when the person has not chosen dates: the last 90 days. */
+    static final int DEFAULT_DAYS = 90;
 
     @Inject
     Finance finance;
 
     @Inject
     Downloads downloads;
-
-    /** The reconciliation page's model: the form's values and tariff-service's answer. */
-    public record ReconciliationView(String from, String to, String groupBy, Reconciliation data) {
-        public List<String> groupings() {
-            return GROUPINGS;
-        }
-
-        /** The query string of this view (for the CSV link). */
-        public String query() {
-            return UriBuilder.fromPath("").queryParam("from", from).queryParam("to", to).queryParam("groupBy", groupBy)
-                    .build().getRawQuery();
-        }
-    }
 
     /** A list page's model: how many days ahead, and tariff-service's answer. */
     public record DeadlinesView(int days, DeadlineList data) {
@@ -75,40 +62,54 @@ public class FinancePages {
     Template refundsPage;
 
     /**
-     * The reconciliation of entries dated {@code from} to {@code to} (ISO dates; empty: all) by {@code groupBy}
-     * (default entry). A malformed date or grouping is tariff-service's 400, shown as such.
+     * One page of the reconciliation of entries dated {@code from} to {@code to} (ISO dates; absent: the last
+     * {@value #DEFAULT_DAYS} days to today, UTC, shown in the form; empty: no bound) by {@code groupBy} (default entry),
+     * sorted by tariff-service over the whole range ({@code sort}: a column, '-' for descending; default group),
+     * {@code size} rows a page (1 to 1000; 100, 200 and 500 offered; default 100) from {@code cursor} (tariff-service's nextCursor or
+     * prevCursor; absent: the first page), with the whole range's count and totals. A malformed date is named before
+     * any call; a malformed grouping, sort or cursor is tariff-service's 400, shown as such.
      */
     @GET
     @Path("/reconciliation")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance reconciliation(@QueryParam("from") String from, @QueryParam("to") String to,
-                                           @QueryParam("groupBy") String groupBy) {
+                                           @QueryParam("groupBy") String groupBy, @QueryParam("sort") String sort,
+                                           @QueryParam("size") String size, @QueryParam("cursor") String cursor) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String shownFrom = from == null ? today.minusDays(DEFAULT_DAYS).toString() : from;
+        String shownTo = to == null ? today.toString() : to;
         String grouping = groupBy == null || groupBy.isBlank() ? "entry" : groupBy;
-        Reconciliation data = finance.reconciliation(date("from", from), date("to", to), grouping);
-        return reconciliationPage.data("view", new ReconciliationView(text(from), text(to), grouping, data));
+        String order = sort == null || sort.isBlank() ? ReconciliationView.DEFAULT_SORT : sort;
+        int rows = pageSize(size);
+        String at = text(cursor);
+        Reconciliation data = finance.reconciliation(date("from", shownFrom), date("to", shownTo), grouping, order, rows,
+                at.isEmpty() ? null : at);
+        return reconciliationPage.data("view", new ReconciliationView(shownFrom, shownTo, grouping, order, rows, at, data));
     }
 
-    /** tariff-service's CSV of the same rows, streamed through as it arrives. */
+    /** tariff-service's CSV of every row of the range (not a page), in the page's order, streamed through as it arrives. */
     @GET
     @Path("/reconciliation.csv")
     public Response reconciliationCsv(@QueryParam("from") String from, @QueryParam("to") String to,
-                                      @QueryParam("groupBy") String groupBy) {
-        Downloads.Download csv = downloads.reconciliationCsv(from, to, groupBy);
+                                      @QueryParam("groupBy") String groupBy, @QueryParam("sort") String sort) {
+        Downloads.Download csv = downloads.reconciliationCsv(from, to, groupBy, sort);
         return Response.ok(csv.body(), csv.contentType())
                 .header("Content-Disposition", csv.disposition().orElse("attachment; filename=\"reconciliation.csv\""))
                 .build();
     }
 
-    /** Records the reason on a row, then shows the same reconciliation again (POST, redirect, GET). */
+    /** Records the reason on a row, then shows the same page of the same reconciliation again (POST, redirect, GET). */
     @POST
     @Path("/reconciliation/reasons")
     @Produces(MediaType.TEXT_HTML)
     public Response reason(@FormParam("groupBy") String groupBy, @FormParam("group") String group,
                            @FormParam("program") String program, @FormParam("heading") String heading,
-                           @FormParam("reason") String reason, @FormParam("from") String from, @FormParam("to") String to) {
+                           @FormParam("reason") String reason, @FormParam("from") String from, @FormParam("to") String to,
+                           @FormParam("sort") String sort, @FormParam("size") String size, @FormParam("cursor") String cursor) {
         finance.reason(groupBy, group, program, heading, reason);
-        return Response.seeOther(UriBuilder.fromPath("/finance/reconciliation").queryParam("from", text(from))
-                .queryParam("to", text(to)).queryParam("groupBy", groupBy).build()).build();
+        String order = sort == null || sort.isBlank() ? ReconciliationView.DEFAULT_SORT : sort;
+        return Response.seeOther(URI.create(ReconciliationView.address(text(from), text(to), groupBy, order, pageSize(size),
+                cursor))).build();
     }
 
     /** Deadlines due in the next {@code within} days: 30 (default) or 90. */
@@ -143,6 +144,17 @@ public class FinancePages {
             return null;
         }
         return FinanceInput.date(field, value);
+    }
+
+    /** The page size asked for (1 to 1000, as tariff-service takes it), else the first offered (100). */
+    private static int pageSize(String size) {
+        if (size != null && size.matches("^[0-9]{1,4}$")) {
+            int n = Integer.parseInt(size);
+            if (n >= 1 && n <= ReconciliationView.MAX_SIZE) {
+                return n;
+            }
+        }
+        return ReconciliationView.SIZES.get(0);
     }
 
     private static String text(String value) {

@@ -4,8 +4,11 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import io.rigledger.console.upstream.ApiProblem;
 import io.rigledger.console.upstream.Fleet;
 import io.rigledger.console.upstream.inventory.model.FleetSummary;
+import io.rigledger.console.upstream.inventory.model.Rack;
+import io.rigledger.console.upstream.inventory.model.RackList;
 import io.rigledger.console.upstream.inventory.model.Rig;
 import io.rigledger.console.upstream.inventory.model.RigEvent;
 import io.rigledger.console.upstream.inventory.model.SitePage;
@@ -22,15 +25,12 @@ import java.util.List;
 
 /**
  * Ops' pages: the fleet by site and status with a bar chart per site and a pie of origin, a rig
- * looked up by asset id, serial or MAC with its history, and a site's racks as a grid of positions
- * by status. What ops may read is inventory-service's call.
+ * looked up by asset id, serial or MAC with its history, a site's racks, and a rack as a grid of
+ * positions by status (one rack a page, so a page reads one listRigs page). What ops may read is inventory-service's call.
  */
 @Path("/fleet")
 @Authenticated
 public class FleetPages {
-
-    /** The most rigs a racks page places (pages of 1000 from inventory-service). */
-    static final int RACK_RIGS = 5000;
 
     @Inject
     Fleet fleet;
@@ -61,6 +61,14 @@ public class FleetPages {
     @Inject
     @Location("fleet/racks.html")
     Template racksPage;
+
+    @Inject
+    @Location("fleet/rack.html")
+    Template rackPage;
+
+    /** The racks page's model: the site's code and its racks with their counts. */
+    public record RacksView(String site, RackList racks) {
+    }
 
     /** The fleet by site and status, with the charts. */
     @GET
@@ -93,13 +101,24 @@ public class FleetPages {
         return sitesPage.data("sites", fleet.sites());
     }
 
-    /** A site's racks as a grid of positions, each showing the status of the rig in it. */
+    /** A site's racks (row, code, slots, used), each a link to its grid of positions; one call to inventory-service. */
     @GET
     @Path("/sites/{site}/racks")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance racks(@PathParam("site") String site) {
-        var racks = fleet.racks(site);
-        List<Rig> rigs = fleet.rigsAt(site, RACK_RIGS);
-        return racksPage.data("view", RackGrid.of(site, racks.getItems(), rigs, rigs.size() >= RACK_RIGS));
+        return racksPage.data("view", new RacksView(site, fleet.racks(site)));
+    }
+
+    /**
+     * One rack of a site as a grid of positions, each showing the status of the rig in it: the site's racks (for
+     * the rack's size) and one listRigs page of the rigs in that rack. A rack the site does not have is 404.
+     */
+    @GET
+    @Path("/sites/{site}/racks/{rack}")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance rack(@PathParam("site") String site, @PathParam("rack") String rack) {
+        Rack found = fleet.racks(site).getItems().stream().filter(r -> r.getCode().equals(rack)).findFirst()
+                .orElseThrow(() -> new ApiProblem("console", 404, "Not Found", "site " + site + " has no rack " + rack, List.of()));
+        return rackPage.data("view", RackGrid.of(site, found, fleet.rigsInRack(site, rack)));
     }
 }

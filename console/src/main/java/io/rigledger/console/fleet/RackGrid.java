@@ -9,15 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A site's racks with each slot's rig (asset id and status) placed by the rigs' positions, as the
- * racks page draws them: slots 1 to the rack's size, empty where no rig is placed.
+ * One rack of a site with each slot's rig (asset id and status) placed by the rigs' positions, as the
+ * rack page draws it: slots 1 to the rack's size, empty where no rig is placed.
  *
- * @param site      the site's code
- * @param racks     its racks in inventory-service's order
- * @param rigsRead  how many of the site's rigs were read to place them
- * @param truncated true when the site has more rigs than were read
+ * @param site the site's code
+ * @param rack the rack with its slots
  */
-public record RackGrid(String site, List<RackSlots> racks, int rigsRead, boolean truncated) {
+public record RackGrid(String site, RackSlots rack) {
 
     /** One rack: its row, code, size, how many slots inventory-service counts as used, and its slots. */
     public record RackSlots(String row, String code, int slots, int occupied, List<Slot> positions) {
@@ -31,24 +29,21 @@ public record RackGrid(String site, List<RackSlots> racks, int rigsRead, boolean
         }
     }
 
-    /** Places {@code rigs} (those with a position at {@code site}) in {@code racks}' slots. */
-    static RackGrid of(String site, List<Rack> racks, List<Rig> rigs, boolean truncated) {
-        Map<String, Rig> bySlot = new HashMap<>();
+    /** Places {@code rigs} (those positioned in {@code rack} of {@code site}) in the rack's slots. */
+    static RackGrid of(String site, Rack rack, List<Rig> rigs) {
+        Map<Integer, Rig> bySlot = new HashMap<>();
         for (Rig rig : rigs) {
-            if (rig.getPosition() != null && site.equals(rig.getPosition().getSite())) {
-                bySlot.put(rig.getPosition().getRack() + "#" + rig.getPosition().getSlot(), rig);
+            if (rig.getPosition() != null && site.equals(rig.getPosition().getSite())
+                    && rack.getCode().equals(rig.getPosition().getRack())) {
+                bySlot.put(rig.getPosition().getSlot(), rig);
             }
         }
-        List<RackSlots> grid = new ArrayList<>();
-        for (Rack rack : racks) {
-            List<Slot> slots = new ArrayList<>();
-            for (int n = 1; n <= rack.getSlots(); n++) {
-                Rig rig = bySlot.get(rack.getCode() + "#" + n);
-                slots.add(rig == null ? new Slot(n, null, "", null)
-                        : new Slot(n, rig.getId(), rig.getStatus().toString(), rig.getSerialNumber()));
-            }
-            grid.add(new RackSlots(rack.getRow(), rack.getCode(), rack.getSlots(), rack.getOccupied(), slots));
+        List<Slot> slots = new ArrayList<>();
+        for (int n = 1; n <= rack.getSlots(); n++) {
+            Rig rig = bySlot.get(n);
+            slots.add(rig == null ? new Slot(n, null, "", null)
+                    : new Slot(n, rig.getId(), rig.getStatus().toString(), rig.getSerialNumber()));
         }
-        return new RackGrid(site, grid, rigs.size(), truncated);
+        return new RackGrid(site, new RackSlots(rack.getRow(), rack.getCode(), rack.getSlots(), rack.getOccupied(), slots));
     }
 }

@@ -24,9 +24,9 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -87,24 +87,21 @@ public class OrderPages {
         } catch (IllegalArgumentException e) {
             throw new ApiProblem("console", 404, "Not Found", "no purchase order " + id, List.of());
         }
-        PurchaseOrder order = orders.order(orderId);
-        LandedCost landed = orders.landedCost(orderId);
+        Orders.OrderFile file = orders.file(orderId);
         List<ShipmentView> shipments = new ArrayList<>();
-        Map<UUID, Receipt> receipts = new LinkedHashMap<>();
-        for (Shipment s : orders.shipments(orderId)) {
+        Set<UUID> shown = new HashSet<>();
+        for (Shipment s : file.shipments()) {
             List<Receipt> mine = new ArrayList<>();
             for (ShipmentLine line : s.getLines()) {
                 for (ShippedRig rig : line.getRigs()) {
                     UUID r = rig.getReceiptId();
-                    if (r != null && !receipts.containsKey(r)) {
-                        Receipt receipt = orders.receipt(r);
-                        receipts.put(r, receipt);
-                        mine.add(receipt);
+                    if (r != null && shown.add(r)) {
+                        mine.add(file.receipts().get(r));
                     }
                 }
             }
             shipments.add(new ShipmentView(s, mine));
         }
-        return orderPage.data("view", new OrderView(order, landed, shipments));
+        return orderPage.data("view", new OrderView(file.order(), file.landedCost(), shipments));
     }
 }

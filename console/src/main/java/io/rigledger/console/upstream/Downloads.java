@@ -47,15 +47,17 @@ public class Downloads {
 
     /**
      * The reconciliation of entries dated {@code from} to {@code to} (ISO dates, may be null) grouped
-     * by {@code groupBy}, as tariff-service's CSV.
+     * by {@code groupBy}, in the order {@code sort} names (may be null: by group), as tariff-service's CSV:
+     * every row of the range, not a page.
      *
      * @throws ApiProblem with tariff-service's problem when it refuses, 503 when it does not answer
      */
-    public Download reconciliationCsv(String from, String to, String groupBy) {
+    public Download reconciliationCsv(String from, String to, String groupBy, String sort) {
         Map<String, String> query = new LinkedHashMap<>();
         put(query, "from", from);
         put(query, "to", to);
         put(query, "groupBy", groupBy);
+        put(query, "sort", sort);
         return get("/api/reconciliation", query, "text/csv");
     }
 

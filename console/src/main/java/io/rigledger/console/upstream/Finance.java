@@ -37,9 +37,13 @@ public class Finance {
     @RestClient
     IeepaRefundsApi refunds;
 
-    /** Rows and totals of entries dated {@code from} to {@code to} (either may be null), grouped by {@code groupBy}. */
-    public Reconciliation reconciliation(LocalDate from, LocalDate to, String groupBy) {
-        return Calls.of(SERVICE, () -> reconciliation.getReconciliation(from, to, groupBy));
+    /**
+     * One page of rows of entries dated {@code from} to {@code to} (either may be null), grouped by {@code groupBy},
+     * sorted by tariff-service over the whole range ({@code sort}: a column, '-' for descending), {@code limit} rows
+     * from {@code cursor} (null: the first page), with the count and totals of the whole range.
+     */
+    public Reconciliation reconciliation(LocalDate from, LocalDate to, String groupBy, String sort, int limit, String cursor) {
+        return Calls.of(SERVICE, () -> reconciliation.getReconciliation(from, to, groupBy, sort, limit, cursor));
     }
 
     /** Records why a row varies (one reason per grouping, group, program and heading; a new one replaces the old). */

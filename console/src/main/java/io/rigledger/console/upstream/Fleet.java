@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,7 +20,7 @@ import java.util.regex.Pattern;
 
 /**
  * inventory-service as ops sees it, with the signed-in person's token: the fleet summary, a rig and
- * its history, sites, racks and the rigs at a site. Every method throws {@link ApiProblem} when
+ * its history, sites, racks and the rigs in a rack. Every method throws {@link ApiProblem} when
  * inventory-service refuses (its problem) or does not answer (503).
  */
 @ApplicationScoped
@@ -71,7 +70,7 @@ public class Fleet {
             }
         }
         boolean mac = MAC.matcher(q).matches();
-        RigPage page = Calls.of(SERVICE, () -> rigs.listRigs(1, null, null, null, null, null, null, null,
+        RigPage page = Calls.of(SERVICE, () -> rigs.listRigs(1, null, null, null, null, null, null, null, null,
                 mac ? null : q, mac ? q : null, null));
         return page.getItems().stream().findFirst();
     }
@@ -91,16 +90,12 @@ public class Fleet {
         return Calls.of(SERVICE, () -> sites.listRacks(site));
     }
 
-    /** The rigs at {@code site}, at most {@code max} (in pages of 1000). */
-    public List<Rig> rigsAt(String site, int max) {
-        List<Rig> found = new ArrayList<>();
-        String cursor = null;
-        do {
-            String from = cursor;
-            RigPage page = Calls.of(SERVICE, () -> rigs.listRigs(PAGE, from, site, null, null, null, null, null, null, null, null));
-            found.addAll(page.getItems());
-            cursor = page.getNextCursor();
-        } while (cursor != null && found.size() < max);
-        return found;
+    /**
+     * The rigs in rack {@code rack} of {@code site}: one listRigs page (a rack has at most 1000 slots, the
+     * contract's limit, so one page holds them all).
+     */
+    public List<Rig> rigsInRack(String site, String rack) {
+        return Calls.of(SERVICE, () -> rigs.listRigs(PAGE, null, site, rack, null, null, null, null, null, null, null, null))
+                .getItems();
     }
 }

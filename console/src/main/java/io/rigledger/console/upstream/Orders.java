@@ -8,14 +8,21 @@ import io.rigledger.console.upstream.procurement.model.PurchaseOrder;
 import io.rigledger.console.upstream.procurement.model.PurchaseOrderPage;
 import io.rigledger.console.upstream.procurement.model.Receipt;
 import io.rigledger.console.upstream.procurement.model.Shipment;
+import io.rigledger.console.upstream.procurement.model.ShipmentLine;
 import io.rigledger.console.upstream.procurement.model.ShipmentSummary;
+import io.rigledger.console.upstream.procurement.model.ShippedRig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * procurement-service as an operator sees it, with the signed-in person's token: orders, an order's
@@ -36,6 +43,9 @@ public class Orders {
     @RestClient
     ShipmentsApi shipments;
 
+    @Inject
+    ManagedExecutor executor;
+
     /** One page of orders, newest first, of {@code status} (null: any), from {@code cursor} (null: the first). */
     public PurchaseOrderPage list(String status, String cursor) {
         OrderStatus s = status == null || status.isBlank() ? null : OrderStatus.fromString(status);
@@ -52,23 +62,84 @@ public class Orders {
         return Calls.of(SERVICE, () -> orders.getPurchaseOrderLandedCost(id));
     }
 
-    /** Every shipment of the order with its rigs, oldest first. */
-    public List<Shipment> shipments(UUID orderId) {
-        List<Shipment> all = new ArrayList<>();
-        String cursor = null;
-        do {
-            String from = cursor;
-            var page = Calls.of(SERVICE, () -> shipments.listShipments(orderId, PAGE, from));
-            for (ShipmentSummary s : page.getItems()) {
-                all.add(Calls.of(SERVICE, () -> shipments.getShipment(s.getId())));
+    /**
+     * An order with its landed cost, every shipment (with its rigs, oldest first) and the receipts its rigs
+     * arrived by. The calls that do not depend on each other go out together (on the managed executor, which
+     * carries the request's context and so the person's token): the order, its landed cost and its shipments'
+     * list; then every shipment; then every receipt. A refusal is the first failing call's problem in that
+     * order (the order's own 404 before anything else).
+     */
+    public OrderFile file(UUID id) {
+        CompletableFuture<PurchaseOrder> order = executor.supplyAsync(() -> order(id));
+        CompletableFuture<LandedCost> landed = executor.supplyAsync(() -> landedCost(id));
+        CompletableFuture<List<ShipmentSummary>> listed = executor.supplyAsync(() -> shipmentSummaries(id));
+        settle(List.of(order, landed, listed));
+        PurchaseOrder found = join(order);
+        LandedCost cost = join(landed);
+        List<CompletableFuture<Shipment>> each = join(listed).stream()
+                .map(s -> executor.supplyAsync(() -> Calls.of(SERVICE, () -> shipments.getShipment(s.getId())))).toList();
+        settle(each);
+        List<Shipment> all = each.stream().map(Orders::join).toList();
+        Map<UUID, CompletableFuture<Receipt>> receipts = new LinkedHashMap<>();
+        for (Shipment s : all) {
+            for (ShipmentLine line : s.getLines()) {
+                for (ShippedRig rig : line.getRigs()) {
+                    UUID r = rig.getReceiptId();
+                    if (r != null && !receipts.containsKey(r)) {
+                        receipts.put(r, executor.supplyAsync(() -> receipt(r)));
+                    }
+                }
             }
-            cursor = page.getNextCursor();
-        } while (cursor != null);
-        return all;
+        }
+        settle(List.copyOf(receipts.values()));
+        Map<UUID, Receipt> read = new LinkedHashMap<>();
+        receipts.forEach((r, answer) -> read.put(r, join(answer)));
+        return new OrderFile(found, cost, all, read);
+    }
+
+    /**
+     * What the order page shows.
+     *
+     * @param order      the order
+     * @param landedCost its landed cost per line and rig
+     * @param shipments  every shipment with its rigs, oldest first
+     * @param receipts   the receipts the shipments' rigs arrived by, by id, in the order first met
+     */
+    public record OrderFile(PurchaseOrder order, LandedCost landedCost, List<Shipment> shipments, Map<UUID, Receipt> receipts) {
     }
 
     /** A receipt: where and when, and how many of its rigs inventory-service confirmed. */
     public Receipt receipt(UUID id) {
         return Calls.of(SERVICE, () -> shipments.getReceipt(id));
+    }
+
+    /** Every shipment of the order as listed (id and summary), oldest first. */
+    private List<ShipmentSummary> shipmentSummaries(UUID orderId) {
+        List<ShipmentSummary> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            String from = cursor;
+            var page = Calls.of(SERVICE, () -> shipments.listShipments(orderId, PAGE, from));
+            all.addAll(page.getItems());
+            cursor = page.getNextCursor();
+        } while (cursor != null);
+        return all;
+    }
+
+    /** Waits until every call has answered or failed, so none is left running when one failure ends the page. */
+    private static void settle(List<? extends CompletableFuture<?>> calls) {
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
+    }
+
+    /** The answer of a call made on the executor, or its problem (ApiProblem) as it was thrown. */
+    private static <T> T join(CompletableFuture<T> call) {
+        try {
+            return call.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 }

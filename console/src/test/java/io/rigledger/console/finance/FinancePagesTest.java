@@ -10,6 +10,8 @@ import io.rigledger.console.fakes.FakeApis.Api;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -26,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FinancePagesTest extends PageTestBase {
 
     static final String RECONCILIATION = """
-            {"from":"2025-01-01","to":"2025-12-31","groupBy":"entry","rows":[
+            {"from":"2025-01-01","to":"2025-12-31","groupBy":"entry","sort":"group","rowCount":2,"rows":[
              {"group":"NWD-1234567-8","program":"IEEPA_RECIPROCAL","heading":"9903.02.39","firstEntryDate":"2025-09-15",
               "lastEntryDate":"2025-09-15","estimated":19000.00,"declared":18987.50,"paid":18987.50,"billed":0.00,"refunded":0.00,
               "variance":-12.50,"reason":"broker used the wrong value"},
@@ -58,6 +60,50 @@ class FinancePagesTest extends PageTestBase {
         LoggedRequest sent = apis.requests(Api.TARIFF).get(0);
         assertEquals("Bearer " + fiona.accessToken(), sent.getHeader("Authorization"), "the person's own token");
         assertEquals("2025-12-31", sent.queryParameter("to").firstValue());
+        assertEquals("group", sent.queryParameter("sort").firstValue());
+        assertEquals("100", sent.queryParameter("limit").firstValue());
+    }
+
+    @Test
+    void withoutDatesThePageAsksForTheLast90DaysAndShowsThemInTheForm() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        apis.json(Api.TARIFF, get(urlPathEqualTo("/api/reconciliation")), "/api/reconciliation", Method.GET, RECONCILIATION);
+
+        String page = given().cookies(fiona.cookies()).get("/finance/reconciliation").then().statusCode(200).extract().asString();
+
+        LoggedRequest sent = apis.requests(Api.TARIFF).get(0);
+        // the clock may pass midnight between the request and here: the dates are the ones shown
+        String from = sent.queryParameter("from").firstValue();
+        assertTrue(from.equals(today.minusDays(90).toString()) || from.equals(today.minusDays(89).toString()), from);
+        assertEquals(LocalDate.parse(from).plusDays(90).toString(), sent.queryParameter("to").firstValue());
+        assertTrue(page.contains("id=\"from\" name=\"from\" value=\"" + from + "\""), "the range is shown in the form");
+        assertTrue(page.contains("2 of 2 rows"), "the page's rows of the range's count");
+    }
+
+    @Test
+    void headingsSortTheWholeRangeOnTariffServiceAndNextAndPreviousFollowItsCursors() {
+        String paged = RECONCILIATION.replace("\"rowCount\":2", "\"rowCount\":250")
+                .replace("\"sort\":\"group\"", "\"sort\":\"-variance\"")
+                .replace("\"groupBy\":\"entry\",", "\"groupBy\":\"entry\",\"nextCursor\":\"djF8NHwxMjM0\",\"prevCursor\":\"djF8MHwxMjM0\",");
+        apis.json(Api.TARIFF, get(urlPathEqualTo("/api/reconciliation")).withQueryParam("sort", equalTo("-variance")),
+                "/api/reconciliation", Method.GET, paged);
+
+        String page = given().cookies(fiona.cookies())
+                .get("/finance/reconciliation?from=2025-01-01&to=2025-12-31&groupBy=entry&sort=-variance&size=2&cursor=djF8MnwxMjM0")
+                .then().statusCode(200).extract().asString();
+
+        LoggedRequest sent = apis.requests(Api.TARIFF).get(0);
+        assertEquals("2", sent.queryParameter("limit").firstValue());
+        assertEquals("djF8MnwxMjM0", sent.queryParameter("cursor").firstValue());
+        String base = "/finance/reconciliation?from=2025-01-01&amp;to=2025-12-31&amp;groupBy=entry&amp;sort=";
+        assertTrue(page.contains("aria-sort=\"descending\"><a href=\"" + base + "variance&amp;size=2\">Variance</a>"),
+                "sorted by variance, descending; again: ascending, from the first page");
+        assertTrue(page.contains("aria-sort=\"none\"><a href=\"" + base + "estimated&amp;size=2\">Estimated</a>"), page);
+        assertTrue(page.contains("id=\"next\" rel=\"next\" href=\"" + base + "-variance&amp;size=2&amp;cursor=djF8NHwxMjM0\""), page);
+        assertTrue(page.contains("id=\"prev\" rel=\"prev\" href=\"" + base + "-variance&amp;size=2&amp;cursor=djF8MHwxMjM0\""), page);
+        assertTrue(page.contains("2 of 250 rows"), "the page's rows of the range's count");
+        assertTrue(page.contains("href=\"/finance/reconciliation.csv?from=2025-01-01&amp;to=2025-12-31&amp;groupBy=entry&amp;sort=-variance\""),
+                "the CSV: every row of the range in the same order");
     }
 
     @Test
@@ -69,11 +115,12 @@ class FinancePagesTest extends PageTestBase {
         Response answer = given().redirects().follow(false).cookies(fiona.cookies())
                 .formParam("groupBy", "entry").formParam("group", "NWD-1234567-8").formParam("program", "IEEPA_RECIPROCAL")
                 .formParam("heading", "9903.02.39").formParam("reason", "broker used the wrong value")
-                .formParam("from", "2025-01-01").formParam("to", "")
+                .formParam("from", "2025-01-01").formParam("to", "").formParam("sort", "-variance").formParam("size", "100")
+                .formParam("cursor", "djF8MnwxMjM0")
                 .post("/finance/reconciliation/reasons");
 
         assertEquals(303, answer.statusCode(), answer.asString());
-        assertTrue(answer.header("Location").endsWith("/finance/reconciliation?from=2025-01-01&to=&groupBy=entry"), answer.header("Location"));
+        assertTrue(answer.header("Location").endsWith("/finance/reconciliation?from=2025-01-01&to=&groupBy=entry&sort=-variance&size=100&cursor=djF8MnwxMjM0"), answer.header("Location"));
         String body = apis.requests(Api.TARIFF).get(0).getBodyAsString();
         assertTrue(body.contains("\"reason\":\"broker used the wrong value\"") && body.contains("\"heading\":\"9903.02.39\""), body);
     }

@@ -16,6 +16,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class FleetPagesTest extends PageTestBase {
@@ -102,16 +103,40 @@ class FleetPagesTest extends PageTestBase {
     }
 
     @Test
-    void aSitesRacksAreAGridOfPositionsByStatus() {
+    void aSitesRacksAreListedWithTheirCountsEachALinkToItsGrid() {
         apis.json(Api.INVENTORY, get(urlPathEqualTo("/api/sites/DAL1/racks")), "/api/sites/DAL1/racks", Method.GET, """
-                {"items":[{"site":"DAL1","row":"A","code":"R01","slots":3,"occupied":1}]}""");
-        apis.json(Api.INVENTORY, get(urlPathEqualTo("/api/rigs")).withQueryParam("site", equalTo("DAL1")), "/api/rigs",
-                Method.GET, "{\"items\":[" + RIG + "]}");
+                {"items":[{"site":"DAL1","row":"A","code":"R01","slots":3,"occupied":1},
+                          {"site":"DAL1","row":"B","code":"R02","slots":50,"occupied":48}]}""");
 
         given().cookies(oscar.cookies()).get("/fleet/sites/DAL1/racks").then().statusCode(200)
+                .body(containsString("<a href=\"/fleet/sites/DAL1/racks/R01\">R01</a>"))
+                .body(containsString("<a href=\"/fleet/sites/DAL1/racks/R02\">R02</a>"))
+                .body(containsString("data-value=\"48\">48</td>"));
+        assertEquals(1, apis.requests(Api.INVENTORY).size(), "the list alone: no rig is read");
+    }
+
+    @Test
+    void aRackIsAGridOfPositionsByStatusFromOneListRigsPageOfThatRack() {
+        apis.json(Api.INVENTORY, get(urlPathEqualTo("/api/sites/DAL1/racks")), "/api/sites/DAL1/racks", Method.GET, """
+                {"items":[{"site":"DAL1","row":"A","code":"R01","slots":3,"occupied":1}]}""");
+        apis.json(Api.INVENTORY, get(urlPathEqualTo("/api/rigs")).withQueryParam("site", equalTo("DAL1"))
+                .withQueryParam("rack", equalTo("R01")), "/api/rigs", Method.GET, "{\"items\":[" + RIG + "]}");
+
+        given().cookies(oscar.cookies()).get("/fleet/sites/DAL1/racks/R01").then().statusCode(200)
                 .body(containsString("Row A, rack R01"))
                 .body(containsString("<li class=\"slot DEPLOYED\" data-slot=\"2\""))
                 .body(containsString("<li class=\"slot \" data-slot=\"3\""));
+        assertEquals(1, apis.requests(Api.INVENTORY).stream().filter(r -> r.getUrl().startsWith("/api/rigs")).count(),
+                "one listRigs page");
+    }
+
+    @Test
+    void aRackTheSiteDoesNotHaveIs404() {
+        apis.json(Api.INVENTORY, get(urlPathEqualTo("/api/sites/DAL1/racks")), "/api/sites/DAL1/racks", Method.GET, """
+                {"items":[{"site":"DAL1","row":"A","code":"R01","slots":3,"occupied":1}]}""");
+
+        given().cookies(oscar.cookies()).get("/fleet/sites/DAL1/racks/R99").then().statusCode(404)
+                .body(containsString("site DAL1 has no rack R99"));
     }
 
     /** inventory-service's summary by {@code groupBy} (comma-separated) is one group, {@code key}, of {@link #FIGURES}. */

@@ -13,6 +13,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class OrderPagesTest extends PageTestBase {
@@ -87,12 +89,36 @@ class OrderPagesTest extends PageTestBase {
                 .body(containsString("<strong>1</strong> rigs confirmed by inventory, <strong>0</strong> waiting"))
                 .body(containsString("<span class=\"tag yes\">confirmed</span></td><td>DAL1</td><td>RIG-000000007</td>"))
                 .body(containsString("<td>SMTTH2502002</td>\n      <td>SHIPPED</td>"));
+        // order, landed cost and shipments' list together, then the shipment, then the receipt: each with alice's token
+        assertEquals(5, apis.requests(Api.PROCUREMENT).size());
+        apis.requests(Api.PROCUREMENT).forEach(r ->
+                assertEquals("Bearer " + alice.accessToken(), r.getHeader("Authorization"), r.getUrl()));
+    }
+
+    @Test
+    void whenTheLandedCostFailsThePageShowsProcurementsOwnMessage() {
+        apis.answers(Api.PROCUREMENT, get(urlPathEqualTo("/api/purchase-orders/" + ORDER_ID)), "/api/purchase-orders/" + ORDER_ID,
+                Method.GET, 200, FakeApis.JSON, ORDER);
+        apis.problem(Api.PROCUREMENT, get(urlPathEqualTo("/api/purchase-orders/" + ORDER_ID + "/landed-cost")),
+                "/api/purchase-orders/" + ORDER_ID + "/landed-cost", Method.GET, 403, "Forbidden", "role operator or finance required");
+        apis.json(Api.PROCUREMENT, get(urlPathEqualTo("/api/purchase-orders/" + ORDER_ID + "/shipments")),
+                "/api/purchase-orders/" + ORDER_ID + "/shipments", Method.GET, "{\"items\":[]}");
+
+        given().cookies(alice.cookies()).get("/orders/" + ORDER_ID).then().statusCode(403)
+                .body(containsString("<strong>procurement-service</strong> answered 403"))
+                .body(containsString("role operator or finance required"))
+                .body(not(containsString("Exception")));
     }
 
     @Test
     void anotherOrganisationsOrderIsNotFoundAsProcurementSays() {
         apis.problem(Api.PROCUREMENT, get(urlPathEqualTo("/api/purchase-orders/" + ORDER_ID)), "/api/purchase-orders/" + ORDER_ID,
                 Method.GET, 404, "Not Found", "no purchase order " + ORDER_ID);
+        // asked together with the order: procurement-service answers them 404 as well
+        for (String part : new String[] {"/landed-cost", "/shipments"}) {
+            apis.problem(Api.PROCUREMENT, get(urlPathEqualTo("/api/purchase-orders/" + ORDER_ID + part)),
+                    "/api/purchase-orders/" + ORDER_ID + part, Method.GET, 404, "Not Found", "no purchase order " + ORDER_ID);
+        }
 
         given().cookies(alice.cookies()).get("/orders/" + ORDER_ID).then().statusCode(404)
                 .body(containsString("no purchase order " + ORDER_ID));

@@ -5,12 +5,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -124,9 +126,11 @@ class ConsoleIT {
             field.sendKeys(reason);
             b.clickAndWait(b.all("#reconciliation tbody tr button[type=submit]").get(0));
             assertTrue(reconciliation().toString().contains(reason), "the reason reached tariff-service");
-            assertEquals(console + "/finance/reconciliation" + query, b.url(), "back on the same reconciliation");
+            assertEquals(console + "/finance/reconciliation" + query + "&sort=group&size=100", b.url(), "back on the same reconciliation");
             assertTrue(b.all("#reconciliation tbody tr input[name=reason]").stream()
                     .anyMatch(e -> reason.equals(e.getDomProperty("value"))), "the reason is shown on its row");
+
+            fionaPagesThroughTheReconciliationSortedByTariffService(b, query);
 
             b.open("/finance/deadlines?within=90");
             JsonNode deadlines = ok(calls.tariff("fiona").queryParam("within", "90d").queryParam("limit", 200)
@@ -176,7 +180,12 @@ class ConsoleIT {
             b.shot("fleet-sites");
 
             b.clickAndWait(b.all("#sites a[href='/fleet/sites/" + j.site + "/racks']").get(0));
-            JsonNode atSite = ok(calls.inventory("oscar").queryParam("site", j.site).queryParam("limit", 1000).get("/api/rigs"), 200);
+            JsonNode racks = ok(calls.inventory("oscar").get("/api/sites/" + j.site + "/racks"), 200);
+            assertEquals(racks.get("items").size(), b.all("#racks tbody a").size(), "one row per rack");
+            b.shot("fleet-site-racks");
+            b.clickAndWait(b.all("#racks a[href='/fleet/sites/" + j.site + "/racks/" + j.rack + "']").get(0));
+            JsonNode atSite = ok(calls.inventory("oscar").queryParam("site", j.site).queryParam("rack", j.rack)
+                    .queryParam("limit", 1000).get("/api/rigs"), 200);
             Map<String, Integer> byStatus = new TreeMap<>();
             for (JsonNode r : atSite.get("items")) {
                 if (r.has("position")) {
@@ -277,6 +286,43 @@ class ConsoleIT {
             assertEquals(List.of(), Realm.sessions(settings, "fiona", "console"), "signing out ended the Keycloak session");
             assertFalse(b.cookieNames().stream().anyMatch(n -> n.startsWith(SESSION_COOKIE)), "session cookies: " + b.cookieNames());
         }
+    }
+
+    /**
+     * Two rows a page sorted by variance, descending (the heading clicked twice): each page's variances are
+     * tariff-service's for the same sort and cursor, over the whole range; Next and Previous follow its cursors;
+     * every page carries the range's totals. Without dates the page shows the last 90 days in its form.
+     */
+    private static void fionaPagesThroughTheReconciliationSortedByTariffService(ConsoleBrowser b, String query) {
+        b.open("/finance/reconciliation" + query + "&size=2");
+        b.clickAndWait(b.driver().findElement(By.linkText("Variance")));
+        b.clickAndWait(b.driver().findElement(By.linkText("Variance")));
+        assertTrue(b.url().contains("sort=-variance"), b.url());
+        JsonNode first = ok(calls.tariff("fiona").queryParam("from", FROM).queryParam("to", TO).queryParam("groupBy", "entry")
+                .queryParam("sort", "-variance").queryParam("limit", 2).get("/api/reconciliation"), 200);
+        assertTrue(first.get("rowCount").asLong() > 2, "more than one page of two: " + first);
+        assertEquals(variances(first), b.values("#reconciliation tbody td:nth-child(11)"), "page 1 sorted by tariff-service");
+        assertAmounts(List.of("estimated", "declared", "paid", "billed", "refunded", "variance"), first.get("totals"),
+                b.values("#totals td[data-value]"), "the range's totals on a page of two");
+        b.clickAndWait(b.all("#next").get(0));
+        JsonNode second = ok(calls.tariff("fiona").queryParam("from", FROM).queryParam("to", TO).queryParam("groupBy", "entry")
+                .queryParam("sort", "-variance").queryParam("limit", 2).queryParam("cursor", first.get("nextCursor").asText())
+                .get("/api/reconciliation"), 200);
+        assertEquals(variances(second), b.values("#reconciliation tbody td:nth-child(11)"), "page 2 is tariff-service's page 2");
+        b.shot("finance-reconciliation-page-2");
+        b.clickAndWait(b.all("#prev").get(0));
+        assertEquals(variances(first), b.values("#reconciliation tbody td:nth-child(11)"), "Previous: page 1 again");
+
+        b.open("/finance/reconciliation");
+        String from = b.driver().findElement(By.id("from")).getDomProperty("value");
+        String to = b.driver().findElement(By.id("to")).getDomProperty("value");
+        assertEquals(LocalDate.parse(to).minusDays(90).toString(), from, "the last 90 days by default");
+    }
+
+    private static List<BigDecimal> variances(JsonNode page) {
+        List<BigDecimal> v = new ArrayList<>();
+        page.get("rows").forEach(r -> v.add(r.get("variance").decimalValue().setScale(2)));
+        return v;
     }
 
     private static JsonNode reconciliation() {
