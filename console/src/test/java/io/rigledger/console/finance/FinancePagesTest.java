@@ -56,7 +56,7 @@ class FinancePagesTest extends PageTestBase {
         assertTrue(page.contains("data-value=\"-12.50\">-12.50</td>"), page);
         assertTrue(page.contains("data-value=\"19000.00\">19,000.00</td>"), "grouped for reading, exact in data-value");
         assertTrue(page.contains("value=\"broker used the wrong value\""), "the recorded reason");
-        assertTrue(page.contains("href=\"/finance/reconciliation.csv?from=2025-01-01&amp;to=2025-12-31&amp;groupBy=entry\""), page);
+        assertTrue(page.contains("href=\"/finance/reconciliation.csv?from=2025-01-01&amp;to=2025-12-31&amp;groupBy=entry&amp;sort=group\""), page);
         LoggedRequest sent = apis.requests(Api.TARIFF).get(0);
         assertEquals("Bearer " + fiona.accessToken(), sent.getHeader("Authorization"), "the person's own token");
         assertEquals("2025-12-31", sent.queryParameter("to").firstValue());

@@ -98,7 +98,7 @@ class OrderPagesTest extends PageTestBase {
     @Test
     void whenTheLandedCostFailsThePageShowsProcurementsOwnMessage() {
         apis.answers(Api.PROCUREMENT, get(urlPathEqualTo("/api/purchase-orders/" + ORDER_ID)), "/api/purchase-orders/" + ORDER_ID,
-                Method.GET, 200, FakeApis.JSON, ORDER);
+                Method.GET, 200, FakeApis.JSON, ORDER, "ETag", "\"4\"");
         apis.problem(Api.PROCUREMENT, get(urlPathEqualTo("/api/purchase-orders/" + ORDER_ID + "/landed-cost")),
                 "/api/purchase-orders/" + ORDER_ID + "/landed-cost", Method.GET, 403, "Forbidden", "role operator or finance required");
         apis.json(Api.PROCUREMENT, get(urlPathEqualTo("/api/purchase-orders/" + ORDER_ID + "/shipments")),
