@@ -27,6 +27,7 @@ import static io.rigledger.local.JourneyIT.object;
 import static io.rigledger.local.JourneyIT.ok;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -108,6 +109,8 @@ class PlatformFaultsIT {
             String shortLived = Realm.passwordToken(settings.tokenUrl(), shortClient, "alice");
             String alice = Realm.passwordToken(settings.tokenUrl(), Realm.CLI_CLIENT, "alice");
             String fiona = Realm.passwordToken(settings.tokenUrl(), Realm.CLI_CLIENT, "fiona");
+            ConsoleSignIn begun = new ConsoleSignIn(settings);
+            URI callback = begun.throughKeycloak("/orders", "alice");
             long killedAt = System.nanoTime();
             faults.killKeycloak();
             try {
@@ -121,8 +124,10 @@ class PlatformFaultsIT {
                         .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=rigledger-cli&username=alice&password=alice"))
                         .build();
                 HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-                assertThrows(ConnectException.class, () -> http.send(login, HttpResponse.BodyHandlers.ofString()),
+                ConnectException refused = assertThrows(ConnectException.class, () -> http.send(login, HttpResponse.BodyHandlers.ofString()),
                         "a new login fails at once: nothing listens on " + settings.tokenUrl());
+                LocalStack.say("keycloak down: a token request to " + settings.tokenUrl() + " fails with " + refused);
+                consoleSignInFailsClearly(begun, callback);
 
                 Response expired = await("the 15 s token expires").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                         .until(() -> read(ServiceApp.PROCUREMENT, shortLived, "/api/purchase-orders"), r -> r.statusCode() == 401);
@@ -141,6 +146,32 @@ class PlatformFaultsIT {
         } finally {
             Realm.deleteClient(settings, shortClient);
         }
+    }
+
+    /**
+     * A person signing in to the console while Keycloak is down. A new visitor is sent to Keycloak's
+     * login page (the console cannot know it is down: quarkus-oidc read Keycloak's endpoints at start),
+     * where the browser's connection is refused. One who posted the password just before Keycloak died
+     * comes back with a code the console cannot exchange for tokens: no sign-in, no 500, no stack trace.
+     * What each gets is printed.
+     */
+    private static void consoleSignInFailsClearly(ConsoleSignIn begun, URI callback) throws Exception {
+        ConsoleSignIn visitor = new ConsoleSignIn(stack.settings());
+        HttpResponse<String> toKeycloak = visitor.open("/orders");
+        assertEquals(302, toKeycloak.statusCode(), "a new visitor is sent to sign in: " + toKeycloak.body());
+        URI loginPage = ConsoleSignIn.location(toKeycloak);
+        assertTrue(loginPage.getPath().endsWith("/protocol/openid-connect/auth"), "to Keycloak's login page: " + loginPage);
+        ConnectException refused = assertThrows(ConnectException.class, () -> visitor.get(loginPage), "Keycloak's login page");
+        HttpResponse<String> returning = begun.get(callback);
+        LocalStack.say("keycloak down: the console sends a new visitor of /orders to " + loginPage.getScheme() + "://"
+                + loginPage.getAuthority() + loginPage.getPath() + " (302), where the browser gets " + refused
+                + "; a person back from Keycloak with a code gets " + returning.statusCode() + " "
+                + returning.headers().firstValue("Content-Type").orElse("(no Content-Type)") + " "
+                + returning.headers().firstValue("Location").orElse("") + " body [" + returning.body() + "]");
+        assertTrue(returning.statusCode() >= 300 && returning.statusCode() != 500,
+                "no sign-in and no 500 without Keycloak: " + returning.statusCode() + " " + returning.body());
+        assertFalse(returning.body().contains("Exception") || returning.body().contains("\tat "),
+                "no stack trace: " + returning.body());
     }
 
     private static Response read(ServiceApp app, String token, String path) {
