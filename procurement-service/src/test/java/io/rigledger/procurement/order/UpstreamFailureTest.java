@@ -2,7 +2,6 @@ package io.rigledger.procurement.order;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWireMock;
 import io.restassured.path.json.JsonPath;
@@ -209,10 +208,15 @@ class UpstreamFailureTest {
                 .filter(e -> e.getRequest().getBodyAsString().contains("grant_type=client_credentials"))
                 .toList();
         assertFalse(grants.isEmpty(), "a client-credentials grant was requested");
-        LoggedRequest grant = grants.get(0).getRequest();
-        assertEquals(basic, grant.getHeader("Authorization"));
-        String issued = JsonPath.from(grants.get(0).getResponse().getBodyAsString()).getString("access_token");
-        assertEquals("Bearer " + issued, header);
+        for (ServeEvent grant : grants) {
+            assertEquals(basic, grant.getRequest().getHeader("Authorization"));
+        }
+        // the service may have renewed its token since the first grant (a long run outlives the token, and the outbox
+        // asks for one too): the neighbours get one of the tokens the realm issued to procurement-service
+        List<String> issued = grants.stream()
+                .map(e -> "Bearer " + JsonPath.from(e.getResponse().getBodyAsString()).getString("access_token"))
+                .toList();
+        assertTrue(issued.contains(header), header + " is not among the issued tokens " + issued);
     }
 
     @Test
