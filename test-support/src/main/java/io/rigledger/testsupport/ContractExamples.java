@@ -10,7 +10,9 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +43,27 @@ public final class ContractExamples {
      */
     public static OpenAPI read(String specFile) {
         OpenAPI api = new OpenAPIV3Parser().read(Path.of(specFile).toUri().toString());
+        if (api == null) {
+            throw new IllegalArgumentException("cannot parse contract " + specFile);
+        }
+        return api;
+    }
+
+    /**
+     * The contract with every reference and every schema resolved in place (swagger-parser's
+     * resolveFully), as the contract-driven generators (the authorisation matrix, the bad-input fuzz)
+     * read operations, parameters and examples.
+     *
+     * @throws IllegalArgumentException when the file is missing or does not parse
+     */
+    public static OpenAPI readFullyResolved(String specFile) {
+        if (!Files.isRegularFile(Path.of(specFile))) {
+            throw new IllegalArgumentException("no contract at " + Path.of(specFile).toAbsolutePath());
+        }
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        options.setResolveFully(true);
+        OpenAPI api = new OpenAPIV3Parser().read(Path.of(specFile).toUri().toString(), null, options);
         if (api == null) {
             throw new IllegalArgumentException("cannot parse contract " + specFile);
         }

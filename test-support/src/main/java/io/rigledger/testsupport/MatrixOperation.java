@@ -7,11 +7,7 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.parameters.Parameter;
-import io.swagger.v3.parser.OpenAPIV3Parser;
-import io.swagger.v3.parser.core.models.ParseOptions;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,16 +40,7 @@ public record MatrixOperation(String operationId, String method, String pathTemp
      *                               or with a body but no example
      */
     public static List<MatrixOperation> read(String specFile) {
-        if (!Files.isRegularFile(Path.of(specFile))) {
-            throw new IllegalArgumentException("no contract at " + Path.of(specFile).toAbsolutePath());
-        }
-        ParseOptions options = new ParseOptions();
-        options.setResolve(true);
-        options.setResolveFully(true);
-        OpenAPI api = new OpenAPIV3Parser().read(Path.of(specFile).toUri().toString(), null, options);
-        if (api == null) {
-            throw new IllegalArgumentException("cannot parse contract " + specFile);
-        }
+        OpenAPI api = ContractExamples.readFullyResolved(specFile);
         List<MatrixOperation> operations = new ArrayList<>();
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) ->
                 operations.add(of(path, item, method, op))));

@@ -1,5 +1,7 @@
 package io.rigledger.testsupport.fuzz;
 
+import io.rigledger.testsupport.ContractExamples;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -8,12 +10,8 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
-import io.swagger.v3.parser.OpenAPIV3Parser;
-import io.swagger.v3.parser.core.models.ParseOptions;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,16 +43,7 @@ public final class ContractOperations {
      *                               without an example or override
      */
     public static List<FuzzOperation> read(String specFile, Map<String, String> pathValues) {
-        if (!Files.isRegularFile(Path.of(specFile))) {
-            throw new IllegalArgumentException("no contract at " + Path.of(specFile).toAbsolutePath());
-        }
-        ParseOptions options = new ParseOptions();
-        options.setResolve(true);
-        options.setResolveFully(true);
-        OpenAPI api = new OpenAPIV3Parser().read(Path.of(specFile).toUri().toString(), null, options);
-        if (api == null) {
-            throw new IllegalArgumentException("cannot parse contract " + specFile);
-        }
+        OpenAPI api = ContractExamples.readFullyResolved(specFile);
         List<FuzzOperation> operations = new ArrayList<>();
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) ->
                 operations.add(operation(path, item, method, op, pathValues))));
