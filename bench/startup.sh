@@ -60,12 +60,12 @@ launch() {
     -jar "$svc/target/quarkus-app/quarkus-run.jar" >> "$OUT/$svc.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 3000); do
-    curl -sf -o /dev/null "http://localhost:$PORT/q/health/ready" 2>/dev/null && break
+    curl -sf -m 2 -o /dev/null "http://localhost:$PORT/q/health/ready" 2>/dev/null && break
     kill -0 "$APP_PID" 2>/dev/null || break
     sleep 0.02
   done
   t1=$(date +%s%N)
-  if ! kill -0 "$APP_PID" 2>/dev/null || ! curl -sf -o /dev/null "http://localhost:$PORT/q/health/ready"; then
+  if ! kill -0 "$APP_PID" 2>/dev/null || ! curl -sf -m 2 -o /dev/null "http://localhost:$PORT/q/health/ready"; then
     echo "bench: $svc did not get ready; see $OUT/$svc.log" >&2
     kill -9 "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null || true
     exit 1

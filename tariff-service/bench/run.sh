@@ -36,6 +36,9 @@ if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
 fi
 CP="tariff-service/target/test-classes:tariff-service/target/classes:$(cat tariff-service/target/test-classpath.txt)"
 
+# the service's port is checked before anything runs (JMH included): a taken port stops the step at once
+. bench/ports.sh
+port_free "$PORT" "tariff-service, BENCH_PORT"
 if [ -z "${BENCH_SKIP_JMH:-}" ]; then
   echo "== JMH (ops/s = line quotes per second on one thread; rawLayerArithmetic = the floor)"
   java -cp "$CP" org.openjdk.jmh.Main DutyEngineBenchmark ${BENCH_JMH_ARGS:-} -rf json -rff "$OUT/jmh.json" | tee "$OUT/jmh.txt" \
@@ -58,8 +61,6 @@ set -a; . "$OUT/env"; set +a
 
 # tokens verified with the signing key's public half: no Keycloak, no auth-server-url; one token
 # sends every request, so the per-caller rate limit is off (it would measure the limiter, not the service)
-. bench/ports.sh
-port_free "$PORT" "tariff-service, BENCH_PORT"
 LOG_JSON=false RIGLEDGER_RATE_LIMIT_ENABLED=false java -Xmx512m -Dquarkus.http.port="$PORT" -Dquarkus.oidc.public-key="$OIDC_PUBLIC_KEY" \
   -Dquarkus.oidc.auth-server-url= -Dquarkus.log.level=WARN ${BENCH_APP_OPTS:-} \
   -jar tariff-service/target/quarkus-app/quarkus-run.jar > "$OUT/app.log" 2>&1 &
