@@ -53,25 +53,7 @@ public class EntryLifecycle {
             throw Problems.badRequest("liquidationDate", "must be from the date of entry " + e.entryDate + " to today");
         }
         SummaryView summary = store.summary(e);
-        // each layer's "before" is what was owed just before: declared + an origin audit's bill - a CAPE refund received
-        Map<String, EntryView.LayerChange> changes = owedLayers(e, summary);
-        Set<String> seen = new HashSet<>();
-        if (body.layers() != null) {
-            for (int i = 0; i < body.layers().size(); i++) {
-                EntryMoves.FinalLayer l = body.layers().get(i);
-                checkFee(e, l, i);
-                String heading = AllocationTable.isFee(l.program()) ? "" : l.heading();
-                String key = Comparison.key(l.program(), heading);
-                if (!seen.add(key)) {
-                    throw Problems.badRequest("layers[" + i + "]", "this layer or fee is liquidated twice");
-                }
-                EntryView.LayerChange before = changes.get(key);
-                BigDecimal was = before == null ? BigDecimal.ZERO.setScale(2) : before.before();
-                changes.put(key, new EntryView.LayerChange(l.program(), before == null ? heading : before.heading(), was,
-                        l.amount(), l.amount().subtract(was)));
-            }
-        }
-        List<EntryView.LayerChange> layers = List.copyOf(changes.values());
+        List<EntryView.LayerChange> layers = List.copyOf(finalLayers(e, summary, body.layers()).values());
         BigDecimal bill = layers.stream().map(EntryView.LayerChange::difference).filter(d -> d.signum() > 0)
                 .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
         BigDecimal due = layers.stream().map(EntryView.LayerChange::difference).filter(d -> d.signum() < 0)
@@ -87,6 +69,66 @@ public class EntryLifecycle {
                 Owed.LIQUIDATED, c.program(), c.heading(), c.difference().negate())));
         store.event(e, "LIQUIDATE", from, by, body.reason(), liquidation);
         return views.of(e);
+    }
+
+    /**
+     * Each layer and fee with its final amount from {@code given} (liquidated as owed when left out), keyed like
+     * {@link Comparison#key}: "before" is what was owed just before (declared + an origin audit's bill - a CAPE refund
+     * received - an earlier decrease, {@link Owed#now}).
+     *
+     * @throws io.rigledger.platform.problem.ProblemException 400 naming layers[i] for a layer or fee given twice, and as
+     *         {@link #checkFee}
+     */
+    private Map<String, EntryView.LayerChange> finalLayers(CustomsEntry e, SummaryView summary, List<EntryMoves.FinalLayer> given) {
+        Map<String, EntryView.LayerChange> changes = owedLayers(e, summary);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; given != null && i < given.size(); i++) {
+            EntryMoves.FinalLayer l = given.get(i);
+            checkFee(e, l, i);
+            String heading = AllocationTable.isFee(l.program()) ? "" : l.heading();
+            String key = Comparison.key(l.program(), heading);
+            if (!seen.add(key)) {
+                throw Problems.badRequest("layers[" + i + "]", "this layer or fee is liquidated twice");
+            }
+            EntryView.LayerChange before = changes.get(key);
+            BigDecimal was = before == null ? BigDecimal.ZERO.setScale(2) : before.before();
+            changes.put(key, new EntryView.LayerChange(l.program(), before == null ? heading : before.heading(), was,
+                    l.amount(), l.amount().subtract(was)));
+        }
+        return changes;
+    }
+
+    /**
+     * The reliquidation of a protest CBP allowed (19 U.S.C. 1515(a)): the layers it lowered (final amount below what was owed
+     * at the decision), whose decreases are written off the 7501 lines by what each owes now ({@link Owed#GRANTED}, per order
+     * line) and become claimable as a PROTEST refund ({@link RefundClaims}, refunded with interest, 19 U.S.C. 1505(c)).
+     *
+     * @throws io.rigledger.platform.problem.ProblemException 400 naming layers when the decision is not ALLOWED, 422 naming
+     *         layers[i].amount for a final amount above what is owed (a granted protest lowers the duty; CBP bills an increase by
+     *         reliquidating within 90 days, 19 U.S.C. 1501)
+     */
+    private List<EntryView.LayerChange> grant(CustomsEntry e, EntryMoves.FinalLiquidation body) {
+        if (body.layers() == null || body.layers().isEmpty()) {
+            return List.of();
+        }
+        if (!body.decision().equals("ALLOWED")) {
+            throw Problems.badRequest("layers", "only a protest CBP allowed is reliquidated; the decision is " + body.decision());
+        }
+        SummaryView summary = store.summary(e);
+        Map<String, EntryView.LayerChange> changes = finalLayers(e, summary, body.layers());
+        for (int i = 0; i < body.layers().size(); i++) {
+            EntryMoves.FinalLayer l = body.layers().get(i);
+            EntryView.LayerChange c = changes.get(Comparison.key(l.program(), AllocationTable.isFee(l.program()) ? "" : l.heading()));
+            if (c.difference().signum() > 0) {
+                throw Problems.unprocessable("layers[" + i + "].amount", "a granted protest lowers the duty: " + l.amount()
+                        + " is above the " + c.before() + " owed on " + (c.heading().isEmpty() ? c.program() : c.heading()));
+            }
+        }
+        List<EntryView.LayerChange> lowered = changes.values().stream().filter(c -> c.difference().signum() < 0).toList();
+        List<AllocationTable.LineChange> owedChanges = owed.lineChanges(e, summary);
+        lowered.forEach(c -> store.ledger(e, Owed.decrease(summary, owedChanges, Owed.GRANTED, c.program(), c.heading(),
+                c.difference().negate())));
+        return lowered;
     }
 
     /**
@@ -132,14 +174,17 @@ public class EntryLifecycle {
             throw Problems.conflict("the protest window closed on " + liquidated.plusDays(Deadlines.PROTEST_DAYS)
                     + " (180 days after liquidation, 19 U.S.C. 1514(c)(3))");
         }
-        EntryView.Protest protest = new EntryView.Protest(body.filedOn(), body.protestNumber(), body.reason(), null, null);
+        EntryView.Protest protest = new EntryView.Protest(body.filedOn(), body.protestNumber(), body.reason(), null, null, null, null);
         e.protest = store.write(protest);
         e.status = from.after(EntryStatus.Move.PROTEST, true);
         store.event(e, "PROTEST", from, by, body.reason(), protest);
         return views.of(e);
     }
 
-    /** Final liquidation: CBP decided the protest, or the protest window passed without one. */
+    /**
+     * Final liquidation: CBP decided the protest, or the protest window passed without one; an ALLOWED decision may carry the
+     * reliquidation ({@link #grant}).
+     */
     @Transactional
     public EntryView finallyLiquidate(UUID id, EntryMoves.FinalLiquidation body, String org, String by) {
         CustomsEntry e = store.lock(id, org);
@@ -163,8 +208,11 @@ public class EntryLifecycle {
         if (p != null && body.decidedOn().isBefore(p.filedOn())) {
             throw Problems.badRequest("decidedOn", "must not be before the protest was filed on " + p.filedOn());
         }
+        List<EntryView.LayerChange> lowered = grant(e, body);
         if (p != null) {
-            e.protest = store.write(new EntryView.Protest(p.filedOn(), p.protestNumber(), p.reason(), body.decidedOn(), body.decision()));
+            BigDecimal due = lowered.stream().map(c -> c.difference().negate()).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+            e.protest = store.write(new EntryView.Protest(p.filedOn(), p.protestNumber(), p.reason(), body.decidedOn(), body.decision(),
+                    lowered.isEmpty() ? null : lowered, lowered.isEmpty() ? null : due));
         }
         e.status = from.after(EntryStatus.Move.FINALLY_LIQUIDATE, true);
         store.event(e, "FINALLY_LIQUIDATE", from, by, body.reason(), body);

@@ -52,33 +52,47 @@ public interface EntryMoves {
             @NotNull @Size(min = 1, max = 1000) @Pattern(regexp = TEXT, message = "must not contain control characters") String reason) {
     }
 
-    /** The end of the protest window or CBP's decision on the protest: the entry is finally liquidated. */
+    /**
+     * The end of the protest window or CBP's decision on the protest: the entry is finally liquidated. {@code layers} (ALLOWED
+     * only) is the reliquidation CBP made on granting the protest (19 U.S.C. 1515(a)): each layer's or fee's final amount, USD.
+     */
     record FinalLiquidation(
             @NotNull LocalDate decidedOn,
             @NotNull @Pattern(regexp = "^(ALLOWED|DENIED|NO_PROTEST)$", message = "must be one of ALLOWED, DENIED, NO_PROTEST") String decision,
-            @NotNull @Size(min = 1, max = 1000) @Pattern(regexp = TEXT, message = "must not contain control characters") String reason) {
+            @NotNull @Size(min = 1, max = 1000) @Pattern(regexp = TEXT, message = "must not contain control characters") String reason,
+            @Size(max = 50) List<@NotNull @Valid FinalLayer> layers) {
     }
 
     /**
-     * A refund claim: CAPE (IEEPA duty, 19 U.S.C. 1505(c)), the refund due from liquidation (LIQUIDATION) or from an
-     * origin audit that lowered the duty (ORIGIN_AUDIT, 19 U.S.C. 1520(a)(1)).
+     * A refund claim: CAPE (IEEPA duty, 19 U.S.C. 1505(c)), the refund due from liquidation (LIQUIDATION), from an
+     * origin audit that lowered the duty (ORIGIN_AUDIT, 19 U.S.C. 1520(a)(1)) or from a protest CBP allowed (PROTEST,
+     * 19 U.S.C. 1514, 1515(a)).
      */
     record RefundRequest(
             @NotNull LocalDate requestedOn,
-            @NotNull @Pattern(regexp = "^(CAPE|LIQUIDATION|ORIGIN_AUDIT)$", message = "must be CAPE, LIQUIDATION or ORIGIN_AUDIT") String kind,
+            @NotNull @Pattern(regexp = "^(CAPE|LIQUIDATION|ORIGIN_AUDIT|PROTEST)$", message = "must be CAPE, LIQUIDATION, ORIGIN_AUDIT or PROTEST")
+            String kind,
             @NotNull @Size(min = 1, max = 1000) @Pattern(regexp = TEXT, message = "must not contain control characters") String reason) {
     }
 
     /**
      * A refund received: principal and interest (19 U.S.C. 1505(c)) apart, the date, CBP's reference, and the claim it
-     * answers (its number on the entry; optional while only one claim is open).
+     * answers (its number on the entry; optional while only one claim is open), and optionally the principal per claimed
+     * heading as CBP's notice gives it ({@code headings}).
      */
     record RefundReceived(
             @NotNull LocalDate receivedOn,
             @NotNull @DecimalMin("0") @DecimalMax(MONEY_MAX) @Digits(integer = 13, fraction = 2) BigDecimal principal,
             @NotNull @DecimalMin("0") @DecimalMax(MONEY_MAX) @Digits(integer = 13, fraction = 2) BigDecimal interest,
             @NotNull @Pattern(regexp = "^[A-Za-z0-9-]{1,30}$", message = "must be 1 to 30 letters, digits or hyphens") String reference,
-            @Min(1) @Max(1000) Integer claim) {
+            @Min(1) @Max(1000) Integer claim,
+            @Size(max = 100) List<@NotNull @Valid HeadingPrincipal> headings) {
+    }
+
+    /** The principal received on one claimed heading (a fee by its program), USD. */
+    record HeadingPrincipal(
+            @NotNull @Size(min = 1, max = 12) String heading,
+            @NotNull @DecimalMin("0") @DecimalMax(MONEY_MAX) @Digits(integer = 13, fraction = 2) BigDecimal amount) {
     }
 
     /** CBP's origin audit: the origin it asserts, the notice date, interest as CBP billed it, why. */

@@ -31,7 +31,12 @@ public record EntryView(UUID id, String entryNumber, String entryType, LocalDate
                               BigDecimal refundDue) {
     }
 
-    public record Protest(LocalDate filedOn, String protestNumber, String reason, LocalDate decidedOn, String decision) {
+    /**
+     * A protest (CBP Form 19) and CBP's decision; {@code layers} is the reliquidation of an ALLOWED protest (before = owed at the
+     * decision, after = CBP's final amount) and {@code refundDue} the sum of its decreases (positive), claimable as a PROTEST refund.
+     */
+    public record Protest(LocalDate filedOn, String protestNumber, String reason, LocalDate decidedOn, String decision,
+                          List<LayerChange> layers, BigDecimal refundDue) {
     }
 
     /** A refundable amount per Chapter 99 heading. */
@@ -42,10 +47,11 @@ public record EntryView(UUID id, String entryNumber, String entryType, LocalDate
      * One refund claim: its number on the entry (1, 2, ... in the order requested), its kind (the basis: CAPE for IEEPA
      * duty, LIQUIDATION for what a liquidation lowered, ORIGIN_AUDIT for what an origin audit lowered), what was
      * claimed (per heading; a fee or a layer without heading by its program) and what came back; shortfall = claimed -
-     * principal received.
+     * principal received; received = the principal per heading as booked (absent for a claim received before it was kept).
      */
     public record Refund(Integer claim, String kind, LocalDate requestedOn, String reason, List<HeadingAmount> claimed, BigDecimal claimedTotal,
-                         LocalDate receivedOn, BigDecimal principal, BigDecimal interest, String reference, BigDecimal shortfall) {
+                         LocalDate receivedOn, BigDecimal principal, BigDecimal interest, String reference, BigDecimal shortfall,
+                         List<HeadingAmount> received) {
     }
 
     /** What a claim of {@code kind} could claim now for one heading (or fee), USD, more than 0. */

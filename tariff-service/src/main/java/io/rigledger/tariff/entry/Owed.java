@@ -16,7 +16,8 @@ import java.util.UUID;
 /**
  * What an entry owes per layer now, beside what it declared: declared (the current summary) + what
  * CBP billed since (liquidation increases, origin audit differences of either sign: BILLED in the ledger,
- * or CREDITED for an audit that lowered the duty in all) - liquidation decreases (LIQUIDATED) - the
+ * or CREDITED for an audit that lowered the duty in all) - liquidation decreases (LIQUIDATED) - the decreases of
+ * a protest CBP allowed (GRANTED) - the
  * principal of CAPE refunds received (REMOVED). A refund of a liquidation's or an audit's decrease is not taken off twice; interest, billed
  * or refunded, is no duty and stays out. The
  * allocation (landed cost) and the IEEPA refundable amount both read it.
@@ -44,8 +45,14 @@ public class Owed {
      * reconciliation column until refunded (like a liquidation's decrease), so it is not taken off twice.
      */
     public static final String CREDITED = "CREDITED";
+    /**
+     * The ledger kind of the decreases of the reliquidation CBP made on allowing a protest (19 U.S.C. 1515(a); negative, per
+     * order line, like a liquidation's {@link #LIQUIDATED}): counted by no reconciliation column until refunded (a PROTEST
+     * refund claim, {@link RefundClaims}).
+     */
+    public static final String GRANTED = "GRANTED";
     /** The ledger rows that change what is owed, each as written (signed). */
-    private static final List<String> KINDS = List.of("BILLED", LIQUIDATED, REMOVED, CREDITED);
+    private static final List<String> KINDS = List.of("BILLED", LIQUIDATED, REMOVED, CREDITED, GRANTED);
 
     @Inject
     EntryStore store;
@@ -93,7 +100,7 @@ public class Owed {
     public static List<Ledger.Row> decrease(SummaryView summary, List<AllocationTable.LineChange> changes, String kind, String program,
             String heading, BigDecimal amount) {
         String h = heading == null ? "" : heading;
-        BigDecimal signed = kind.equals(LIQUIDATED) ? amount.negate() : amount;
+        BigDecimal signed = lowers(kind) ? amount.negate() : amount;
         Ledger ledger = Ledger.of(summary);
         List<Ledger.Row> declared = ledger.summaryRows(summary);
         String key = AllocationTable.key(program, h);
@@ -113,11 +120,16 @@ public class Owed {
         List<Ledger.Row> rows = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             if (parts.get(i).signum() != 0) {
-                BigDecimal part = kind.equals(LIQUIDATED) ? parts.get(i).negate() : parts.get(i);
+                BigDecimal part = lowers(kind) ? parts.get(i).negate() : parts.get(i);
                 rows.addAll(ledger.spreadOn(lines.get(i), kind, program, h, part, declared));
             }
         }
         return rows;
+    }
+
+    /** Whether rows of {@code kind} written by {@link #decrease} are negative (a liquidation's or a granted protest's decrease). */
+    private static boolean lowers(String kind) {
+        return kind.equals(LIQUIDATED) || kind.equals(GRANTED);
     }
 
     /**

@@ -18,10 +18,12 @@ import java.util.UUID;
 /**
  * The refund claims of an entry (several per entry, each with its basis): CAPE (the IEEPA duty still owed per
  * heading, refundable after Learning Resources v. Trump, CSMS 67834313; 19 U.S.C. 1505(c) interest), LIQUIDATION
- * (what a liquidation lowered, 19 U.S.C. 1504) and ORIGIN_AUDIT (what an origin audit lowered: an excessive deposit,
- * 19 U.S.C. 1520(a)(1)). Each claim claims what its basis leaves unclaimed per heading (a fee or a layer without
- * heading by its program), is received once (principal and interest apart) and reconciled against what it claimed.
- * No claim may bring the principal refunded on the entry above what was paid for it (409 naming the amount).
+ * (what a liquidation lowered, 19 U.S.C. 1504), ORIGIN_AUDIT (what an origin audit changed: an excessive deposit,
+ * 19 U.S.C. 1520(a)(1)) and PROTEST (what the reliquidation of a protest CBP allowed lowered, 19 U.S.C. 1514 and 1515(a),
+ * refunded with interest under 19 U.S.C. 1505(c)). Each claim claims what its basis leaves unclaimed per heading (a fee
+ * or a layer without heading by its program), is received once (principal and interest apart, the principal per heading
+ * capped by {@link RefundRows}) and reconciled against what it claimed. No claim may bring the principal refunded on the
+ * entry above what was paid for it (409 naming the amount).
  */
 @ApplicationScoped
 public class RefundClaims {
@@ -29,7 +31,8 @@ public class RefundClaims {
     public static final String CAPE = "CAPE";
     public static final String LIQUIDATION = "LIQUIDATION";
     public static final String ORIGIN_AUDIT = "ORIGIN_AUDIT";
-    private static final List<String> KINDS = List.of(CAPE, LIQUIDATION, ORIGIN_AUDIT);
+    public static final String PROTEST = "PROTEST";
+    private static final List<String> KINDS = List.of(CAPE, LIQUIDATION, ORIGIN_AUDIT, PROTEST);
 
     @Inject
     EntryStore store;
@@ -40,6 +43,9 @@ public class RefundClaims {
     @Inject
     Owed owed;
 
+    @Inject
+    RefundRows refundRows;
+
     /** The entry's refund claims in the order requested. */
     public List<EntryView.Refund> of(CustomsEntry e) {
         return store.readList(e.refunds, EntryView.Refund.class);
@@ -47,9 +53,12 @@ public class RefundClaims {
 
     /**
      * What a claim of {@code kind} could claim now per heading (USD, more than 0, in the order of the basis): CAPE
-     * {@link #capeClaimable} less what an open CAPE claim claims; LIQUIDATION the liquidation's decreases; ORIGIN_AUDIT
-     * what each origin audit that lowered the duty in all lowered it by ({@link #credit}; an audit that raised it in all
-     * is a bill against which CBP nets its decreases); each less what earlier claims of that kind claimed.
+     * {@link #capeClaimable} less what an open CAPE claim claims; LIQUIDATION the liquidation's decreases; PROTEST the
+     * decreases of the reliquidation of a protest CBP allowed; ORIGIN_AUDIT what each origin audit that lowered the duty in
+     * all changed per heading ({@link #credit}: a lowered heading by its decrease, a raised one negative, netted, so the
+     * headings add up to the credit; an audit that raised the duty in all is a bill against which CBP nets its decreases);
+     * each less what earlier claims of that kind claimed. ORIGIN_AUDIT keeps its netted headings while the credit left is
+     * above 0 (else nothing), every other kind keeps the headings above 0.
      */
     public Map<String, BigDecimal> claimable(CustomsEntry e, SummaryView summary, String kind) {
         Map<String, BigDecimal> basis = new LinkedHashMap<>();
@@ -60,6 +69,11 @@ public class RefundClaims {
             if (l != null) {
                 l.layers().forEach(c -> decrease(basis, c));
             }
+        } else if (kind.equals(PROTEST)) {
+            EntryView.Protest p = store.read(e.protest, EntryView.Protest.class);
+            if (p != null && p.layers() != null) {
+                p.layers().forEach(c -> decrease(basis, c));
+            }
         } else {
             store.readList(e.originAudits, EntryView.OriginAudit.class).stream().filter(a -> a.dutyDifference().signum() < 0)
                     .forEach(a -> credit(basis, a));
@@ -67,7 +81,14 @@ public class RefundClaims {
         // a CAPE refund received is already off the IEEPA duty owed; every other claim of the kind is taken off here
         of(e).stream().filter(r -> r.kind().equals(kind) && (!kind.equals(CAPE) || r.receivedOn() == null))
                 .forEach(r -> r.claimed().forEach(h -> basis.merge(h.heading(), h.amount().negate(), BigDecimal::add)));
-        basis.values().removeIf(a -> a.signum() <= 0);
+        if (kind.equals(ORIGIN_AUDIT)) {
+            basis.values().removeIf(a -> a.signum() == 0);
+            if (basis.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add).signum() <= 0) {
+                basis.clear();
+            }
+        } else {
+            basis.values().removeIf(a -> a.signum() <= 0);
+        }
         return basis;
     }
 
@@ -80,22 +101,24 @@ public class RefundClaims {
     public static Map<String, BigDecimal> capeClaimable(Map<String, BigDecimal> ieepaOwed, List<EntryView.Refund> claims) {
         Map<String, BigDecimal> out = new LinkedHashMap<>(ieepaOwed);
         claims.stream().filter(r -> r.kind().equals(CAPE) && r.receivedOn() != null).forEach(r -> {
-            Map<String, BigDecimal> principal = principalByHeading(r, r.principal());
+            Map<String, BigDecimal> principal = received(r);
             r.claimed().forEach(h -> out.computeIfPresent(h.heading(), (k, a) -> a.subtract(h.amount().subtract(principal.get(k)))));
         });
         out.values().removeIf(a -> a.signum() <= 0);
         return out;
     }
 
-    /** {@code principal} over a claim's headings in proportion to what each claimed (largest remainder), as the ledger books it. */
-    static Map<String, BigDecimal> principalByHeading(EntryView.Refund r, BigDecimal principal) {
+    /**
+     * The principal a received claim booked per heading: as recorded ({@code received}), or, for a claim received before
+     * the principal was kept per heading, its principal over the claimed headings as the ledger booked it then.
+     */
+    static Map<String, BigDecimal> received(EntryView.Refund r) {
         Map<String, BigDecimal> out = new LinkedHashMap<>();
-        List<BigDecimal> parts = r.claimedTotal().signum() == 0 ? r.claimed().stream().map(h -> BigDecimal.ZERO.setScale(2)).toList()
-                : LargestRemainder.split(principal, r.claimed().stream().map(EntryView.HeadingAmount::amount).toList());
-        for (int i = 0; i < parts.size(); i++) {
-            out.merge(r.claimed().get(i).heading(), parts.get(i), BigDecimal::add);
+        if (r.received() != null) {
+            r.received().forEach(h -> out.merge(h.heading(), h.amount(), BigDecimal::add));
+            return out;
         }
-        return out;
+        return r.claimedTotal().signum() == 0 ? out : RefundRows.principal(r, r.principal(), null);
     }
 
     /** What each kind of claim could claim now ({@link #claimable}), heading by heading; nothing while the entry is unpaid (FILED). */
@@ -137,10 +160,13 @@ public class RefundClaims {
             if (!whyNot.isEmpty()) {
                 throw Problems.conflict("the entry is not eligible for CAPE: " + String.join("; ", whyNot));
             }
+        } else if (body.kind().equals(PROTEST) && !allowed(e)) {
+            throw Problems.conflict("a PROTEST refund needs a protest CBP allowed (19 U.S.C. 1515(a)); the entry's protest is "
+                    + protestState(e));
         } else if (claimable.isEmpty()) {
             BigDecimal before = claims.stream().filter(r -> r.kind().equals(body.kind())).map(EntryView.Refund::claimedTotal)
                     .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-            throw Problems.conflict("no refund is due from " + (body.kind().equals(LIQUIDATION) ? "liquidation" : "an origin audit")
+            throw Problems.conflict("no refund is due from " + BASIS_NAMES.get(body.kind())
                     + (before.signum() > 0 ? ": its " + before + " was claimed already" : ""));
         }
         if (body.requestedOn().isBefore(e.entryDate) || body.requestedOn().isAfter(store.today())) {
@@ -150,7 +176,7 @@ public class RefundClaims {
         claimable.forEach((h, a) -> claimed.add(new EntryView.HeadingAmount(h, a.setScale(2))));
         BigDecimal total = claimed.stream().map(EntryView.HeadingAmount::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
         EntryView.Refund refund = new EntryView.Refund(claims.size() + 1, body.kind(), body.requestedOn(), body.reason(), claimed, total,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
         claims.add(refund);
         e.refunds = store.write(claims);
         e.status = from.after(EntryStatus.Move.REQUEST_REFUND, true);
@@ -191,9 +217,12 @@ public class RefundClaims {
             throw Problems.conflict(List.of(new Problem.Violation("principal", "would bring the principal refunded on this entry to "
                     + refunded.add(body.principal()) + ", above the " + paid + " paid (" + refunded + " refunded before)")));
         }
-        store.ledger(e, rows(e, r, body));
+        Map<String, BigDecimal> principal = RefundRows.principal(r, body.principal(), body.headings());
+        store.ledger(e, refundRows.rows(e, r, principal, body.interest()));
+        List<EntryView.HeadingAmount> received = new ArrayList<>();
+        principal.forEach((h, a) -> received.add(new EntryView.HeadingAmount(h, a)));
         EntryView.Refund done = new EntryView.Refund(r.claim(), r.kind(), r.requestedOn(), r.reason(), r.claimed(), r.claimedTotal(),
-                body.receivedOn(), body.principal(), body.interest(), body.reference(), r.claimedTotal().subtract(body.principal()));
+                body.receivedOn(), body.principal(), body.interest(), body.reference(), r.claimedTotal().subtract(body.principal()), received);
         claims.set(at, done);
         e.refunds = store.write(claims);
         boolean open = claims.stream().anyMatch(c -> c.receivedOn() == null);
@@ -233,43 +262,6 @@ public class RefundClaims {
         return open.get(0);
     }
 
-    /** The ledger rows of a refund received for claim {@code r}. */
-    private List<Ledger.Row> rows(CustomsEntry e, EntryView.Refund r, EntryMoves.RefundReceived body) {
-        SummaryView summary = store.summary(e);
-        Ledger ledger = Ledger.of(summary);
-        List<Ledger.Row> declared = ledger.summaryRows(summary);
-        Map<String, AllocationTable.Change> owedNow = owed.now(e, summary);
-        boolean cape = r.kind().equals(CAPE);
-        List<AllocationTable.LineChange> owedChanges = cape ? owed.lineChanges(e, summary) : List.of();
-        List<Ledger.Row> rows = new ArrayList<>();
-        if (body.principal().signum() > 0 && r.claimedTotal().signum() > 0) {
-            List<BigDecimal> parts = LargestRemainder.split(body.principal(), r.claimed().stream().map(EntryView.HeadingAmount::amount).toList());
-            Map<String, BigDecimal> stillOwed = cape ? Owed.ieepaByHeading(owedNow) : Map.of();
-            for (int i = 0; i < parts.size(); i++) {
-                String heading = r.claimed().get(i).heading();
-                if (cape && parts.get(i).compareTo(stillOwed.getOrDefault(heading, BigDecimal.ZERO)) > 0) {
-                    // an origin audit or a liquidation since the claim lowered the heading: no owed layer below 0
-                    throw Problems.conflict("the principal's " + parts.get(i) + " for " + heading + " exceeds the "
-                            + stillOwed.getOrDefault(heading, BigDecimal.ZERO.setScale(2)) + " of IEEPA duty still owed on it");
-                }
-                String program = programOf(owedNow, heading);
-                String layerHeading = AllocationTable.isFee(program) ? "" : heading;
-                if (cape) {
-                    // a CAPE refund comes off what each 7501 line owes of the heading now, not what each declared
-                    List<Ledger.Row> refunded = Owed.decrease(summary, owedChanges, "REFUNDED", program, layerHeading, parts.get(i));
-                    rows.addAll(refunded);
-                    refunded.forEach(x -> rows.add(new Ledger.Row(Owed.REMOVED, x.program(), x.heading(), x.cell(), x.amount().negate())));
-                } else {
-                    rows.addAll(ledger.spread("REFUNDED", program, layerHeading, parts.get(i), declared));
-                }
-            }
-        }
-        if (body.interest().signum() > 0) {
-            rows.addAll(ledger.spread("REFUNDED", "INTEREST", "", body.interest(), declared));
-        }
-        return rows;
-    }
-
     /** A decrease of a liquidation or an origin audit (difference below 0) added to {@code basis}, by heading or, without one, program. */
     private static void decrease(Map<String, BigDecimal> basis, EntryView.LayerChange c) {
         if (c.difference().signum() < 0) {
@@ -279,27 +271,26 @@ public class RefundClaims {
 
     /**
      * The credit of an origin audit that lowered the duty in all (its duty difference below 0, USD) added to {@code basis}
-     * by heading: the net decrease over the layers it lowered, in proportion to how much it lowered each (largest
-     * remainder), so the headings add up to the credit.
+     * by heading, exactly as the audit changed each layer (its CREDITED ledger rows): a lowered heading by its decrease, a
+     * heading it raised negative (CBP nets it against the credit, 19 U.S.C. 1505(b)), so the headings add up to the credit
+     * and a refund of it lowers each layer by what the audit lowered it.
      */
     private static void credit(Map<String, BigDecimal> basis, EntryView.OriginAudit audit) {
-        List<EntryView.LayerChange> lowered = audit.layers().stream().filter(c -> c.difference().signum() < 0).toList();
-        List<BigDecimal> parts = LargestRemainder.split(audit.dutyDifference().negate(), lowered.stream().map(c -> c.difference().negate()).toList());
-        for (int i = 0; i < lowered.size(); i++) {
-            EntryView.LayerChange c = lowered.get(i);
-            basis.merge(c.heading() == null || c.heading().isEmpty() ? c.program() : c.heading(), parts.get(i), BigDecimal::add);
-        }
+        audit.layers().stream().filter(c -> c.difference().signum() != 0).forEach(c -> basis.merge(
+                c.heading() == null || c.heading().isEmpty() ? c.program() : c.heading(), c.difference().negate(), BigDecimal::add));
     }
 
-    /**
-     * The program of a claimed heading (or fee): as declared, or, for a heading only an origin audit brought
-     * (9903.01.24, IEEPA_FENTANYL for China), as the engine's rule tables gave it in the audit ({@link Owed#now}).
-     */
-    private static String programOf(Map<String, AllocationTable.Change> owedNow, String heading) {
-        if (AllocationTable.isFee(heading)) {
-            return heading;
-        }
-        return owedNow.values().stream().filter(c -> heading.equals(c.heading())).map(AllocationTable.Change::program).findFirst()
-                .orElseThrow(() -> new IllegalStateException("claimed heading " + heading + " is no layer of the entry"));
+    private static final Map<String, String> BASIS_NAMES = Map.of(LIQUIDATION, "liquidation", ORIGIN_AUDIT, "an origin audit",
+            PROTEST, "the protest's reliquidation");
+
+    /** Whether CBP allowed the entry's protest. */
+    private boolean allowed(CustomsEntry e) {
+        EntryView.Protest p = store.read(e.protest, EntryView.Protest.class);
+        return p != null && "ALLOWED".equals(p.decision());
+    }
+
+    private String protestState(CustomsEntry e) {
+        EntryView.Protest p = store.read(e.protest, EntryView.Protest.class);
+        return p == null ? "not filed" : p.decision() == null ? "open (filed on " + p.filedOn() + ")" : p.decision() + " on " + p.decidedOn();
     }
 }

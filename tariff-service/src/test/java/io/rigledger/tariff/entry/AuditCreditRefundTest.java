@@ -55,9 +55,10 @@ class AuditCreditRefundTest extends PinnedTodayTest {
         // CBP asserts Malaysia: 9903.02.39 19,000.00 instead of Section 301 25,000.00 + 9903.01.24 20,000.00 + 9903.01.25 10,000.00
         move(org, id, "origin-audits", audit("MY", "2026-01-10")).statusCode(200)
                 .body("originAudits[0].dutyDifference", equalTo(-36000.00f))
-                // 36,000.00 over the layers it lowered, by how much it lowered each (25:20:10, largest remainder)
-                .body("refundable.findAll { it.kind == 'ORIGIN_AUDIT' }.heading", equalTo(List.of("9903.88.02", "9903.01.24", "9903.01.25")))
-                .body("refundable.findAll { it.kind == 'ORIGIN_AUDIT' }.amount", equalTo(List.of(16363.64f, 13090.91f, 6545.45f)));
+                // what the audit changed per heading: 25,000 + 20,000 + 10,000 lowered, 9903.02.39 19,000 raised and netted
+                .body("refundable.findAll { it.kind == 'ORIGIN_AUDIT' }.heading",
+                        equalTo(List.of("9903.88.02", "9903.01.24", "9903.01.25", "9903.02.39")))
+                .body("refundable.findAll { it.kind == 'ORIGIN_AUDIT' }.amount", equalTo(List.of(25000.00f, 20000.00f, 10000.00f, -19000.00f)));
         // the entry owes the Malaysian duty; nothing billed is unpaid
         allocationAddingUp(org, id, "22071.40");
         move(org, id, "payments", "{\"amount\":1.00,\"paidOn\":\"2026-01-20\",\"achReference\":\"ACH-2\"}").statusCode(409);
@@ -65,7 +66,7 @@ class AuditCreditRefundTest extends PinnedTodayTest {
         move(org, id, "refund-request", "{\"requestedOn\":\"2026-02-01\",\"kind\":\"ORIGIN_AUDIT\",\"reason\":\"audit credit\"}")
                 .statusCode(200).body("status", equalTo("REFUND_REQUESTED"))
                 .body("refund.kind", equalTo("ORIGIN_AUDIT")).body("refund.claimedTotal", equalTo(36000.00f))
-                .body("refund.claimed.heading", equalTo(List.of("9903.88.02", "9903.01.24", "9903.01.25")));
+                .body("refund.claimed.heading", equalTo(List.of("9903.88.02", "9903.01.24", "9903.01.25", "9903.02.39")));
         move(org, id, "refunds", "{\"receivedOn\":\"2026-03-01\",\"principal\":36000.00,\"interest\":150.00,\"reference\":\"CBP-9\"}")
                 .statusCode(200).body("status", equalTo("REFUNDED")).body("refund.shortfall", equalTo(0f))
                 .body("refundable.findAll { it.kind == 'ORIGIN_AUDIT' }", equalTo(List.of()));
@@ -81,6 +82,10 @@ class AuditCreditRefundTest extends PinnedTodayTest {
         assertEquals(new BigDecimal("0.00"), sum(rows.getList(mine + ".billed")));
         assertEquals(new BigDecimal("36150.00"), sum(rows.getList(mine + ".refunded")));
         assertEquals(new BigDecimal("150.00"), sum(rows.getList(mine + ".findAll { it.program == 'INTEREST' }.refunded")));
+        // per layer, what the audit changed on it: declared - refunded = what the entry owes of the layer
+        assertEquals(new BigDecimal("25000.00"), sum(rows.getList(mine + ".findAll { it.heading == '9903.88.02' }.refunded")));
+        assertEquals(new BigDecimal("20000.00"), sum(rows.getList(mine + ".findAll { it.heading == '9903.01.24' }.refunded")));
+        assertEquals(new BigDecimal("-19000.00"), sum(rows.getList(mine + ".findAll { it.heading == '9903.02.39' }.refunded")));
     }
 
     @Test
