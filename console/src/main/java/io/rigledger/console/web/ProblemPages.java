@@ -10,10 +10,13 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.UUID;
+
 /**
  * A service's refusal or failure as a page a person can read: the service, its title and detail and
- * the fields it named, with the service's status (403, 404, 409 ...; a 5xx or no answer is 502/503),
- * never a stack trace or a blank page.
+ * the fields it named, with the service's status (403, 404, 409 ...; a 5xx or no answer is 502/503, with a
+ * correlation id its log line carries), never a stack trace or a blank page. Sign-in failures are
+ * {@link io.rigledger.console.signin.SignInFailures}'.
  */
 public class ProblemPages {
 
@@ -26,10 +29,12 @@ public class ProblemPages {
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem problem) {
         int status = problem.status() >= 500 ? (problem.status() == 503 ? 503 : 502) : problem.status();
-        if (status >= 500) {
-            LOG.warnf("%s", problem.getMessage());
-        }
         TemplateInstance page = problemPage.data("problem", problem).data("status", status);
+        if (status >= 500) {
+            String correlationId = UUID.randomUUID().toString();
+            LOG.warnf("%s, correlation id %s", problem.getMessage(), correlationId);
+            page.data("correlationId", correlationId);
+        }
         return Response.status(status).entity(page).type(MediaType.TEXT_HTML_TYPE).build();
     }
 }

@@ -13,12 +13,16 @@ import java.util.TreeSet;
 
 /**
  * The signed-in person as the pages show them ({@code {inject:who.name}} in templates): user name,
- * organisation and realm roles, read from the tokens Keycloak issued. What the roles allow is decided
+ * organisation and RigLedger roles ({@link #ROLES}; Keycloak's own, such as default-roles-rigledger or
+ * offline_access, are not shown), read from the tokens Keycloak issued. What the roles allow is decided
  * by the services; the console only uses them to offer the pages that make sense.
  */
 @Named("who")
 @RequestScoped
 public class Who {
+
+    /** The realm roles RigLedger's services decide by (deploy/keycloak/realm-rigledger.json), in the order shown. */
+    public static final List<String> ROLES = List.of("admin", "finance", "operator", "ops");
 
     @Inject
     SecurityIdentity identity;
@@ -39,9 +43,11 @@ public class Who {
         return org == null ? "" : org.toString();
     }
 
-    /** The realm roles, sorted. */
+    /** The person's RigLedger roles ({@link #ROLES}), sorted. */
     public Set<String> roles() {
-        return new TreeSet<>(identity.getRoles());
+        Set<String> roles = new TreeSet<>(identity.getRoles());
+        roles.retainAll(ROLES);
+        return roles;
     }
 
     public boolean finance() {

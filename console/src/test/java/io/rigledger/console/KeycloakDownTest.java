@@ -1,0 +1,121 @@
+package io.rigledger.console;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWireMock;
+import io.restassured.response.Response;
+import io.rigledger.console.signin.SignInFailures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Signing in while Keycloak is down (every request to the OIDC test server's realm has its connection reset,
+ * as a stopped Keycloak does) or refuses the code: a readable page of the console's layout, never a redirect
+ * to a login page that cannot load, nor a 401 with an empty body.
+ */
+@QuarkusTest
+class KeycloakDownTest {
+
+    @OidcWireMock
+    WireMockServer oidc;
+
+    private StubMapping down;
+
+    @AfterEach
+    void keycloakBack() {
+        if (down != null) {
+            oidc.removeStub(down);
+            down = null;
+        }
+    }
+
+    private void keycloakStops() {
+        down = oidc.stubFor(any(urlPathMatching("/auth/realms/quarkus/.*")).atPriority(1)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
+    @Test
+    void aNewVisitorWhileKeycloakIsDownGetsA503PageNotARedirectToIt() {
+        keycloakStops();
+        Response page = given().redirects().follow(false).get("/finance/deadlines");
+        assertReadable(page, 503, SignInFailures.KEYCLOAK_DOWN);
+        assertNull(page.header("Location"), "not sent to a Keycloak that is down");
+        assertEquals("60", page.header("Retry-After"));
+    }
+
+    @Test
+    void aPersonBackFromKeycloakWithACodeWhileItWentDownGetsA503Page() {
+        Response start = given().redirects().follow(false).get("/finance/deadlines");
+        assertEquals(302, start.statusCode(), "Keycloak answers: the visitor is sent to its login page");
+        keycloakStops();
+        Response back = comeBack(start, "code-while-down");
+        assertReadable(back, 503, SignInFailures.KEYCLOAK_DOWN);
+    }
+
+    @Test
+    void aCodeKeycloakRefusesGetsA401PageOfferingToSignInAgain() {
+        Response start = given().redirects().follow(false).get("/");
+        oidc.stubFor(post(urlPathEqualTo("/auth/realms/quarkus/token")).atPriority(1).withRequestBody(containing("code=used-code"))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"Code not valid\"}")));
+        Response back = comeBack(start, "used-code");
+        assertReadable(back, 401, "The sign-in could not be completed");
+        back.then().body(containsString("id=\"sign-in-again\""));
+    }
+
+    @Test
+    void aSignedInPersonKeepsReadingPagesWhileKeycloakIsDown() {
+        SignIn.Session fiona = SignIn.as(oidc, "/", "fiona", "northwind", "finance");
+        keycloakStops();
+        given().redirects().follow(false).cookies(fiona.cookies()).get("/").then().statusCode(200)
+                .body(containsString("Welcome, fiona"));
+    }
+
+    @Test
+    void theHeaderShowsRigLedgersRolesNotKeycloaksOwn() {
+        SignIn.Session fiona = SignIn.as(oidc, "/", "fiona", "northwind", "finance", "default-roles-rigledger", "offline_access",
+                "uma_authorization");
+        String page = given().cookies(fiona.cookies()).get("/").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("(finance)</span>"), page);
+        assertTrue(page.contains("<strong id=\"roles\">finance</strong>"), page);
+        assertFalse(page.contains("default-roles-rigledger") || page.contains("offline_access") || page.contains("uma_authorization"), page);
+    }
+
+    /** The browser back from Keycloak's login page with {@code code} and the state of {@code start}'s redirect. */
+    private static Response comeBack(Response start, String code) {
+        Map<String, String> query = SignIn.query(URI.create(start.header("Location")));
+        Map<String, String> cookies = new HashMap<>(start.cookies());
+        String redirect = query.get("redirect_uri");
+        return given().redirects().follow(false).cookies(cookies).urlEncodingEnabled(false)
+                .get(redirect + (redirect.contains("?") ? "&" : "?") + "code=" + code + "&state=" + query.get("state"));
+    }
+
+    private static void assertReadable(Response page, int status, String sentence) {
+        assertEquals(status, page.statusCode(), page.asString());
+        assertTrue(page.contentType().startsWith("text/html"), page.contentType());
+        String body = page.asString();
+        assertTrue(body.contains(sentence), body);
+        assertTrue(body.contains("id=\"correlation-id\""), "a correlation id: " + body);
+        assertTrue(body.contains("RigLedger console</title>"), "the console's layout: " + body);
+        assertFalse(body.contains("Exception") || body.contains("\tat "), "no stack trace: " + body);
+    }
+}
