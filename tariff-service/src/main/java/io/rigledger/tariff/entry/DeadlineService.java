@@ -11,7 +11,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +19,9 @@ import java.util.UUID;
 /**
  * Every open deadline of an organisation's entries ({@link Deadlines}) falling due from today (UTC)
  * to a number of days ahead, soonest first (due date, then entry number, then kind), a page at a
- * time: the platform's keyset cursor carries the last row's due date, entry number and kind.
+ * time: the platform's keyset cursor carries the last row's due date, entry number and kind. Only the
+ * page's rows are read: {@link DueDates} finds them in SQL (limit and cursor), {@link Deadlines#of}
+ * confirms each with the entry's facts.
  */
 @ApplicationScoped
 public class DeadlineService {
@@ -39,11 +41,15 @@ public class DeadlineService {
     @Inject
     EntryViews views;
 
-    private static final Comparator<DueView> ORDER = Comparator.comparing(DueView::due).thenComparing(DueView::entryNumber)
-            .thenComparing(DueView::kind);
+    @Inject
+    DueDates dueDates;
 
     /** One deadline of one entry. */
     public record DueView(UUID entryId, String entryNumber, String kind, LocalDate due, int daysLeft, String rule, boolean estimated) {
+    }
+
+    /** A deadline {@link DueDates} found possible, before {@link Deadlines#of} confirms it; entryNumber as stored. */
+    record Candidate(UUID entryId, String entryNumber, String kind, LocalDate due) {
     }
 
     /** One page; nextCursor is null (absent) on the last page. */
@@ -60,31 +66,48 @@ public class DeadlineService {
     public DueList list(String org, String within, String limitText, String cursor) {
         int days = days(within);
         int limit = paging.limit(limitText);
-        DueView after = after(paging.after(cursor, 3));
         LocalDate today = store.today();
         LocalDate to = today.plusDays(days);
-        // candidates only: entries whose entry date or liquidation date puts one rule's date in the window
-        // (the latest from the entry date: PROTEST, 180 days after the deemed liquidation a year after entry)
-        List<CustomsEntry> entries = CustomsEntry.list("org = ?1 and (entryDate >= ?2 or (entryDate >= ?3 and entryDate <= ?4)"
-                        + " or liquidationDate >= ?5)", org, today.minusYears(1).minusDays(Deadlines.PROTEST_DAYS + 1),
-                today.minusYears(Deadlines.DRAWBACK_YEARS).minusDays(1), to.minusYears(Deadlines.DRAWBACK_YEARS),
-                today.minusDays(Deadlines.PROTEST_DAYS));
+        DueView after = after(paging.after(cursor, 3));
+        Candidate from = after == null ? new Candidate(null, "", "", today.minusDays(1))
+                : new Candidate(null, EntryNumber.normalise(after.entryNumber()).orElseThrow(Paging::invalidCursor), after.kind(), after.due());
+        // SQL finds the page's possible deadlines in order (DueDates); Deadlines.of confirms each, so a batch may
+        // come back short (a CAPE deadline of an entry no longer owing IEEPA duty) and the next one is read after it
         List<DueView> out = new ArrayList<>();
-        // the IEEPA duty still owed of the entries that had any, one ledger query for all
-        Map<UUID, Map<String, BigDecimal>> ieepa = owed.ieepaByHeading(entries.stream().filter(e -> e.hasIeepa).toList());
-        for (CustomsEntry e : entries) {
-            for (Deadlines.Deadline d : Deadlines.of(views.facts(e, ieepa.getOrDefault(e.id, Map.of()), today))) {
-                DueView due = new DueView(e.id, EntryNumber.display(e.entryNumber), d.kind(), d.due(),
-                        (int) (d.due().toEpochDay() - today.toEpochDay()), d.rule(), d.estimated());
-                if (!d.due().isBefore(today) && !d.due().isAfter(to) && (after == null || ORDER.compare(due, after) > 0)) {
-                    out.add(due);
-                }
+        while (out.size() <= limit) {
+            List<Candidate> found = dueDates.after(org, today, to, from, limit + 1);
+            out.addAll(confirmed(found, today));
+            if (found.size() <= limit) {
+                break;
             }
+            from = found.get(found.size() - 1);
         }
-        out.sort(ORDER);
         var page = paging.page(out.size() > limit + 1 ? out.subList(0, limit + 1) : out, limit,
                 v -> new String[] {v.due().toString(), v.entryNumber(), v.kind()}, v -> v);
         return new DueList(today, to, page.items(), page.nextCursor());
+    }
+
+    /** The candidates {@link Deadlines#of} gives their entry on {@code today} (same kind, same date), in their order. */
+    private List<DueView> confirmed(List<Candidate> found, LocalDate today) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = found.stream().map(Candidate::entryId).distinct().toList();
+        Map<UUID, CustomsEntry> entries = new HashMap<>();
+        CustomsEntry.<CustomsEntry>list("id in ?1", ids).forEach(e -> entries.put(e.id, e));
+        // the IEEPA duty still owed of the entries that had any, one ledger query for all
+        Map<UUID, Map<String, BigDecimal>> ieepa = owed.ieepaByHeading(entries.values().stream().filter(e -> e.hasIeepa).toList());
+        Map<UUID, List<Deadlines.Deadline>> open = new HashMap<>();
+        List<DueView> out = new ArrayList<>();
+        for (Candidate c : found) {
+            CustomsEntry e = entries.get(c.entryId());
+            List<Deadlines.Deadline> deadlines = open.computeIfAbsent(e.id,
+                    id -> Deadlines.of(views.facts(e, ieepa.getOrDefault(id, Map.of()), today)));
+            deadlines.stream().filter(d -> d.kind().equals(c.kind()) && d.due().equals(c.due())).findFirst()
+                    .ifPresent(d -> out.add(new DueView(e.id, EntryNumber.display(e.entryNumber), d.kind(), d.due(),
+                            (int) (d.due().toEpochDay() - today.toEpochDay()), d.rule(), d.estimated())));
+        }
+        return out;
     }
 
     /** The sort key of the previous page's last row (only due, entry number and kind are compared). */

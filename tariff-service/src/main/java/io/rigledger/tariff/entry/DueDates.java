@@ -1,0 +1,70 @@
+package io.rigledger.tariff.entry;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The deadlines an organisation's entries can have in a window, found in SQL a page at a time for
+ * {@link DeadlineService}: each entry's dates by the rules of {@link Deadlines} (the same day counts, from
+ * the date of entry or of liquidation), left out where the entry's columns already rule the deadline out
+ * (liquidated, protested, no IEEPA duty, a status that cannot be protested); sorted by due date, entry number
+ * and kind (byte order, as Java compares them) after a keyset position, at most {@code limit}. What needs the
+ * entry's JSON or ledger (an origin audit, the IEEPA duty still owed) is left to {@link Deadlines#of}.
+ */
+@ApplicationScoped
+public class DueDates {
+
+    private static final String SQL = """
+            select e.id, e.entry_number, d.kind, d.due
+            from customs_entry e
+            cross join lateral (select cast(e.entry_date + interval '1 year' as date) as deemed) y
+            cross join lateral (values
+                ('POST_SUMMARY_CORRECTION', e.entry_date + ?4),
+                ('EXPECTED_LIQUIDATION', e.entry_date + ?5),
+                ('DEEMED_LIQUIDATION', y.deemed),
+                ('CAPE', case when e.liquidation_date is not null then e.liquidation_date + ?6
+                              when y.deemed <= ?2 then y.deemed + ?6
+                              else e.entry_date + ?5 + ?6 end),
+                ('PROTEST', coalesce(e.liquidation_date, y.deemed) + ?7),
+                ('DRAWBACK', cast(e.entry_date + interval '5 years' as date))
+            ) as d(kind, due)
+            where e.org = ?1 and d.due between ?2 and ?3
+              and (e.liquidation_date is null or d.kind in ('CAPE', 'PROTEST', 'DRAWBACK'))
+              and (d.kind <> 'POST_SUMMARY_CORRECTION' or y.deemed > ?2)
+              and (d.kind <> 'CAPE' or e.has_ieepa)
+              and (d.kind <> 'PROTEST' or (e.protest is null and e.status in (?8)
+                                           and (e.liquidation_date is not null or y.deemed <= ?2)))
+              and (d.due > ?9 or (d.due = ?9 and (e.entry_number collate "C" > ?10
+                   or (e.entry_number = ?10 and d.kind collate "C" > ?11))))
+            order by d.due, e.entry_number collate "C", d.kind collate "C"
+            limit ?12
+            """;
+
+    /**
+     * At most {@code limit} possible deadlines of {@code org}'s entries due from {@code today} to {@code to}
+     * (inclusive) that sort after {@code after} (its due date, stored entry number and kind).
+     */
+    @SuppressWarnings("unchecked")
+    List<DeadlineService.Candidate> after(String org, LocalDate today, LocalDate to, DeadlineService.Candidate after, int limit) {
+        List<Object[]> rows = CustomsEntry.getEntityManager().createNativeQuery(SQL)
+                .setParameter(1, org).setParameter(2, today).setParameter(3, to)
+                .setParameter(4, (int) Deadlines.correctionDue(LocalDate.EPOCH).toEpochDay())
+                .setParameter(5, Deadlines.EXPECTED_LIQUIDATION_DAYS)
+                .setParameter(6, Deadlines.CAPE_DAYS)
+                .setParameter(7, Deadlines.PROTEST_DAYS)
+                .setParameter(8, Deadlines.PROTESTABLE.stream().map(Enum::name).toList())
+                .setParameter(9, after.due()).setParameter(10, after.entryNumber()).setParameter(11, after.kind())
+                .setParameter(12, limit)
+                .getResultList();
+        return rows.stream().map(r -> new DeadlineService.Candidate((UUID) r[0], r[1].toString(), r[2].toString(), date(r[3])))
+                .toList();
+    }
+
+    private static LocalDate date(Object value) {
+        return value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
+    }
+}
