@@ -1,13 +1,17 @@
 package io.rigledger.inventory;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.rigledger.inventory.fakes.FakeProcurement;
+import io.rigledger.inventory.fakes.InjectFakeProcurement;
 import io.rigledger.testsupport.MatrixFixture;
 import io.rigledger.testsupport.SecurityMatrix;
 import io.rigledger.testsupport.Tokens;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
+import java.util.UUID;
 
 import static io.rigledger.inventory.Fleet.newCode;
 import static io.rigledger.inventory.Fleet.newSerial;
@@ -24,15 +28,38 @@ import static io.rigledger.inventory.InventoryTestResources.CONTRACT;
 class SecurityTest {
 
     private static final SecurityMatrix MATRIX = SecurityMatrix.of(CONTRACT, SecurityTest::resources);
+    /** The fake procurement-service, for the fixture (made by the first cell, after the first injection). */
+    private static volatile FakeProcurement procurement;
+
+    @InjectFakeProcurement
+    FakeProcurement fake;
+
+    @BeforeEach
+    void shareTheFake() {
+        procurement = fake;
+    }
 
     /**
      * In each organisation: a site, a rack in it and a rig deployed to the rack's first slot, so
-     * the summary grouped by site shows the site.
+     * the summary grouped by site shows the site, and a purchase order procurement-service holds.
+     * Org A's requests: fresh serial numbers for each registration, org A's rig moved within its
+     * rack for a deployment; org B's rig, site, rack, order and name are tried in every id field.
      */
     static void resources(MatrixFixture f) {
         Resources a = Resources.in(f.callerOrg());
         Resources b = Resources.in(f.otherOrg());
-        f.ids("/api/rigs/{id}", a.rig, b.rig, "RIG-999999998")
+        String otherOrder = procurement.hasOrder(f.otherOrg(), 1).toString();
+        f.field("rig", b.rig, "RIG-999999998")
+                .field("site", b.site, newCode())
+                .field("rack", b.rack, newCode())
+                .field("purchaseOrderId", otherOrder, UUID.randomUUID().toString())
+                .field("organisation", f.otherOrg(), "matrix-nobody-" + UUID.randomUUID().toString().substring(0, 8))
+                .serviceOrg("organisation")
+                .body("registerRigs", () -> Fleet.registration(Fleet.rig(newSerial(), "antminer-s21", "MY")))
+                .body("registerRigBatch", () -> Fleet.registration(Fleet.rig(newSerial(), "antminer-s21", "MY")))
+                .body("deployRigs", "{\"placements\":[{\"rig\":\"" + a.rig + "\",\"position\":"
+                        + Fleet.position(a.site, a.rack, 3) + "}]}")
+                .ids("/api/rigs/{id}", a.rig, b.rig, "RIG-999999998")
                 .ids("/api/sites/{site}", a.site, b.site, newCode())
                 .ids("/api/sites/{site}/racks/{rack}", a.rack, b.rack, newCode())
                 .shared("/api/rig-models/{code}", "antminer-s21", "no-such-model")

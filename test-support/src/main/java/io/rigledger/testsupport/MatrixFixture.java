@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The real resources a service's SecurityTest makes for its authorisation matrix, in two fresh
@@ -29,7 +30,9 @@ public final class MatrixFixture {
     private final String otherOrg = "matrix-b-" + UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, Ids> ids = new LinkedHashMap<>();
     private final Map<String, String> queries = new HashMap<>();
-    private final Map<String, String> bodies = new HashMap<>();
+    private final Map<String, Supplier<String>> bodies = new HashMap<>();
+    private final Map<String, Ids> fields = new HashMap<>();
+    private final Set<String> serviceOrgFields = new LinkedHashSet<>();
     private final Set<String> otherMarkers = new LinkedHashSet<>();
     private final Map<String, String> unlisted = new HashMap<>();
     private final Map<String, String> upserts = new HashMap<>();
@@ -74,9 +77,41 @@ public final class MatrixFixture {
         return this;
     }
 
-    /** The body the operation is sent with instead of the contract's example. */
+    /** The body the operation is sent with instead of the contract's example (org A's otherwise-valid request). */
     public MatrixFixture body(String operationId, String json) {
+        return body(operationId, () -> json);
+    }
+
+    /**
+     * A body made afresh for each call (new serial numbers, say), so the same request can be sent
+     * twice and be answered alike.
+     */
+    public MatrixFixture body(String operationId, Supplier<String> json) {
         bodies.put(operationId, json);
+        return this;
+    }
+
+    /**
+     * The values of a request field that can carry an id (a body property, query parameter or
+     * header; see contracts/platform.yaml, x-rigledger-tenancy): org B's real value (also a marker
+     * org A's answers must not show) and a value of the same shape that names nothing.
+     *
+     * @param name the field's last name ({@code purchaseOrderId}, {@code site}, {@code X-On-Behalf-Of-Org}),
+     *             or {@code operationId:name} for one operation only (its full name, e.g.
+     *             {@code deployRigs:placements[].position.site})
+     */
+    public MatrixFixture field(String name, String other, String missing) {
+        fields.put(name, new Ids(null, other, missing));
+        mark(other);
+        return this;
+    }
+
+    /**
+     * A field in which a service account names the organisation it acts for ({@code X-On-Behalf-Of-Org},
+     * a batch's {@code organisation}): its cells send org A's name there.
+     */
+    public MatrixFixture serviceOrg(String name) {
+        serviceOrgFields.add(name);
         return this;
     }
 
@@ -144,7 +179,31 @@ public final class MatrixFixture {
     }
 
     String body(MatrixOperation op) {
-        return bodies.getOrDefault(op.operationId(), op.example());
+        Supplier<String> body = bodies.get(op.operationId());
+        return body == null ? op.example() : body.get();
+    }
+
+    /** Org B's and a missing value of an id field of the operation, or null when the fixture gives none. */
+    Ids field(MatrixOperation op, IdFields.IdField field) {
+        Ids exact = fields.get(op.operationId() + ":" + field.name());
+        return exact != null ? exact : fields.get(field.leaf());
+    }
+
+    Set<String> serviceOrgFields() {
+        return serviceOrgFields;
+    }
+
+    /** The value of a path parameter (its key, as in {@link #ids}) on one side, or null when not registered. */
+    String id(String key, Side side) {
+        Ids values = ids.get(key);
+        if (values == null) {
+            return null;
+        }
+        return switch (side) {
+            case CALLER -> values.caller();
+            case OTHER -> values.other();
+            case MISSING -> values.missing();
+        };
     }
 
     boolean hasBody(MatrixOperation op) {

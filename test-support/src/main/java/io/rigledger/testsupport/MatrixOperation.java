@@ -9,10 +9,12 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.parameters.Parameter;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,9 +26,15 @@ import java.util.regex.Pattern;
  *
  * @param pathTemplate the path as the contract writes it, e.g. /api/sites/{site}/racks/{rack}
  * @param example      the application/json request-body example, or null when there is no body
+ * @param idFields      the body properties, query parameters and headers that can carry an id (see {@link IdFields})
+ * @param foreignExempt its {@code x-rigledger-foreign-exempt}: the id fields that cannot name another
+ *                      organisation's data, each with the reason
+ * @param statuses      the HTTP statuses its responses list
+ * @param headers       the names of its header parameters
  */
 public record MatrixOperation(String operationId, String method, String pathTemplate, Set<String> roles,
-                              boolean global, String example, boolean ifMatch) {
+                              boolean global, String example, boolean ifMatch, List<IdFields.IdField> idFields,
+                              Map<String, String> foreignExempt, Set<Integer> statuses, Set<String> headers) {
 
     /** The roles a person holds (tokens with an organisation); admin and service have none. */
     public static final List<String> PERSON_ROLES = List.of("operator", "finance", "ops");
@@ -41,13 +49,15 @@ public record MatrixOperation(String operationId, String method, String pathTemp
      */
     public static List<MatrixOperation> read(String specFile) {
         OpenAPI api = ContractExamples.readFullyResolved(specFile);
+        IdFields finder = IdFields.of(api);
         List<MatrixOperation> operations = new ArrayList<>();
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) ->
-                operations.add(of(path, item, method, op))));
+                operations.add(of(path, item, method, op, finder))));
         return operations;
     }
 
-    private static MatrixOperation of(String path, PathItem item, PathItem.HttpMethod method, Operation op) {
+    private static MatrixOperation of(String path, PathItem item, PathItem.HttpMethod method, Operation op,
+                                      IdFields finder) {
         String id = op.getOperationId();
         Map<String, Object> ext = op.getExtensions() == null ? Map.of() : op.getExtensions();
         if (!(ext.get("x-rigledger-roles") instanceof List<?> listed) || listed.isEmpty()) {
@@ -70,8 +80,30 @@ public record MatrixOperation(String operationId, String method, String pathTemp
             params.addAll(op.getParameters());
         }
         boolean ifMatch = params.stream().anyMatch(p -> "header".equals(p.getIn()) && "If-Match".equalsIgnoreCase(p.getName()));
+        Map<String, String> exempt = new LinkedHashMap<>();
+        if (ext.get("x-rigledger-foreign-exempt") instanceof Map<?, ?> listedExempt) {
+            listedExempt.forEach((field, reason) -> exempt.put(String.valueOf(field), String.valueOf(reason)));
+        } else if (ext.containsKey("x-rigledger-foreign-exempt")) {
+            throw new IllegalStateException(id + ": x-rigledger-foreign-exempt must map each field to its reason");
+        }
+        List<IdFields.IdField> fields = finder.of(params, op);
+        exempt.keySet().stream().filter(f -> fields.stream().noneMatch(field -> field.name().equals(f))).findFirst()
+                .ifPresent(f -> {
+                    throw new IllegalStateException(id + ": x-rigledger-foreign-exempt names " + f
+                            + ", which is no id field of the operation " + fields);
+                });
+        Set<Integer> statuses = new TreeSet<>();
+        op.getResponses().keySet().stream().filter(code -> code.matches("[0-9]{3}")).map(Integer::valueOf)
+                .forEach(statuses::add);
+        Set<String> headers = new LinkedHashSet<>();
+        params.stream().filter(p -> "header".equals(p.getIn())).forEach(p -> headers.add(p.getName()));
         return new MatrixOperation(id, method.name(), path, Set.copyOf(roles), "global".equals(tenancy), example(id, op),
-                ifMatch);
+                ifMatch, List.copyOf(fields), Map.copyOf(exempt), Set.copyOf(statuses), Set.copyOf(headers));
+    }
+
+    /** The id fields a cell must try with another organisation's value: all but the exempt ones. */
+    public List<IdFields.IdField> foreignFields() {
+        return idFields.stream().filter(f -> !foreignExempt.containsKey(f.name())).toList();
     }
 
     private static String example(String id, Operation op) {

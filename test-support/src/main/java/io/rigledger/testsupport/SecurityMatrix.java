@@ -93,21 +93,30 @@ public final class SecurityMatrix {
     }
 
     /** What a cell proves. */
-    public enum Kind { REFUSED, ROLE, FOREIGN_ID, FOREIGN_ROWS }
+    public enum Kind { REFUSED, ROLE, FOREIGN_ID, FOREIGN_FIELD, FOREIGN_ROWS, GLOBAL_ALIKE, SERVICE_FOR_ORG }
 
     /**
-     * One cell: an operation called with a refused token, by a role, or by a person of org A with
-     * org B's id or for a listing.
+     * One cell: an operation called with a refused token, by a role, by a person of org A with org
+     * B's id in the path or in one field (body property, query parameter, header) or for a listing,
+     * by two organisations (reference data), or by the service account acting for org A.
      */
-    public record Cell(MatrixOperation operation, Kind kind, Refusal refusal, String role) {
+    public record Cell(MatrixOperation operation, Kind kind, Refusal refusal, String role, IdFields.IdField field) {
+        Cell(MatrixOperation operation, Kind kind, Refusal refusal, String role) {
+            this(operation, kind, refusal, role, null);
+        }
+
         @Override
         public String toString() {
             String what = switch (kind) {
                 case REFUSED -> refusal.words() + " is 401 saying why";
-                case ROLE -> role + (operation.roles().contains(role) ? " gets past the role check" : " is 403");
+                case ROLE -> role + (operation.roles().contains(role) ? " of the organisation reaches the handler" : " is 403");
                 case FOREIGN_ID -> role + " with another organisation's real id gets 404 like a missing id"
                         + (operation.isRead() ? "" : ", the resource unchanged");
-                case FOREIGN_ROWS -> role + " sees none of another organisation's data, which sees its own";
+                case FOREIGN_FIELD -> role + " with another organisation's real value in " + field
+                        + " is answered like a value naming nothing" + (operation.isRead() ? "" : ", its data unchanged");
+                case FOREIGN_ROWS -> role + " sees none of another organisation's data on any page, which sees its own";
+                case GLOBAL_ALIKE -> role + " of two organisations gets the same answer (reference data)";
+                case SERVICE_FOR_ORG -> "service acting for one organisation gets 404 for another's id, naming none is 4xx";
             };
             return operation + ": " + what;
         }
@@ -121,12 +130,21 @@ public final class SecurityMatrix {
                 cells.add(new Cell(op, Kind.REFUSED, refusal, null));
             }
             ROLES.stream().sorted().forEach(role -> cells.add(new Cell(op, Kind.ROLE, null, role)));
+            if (op.global()) {
+                String role = op.personRoles().isEmpty() ? op.roles().iterator().next() : op.personRoles().get(0);
+                cells.add(new Cell(op, Kind.GLOBAL_ALIKE, null, role));
+                continue;
+            }
             for (String role : op.personRoles()) {
                 if (op.takesAnId()) {
                     cells.add(new Cell(op, Kind.FOREIGN_ID, null, role));
                 } else if (op.isListing()) {
                     cells.add(new Cell(op, Kind.FOREIGN_ROWS, null, role));
                 }
+                op.foreignFields().forEach(field -> cells.add(new Cell(op, Kind.FOREIGN_FIELD, null, role, field)));
+            }
+            if (op.roles().contains("service")) {
+                cells.add(new Cell(op, Kind.SERVICE_FOR_ORG, null, "service"));
             }
         }
         return cells;
@@ -136,13 +154,29 @@ public final class SecurityMatrix {
     public void check(Cell cell) {
         MatrixFixture f = fixture();
         MatrixCalls calls = new MatrixCalls(contract, f);
+        MatrixFieldCalls fields = new MatrixFieldCalls(calls, f);
         switch (cell.kind()) {
             case REFUSED -> calls.refused(cell, cell.refusal().token == null ? null : cell.refusal().token.get(),
                     cell.refusal() == Refusal.NO_TOKEN ? null : cell.refusal().reason);
-            case ROLE -> calls.byRole(cell, tokenOf(cell.role()), cell.operation().roles().contains(cell.role()));
+            case ROLE -> calls.byRole(cell, cell.operation().roles().contains(cell.role()));
             case FOREIGN_ID -> calls.foreignId(cell, readsAbove(cell.operation()));
+            case FOREIGN_FIELD -> fields.foreignField(cell, cell.operation().pathParams().isEmpty() ? List.of()
+                    : readsAbove(cell.operation()), otherReads(f));
             case FOREIGN_ROWS -> calls.foreignRows(cell);
+            case GLOBAL_ALIKE -> fields.sameForEveryOrganisation(cell);
+            case SERVICE_FOR_ORG -> fields.serviceForOrganisation(cell, cell.operation().takesAnId()
+                    ? readsAbove(cell.operation()) : List.of());
         }
+    }
+
+    /**
+     * The reads that show org B's data: every org-scoped GET a person may call whose path parameters
+     * the fixture gives values for (org B's resources), and every listing.
+     */
+    private List<MatrixOperation> otherReads(MatrixFixture f) {
+        return operations.stream().filter(o -> o.isRead() && !o.global() && !o.personRoles().isEmpty())
+                .filter(o -> o.idKeys().stream().allMatch(key -> f.id(key, MatrixFixture.Side.OTHER) != null))
+                .toList();
     }
 
     /** The fixture, made on first use (once per test class, since the matrix is a static of it). */
@@ -183,6 +217,18 @@ public final class SecurityMatrix {
             case "admin" -> Tokens.admin();
             case "service" -> Tokens.service("procurement-service");
             default -> Tokens.user(role + "-matrix", org(), role);
+        };
+    }
+
+    /**
+     * A caller of one role belonging to the organisation: a person, an admin of the organisation,
+     * or the service account (which belongs to none and names the organisation it acts for).
+     */
+    static String memberOf(String role, String org) {
+        return switch (role) {
+            case "admin" -> Tokens.user("admin-" + org, org, "admin");
+            case "service" -> Tokens.service("procurement-service");
+            default -> person(role, org);
         };
     }
 

@@ -1,0 +1,151 @@
+package io.rigledger.testsupport;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restassured.response.Response;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/** The JSON work of the matrix's cells: a field of a request body set to a value, answers made comparable. */
+final class MatrixBodies {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private MatrixBodies() {
+    }
+
+    /**
+     * The body with one field set: {@code placements[].position.site} walks into the first element
+     * of {@code placements}; the last name is created when the example leaves it out; an array of ids
+     * gets the value as its first element. A number-shaped value replaces a number as a number.
+     *
+     * @throws AssertionError naming the field when the body has no object to hold it
+     */
+    static String with(String body, String field, boolean array, String value) {
+        try {
+            JsonNode root = JSON.readTree(body == null ? "{}" : body);
+            String[] names = field.split("\\.");
+            JsonNode node = root;
+            for (int i = 0; i < names.length - 1; i++) {
+                node = step(node, names[i], field);
+            }
+            String last = names[names.length - 1];
+            boolean intoArray = last.endsWith("[]");
+            String name = intoArray ? last.substring(0, last.length() - 2) : last;
+            if (!(node instanceof ObjectNode holder)) {
+                throw new AssertionError("the body sent has no object to hold " + field + ": " + body);
+            }
+            if (array || intoArray) {
+                ArrayNode values = holder.get(name) instanceof ArrayNode existing ? existing : holder.putArray(name);
+                if (values.isEmpty()) {
+                    values.add(value);
+                } else {
+                    values.set(0, JSON.getNodeFactory().textNode(value));
+                }
+            } else if (holder.get(name) != null && holder.get(name).isNumber() && value.matches("-?[0-9]+")) {
+                holder.put(name, Long.parseLong(value));
+            } else {
+                holder.put(name, value);
+            }
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("the body sent is no JSON: " + body, e);
+        }
+    }
+
+    /** The body without one field (the last name of its path), e.g. a batch without its organisation. */
+    static String without(String body, String field) {
+        try {
+            JsonNode root = JSON.readTree(body == null ? "{}" : body);
+            String[] names = field.split("\\.");
+            JsonNode node = root;
+            for (int i = 0; i < names.length - 1; i++) {
+                node = step(node, names[i], field);
+            }
+            if (node instanceof ObjectNode holder) {
+                holder.remove(names[names.length - 1].replace("[]", ""));
+            }
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("the body sent is no JSON: " + body, e);
+        }
+    }
+
+    private static JsonNode step(JsonNode node, String name, String field) {
+        boolean intoArray = name.endsWith("[]");
+        JsonNode next = node.get(intoArray ? name.substring(0, name.length() - 2) : name);
+        if (intoArray) {
+            next = next == null ? null : next.get(0);
+        }
+        if (next == null) {
+            throw new AssertionError("the body sent has no " + name + " on the way to " + field
+                    + ": give the fixture a body of org A that has it");
+        }
+        return next;
+    }
+
+    /**
+     * An answer made comparable: each value replaced by its name, a JSON answer without its
+     * {@code instance} (the path called); other text as it is.
+     */
+    static Object comparable(Response answer, Map<String, String> values) {
+        String text = text(answer);
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            text = text.replace(value.getValue(), value.getKey());
+        }
+        String type = answer.contentType();
+        if (type == null || !type.contains("json")) {
+            return text;
+        }
+        try {
+            JsonNode node = JSON.readTree(text);
+            if (node instanceof ObjectNode object) {
+                object.remove("instance");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("not JSON though it says " + type + ": " + text, e);
+        }
+    }
+
+    /** The answer's nextCursor, or null on the last page (or for an answer that pages no list). */
+    static String nextCursor(Response answer) {
+        String type = answer.contentType();
+        if (type == null || !type.contains("json")) {
+            return null;
+        }
+        try {
+            JsonNode cursor = JSON.readTree(answer.asString()).get("nextCursor");
+            return cursor == null || cursor.isNull() || cursor.asText().isEmpty() ? null : cursor.asText();
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("not JSON though it says " + type + ": " + answer.asString(), e);
+        }
+    }
+
+    /** The answer as text; a ZIP archive (the CAPE files) as the text of its entries. */
+    static String text(Response answer) {
+        String type = answer.contentType();
+        if (type == null || !type.startsWith("application/zip")) {
+            return answer.asString();
+        }
+        StringBuilder text = new StringBuilder();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(answer.asByteArray()))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                text.append(entry.getName()).append('\n')
+                        .append(new String(zip.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+}

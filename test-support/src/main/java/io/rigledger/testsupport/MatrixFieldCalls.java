@@ -1,0 +1,154 @@
+package io.rigledger.testsupport;
+
+import io.restassured.response.Response;
+import io.rigledger.testsupport.MatrixCalls.Request;
+import io.rigledger.testsupport.MatrixFixture.Ids;
+import io.rigledger.testsupport.MatrixFixture.Side;
+import io.rigledger.testsupport.SecurityMatrix.Cell;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The matrix's cells beyond the path: another organisation's id or name in a body property, query
+ * parameter or header; reference data answering every organisation alike; a service account acting
+ * for one organisation with another's ids.
+ */
+final class MatrixFieldCalls {
+
+    private final MatrixCalls calls;
+    private final MatrixFixture fixture;
+
+    MatrixFieldCalls(MatrixCalls calls, MatrixFixture fixture) {
+        this.calls = calls;
+        this.fixture = fixture;
+    }
+
+    /**
+     * Org A's caller sends org A's otherwise-valid request with org B's real value in one id field:
+     * the answer is exactly the answer to a value of the same shape that names nothing (status, and
+     * the body with each value in its place, the instance aside; a write answered 2xx both times
+     * shows none of org B's data), and every read of org B's answers byte for byte as before.
+     *
+     * @param ownReads   the GETs of the operation's path and those above it (for org A's current ETag)
+     * @param otherReads the reads of org B's fixture resources and listings
+     */
+    void foreignField(Cell cell, List<MatrixOperation> ownReads, List<MatrixOperation> otherReads) {
+        MatrixOperation op = cell.operation();
+        IdFields.IdField field = cell.field();
+        Ids values = fixture.field(op, field);
+        if (values == null) {
+            throw new AssertionError(op + ": the SecurityTest's fixture gives no value of org B for the " + field
+                    + " (MatrixFixture.field), nor does the contract exempt it (x-rigledger-foreign-exempt with the reason)");
+        }
+        List<Response> before = op.isRead() ? List.of() : calls.snapshot(cell.role(), otherReads, cell.toString());
+        String etag = op.ifMatch() ? ownEtag(cell, ownReads) : null;
+        Response missing = calls.send(request(cell, etag).with(field, values.missing()));
+        Response foreign = calls.send(request(cell, etag).with(field, values.other()));
+        assertEquals(missing.statusCode(), foreign.statusCode(), cell + ": org B's " + values.other() + " answered "
+                + foreign.asString() + " but a value naming nothing answered " + missing.asString());
+        if (op.isRead() || isProblem(foreign)) {
+            assertEquals(MatrixBodies.comparable(missing, Map.of(field.name(), values.missing())),
+                    MatrixBodies.comparable(foreign, Map.of(field.name(), values.other())),
+                    cell + ": org B's value must be answered exactly like one naming nothing");
+        } else {
+            String text = MatrixBodies.text(foreign);
+            fixture.otherMarkers().stream().filter(m -> !m.equals(values.other()) && !m.equals(fixture.otherOrg()))
+                    .forEach(m -> assertTrue(!text.contains(m), cell + ": the answer shows org B's " + m + ": " + text));
+        }
+        if (!op.isRead()) {
+            calls.unchanged(cell.role(), otherReads, before, cell.toString());
+        }
+    }
+
+    private Request request(Cell cell, String etag) {
+        MatrixOperation op = cell.operation();
+        return calls.asCaller(op, cell.role(), fixture.body(op)).header("If-Match", etag);
+    }
+
+    /** Org A's resource's current ETag, from the nearest read above the operation that sends one. */
+    private String ownEtag(Cell cell, List<MatrixOperation> reads) {
+        for (MatrixOperation read : reads) {
+            String reader = read.roles().contains(cell.role()) ? cell.role() : read.personRoles().get(0);
+            Response answer = calls.send(new Request(read, fixture.path(read, Side.CALLER),
+                    SecurityMatrix.person(reader, fixture.callerOrg())));
+            if (answer.header("ETag") != null) {
+                return answer.header("ETag");
+            }
+        }
+        throw new AssertionError(cell + ": it takes If-Match but no read above it sends an ETag");
+    }
+
+    /**
+     * Reference data shared by every organisation answers a caller of org A exactly as one of org B
+     * (status and body, the instance aside), so an answer that depends on the organisation fails.
+     */
+    void sameForEveryOrganisation(Cell cell) {
+        MatrixOperation op = cell.operation();
+        String json = calls.roleBody(op);
+        Response a = calls.send(new Request(op, fixture.path(op, Side.CALLER),
+                SecurityMatrix.memberOf(cell.role(), fixture.callerOrg())).json(json));
+        Response b = calls.send(new Request(op, fixture.path(op, Side.CALLER),
+                SecurityMatrix.memberOf(cell.role(), fixture.otherOrg())).json(json));
+        assertEquals(a.statusCode(), b.statusCode(), cell + ": org A got " + a.asString() + ", org B " + b.asString());
+        assertEquals(MatrixBodies.comparable(a, Map.of()), MatrixBodies.comparable(b, Map.of()),
+                cell + ": declared global, yet org A's and org B's answers differ");
+    }
+
+    /**
+     * The service account acting for org A (its organisation in each of the fixture's service-org
+     * fields): org B's real id in the path is answered 404 exactly like a missing id, org B's
+     * resource unchanged; without naming an organisation the answer is a 4xx problem+json the
+     * contract lists, naming the field.
+     */
+    void serviceForOrganisation(Cell cell, List<MatrixOperation> reads) {
+        MatrixOperation op = cell.operation();
+        List<IdFields.IdField> orgFields = op.idFields().stream()
+                .filter(f -> fixture.serviceOrgFields().contains(f.name())).toList();
+        if (orgFields.isEmpty()) {
+            throw new AssertionError(op + ": the service account may call it, but none of its fields is one the fixture"
+                    + " says a service account names its organisation in (MatrixFixture.serviceOrg) " + op.idFields());
+        }
+        String token = SecurityMatrix.memberOf("service", null);
+        Request bare = new Request(op, fixture.path(op, Side.CALLER), token).json(fixture.body(op));
+        for (IdFields.IdField f : orgFields) {
+            bare = f.place() == IdFields.Place.BODY ? bare.json(MatrixBodies.without(bare.json(), f.name())) : bare;
+        }
+        Response nobody = calls.send(bare);
+        assertTrue(op.statuses().contains(nobody.statusCode()) && nobody.statusCode() >= 400 && nobody.statusCode() < 500,
+                cell + ": naming no organisation answered " + nobody.asString());
+        assertEquals("application/problem+json", nobody.contentType(), cell.toString());
+        String said = nobody.asString();
+        assertTrue(orgFields.stream().anyMatch(f -> said.contains(f.leaf())),
+                cell + ": naming no organisation must say which field is missing " + orgFields + ": " + said);
+        if (!op.takesAnId()) {
+            return;
+        }
+        List<Response> before = calls.snapshot("finance", reads, cell.toString());
+        Response foreign = calls.send(forA(op, token, Side.OTHER, orgFields));
+        Response missing = calls.send(forA(op, token, Side.MISSING, orgFields));
+        assertEquals(404, foreign.statusCode(), cell + ": org B's id answered " + foreign.asString());
+        assertEquals(MatrixBodies.comparable(missing, fixture.distinctIds(op, Side.MISSING)),
+                MatrixBodies.comparable(foreign, fixture.distinctIds(op, Side.OTHER)),
+                cell + ": acting for org A, org B's id must be answered exactly like a missing one");
+        if (!op.isRead()) {
+            calls.unchanged("finance", reads, before, cell.toString());
+        }
+    }
+
+    private Request forA(MatrixOperation op, String token, Side side, List<IdFields.IdField> orgFields) {
+        Request request = new Request(op, fixture.path(op, side), token).json(fixture.body(op));
+        for (IdFields.IdField f : orgFields) {
+            request = request.with(f, fixture.callerOrg());
+        }
+        return request;
+    }
+
+    private static boolean isProblem(Response answer) {
+        return Objects.equals("application/problem+json", answer.contentType());
+    }
+}
