@@ -1,11 +1,14 @@
 package io.rigledger.inventory;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWireMock;
 import io.rigledger.inventory.fakes.FakeProcurement;
 import io.rigledger.inventory.fakes.InjectFakeProcurement;
 import io.rigledger.testsupport.MatrixFixture;
 import io.rigledger.testsupport.SecurityMatrix;
 import io.rigledger.testsupport.Tokens;
+import io.rigledger.testsupport.UnknownKeyIntrospection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,6 +31,15 @@ import static io.rigledger.inventory.InventoryTestResources.CONTRACT;
 class SecurityTest {
 
     private static final SecurityMatrix MATRIX = SecurityMatrix.of(CONTRACT, SecurityTest::resources);
+
+    @OidcWireMock
+    WireMockServer oidc;
+
+    /** A token of another realm is introspected; Keycloak answers it inactive, so does the mock server. */
+    @BeforeEach
+    void unknownKeysAnsweredInactive() {
+        UnknownKeyIntrospection.answeredInactive(oidc);
+    }
     /** The fake procurement-service, for the fixture (made by the first cell, after the first injection). */
     private static volatile FakeProcurement procurement;
 

@@ -1,6 +1,8 @@
 package io.rigledger.procurement;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWireMock;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.rigledger.procurement.fakes.FakeUpstreams;
@@ -9,6 +11,7 @@ import io.rigledger.testsupport.Contract;
 import io.rigledger.testsupport.MatrixFixture;
 import io.rigledger.testsupport.SecurityMatrix;
 import io.rigledger.testsupport.Tokens;
+import io.rigledger.testsupport.UnknownKeyIntrospection;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +37,15 @@ import static io.rigledger.procurement.ProcurementTestResources.CONTRACT;
 class SecurityTest {
 
     private static final SecurityMatrix MATRIX = SecurityMatrix.of(CONTRACT, SecurityTest::resources);
+
+    @OidcWireMock
+    WireMockServer oidc;
+
+    /** A token of another realm is introspected; Keycloak answers it inactive, so does the mock server. */
+    @BeforeEach
+    void unknownKeysAnsweredInactive() {
+        UnknownKeyIntrospection.answeredInactive(oidc);
+    }
 
     @InjectFakeUpstreams
     FakeUpstreams upstreams;

@@ -1,14 +1,18 @@
 package io.rigledger.tariff;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWireMock;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.rigledger.testsupport.Contract;
 import io.rigledger.testsupport.MatrixFixture;
 import io.rigledger.testsupport.SecurityMatrix;
 import io.rigledger.testsupport.Tokens;
+import io.rigledger.testsupport.UnknownKeyIntrospection;
 import io.swagger.v3.core.util.Json;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -35,7 +39,25 @@ class SecurityTest {
 
     private static final SecurityMatrix MATRIX = SecurityMatrix.of(CONTRACT, SecurityTest::resources);
 
-    /** In each organisation: the contract's duty quote and its entry example under a fresh entry number, paid. */
+    @OidcWireMock
+    WireMockServer oidc;
+
+    /** A token of another realm is introspected; Keycloak answers it inactive, so does the mock server. */
+    @BeforeEach
+    void unknownKeysAnsweredInactive() {
+        UnknownKeyIntrospection.answeredInactive(oidc);
+    }
+    /** The header in which a service account names the organisation it acts for (tariff.yaml's OnBehalfOf). */
+    private static final String ON_BEHALF_OF = "X-On-Behalf-Of-Org";
+    private static final String QUOTE_WITHOUT_ORG = "a service account without X-On-Behalf-Of-Org quotes for itself:"
+            + " the quote is readable by its creator alone (tariff.yaml, createDutyQuote)";
+
+    /**
+     * In each organisation: the contract's duty quote and its entry example under a fresh entry
+     * number and the organisation's own purchase order and shipment ids, paid. Org A's requests:
+     * a fresh entry number for each new entry, a reconciliation reason on its own entry; org B's
+     * quote, order, shipment, entry and name are tried in every id field.
+     */
     static void resources(MatrixFixture f) {
         Resources a = Resources.in(f.callerOrg());
         Resources b = Resources.in(f.otherOrg());
@@ -48,29 +70,54 @@ class SecurityTest {
                 .shared("/api/duty-rates/{id}", String.valueOf(measure), "999999999")
                 .shared("/api/fees/rates/{id}", String.valueOf(feeRate), "999999999")
                 .shared("/api/fees/mpf-years/{fiscalYear}", "2026", "2099")
+                .field("quoteIds", b.quote, UUID.randomUUID().toString())
+                .field("quoteId", b.quote, UUID.randomUUID().toString())
+                .field("purchaseOrderId", b.order, UUID.randomUUID().toString())
+                .field("shipmentId", b.shipment, UUID.randomUUID().toString())
+                .field("group", b.entry, UUID.randomUUID().toString())
+                .field(ON_BEHALF_OF, f.otherOrg(), "matrix-nobody-" + UUID.randomUUID().toString().substring(0, 8))
+                .serviceOrg(ON_BEHALF_OF)
+                .serviceOrgOptional("createDutyQuote", QUOTE_WITHOUT_ORG)
+                .serviceOrgOptional("whatIfDutyQuotes", QUOTE_WITHOUT_ORG)
+                .serviceOrgOptional("getDutyQuote", QUOTE_WITHOUT_ORG)
+                .body("createEntry", () -> entryBody(newEntryNumber(), a.order, a.shipment))
+                .body("setReconciliationReason", """
+                        {"groupBy":"entry","group":"%s","program":"IEEPA_RECIPROCAL","heading":"9903.01.25",
+                         "reason":"broker declared the reciprocal layer on the wrong value"}""".formatted(a.entry))
                 // the CAPE files write an entry number without its hyphens
                 .mark(b.entryNumber, b.entryNumber.replace("-", ""));
     }
 
-    /** One organisation's stored duty quote and entry, made by its operator and finance people. */
-    private record Resources(String quote, String entry, String entryNumber) {
+    /** One organisation's stored duty quote and entry (of its own order and shipment), made by its operator and finance people. */
+    private record Resources(String quote, String entry, String entryNumber, String order, String shipment) {
         static Resources in(String org) {
-            String quote = as(Tokens.operator(org)).body(requestExample(CONTRACT, "createDutyQuote"))
+            // made by the service account for the organisation: the service reads back only what it created
+            String quote = as(Tokens.service("procurement-service")).header(ON_BEHALF_OF, org)
+                    .body(requestExample(CONTRACT, "createDutyQuote"))
                     .post("/api/duty-quotes").then().statusCode(201).extract().path("id");
-            String number = "M%02d-%07d-%d".formatted(ThreadLocalRandom.current().nextInt(100),
-                    ThreadLocalRandom.current().nextInt(10_000_000), ThreadLocalRandom.current().nextInt(10));
-            String entry = as(Tokens.finance(org)).body(withNumber(requestExample(CONTRACT, "createEntry"), number))
+            String number = newEntryNumber();
+            String order = UUID.randomUUID().toString();
+            String shipment = UUID.randomUUID().toString();
+            String entry = as(Tokens.finance(org)).body(entryBody(number, order, shipment))
                     .post("/api/entries").then().statusCode(201).extract().path("id");
             as(Tokens.finance(org)).body(requestExample(CONTRACT, "recordEntryPayment"))
                     .post("/api/entries/" + entry + "/payments").then().statusCode(200);
-            return new Resources(quote, entry, number);
+            return new Resources(quote, entry, number, order, shipment);
         }
     }
 
-    private static String withNumber(String entry, String number) {
+    private static String newEntryNumber() {
+        return "M%02d-%07d-%d".formatted(ThreadLocalRandom.current().nextInt(100),
+                ThreadLocalRandom.current().nextInt(10_000_000), ThreadLocalRandom.current().nextInt(10));
+    }
+
+    /** The contract's createEntry example under another entry number, its lines of this order and shipment. */
+    private static String entryBody(String number, String order, String shipment) {
         try {
-            ObjectNode node = (ObjectNode) Json.mapper().readTree(entry);
+            ObjectNode node = (ObjectNode) Json.mapper().readTree(requestExample(CONTRACT, "createEntry"));
             node.put("entryNumber", number);
+            node.withArray("orderLines").forEach(line -> ((ObjectNode) line).put("purchaseOrderId", order)
+                    .put("shipmentId", shipment));
             return Json.mapper().writeValueAsString(node);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -54,11 +54,11 @@ final class MatrixCalls {
      * service account naming org A where the fixture says how) calls with org A's own resource and
      * the fixture's body (the contract's example unless it gives one; a write to shared reference
      * data is sent empty, so the matrix changes no shared schedule). The answer must be a status the
-     * contract lists for the operation: a 2xx for a read, and for a write a 2xx or a 4xx other than
+     * contract lists for the operation (one taking If-Match is sent org A's current ETag): a 2xx for a read, and for a write a 2xx or a 4xx other than
      * 401, 403 and 404 (the handler ran and refused the state, e.g. 409 for an order already
      * confirmed). Any other role: 403 problem+json saying the roles do not allow it.
      */
-    void byRole(Cell cell, boolean allowed) {
+    void byRole(Cell cell, boolean allowed, List<MatrixOperation> ownReads) {
         MatrixOperation op = cell.operation();
         if (!allowed) {
             Response answer = send(new Request(op, fixture.path(op, Side.CALLER), SecurityMatrix.tokenOf(cell.role()))
@@ -68,7 +68,8 @@ final class MatrixCalls {
             assertEquals(SecurityMatrix.ROLE_REFUSAL, answer.jsonPath().getString("detail"), cell.toString());
             return;
         }
-        Response answer = send(asCaller(op, cell.role(), roleBody(op)));
+        String etag = op.ifMatch() ? ownEtag(cell, ownReads) : null;
+        Response answer = send(asCaller(op, cell.role(), roleBody(op)).header("If-Match", etag));
         int status = answer.statusCode();
         String said = cell + " answered " + status + ": " + answer.asString();
         assertTrue(op.statuses().contains(status), said + " (the contract lists " + op.statuses() + ")");
@@ -78,6 +79,19 @@ final class MatrixCalls {
             assertTrue(status < 300 || status < 500 && status != 401 && status != 403 && status != 404,
                     said + " (the call did not reach the handler with org A's own resource)");
         }
+    }
+
+    /** Org A's resource's current ETag, from the nearest read above the operation that sends one. */
+    String ownEtag(Cell cell, List<MatrixOperation> reads) {
+        for (MatrixOperation read : reads) {
+            String reader = read.roles().contains(cell.role()) ? cell.role() : read.personRoles().get(0);
+            Response answer = send(new Request(read, fixture.path(read, Side.CALLER),
+                    SecurityMatrix.person(reader, fixture.callerOrg())));
+            if (answer.header("ETag") != null) {
+                return answer.header("ETag");
+            }
+        }
+        throw new AssertionError(cell + ": it takes If-Match but no read above it sends an ETag");
     }
 
     /**

@@ -33,6 +33,7 @@ public final class MatrixFixture {
     private final Map<String, Supplier<String>> bodies = new HashMap<>();
     private final Map<String, Ids> fields = new HashMap<>();
     private final Set<String> serviceOrgFields = new LinkedHashSet<>();
+    private final Map<String, String> serviceOrgOptional = new HashMap<>();
     private final Set<String> otherMarkers = new LinkedHashSet<>();
     private final Map<String, String> unlisted = new HashMap<>();
     private final Map<String, String> upserts = new HashMap<>();
@@ -187,6 +188,20 @@ public final class MatrixFixture {
     Ids field(MatrixOperation op, IdFields.IdField field) {
         Ids exact = fields.get(op.operationId() + ":" + field.name());
         return exact != null ? exact : fields.get(field.leaf());
+    }
+
+    /**
+     * An operation a service account may call without naming an organisation (the contract says
+     * what it then does, e.g. a duty quote readable by its creator alone), with the reason: its
+     * cell checks only that the answer is one the contract lists, not a 5xx, and shows nothing of org B's.
+     */
+    public MatrixFixture serviceOrgOptional(String operationId, String reason) {
+        serviceOrgOptional.put(operationId, reason);
+        return this;
+    }
+
+    boolean serviceOrgOptional(MatrixOperation op) {
+        return serviceOrgOptional.containsKey(op.operationId());
     }
 
     Set<String> serviceOrgFields() {

@@ -9,21 +9,34 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The authorisation matrix of a service, generated from its contract so that a new operation cannot
- * escape it: every operation (with the roles of its {@code x-rigledger-roles}) x every refused token,
- * every role, and for people an id of their own organisation's and another's. The cells:
+ * The authorisation matrix of a service, generated from its contract so that a new operation or a
+ * new request field cannot escape it: every operation (with the roles of its {@code x-rigledger-roles})
+ * x every refused token, every role, and for people an id of their own organisation's and another's,
+ * in the path and in every request field that can carry one (contracts/platform.yaml's rule, see
+ * {@link IdFields}). The cells:
  * <ul>
  *   <li>no token and each kind of refused token: 401 problem+json saying why (RFC 6750);</li>
  *   <li>each role the operation does not name: 403 problem+json saying the roles do not allow it;
- *       each role it names: past the check (no 401, no such 403, no 5xx);</li>
+ *       each role it names reaches the handler: a caller of org A with org A's own resource and the
+ *       fixture's (else the contract's example) body gets a status the contract lists, 2xx for a
+ *       read, 2xx or a 4xx other than 401, 403 and 404 for a write;</li>
  *   <li>for each person role it names, when it works on one resource of the organisation named in
  *       its path ({@code x-rigledger-tenancy: org}): org A's person with org B's real id is answered
  *       404 problem+json equal to the answer for an id that does not exist (type, title, status,
  *       detail and violations, the id aside), org B's person reads the same id, and after a write org B's
  *       resource reads back exactly as before;</li>
+ *   <li>for each person role and each id field (body property at any depth, query parameter,
+ *       header) not exempted by {@code x-rigledger-foreign-exempt}: org A's request with org B's real
+ *       value in that field is answered exactly like one with a value naming nothing, and every read
+ *       of org B's data answers byte for byte as before; a field the fixture gives no value of org B
+ *       fails the cell, naming it;</li>
  *   <li>for each person role of an org-scoped list, summary or export (GET, no path parameter): org
- *       A's answer holds none of org B's ids, serials, numbers or its name, while org B's answer
- *       shows its own.</li>
+ *       A's answer holds none of org B's ids, serials, numbers or its name on any page (nextCursor
+ *       followed to the last, at most {@link MatrixCalls#MAX_PAGES}), while org B's answer shows its own;</li>
+ *   <li>for each {@code global} operation: callers of two organisations get the same answer;</li>
+ *   <li>for each org-scoped operation the service account may call: naming no organisation is a
+ *       4xx problem+json naming the field; acting for org A, org B's real path id is answered like a
+ *       missing one and org B's resource is unchanged.</li>
  * </ul>
  * A service's test gives only a fixture: how to make real resources in both organisations and the
  * value of each path parameter for each ({@link MatrixFixture}). It is made once, by the first cell:
@@ -143,7 +156,7 @@ public final class SecurityMatrix {
                 }
                 op.foreignFields().forEach(field -> cells.add(new Cell(op, Kind.FOREIGN_FIELD, null, role, field)));
             }
-            if (op.roles().contains("service")) {
+            if (op.roles().contains("service") && !op.idFields().isEmpty()) {
                 cells.add(new Cell(op, Kind.SERVICE_FOR_ORG, null, "service"));
             }
         }
@@ -158,7 +171,8 @@ public final class SecurityMatrix {
         switch (cell.kind()) {
             case REFUSED -> calls.refused(cell, cell.refusal().token == null ? null : cell.refusal().token.get(),
                     cell.refusal() == Refusal.NO_TOKEN ? null : cell.refusal().reason);
-            case ROLE -> calls.byRole(cell, cell.operation().roles().contains(cell.role()));
+            case ROLE -> calls.byRole(cell, cell.operation().roles().contains(cell.role()),
+                    cell.operation().ifMatch() ? readsAbove(cell.operation()) : List.of());
             case FOREIGN_ID -> calls.foreignId(cell, readsAbove(cell.operation()));
             case FOREIGN_FIELD -> fields.foreignField(cell, cell.operation().pathParams().isEmpty() ? List.of()
                     : readsAbove(cell.operation()), otherReads(f));
