@@ -94,9 +94,20 @@ class JsonProblemsTest {
     @ValueSource(strings = {"\"2026-12-15 \"", "\" 2026-12-15\"", "\"2026-12-15\\n\"", "\"2026-12-15\\u0000\"",
             "\"2026-03-02T00:00:00Z\"", "\"-999999999-01-01\"", "\"+999999999-12-31\"", "\"-4713-01-01\"",
             "\"+5874898-01-01\"", "\"10000-01-01\"", "\"+10000-01-01\"", "\"2026-02-30\"", "\"2026-13-01\"",
+            "\"2026-02-29\"", "\"2100-02-29\"", "\"2026-04-31\"", "\"2026-00-10\"", "\"2026-01-00\"", "\"2026-1-015\"",
             "\"1899-12-31\"", "\"2200-01-01\"", "\"\"", "20261215", "\"15/12/2026\"", "\"\\uff12026-12-15\""})
     void onlyExactlyYyyyMmDdInsideTheRangeIsADate(String date) {
         assertNames("expectedEntryDate", order("\"Bitmain\"", date, LINE));
+    }
+
+    @Test
+    void aDayThatIsNotOnTheCalendarSaysSoAndLeapDaysAreDays() throws Exception {
+        assertEquals("must be a real calendar date (YYYY-MM-DD)",
+                problem(order("\"Bitmain\"", "\"2027-02-29\"", LINE)).violations().get(0).message());
+        assertEquals(LocalDate.of(2028, 2, 29), JSON.readValue(order("\"Bitmain\"", "\"2028-02-29\"", LINE), Order.class)
+                .expectedEntryDate());
+        assertEquals(LocalDate.of(2000, 2, 29), JSON.readValue(order("\"Bitmain\"", "\"2000-02-29\"", LINE), Order.class)
+                .expectedEntryDate());
     }
 
     @Test
