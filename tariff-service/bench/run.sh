@@ -11,13 +11,16 @@
 # two rounds over all four paths), BENCH_SKIP_BUILD, BENCH_SKIP_JMH,
 # BENCH_PROFILE (records JFR over each measured run: target/bench/{quote,me,whatif,quote-service}.jfr),
 # BENCH_JMH_ARGS (extra JMH options, e.g. '-wi 1 -w 1 -i 2 -r 2' for a quick run),
-# BENCH_RESULTS=<file> (appends bench/run's TSV: figure, ours, limit, unit, goal)
+# BENCH_RESULTS=<file> (appends bench/run's TSV: figure, ours, limit, unit, goal),
+# BENCH_APP=<dir> (the quarkus-app directory to run, default tariff-service/target/quarkus-app: an A/B of two
+# builds copies one build's quarkus-app aside and runs the script with each, alternately, BENCH_SKIP_BUILD=1)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 OUT=tariff-service/target/bench
 SECONDS_EACH=${BENCH_SECONDS:-20}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 PORT=${BENCH_PORT:-18083}
+APP=${BENCH_APP:-tariff-service/target/quarkus-app}
 WARMUP=${BENCH_WARMUP:-10}
 mkdir -p "$OUT"
 
@@ -63,7 +66,7 @@ set -a; . "$OUT/env"; set +a
 # sends every request, so the per-caller rate limit is off (it would measure the limiter, not the service)
 LOG_JSON=false RIGLEDGER_RATE_LIMIT_ENABLED=false java -Xmx512m -Dquarkus.http.port="$PORT" -Dquarkus.oidc.public-key="$OIDC_PUBLIC_KEY" \
   -Dquarkus.oidc.auth-server-url= -Dquarkus.log.level=WARN ${BENCH_APP_OPTS:-} \
-  -jar tariff-service/target/quarkus-app/quarkus-run.jar > "$OUT/app.log" 2>&1 &
+  -jar "$APP/quarkus-run.jar" > "$OUT/app.log" 2>&1 &
 APP_PID=$!
 await_ready "$PORT" "$APP_PID" "$OUT/app.log" 120
 
@@ -118,7 +121,7 @@ Q=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-quote.txt")
 M=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-me.txt")
 W=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-whatif.txt")
 S=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-quote-service.txt")
-echo "== POST /api/duty-quotes ${Q} req/s vs GET /api/me ${M} req/s: ratio $(awk -v q="$Q" -v m="$M" 'BEGIN {printf "%.2f", q / m}') (goal >= 0.70)"
+echo "== POST /api/duty-quotes ${Q} req/s vs GET /api/me ${M} req/s: ratio $(awk -v q="$Q" -v m="$M" 'BEGIN {printf "%.3f", q / m}') (goal >= 0.70: $(awk -v q="$Q" -v m="$M" 'BEGIN {print (q / m >= 0.70 ? "met" : "NOT met")}'); load: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores)"
 echo "== the same quote without storing it (what-if, computed twice): ${W} req/s, ratio $(awk -v q="$W" -v m="$M" 'BEGIN {printf "%.2f", q / m}')"
 echo "== POST /api/duty-quotes as a service account with X-On-Behalf-Of-Org (procurement's path): ${S} req/s, ratio $(awk -v q="$S" -v m="$M" 'BEGIN {printf "%.2f", q / m}')"
 if [ -n "${BENCH_RESULTS:-}" ]; then
