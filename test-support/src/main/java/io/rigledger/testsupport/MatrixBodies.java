@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -31,19 +32,9 @@ final class MatrixBodies {
      * @throws AssertionError naming the field when the body has no object to hold it
      */
     static String with(String body, String field, boolean array, String value) {
-        try {
-            JsonNode root = JSON.readTree(body == null ? "{}" : body);
-            String[] names = field.split("\\.");
-            JsonNode node = root;
-            for (int i = 0; i < names.length - 1; i++) {
-                node = step(node, names[i], field);
-            }
-            String last = names[names.length - 1];
+        return edited(body, field, (holder, last) -> {
             boolean intoArray = last.endsWith("[]");
             String name = intoArray ? last.substring(0, last.length() - 2) : last;
-            if (!(node instanceof ObjectNode holder)) {
-                throw new AssertionError("the body sent has no object to hold " + field + ": " + body);
-            }
             if (array || intoArray) {
                 ArrayNode values = holder.get(name) instanceof ArrayNode existing ? existing : holder.putArray(name);
                 if (values.isEmpty()) {
@@ -56,14 +47,16 @@ final class MatrixBodies {
             } else {
                 holder.put(name, value);
             }
-            return JSON.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new AssertionError("the body sent is no JSON: " + body, e);
-        }
+        });
     }
 
     /** The body without one field (the last name of its path), e.g. a batch without its organisation. */
     static String without(String body, String field) {
+        return edited(body, field, (holder, last) -> holder.remove(last.replace("[]", "")));
+    }
+
+    /** The body with {@code edit} done to the object holding the field's last name (given as the second argument). */
+    private static String edited(String body, String field, BiConsumer<ObjectNode, String> edit) {
         try {
             JsonNode root = JSON.readTree(body == null ? "{}" : body);
             String[] names = field.split("\\.");
@@ -71,9 +64,10 @@ final class MatrixBodies {
             for (int i = 0; i < names.length - 1; i++) {
                 node = step(node, names[i], field);
             }
-            if (node instanceof ObjectNode holder) {
-                holder.remove(names[names.length - 1].replace("[]", ""));
+            if (!(node instanceof ObjectNode holder)) {
+                throw new AssertionError("the body sent has no object to hold " + field + ": " + body);
             }
+            edit.accept(holder, names[names.length - 1]);
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
             throw new AssertionError("the body sent is no JSON: " + body, e);
