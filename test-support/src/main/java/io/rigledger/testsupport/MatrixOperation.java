@@ -60,14 +60,7 @@ public record MatrixOperation(String operationId, String method, String pathTemp
                                       IdFields finder) {
         String id = op.getOperationId();
         Map<String, Object> ext = op.getExtensions() == null ? Map.of() : op.getExtensions();
-        if (!(ext.get("x-rigledger-roles") instanceof List<?> listed) || listed.isEmpty()) {
-            throw new IllegalStateException(id + " has no x-rigledger-roles");
-        }
-        Set<String> roles = new LinkedHashSet<>();
-        listed.forEach(r -> roles.add(String.valueOf(r)));
-        if (!SecurityMatrix.ROLES.containsAll(roles)) {
-            throw new IllegalStateException(id + ": x-rigledger-roles names a role the realm does not issue: " + roles);
-        }
+        Set<String> roles = roles(id, op);
         Object tenancy = ext.get("x-rigledger-tenancy");
         if (!"org".equals(tenancy) && !"global".equals(tenancy)) {
             throw new IllegalStateException(id + ": x-rigledger-tenancy must be org or global, not " + tenancy);
@@ -104,6 +97,25 @@ public record MatrixOperation(String operationId, String method, String pathTemp
     /** The id fields a cell must try with another organisation's value: all but the exempt ones. */
     public List<IdFields.IdField> foreignFields() {
         return idFields.stream().filter(f -> !foreignExempt.containsKey(f.name())).toList();
+    }
+
+    /**
+     * The roles the operation's {@code x-rigledger-roles} allows, in the contract's order (the one
+     * source of who may call an operation, for the matrix and the bad-input fuzz alike).
+     *
+     * @throws IllegalStateException when it has none or names a role the realm does not issue
+     */
+    public static Set<String> roles(String operationId, Operation op) {
+        Object listed = op.getExtensions() == null ? null : op.getExtensions().get("x-rigledger-roles");
+        if (!(listed instanceof List<?> names) || names.isEmpty()) {
+            throw new IllegalStateException(operationId + " has no x-rigledger-roles");
+        }
+        Set<String> roles = new LinkedHashSet<>();
+        names.forEach(r -> roles.add(String.valueOf(r)));
+        if (!SecurityMatrix.ROLES.containsAll(roles)) {
+            throw new IllegalStateException(operationId + ": x-rigledger-roles names a role the realm does not issue: " + roles);
+        }
+        return roles;
     }
 
     private static String example(String id, Operation op) {

@@ -1,8 +1,8 @@
 package io.rigledger.testsupport.fuzz;
 
-import io.rigledger.testsupport.ContractExamples;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import io.rigledger.testsupport.ContractExamples;
+import io.rigledger.testsupport.MatrixOperation;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -18,16 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Reads a contract (references to other files resolved) into the operations the generator attacks. */
 public final class ContractOperations {
-
-    /** "Roles: operator, finance." or "Role: admin." */
-    private static final Pattern ROLES = Pattern.compile("\\bRoles?: ([a-z][a-z, ]*[a-z])");
-    /** Failing that, one role in prose: "Role admin." or "(role ops)". */
-    private static final Pattern ONE_ROLE = Pattern.compile("\\b[Rr]oles? ([a-z]+)[.)]");
 
     private ContractOperations() {
     }
@@ -38,8 +31,7 @@ public final class ContractOperations {
      * @param specFile   the contract, e.g. src/main/openapi/tariff.yaml
      * @param pathValues values for path parameters by name (a real id the test created), used
      *                   before the parameter's example
-     * @throws IllegalStateException when an operation has no operationId, no "Roles:" in its
-     *                               description, a body without an example, or a path parameter
+     * @throws IllegalStateException when an operation has no operationId, no x-rigledger-roles, a body without an example, or a path parameter
      *                               without an example or override
      */
     public static List<FuzzOperation> read(String specFile, Map<String, String> pathValues) {
@@ -117,22 +109,8 @@ public final class ContractOperations {
         return null;
     }
 
-    /** The roles named in "Roles: a, b." or "Role: a." of the operation's description. */
+    /** The roles of the operation's x-rigledger-roles (see {@link MatrixOperation#roles}). */
     static Set<String> roles(String operationId, Operation op) {
-        String text = (op.getSummary() == null ? "" : op.getSummary()) + " "
-                + (op.getDescription() == null ? "" : op.getDescription());
-        String prose = text.replaceAll("\\s+", " ");
-        Matcher m = ROLES.matcher(prose);
-        if (!m.find()) {
-            m = ONE_ROLE.matcher(prose);
-            if (!m.find()) {
-                throw new IllegalStateException(operationId + ": its description names no roles (\"Roles: ...\")");
-            }
-        }
-        Set<String> roles = new LinkedHashSet<>();
-        for (String role : m.group(1).split(",")) {
-            roles.add(role.strip());
-        }
-        return roles;
+        return MatrixOperation.roles(operationId, op);
     }
 }
