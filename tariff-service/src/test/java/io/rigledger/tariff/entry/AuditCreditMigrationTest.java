@@ -1,16 +1,12 @@
 package io.rigledger.tariff.entry;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.rigledger.testsupport.EmbeddedPostgresResource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.inject.Inject;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -21,6 +17,7 @@ import static io.rigledger.tariff.entry.Entries.filed;
 import static io.rigledger.tariff.entry.Entries.move;
 import static io.rigledger.tariff.entry.Entries.number;
 import static io.rigledger.tariff.entry.Entries.org;
+import static io.rigledger.tariff.entry.MigrationDatabases.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -67,8 +64,8 @@ class AuditCreditMigrationTest extends PinnedTodayTest {
         }
         assertFalse(written.stream().noneMatch(r -> r.startsWith("CREDITED ")), "the API wrote no CREDITED row: " + written);
 
-        String url = freshDatabase("tariff_audit_credits");
-        Flyway.configure().dataSource(url, "postgres", "postgres").locations("classpath:db/migration").target("11").load().migrate();
+        String url = MigrationDatabases.fresh("tariff_audit_credits");
+        MigrationDatabases.migrate(url, "11");
         String raised = "00000000-0000-0000-0000-0000000000b1";
         try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement()) {
             s.execute(entry);
@@ -83,7 +80,7 @@ class AuditCreditMigrationTest extends PinnedTodayTest {
                     + " '3f2a6c1e-8b4d-4e7a-9c1f-2d5e8a7b6c40', 1, 'MY', 'Bitmain', -19000.00)");
             assertFalse(rows(s, ROWS.formatted(id)).equals(written), "the seeded rows already look like today's");
         }
-        Flyway.configure().dataSource(url, "postgres", "postgres").locations("classpath:db/migration").load().migrate();
+        MigrationDatabases.migrate(url, null);
 
         try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement()) {
             assertEquals(written, rows(s, ROWS.formatted(id)));
@@ -92,24 +89,5 @@ class AuditCreditMigrationTest extends PinnedTodayTest {
                     + " || substr(entry_number, 11, 1) from customs_entry where id = '" + id + "')"));
             assertEquals(List.of("BILLED IEEPA_RECIPROCAL 9903.02.39 1 -19000.00"), rows(s, ROWS.formatted(raised)));
         }
-    }
-
-    private static String freshDatabase(String name) throws SQLException {
-        EmbeddedPostgres pg = EmbeddedPostgresResource.server();
-        try (Connection admin = pg.getPostgresDatabase().getConnection(); Statement s = admin.createStatement()) {
-            s.execute("drop database if exists " + name);
-            s.execute("create database " + name);
-        }
-        return pg.getJdbcUrl("postgres", name);
-    }
-
-    private static List<String> rows(Statement s, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (ResultSet r = s.executeQuery(sql)) {
-            while (r.next()) {
-                out.add(r.getString(1));
-            }
-        }
-        return out;
     }
 }

@@ -2,20 +2,16 @@ package io.rigledger.tariff.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.rigledger.testsupport.EmbeddedPostgresResource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
+import static io.rigledger.tariff.entry.MigrationDatabases.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -35,13 +31,8 @@ class RefundClaimsMigrationTest {
 
     @Test
     void theOneRefundBecomesClaimOneAndACapeRefundsPrincipalItsRemovedRows() throws SQLException, IOException {
-        EmbeddedPostgres pg = EmbeddedPostgresResource.server();
-        try (Connection admin = pg.getPostgresDatabase().getConnection(); Statement s = admin.createStatement()) {
-            s.execute("drop database if exists tariff_refund_claims");
-            s.execute("create database tariff_refund_claims");
-        }
-        String url = pg.getJdbcUrl("postgres", "tariff_refund_claims");
-        Flyway.configure().dataSource(url, "postgres", "postgres").locations("classpath:db/migration").target("9").load().migrate();
+        String url = MigrationDatabases.fresh("tariff_refund_claims");
+        MigrationDatabases.migrate(url, "9");
         try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement()) {
             entry(s, "00000000-0000-0000-0000-00000000000a", "T010000001", CAPE);
             entry(s, "00000000-0000-0000-0000-00000000000b", "T010000002", LIQUIDATION);
@@ -58,7 +49,7 @@ class RefundClaimsMigrationTest {
                                 '3f2a6c1e-8b4d-4e7a-9c1f-2d5e8a7b6c40', 1, 'MY', 'Bitmain', 412.77)""".formatted(e));
             }
         }
-        Flyway.configure().dataSource(url, "postgres", "postgres").locations("classpath:db/migration").load().migrate();
+        MigrationDatabases.migrate(url, null);
 
         ObjectMapper json = new ObjectMapper();
         try (Connection c = DriverManager.getConnection(url, "postgres", "postgres"); Statement s = c.createStatement()) {
@@ -94,15 +85,5 @@ class RefundClaimsMigrationTest {
         List<String> out = rows(s, sql);
         assertEquals(1, out.size());
         return out.get(0);
-    }
-
-    private static List<String> rows(Statement s, String sql) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (ResultSet r = s.executeQuery(sql)) {
-            while (r.next()) {
-                out.add(r.getString(1));
-            }
-        }
-        return out;
     }
 }
