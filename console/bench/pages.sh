@@ -173,8 +173,37 @@ measure() {
       name, d[1], d[int((NR + 1) / 2)], d[NR], NR, status, size / 1024, load, path }'
 }
 
+# One order of alice's (northwind) for site CB0, submitted, confirmed and shipped in two shipments (Journey's steps), so the
+# order page reads an order with its landed cost, two shipments and their rigs
+echo "== alice orders 5 rigs for CB0, ships them in two shipments"
+ALICE=$(token alice)
+order_call() { # method path body-or-empty etag-or-empty -> writes $OUT/order-answer.json and $OUT/order.headers, prints status
+  local args=(-s -o "$OUT/order-answer.json" -D "$OUT/order.headers" -w '%{http_code}' -X "$1" -H "Authorization: Bearer $ALICE")
+  [[ -n "$3" ]] && args+=(-H 'Content-Type: application/json' --data-binary "$3")
+  [[ -n "$4" ]] && args+=(-H "If-Match: $4")
+  curl "${args[@]}" "http://localhost:8081$2"
+}
+etag_of() { tr -d '\r' < "$OUT/order.headers" | sed -n 's/^[Ee][Tt]ag: //p'; }
+[[ $(order_call POST /api/purchase-orders '{"supplier":"Bitmain","incoterm":"FOB","expectedExportDate":"2025-08-01",
+  "expectedEntryDate":"2025-09-15","transportMode":"OCEAN","destinationSite":"CB0","lines":[
+  {"sku":"antminer-s21-xp","plant":"BITMAIN-MY","quantity":3,"unitPrice":5400.00},
+  {"sku":"antminer-s21-pro","plant":"BITMAIN-CN","quantity":2,"unitPrice":3650.50}]}' '') == 201 ]] \
+  || { echo "bench: the order was refused: $(head -c 800 "$OUT/order-answer.json")" >&2; exit 1; }
+ORDER=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$OUT/order-answer.json")
+for move in submit confirm; do
+  [[ $(order_call POST "/api/purchase-orders/$ORDER/$move" '' "$(etag_of)") == 200 ]] \
+    || { echo "bench: $move answered $(head -c 800 "$OUT/order-answer.json")" >&2; exit 1; }
+done
+for part in 1 2; do
+  [[ $(order_call POST "/api/purchase-orders/$ORDER/shipments" "{\"carrier\":\"Maersk\",\"trackingNumber\":\"MAEUBENCH$part\",
+    \"transportMode\":\"OCEAN\",\"exportDate\":\"2025-08-01\",\"lines\":[{\"lineNumber\":$part,\"quantity\":$((4 - part)),\"rigs\":[
+    $(seq -s, 1 $((4 - part)) | sed "s/\([0-9]\)/{\"serialNumber\":\"OB$part-\1\"}/g")]}]}" "$(etag_of)") == 201 ]] \
+    || { echo "bench: shipment $part answered $(head -c 800 "$OUT/order-answer.json")" >&2; exit 1; }
+done
+
 sign_in fiona
 sign_in oscar
+sign_in alice
 asset=$(curl -sf -H "Authorization: Bearer $(token oscar)" 'http://localhost:8082/api/rigs?limit=1' \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
 echo "== server time per page (Server-Timing app; goal < 300 ms), $TIMES requests each; $(uptime)"
@@ -192,11 +221,18 @@ measure fiona reconciliation-entry-all-var "/finance/reconciliation?from=&to=&gr
 measure fiona reconciliation-entry-all-500 "/finance/reconciliation?from=&to=&groupBy=entry&size=500"
 measure fiona deadlines-30 "/finance/deadlines?within=30"
 measure fiona deadlines-90 "/finance/deadlines?within=90"
+# the next page of the 90 days' deadlines, from the page's own Next link (tariff-service's keyset cursor)
+next=$(python3 -c 'import html, re, sys; m = re.search(r"id=\"next\" href=\"([^\"]+)\"", open(sys.argv[1]).read()); print(html.unescape(m.group(1)) if m else "")' \
+  "$OUT/deadlines-90.html")
+[[ -n "$next" ]] && measure fiona deadlines-90-p2 "$next"
 measure fiona ieepa-refunds "/finance/ieepa-refunds"
 measure oscar fleet "/fleet"
 measure oscar rig-lookup "/fleet/rigs?q=$asset"
 measure oscar sites "/fleet/sites"
 measure oscar racks-of-site "/fleet/sites/CB0/racks"
 measure oscar rack-grid "/fleet/sites/CB0/racks/R0"
+measure alice orders "/orders"
+measure alice order "/orders/$ORDER"
+echo "   the order page's last Server-Timing (app, then each procurement-service call): $(tr -d '\r' < "$OUT/order.headers" | sed -n 's/^[Ss]erver-[Tt]iming: //p')"
 measure oscar home "/"
 echo "== $(uptime)"

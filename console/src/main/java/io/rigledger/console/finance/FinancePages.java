@@ -65,9 +65,11 @@ public class FinancePages {
      * One page of the reconciliation of entries dated {@code from} to {@code to} (ISO dates; absent: the last
      * {@value #DEFAULT_DAYS} days to today, UTC, shown in the form; empty: no bound) by {@code groupBy} (default entry),
      * sorted by tariff-service over the whole range ({@code sort}: a column, '-' for descending; default group),
-     * {@code size} rows a page (1 to 1000; 100, 200 and 500 offered; default 100) from {@code cursor} (tariff-service's nextCursor or
-     * prevCursor; absent: the first page), with the whole range's count and totals. A malformed date is named before
-     * any call; a malformed grouping, sort or cursor is tariff-service's 400, shown as such.
+     * {@code size} rows a page (1 to 1000; 100, 200 and 500 offered; default 100) from {@code cursor} (the page's Next or
+     * Previous link: tariff-service's nextCursor or prevCursor bound to the page size, {@link FinanceInput#cursor}; absent:
+     * the first page), with the whole range's count and totals. A malformed date, a size outside 1 to 1000 and a cursor
+     * of another page size are a 400 page naming the field before any call; a cursor of another range, grouping or
+     * sort is tariff-service's 400, shown as such.
      */
     @GET
     @Path("/reconciliation")
@@ -80,11 +82,10 @@ public class FinancePages {
         String shownTo = to == null ? today.toString() : to;
         String grouping = groupBy == null || groupBy.isBlank() ? "entry" : groupBy;
         String order = sort == null || sort.isBlank() ? ReconciliationView.DEFAULT_SORT : sort;
-        int rows = pageSize(size);
-        String at = text(cursor);
-        Reconciliation data = finance.reconciliation(date("from", shownFrom), date("to", shownTo), grouping, order, rows,
-                at.isEmpty() ? null : at);
-        return reconciliationPage.data("view", new ReconciliationView(shownFrom, shownTo, grouping, order, rows, at, data));
+        int rows = FinanceInput.pageSize(size, ReconciliationView.SIZES.get(0), ReconciliationView.MAX_SIZE);
+        String at = FinanceInput.cursor(cursor, rows);
+        Reconciliation data = finance.reconciliation(date("from", shownFrom), date("to", shownTo), grouping, order, rows, at);
+        return reconciliationPage.data("view", new ReconciliationView(shownFrom, shownTo, grouping, order, rows, text(cursor), data));
     }
 
     /** tariff-service's CSV of every row of the range (not a page), in the page's order, streamed through as it arrives. */
@@ -108,16 +109,20 @@ public class FinancePages {
                            @FormParam("sort") String sort, @FormParam("size") String size, @FormParam("cursor") String cursor) {
         finance.reason(groupBy, group, program, heading, reason);
         String order = sort == null || sort.isBlank() ? ReconciliationView.DEFAULT_SORT : sort;
-        return Response.seeOther(URI.create(ReconciliationView.address(text(from), text(to), groupBy, order, pageSize(size),
-                cursor))).build();
+        return Response.seeOther(URI.create(ReconciliationView.address(text(from), text(to), groupBy, order,
+                FinanceInput.pageSize(size, ReconciliationView.SIZES.get(0), ReconciliationView.MAX_SIZE), cursor))).build();
     }
 
-    /** Deadlines due in the next {@code within} days: 30 (default) or 90. */
+    /**
+     * Deadlines due in the next {@code within} days: 30 (default) or 90.
+     *
+     * @throws io.rigledger.console.upstream.ApiProblem 400 naming within when it is another value
+     */
     @GET
     @Path("/deadlines")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance deadlines(@QueryParam("within") Integer within, @QueryParam("cursor") String cursor) {
-        int days = within != null && within == 90 ? 90 : 30;
+    public TemplateInstance deadlines(@QueryParam("within") String within, @QueryParam("cursor") String cursor) {
+        int days = FinanceInput.within(within);
         return deadlinesPage.data("view", new DeadlinesView(days, finance.deadlines(days, cursor)));
     }
 
@@ -144,17 +149,6 @@ public class FinancePages {
             return null;
         }
         return FinanceInput.date(field, value);
-    }
-
-    /** The page size asked for (1 to 1000, as tariff-service takes it), else the first offered (100). */
-    private static int pageSize(String size) {
-        if (size != null && size.matches("^[0-9]{1,4}$")) {
-            int n = Integer.parseInt(size);
-            if (n >= 1 && n <= ReconciliationView.MAX_SIZE) {
-                return n;
-            }
-        }
-        return ReconciliationView.SIZES.get(0);
     }
 
     private static String text(String value) {

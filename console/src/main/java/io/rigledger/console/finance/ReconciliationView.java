@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * @param groupBy entry, order, shipment, origin, program or manufacturer
  * @param sort    a column of the rows, after '-' when descending (getReconciliation's sort)
  * @param size    rows a page, 1 to {@value #MAX_SIZE}
- * @param cursor  this page's cursor, empty on the first page
+ * @param cursor  this page's cursor as the console writes it ({@link FinanceInput#cursor}: the size, a dot, tariff-service's),
+ *                empty on the first page
  * @param data    tariff-service's page
  */
 public record ReconciliationView(String from, String to, String groupBy, String sort, int size, String cursor,
@@ -78,12 +79,12 @@ public record ReconciliationView(String from, String to, String groupBy, String 
 
     /** The link to the next page, or null on the last. */
     public String nextHref() {
-        return data.getNextCursor() == null ? null : link(sort, data.getNextCursor());
+        return data.getNextCursor() == null ? null : link(sort, FinanceInput.cursorOf(data.getNextCursor(), size));
     }
 
     /** The link to the page before, or null on the first. */
     public String prevHref() {
-        return data.getPrevCursor() == null ? null : link(sort, data.getPrevCursor());
+        return data.getPrevCursor() == null ? null : link(sort, FinanceInput.cursorOf(data.getPrevCursor(), size));
     }
 
     /** This page's own address (where a recorded reason comes back to). */

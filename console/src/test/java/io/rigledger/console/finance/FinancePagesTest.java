@@ -21,6 +21,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,7 +90,7 @@ class FinancePagesTest extends PageTestBase {
                 "/api/reconciliation", Method.GET, paged);
 
         String page = given().cookies(fiona.cookies())
-                .get("/finance/reconciliation?from=2025-01-01&to=2025-12-31&groupBy=entry&sort=-variance&size=2&cursor=djF8MnwxMjM0")
+                .get("/finance/reconciliation?from=2025-01-01&to=2025-12-31&groupBy=entry&sort=-variance&size=2&cursor=2.djF8MnwxMjM0")
                 .then().statusCode(200).extract().asString();
 
         LoggedRequest sent = apis.requests(Api.TARIFF).get(0);
@@ -99,8 +100,8 @@ class FinancePagesTest extends PageTestBase {
         assertTrue(page.contains("aria-sort=\"descending\"><a href=\"" + base + "variance&amp;size=2\">Variance</a>"),
                 "sorted by variance, descending; again: ascending, from the first page");
         assertTrue(page.contains("aria-sort=\"none\"><a href=\"" + base + "estimated&amp;size=2\">Estimated</a>"), page);
-        assertTrue(page.contains("id=\"next\" rel=\"next\" href=\"" + base + "-variance&amp;size=2&amp;cursor=djF8NHwxMjM0\""), page);
-        assertTrue(page.contains("id=\"prev\" rel=\"prev\" href=\"" + base + "-variance&amp;size=2&amp;cursor=djF8MHwxMjM0\""), page);
+        assertTrue(page.contains("id=\"next\" rel=\"next\" href=\"" + base + "-variance&amp;size=2&amp;cursor=2.djF8NHwxMjM0\""), page);
+        assertTrue(page.contains("id=\"prev\" rel=\"prev\" href=\"" + base + "-variance&amp;size=2&amp;cursor=2.djF8MHwxMjM0\""), page);
         assertTrue(page.contains("2 of 250 rows"), "the page's rows of the range's count");
         assertTrue(page.contains("href=\"/finance/reconciliation.csv?from=2025-01-01&amp;to=2025-12-31&amp;groupBy=entry&amp;sort=-variance\""),
                 "the CSV: every row of the range in the same order");
@@ -116,11 +117,11 @@ class FinancePagesTest extends PageTestBase {
                 .formParam("groupBy", "entry").formParam("group", "NWD-1234567-8").formParam("program", "IEEPA_RECIPROCAL")
                 .formParam("heading", "9903.02.39").formParam("reason", "broker used the wrong value")
                 .formParam("from", "2025-01-01").formParam("to", "").formParam("sort", "-variance").formParam("size", "100")
-                .formParam("cursor", "djF8MnwxMjM0")
+                .formParam("cursor", "100.djF8MnwxMjM0")
                 .post("/finance/reconciliation/reasons");
 
         assertEquals(303, answer.statusCode(), answer.asString());
-        assertTrue(answer.header("Location").endsWith("/finance/reconciliation?from=2025-01-01&to=&groupBy=entry&sort=-variance&size=100&cursor=djF8MnwxMjM0"), answer.header("Location"));
+        assertTrue(answer.header("Location").endsWith("/finance/reconciliation?from=2025-01-01&to=&groupBy=entry&sort=-variance&size=100&cursor=100.djF8MnwxMjM0"), answer.header("Location"));
         String body = apis.requests(Api.TARIFF).get(0).getBodyAsString();
         assertTrue(body.contains("\"reason\":\"broker used the wrong value\"") && body.contains("\"heading\":\"9903.02.39\""), body);
     }
@@ -198,5 +199,21 @@ class FinancePagesTest extends PageTestBase {
         given().cookies(fiona.cookies()).get("/finance/reconciliation?from=2025-13-45").then().statusCode(400)
                 .body(containsString("from must be a date (YYYY-MM-DD)"));
         assertEquals(List.of(), apis.requests(Api.TARIFF));
+    }
+
+    @Test
+    void badPagingInputIsA400PageNamingTheFieldBeforeAnyCall() {
+        String range = "/finance/reconciliation?from=2025-01-01&to=2025-12-31&groupBy=entry";
+        for (String size : new String[] {"0", "100000", "abc", "-1", "1001"}) {
+            given().cookies(fiona.cookies()).get(range + "&size=" + size).then().statusCode(400)
+                    .contentType(startsWith("text/html")).body(containsString("size: must be a whole number of rows from 1 to 1000"));
+        }
+        given().cookies(fiona.cookies()).get(range + "&size=500&cursor=100.djF8MnwxMjM0").then().statusCode(400)
+                .body(containsString("cursor: was made for pages of 100 rows, not 500"));
+        given().cookies(fiona.cookies()).get(range + "&size=100&cursor=djF8MnwxMjM0").then().statusCode(400)
+                .body(containsString("cursor: is not a cursor of this page"));
+        given().cookies(fiona.cookies()).get("/finance/deadlines?within=45").then().statusCode(400)
+                .body(containsString("within: must be 30 or 90 (days)"));
+        assertEquals(List.of(), apis.requests(Api.TARIFF), "nothing asked of tariff-service");
     }
 }
