@@ -30,6 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 final class ConsoleSignIn {
 
+    /** The sentence of the console's page while Keycloak does not answer (console's signin.SignInFailures). */
+    static final String KEYCLOAK_DOWN = "The sign-in service (Keycloak) is not reachable; try again in a minute.";
+
     /** Keycloak's login form posts to login-actions/authenticate (HTML-escaped in the page). */
     private static final Pattern LOGIN_FORM = Pattern.compile("action=\"([^\"]*/login-actions/authenticate[^\"]*)\"");
 
