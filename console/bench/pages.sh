@@ -212,13 +212,13 @@ measure fiona reconciliation-origin "/finance/reconciliation?from=2025-01-01&to=
 measure fiona reconciliation-default "/finance/reconciliation"
 measure fiona reconciliation-entry-week "/finance/reconciliation?from=2025-03-01&to=2025-03-07&groupBy=entry"
 measure fiona reconciliation-entry-month "/finance/reconciliation?from=2025-03-01&to=2025-03-31&groupBy=entry"
-measure fiona reconciliation-entry-all "/finance/reconciliation?from=&to=&groupBy=entry"
+measure fiona reconciliation-entry-all "/finance/reconciliation?from=2000-01-01&to=2099-12-31&groupBy=entry"
 # the next page of all rows, from the page's own Next link (tariff-service's cursor)
 next=$(python3 -c 'import html, re, sys; print(html.unescape(re.search(r"id=\"next\" rel=\"next\" href=\"([^\"]+)\"", open(sys.argv[1]).read()).group(1)))' \
   "$OUT/reconciliation-entry-all.html")
 measure fiona reconciliation-entry-all-p2 "$next"
-measure fiona reconciliation-entry-all-var "/finance/reconciliation?from=&to=&groupBy=entry&sort=-variance"
-measure fiona reconciliation-entry-all-500 "/finance/reconciliation?from=&to=&groupBy=entry&size=500"
+measure fiona reconciliation-entry-all-var "/finance/reconciliation?from=2000-01-01&to=2099-12-31&groupBy=entry&sort=-variance"
+measure fiona reconciliation-entry-all-500 "/finance/reconciliation?from=2000-01-01&to=2099-12-31&groupBy=entry&size=500"
 measure fiona deadlines-30 "/finance/deadlines?within=30"
 measure fiona deadlines-90 "/finance/deadlines?within=90"
 # the next page of the 90 days' deadlines, from the page's own Next link (tariff-service's keyset cursor)
