@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +29,9 @@ import static io.rigledger.local.JourneyIT.object;
  * Three clients writing without pause (alice's orders, alice's receipts of 5 rigs at a time,
  * fiona's $1.00 payments on one entry) while a fault is done to the stack. Only what a service
  * acknowledged (201 / 200) is recorded, with whether it came after the fault; refusals and
- * timeouts during the fault are counted. After a refusal a client waits 200 ms (bounded).
+ * timeouts during the fault are counted. Each write carries its own Idempotency-Key and is sent
+ * again with it after a refusal or timeout (after 200 ms, bounded) until acknowledged, so a write
+ * whose first answer was lost is recorded once.
  */
 final class LoadDuringRestart {
 
@@ -47,6 +50,7 @@ final class LoadDuringRestart {
 
     /** swagger-request-validator's message for a status the operation does not list (validation.response.status.unknown). */
     private static final Pattern UNDOCUMENTED_STATUS = Pattern.compile("Response status (\\d{3}) not defined[^\"]*");
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final RestAssuredConfig TIMEOUTS = RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
             .setParam("http.connection.timeout", 2000).setParam("http.socket.timeout", 15000));
 
@@ -99,8 +103,9 @@ final class LoadDuringRestart {
 
     private void orders() {
         while (stop.getCount() > 0) {
-            Response r = send(() -> calls.procurement("alice").config(TIMEOUTS).body(PlatformFaultsIT.orderBody(shipped.site))
-                    .post("/api/purchase-orders"), 201);
+            String key = UUID.randomUUID().toString();
+            Response r = untilAcknowledged(() -> calls.procurement("alice").config(TIMEOUTS).header(IDEMPOTENCY_KEY, key)
+                    .body(PlatformFaultsIT.orderBody(shipped.site)).post("/api/purchase-orders"), 201);
             if (r != null) {
                 orders.add(r.jsonPath().getString("id"));
                 count(ordersAfter);
@@ -111,7 +116,8 @@ final class LoadDuringRestart {
     private void receipts() {
         for (int i = 0; stop.getCount() > 0 && i + 5 <= shipped.serials.size(); i += 5) {
             List<String> serials = shipped.serials.subList(i, i + 5);
-            Response r = send(() -> shipped.receiveWith(TIMEOUTS, serials), 201);
+            String key = UUID.randomUUID().toString();
+            Response r = untilAcknowledged(() -> shipped.receiveWith(TIMEOUTS, key, serials), 201);
             if (r != null) {
                 receipts.put(r.jsonPath().getString("id"), serials.stream().sorted().toList());
                 count(receiptsAfter);
@@ -122,14 +128,30 @@ final class LoadDuringRestart {
     private void payments() {
         for (int n = 1; stop.getCount() > 0; n++) {
             String ach = "ACH-" + shipped.run + "-" + n;
+            String key = UUID.randomUUID().toString();
             ObjectNode body = object().put("amount", new BigDecimal("1.00")).put("paidOn", "2025-09-25").put("achReference", ach);
-            Response r = send(() -> calls.tariff("fiona").config(TIMEOUTS).body(body.toString())
-                    .post("/api/entries/" + entryId + "/payments"), 200);
+            Response r = untilAcknowledged(() -> calls.tariff("fiona").config(TIMEOUTS).header(IDEMPOTENCY_KEY, key)
+                    .body(body.toString()).post("/api/entries/" + entryId + "/payments"), 200);
             if (r != null) {
                 payments.add(ach);
                 count(paymentsAfter);
             }
         }
+    }
+
+    /**
+     * The same request (one Idempotency-Key) sent again after each refusal or timeout, as a client
+     * must after a 503 outcome-unknown, until it is acknowledged or the load stops (then null: it may
+     * or may not have been recorded, and is not counted as acknowledged).
+     */
+    private Response untilAcknowledged(Supplier<Response> call, int status) {
+        while (stop.getCount() > 0) {
+            Response r = send(call, status);
+            if (r != null) {
+                return r;
+            }
+        }
+        return null;
     }
 
     private void count(AtomicInteger afterCounter) {

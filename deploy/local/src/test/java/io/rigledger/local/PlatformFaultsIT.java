@@ -21,6 +21,9 @@ import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static io.rigledger.local.JourneyIT.object;
@@ -53,9 +56,10 @@ class PlatformFaultsIT {
 
     /**
      * Orders, receipts and entry payments are sent without pause by three clients while PostgreSQL
-     * is stopped (every connection cut) and started again. The services are not restarted (same
-     * pids), answer again within the bound, and every order, receipt and payment they acknowledged
-     * is there afterwards.
+     * is stopped (every connection cut) and started again, each write retried with its own
+     * Idempotency-Key until acknowledged. The services are not restarted (same pids), answer again
+     * within the bound, every order, receipt and payment they acknowledged is there afterwards, and
+     * no payment is recorded twice.
      */
     @Test
     @Order(1)
@@ -93,6 +97,10 @@ class PlatformFaultsIT {
         List<String> refs = new ArrayList<>();
         entry.get("payments").forEach(p -> refs.add(p.get("achReference").asText()));
         assertTrue(refs.containsAll(acked.payments()), "every acknowledged payment is kept: " + acked.payments() + " vs " + refs);
+        // each payment went with its own Idempotency-Key and was retried with it: none is recorded twice
+        Map<String, Long> times = refs.stream().collect(Collectors.groupingBy(ref -> ref, TreeMap::new, Collectors.counting()));
+        times.values().removeIf(n -> n == 1);
+        assertEquals(Map.of(), times, "payments recorded more than once (achReference: times)");
     }
 
     /**

@@ -82,8 +82,8 @@ final class Shipped {
     }
 
     /** As {@link #receive}, with the HTTP client's timeouts of {@code config}. */
-    Response receiveWith(RestAssuredConfig config, List<String> received) {
-        return calls.procurement("alice").config(config).body(receiptBody(received))
+    Response receiveWith(RestAssuredConfig config, String idempotencyKey, List<String> received) {
+        return calls.procurement("alice").config(config).header("Idempotency-Key", idempotencyKey).body(receiptBody(received))
                 .post("/api/shipments/" + shipmentId + "/receipts");
     }
 
