@@ -91,30 +91,33 @@ public class SignInFailures {
 
     /** 503: Keycloak does not answer. */
     private Response unavailable(Throwable cause) {
-        String id = logged(cause, "Keycloak is not reachable");
-        return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", RETRY_AFTER_SECONDS)
-                .type(MediaType.TEXT_HTML_TYPE)
-                .entity(page.data("signedOut", true).data("status", 503).data("title", "Sign-in unavailable").data("sentence", KEYCLOAK_DOWN)
-                        .data("correlationId", id))
-                .build();
+        return signInPage(cause, "Keycloak is not reachable", Response.Status.SERVICE_UNAVAILABLE, KEYCLOAK_DOWN)
+                .header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 
     /** 401: Keycloak answers, yet this sign-in could not be completed (a code used twice, a stale state). */
     private Response refused(Throwable cause) {
-        String id = logged(cause, "sign-in not completed");
-        return Response.status(Response.Status.UNAUTHORIZED).type(MediaType.TEXT_HTML_TYPE)
-                .entity(page.data("signedOut", true).data("status", 401).data("title", "Sign-in not completed")
-                        .data("sentence", "The sign-in could not be completed; please sign in again.").data("correlationId", id))
-                .build();
+        return signInPage(cause, "sign-in not completed", Response.Status.UNAUTHORIZED,
+                "The sign-in could not be completed; please sign in again.").build();
     }
 
     /** 503: quarkus-oidc failed while Keycloak answers (its configuration, a key it cannot read). */
     private Response failed(Throwable cause) {
-        String id = logged(cause, "sign-in failed");
-        return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.TEXT_HTML_TYPE)
-                .entity(page.data("signedOut", true).data("status", 503).data("title", "Sign-in unavailable")
-                        .data("sentence", "Signing in is not possible right now; try again in a minute.").data("correlationId", id))
-                .build();
+        return signInPage(cause, "sign-in failed", Response.Status.SERVICE_UNAVAILABLE,
+                "Signing in is not possible right now; try again in a minute.").build();
+    }
+
+    /**
+     * The sign-in problem page (text/html, signed out) with {@code status}, its title (401: "Sign-in not
+     * completed", else "Sign-in unavailable"), {@code sentence} and the correlation id of the warning logged
+     * for {@code cause}.
+     */
+    private Response.ResponseBuilder signInPage(Throwable cause, String logged, Response.Status status, String sentence) {
+        String id = logged(cause, logged);
+        String title = status == Response.Status.UNAUTHORIZED ? "Sign-in not completed" : "Sign-in unavailable";
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+                .entity(page.data("signedOut", true).data("status", status.getStatusCode()).data("title", title)
+                        .data("sentence", sentence).data("correlationId", id));
     }
 
     private static String logged(Throwable cause, String what) {
