@@ -97,8 +97,18 @@ public final class FakeApis {
      */
     public void answers(Api api, MappingBuilder request, String path, Request.Method method, int status, String contentType,
                         String body, String... headers) {
+        answersAfter(0, api, request, path, method, status, contentType, body, headers);
+    }
+
+    /** {@code api} answers 200 with this JSON (checked against its contract) after {@code millis} ms (a slow call). */
+    public void jsonAfter(int millis, Api api, MappingBuilder request, String path, Request.Method method, String body) {
+        answersAfter(millis, api, request, path, method, 200, JSON, body);
+    }
+
+    private void answersAfter(int millis, Api api, MappingBuilder request, String path, Request.Method method, int status,
+                              String contentType, String body, String... headers) {
         requireValid(api, path, method, status, contentType, body, headers);
-        var answer = aResponse().withStatus(status).withHeader("Content-Type", contentType).withBody(body);
+        var answer = aResponse().withStatus(status).withHeader("Content-Type", contentType).withBody(body).withFixedDelay(millis);
         for (int i = 0; i + 1 < headers.length; i += 2) {
             answer.withHeader(headers[i], headers[i + 1]);
         }

@@ -15,6 +15,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class OrderPagesTest extends PageTestBase {
@@ -54,11 +55,15 @@ class OrderPagesTest extends PageTestBase {
                 .body(containsString("data-line=\"1\" data-value=\"25.07\">25.07</span>"));
     }
 
-    @Test
-    void anOrdersShipmentsAndReceiptsShowEachRigsConfirmation() {
+    /**
+     * procurement-service holds ORDER_ID with one shipment of two rigs, one received by RECEIPT_ID; the landed cost
+     * answers after {@code landedCostMillis} ms, the shipments' list, the shipment and the receipt each after
+     * {@code chainMillis} ms.
+     */
+    private void anOrderWithAShipmentAndAReceipt(int landedCostMillis, int chainMillis) {
         apis.answers(Api.PROCUREMENT, get(urlPathEqualTo("/api/purchase-orders/" + ORDER_ID)), "/api/purchase-orders/" + ORDER_ID,
                 Method.GET, 200, FakeApis.JSON, ORDER, "ETag", "\"4\"");
-        apis.json(Api.PROCUREMENT, get(urlPathEqualTo("/api/purchase-orders/" + ORDER_ID + "/landed-cost")),
+        apis.jsonAfter(landedCostMillis, Api.PROCUREMENT, get(urlPathEqualTo("/api/purchase-orders/" + ORDER_ID + "/landed-cost")),
                 "/api/purchase-orders/" + ORDER_ID + "/landed-cost", Method.GET, """
                         {"orderId":"%s","basis":"QUOTE","quoteId":"3e9b5d85-9caf-4d3b-8f4b-5a0c6e3d2b04","currency":"USD",
                          "total":{"price":10800.00,"duty":2700.00,"fees":37.42,"landedCost":13537.42},
@@ -66,33 +71,51 @@ class OrderPagesTest extends PageTestBase {
                           "line":{"price":10800.00,"duty":2700.00,"fees":37.42,"landedCost":13537.42},
                           "rigs":[{"fromRig":1,"toRig":2,"each":{"price":5400.00,"duty":1350.00,"fees":18.71,"landedCost":6768.71}}]}]}"""
                         .formatted(ORDER_ID));
-        apis.json(Api.PROCUREMENT, get(urlPathEqualTo("/api/purchase-orders/" + ORDER_ID + "/shipments")),
+        apis.jsonAfter(chainMillis, Api.PROCUREMENT, get(urlPathEqualTo("/api/purchase-orders/" + ORDER_ID + "/shipments")),
                 "/api/purchase-orders/" + ORDER_ID + "/shipments", Method.GET, """
                         {"items":[{"id":"%s","orderId":"%s","carrier":"Maersk","trackingNumber":"MAEU1234567","transportMode":"OCEAN",
                           "exportDate":"2026-12-01","createdAt":"2026-11-02T10:00:00Z","rigs":2}]}""".formatted(SHIPMENT_ID, ORDER_ID));
-        apis.json(Api.PROCUREMENT, get(urlPathEqualTo("/api/shipments/" + SHIPMENT_ID)), "/api/shipments/" + SHIPMENT_ID,
+        apis.jsonAfter(chainMillis, Api.PROCUREMENT, get(urlPathEqualTo("/api/shipments/" + SHIPMENT_ID)), "/api/shipments/" + SHIPMENT_ID,
                 Method.GET, """
                         {"id":"%s","orderId":"%s","orderStatus":"PARTIALLY_RECEIVED","orderVersion":4,"carrier":"Maersk",
                          "trackingNumber":"MAEU1234567","transportMode":"OCEAN","exportDate":"2026-12-01","createdAt":"2026-11-02T10:00:00Z",
                          "createdBy":"alice","lines":[{"lineNumber":1,"sku":"antminer-s21-xp","quantity":2,"rigs":[
                           {"serialNumber":"SMTTH2502001","rigOnLine":1,"status":"REGISTERED","site":"DAL1","receiptId":"%s","assetId":"RIG-000000007"},
                           {"serialNumber":"SMTTH2502002","rigOnLine":2,"status":"SHIPPED"}]}]}""".formatted(SHIPMENT_ID, ORDER_ID, RECEIPT_ID));
-        apis.answers(Api.PROCUREMENT, get(urlPathEqualTo("/api/receipts/" + RECEIPT_ID)), "/api/receipts/" + RECEIPT_ID, Method.GET,
-                200, FakeApis.JSON, """
+        apis.jsonAfter(chainMillis, Api.PROCUREMENT, get(urlPathEqualTo("/api/receipts/" + RECEIPT_ID)), "/api/receipts/" + RECEIPT_ID,
+                Method.GET, """
                 {"id":"%s","shipmentId":"%s","orderId":"%s","orderStatus":"PARTIALLY_RECEIVED","site":"DAL1",
                  "receivedAt":"2026-12-20T09:00:00Z","createdAt":"2026-12-20T09:05:00Z","createdBy":"alice","registered":1,"waiting":0,
                  "rigs":[{"serialNumber":"SMTTH2502001","lineNumber":1,"rigOnLine":1,"status":"REGISTERED","assetId":"RIG-000000007"}]}"""
                 .formatted(RECEIPT_ID, SHIPMENT_ID, ORDER_ID));
+    }
+
+    @Test
+    void anOrdersShipmentsAndReceiptsShowEachRigsConfirmation() {
+        anOrderWithAShipmentAndAReceipt(0, 0);
 
         given().cookies(alice.cookies()).get("/orders/" + ORDER_ID).then().statusCode(200)
                 .body(containsString("data-value=\"13537.42\">13,537.42</span>"))
                 .body(containsString("<strong>1</strong> rigs confirmed by inventory, <strong>0</strong> waiting"))
                 .body(containsString("<span class=\"tag yes\">confirmed</span></td><td>DAL1</td><td>RIG-000000007</td>"))
                 .body(containsString("<td>SMTTH2502002</td>\n      <td>SHIPPED</td>"));
-        // order, landed cost and shipments' list together, then the shipment, then the receipt: each with alice's token
+        // order, landed cost, shipments' list, the shipment, the receipt: each once, each with alice's token
         assertEquals(5, apis.requests(Api.PROCUREMENT).size());
         apis.requests(Api.PROCUREMENT).forEach(r ->
                 assertEquals("Bearer " + alice.accessToken(), r.getHeader("Authorization"), r.getUrl()));
+    }
+
+    @Test
+    void eachCallGoesOutAsSoonAsWhatItNeedsHasAnsweredNotAfterASlowerNeighbour() {
+        // landed cost 1.5 s; list, shipment and receipt 0.5 s each, one after the other: 1.5 s when the chain runs beside
+        // the landed cost, 2.5 s or more when the shipments wait for the landed cost (waves)
+        anOrderWithAShipmentAndAReceipt(1500, 500);
+
+        long started = System.nanoTime();
+        given().cookies(alice.cookies()).get("/orders/" + ORDER_ID).then().statusCode(200)
+                .body(containsString("<strong>1</strong> rigs confirmed by inventory, <strong>0</strong> waiting"));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(millis < 2300, "the page took " + millis + " ms: the calls went out in waves");
     }
 
     @Test
