@@ -5,7 +5,9 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWireMock;
+import io.restassured.http.Cookie;
 import io.restassured.response.Response;
+import io.rigledger.console.signin.SignOut;
 import io.rigledger.console.signin.SignInFailures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +90,28 @@ class KeycloakDownTest {
         keycloakStops();
         given().redirects().follow(false).cookies(fiona.cookies()).get("/").then().statusCode(200)
                 .body(containsString("Welcome, fiona"));
+    }
+
+    @Test
+    void signingOutWhileKeycloakIsDownEndsTheConsoleSessionAndSaysKeycloaksMayStillBeOpen() {
+        SignIn.Session fiona = SignIn.as(oidc, "/", "fiona", "northwind", "finance");
+        keycloakStops();
+        Response out = given().redirects().follow(false).cookies(fiona.cookies()).get("/logout");
+        assertEquals(200, out.statusCode(), out.asString());
+        assertNull(out.header("Location"), "not sent to a Keycloak that is down");
+        assertTrue(out.contentType().startsWith("text/html"), out.contentType());
+        String body = out.asString();
+        assertTrue(body.contains(SignOut.LOCAL_ONLY), body);
+        assertTrue(body.contains("<a id=\"sign-in-again\" href=\"/\">"), body);
+        assertFalse(body.contains("Welcome") || body.contains("id=\"signed-in-as\""), "signed out: " + body);
+        Map<String, String> left = new HashMap<>(fiona.cookies());
+        for (String name : fiona.cookies().keySet().stream().filter(n -> n.startsWith("q_session")).toList()) {
+            Cookie removed = out.detailedCookie(name);
+            assertTrue(removed != null && removed.getMaxAge() == 0, name + " removed: " + out.headers().getValues("Set-Cookie"));
+            left.remove(name);
+        }
+        Response after = given().redirects().follow(false).cookies(left).get("/");
+        assertEquals(503, after.statusCode(), "no session left: a new visitor while Keycloak is down");
     }
 
     @Test

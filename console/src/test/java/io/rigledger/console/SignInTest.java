@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWireMock;
 import io.restassured.response.Response;
+import io.rigledger.console.signin.SignOut;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
@@ -73,7 +74,10 @@ class SignInTest {
     @Test
     void signingOutEndsTheKeycloakSessionToo() {
         SignIn.Session fiona = SignIn.as(oidc, "/", "fiona", "northwind", "finance");
-        Response out = given().redirects().follow(false).cookies(fiona.cookies()).get("/logout");
+        Response signOut = given().redirects().follow(false).cookies(fiona.cookies()).get("/logout");
+        assertEquals(303, signOut.statusCode(), "Keycloak answers: on to quarkus-oidc's RP-initiated logout");
+        assertEquals(SignOut.KEYCLOAK_LOGOUT, signOut.header("Location"));
+        Response out = given().redirects().follow(false).cookies(fiona.cookies()).get(SignOut.KEYCLOAK_LOGOUT);
         assertEquals(302, out.statusCode());
         String location = out.header("Location");
         assertTrue(location.contains("id_token_hint=") && location.contains("post_logout_redirect_uri="), location);
