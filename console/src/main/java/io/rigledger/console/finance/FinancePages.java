@@ -9,6 +9,7 @@ import io.rigledger.console.upstream.Finance;
 import io.rigledger.console.upstream.tariff.model.DeadlineList;
 import io.rigledger.console.upstream.tariff.model.IeepaRefunds;
 import io.rigledger.console.upstream.tariff.model.Reconciliation;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -62,8 +64,9 @@ public class FinancePages {
     Template refundsPage;
 
     /**
-     * One page of the reconciliation of entries dated {@code from} to {@code to} (ISO dates; absent: the last
-     * {@value #DEFAULT_DAYS} days to today, UTC, shown in the form; empty: no bound) by {@code groupBy} (default entry),
+     * One page of the reconciliation of entries dated {@code from} to {@code to} (ISO dates; absent from the
+     * address: the last {@value #DEFAULT_DAYS} days to today, UTC, shown in the form; empty, a cleared date field: no
+     * bound on that side, as getReconciliation has it, and the page says so) by {@code groupBy} (default entry),
      * sorted by tariff-service over the whole range ({@code sort}: a column, '-' for descending; default group),
      * {@code size} rows a page (1 to 1000; 100, 200 and 500 offered; default 100) from {@code cursor} (the page's Next or
      * Previous link: tariff-service's nextCursor or prevCursor bound to the page size, {@link FinanceInput#cursor}; absent:
@@ -74,12 +77,12 @@ public class FinancePages {
     @GET
     @Path("/reconciliation")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance reconciliation(@QueryParam("from") String from, @QueryParam("to") String to,
-                                           @QueryParam("groupBy") String groupBy, @QueryParam("sort") String sort,
-                                           @QueryParam("size") String size, @QueryParam("cursor") String cursor) {
+    public TemplateInstance reconciliation(@QueryParam("groupBy") String groupBy, @QueryParam("sort") String sort,
+                                           @QueryParam("size") String size, @QueryParam("cursor") String cursor,
+                                           @Context HttpServerRequest request) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        String shownFrom = from == null ? today.minusDays(DEFAULT_DAYS).toString() : from;
-        String shownTo = to == null ? today.toString() : to;
+        String shownFrom = rangeEnd(request, "from", today.minusDays(DEFAULT_DAYS));
+        String shownTo = rangeEnd(request, "to", today);
         String grouping = groupBy == null || groupBy.isBlank() ? "entry" : groupBy;
         String order = sort == null || sort.isBlank() ? ReconciliationView.DEFAULT_SORT : sort;
         int rows = FinanceInput.pageSize(size, ReconciliationView.SIZES.get(0), ReconciliationView.MAX_SIZE);
@@ -142,6 +145,18 @@ public class FinancePages {
         return Response.ok(zip.body(), zip.contentType())
                 .header("Content-Disposition", zip.disposition().orElse("attachment; filename=\"cape-files.zip\""))
                 .build();
+    }
+
+    /**
+     * One end of the reconciliation's range as the form shows it: {@code fallback} when the address does not name
+     * {@code field} at all (the page opened from the menu), the value as written otherwise, empty when the person
+     * cleared the date (no bound on that side, as getReconciliation reads an absent from or to). Read from the
+     * request's own parameters, where {@code from=} is present with an empty value (a JAX-RS String parameter does
+     * not tell it from an absent one).
+     */
+    private static String rangeEnd(HttpServerRequest request, String field, LocalDate fallback) {
+        String value = request.params().get(field);
+        return value == null ? fallback.toString() : value.strip();
     }
 
     private static LocalDate date(String field, String value) {

@@ -60,6 +60,17 @@ public record ReconciliationView(String from, String to, String groupBy, String 
         return SIZES.contains(size) ? SIZES : Stream.concat(SIZES.stream(), Stream.of(size)).sorted().toList();
     }
 
+    /**
+     * The range this page shows, in words: each end's date; an empty date in the form is "no start date" or "no end
+     * date" (getReconciliation then counts from its earliest date or to its latest, which it answers as from and to:
+     * 2019-01-01 and 2199-12-31), so every entry on that side counts.
+     */
+    public String range() {
+        String start = from.isEmpty() ? "any date (no start date)" : String.valueOf(data.getFrom());
+        String end = to.isEmpty() ? "any date (no end date)" : String.valueOf(data.getTo());
+        return start + " to " + end;
+    }
+
     /** The query string of this view's range, grouping and order (for the CSV link: every row, not a page). */
     public String query() {
         return UriBuilder.fromPath("").queryParam("from", from).queryParam("to", to).queryParam("groupBy", groupBy)

@@ -23,6 +23,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -79,6 +80,31 @@ class FinancePagesTest extends PageTestBase {
         assertEquals(LocalDate.parse(from).plusDays(90).toString(), sent.queryParameter("to").firstValue());
         assertTrue(page.contains("id=\"from\" name=\"from\" value=\"" + from + "\""), "the range is shown in the form");
         assertTrue(page.contains("2 of 2 rows"), "the page's rows of the range's count");
+        assertTrue(page.contains("<span id=\"range\">Entries dated 2025-01-01 to 2025-12-31</span>"), "the range tariff-service used");
+    }
+
+    @Test
+    void aClearedDateIsNoBoundOnThatSideAndThePageSaysWhichRangeItShows() {
+        apis.json(Api.TARIFF, get(urlPathEqualTo("/api/reconciliation")), "/api/reconciliation", Method.GET, RECONCILIATION);
+
+        String page = given().cookies(fiona.cookies()).urlEncodingEnabled(false)
+                .get("/finance/reconciliation?from=&to=2025-12-31&groupBy=entry").then().statusCode(200).extract().asString();
+
+        LoggedRequest sent = apis.requests(Api.TARIFF).get(0);
+        assertFalse(sent.queryParameter("from").isPresent(), "no start date: " + sent.getUrl());
+        assertEquals("2025-12-31", sent.queryParameter("to").firstValue());
+        assertTrue(page.contains("id=\"from\" name=\"from\" value=\"\""), "the cleared date stays cleared in the form");
+        assertTrue(page.contains("<span id=\"range\">Entries dated any date (no start date) to 2025-12-31</span>"), page);
+        assertTrue(page.contains("href=\"/finance/reconciliation.csv?from=&amp;to=2025-12-31&amp;groupBy=entry&amp;sort=group\""),
+                "the CSV of the same range: " + page);
+
+        apis.reset();
+        apis.json(Api.TARIFF, get(urlPathEqualTo("/api/reconciliation")), "/api/reconciliation", Method.GET, RECONCILIATION);
+        page = given().cookies(fiona.cookies()).urlEncodingEnabled(false)
+                .get("/finance/reconciliation?from=&to=").then().statusCode(200).extract().asString();
+        sent = apis.requests(Api.TARIFF).get(0);
+        assertFalse(sent.queryParameter("from").isPresent() || sent.queryParameter("to").isPresent(), "no bounds: " + sent.getUrl());
+        assertTrue(page.contains("<span id=\"range\">Entries dated any date (no start date) to any date (no end date)</span>"), page);
     }
 
     @Test
