@@ -166,26 +166,51 @@ final class ConsoleBrowser implements AutoCloseable {
         return ((Number) d).doubleValue();
     }
 
+    /** Every Server-Timing entry of the page as shown ({@code name;desc="...";dur=ms}, comma-separated): app and each service call. */
+    String serverTimings() {
+        Object entries = ((JavascriptExecutor) driver).executeScript(
+                "var n = performance.getEntriesByType('navigation')[0];"
+                        + "return n && n.serverTiming ? n.serverTiming.map(function (s) {"
+                        + " return s.name + (s.description ? ';desc=\"' + s.description + '\"' : '') + ';dur=' + s.duration; }).join(', ') : '';");
+        return String.valueOf(entries);
+    }
+
+    /**
+     * Saves a PNG of the page as target/screenshots/{@code name}.png and its server time as it was shown only (the
+     * reloaded time -1): for a page that must not be asked for twice, such as the one that ended a session.
+     */
+    Path shotAsShown(String name) {
+        double first = serverTime();
+        Path target = png(name);
+        SERVER_TIMES.put(name, new PageTime(url().substring(consoleUrl.length()), first, -1));
+        return target;
+    }
+
+    private Path png(String name) {
+        try {
+            Files.createDirectories(SHOTS);
+            File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Path target = SHOTS.resolve(name + ".png");
+            Files.copy(png.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * Saves a PNG of the page as target/screenshots/{@code name}.png and, for a page of the console, records
      * its server time twice: as it was shown, and once more after a reload (the same request again, warm).
      */
     Path shot(String name) {
         double first = serverTime();
-        try {
-            Files.createDirectories(SHOTS);
-            File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-            Path target = SHOTS.resolve(name + ".png");
-            Files.copy(png.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-            driver.navigate().refresh();
-            new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.tagName("body")));
-            if (url().startsWith(consoleUrl)) {
-                SERVER_TIMES.put(name, new PageTime(url().substring(consoleUrl.length()), first, serverTime()));
-            }
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Path target = png(name);
+        driver.navigate().refresh();
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.tagName("body")));
+        if (url().startsWith(consoleUrl)) {
+            SERVER_TIMES.put(name, new PageTime(url().substring(consoleUrl.length()), first, serverTime()));
         }
+        return target;
     }
 
     /** Runs {@code script} (async, its last argument the callback) in the page and returns what it called back with. */

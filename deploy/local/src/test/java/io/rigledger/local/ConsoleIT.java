@@ -29,8 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The web console in a real browser (headless Chromium through Selenium) against the packaged stack:
  * fiona, oscar and alice sign in on Keycloak's own login page, and each page's numbers are checked
  * against what the services answer the same person (their tokens from the same realm); bob of another
- * organisation sees none of northwind's data; a forged session cookie gets the sign-in page; an expired
- * session signs in again and comes back to the same page; signing out ends the Keycloak session. The
+ * organisation (bob, bob-finance, bob-ops) sees none of northwind's data on any page; a forged session cookie gets the sign-in page; an expired
+ * session signs in again and comes back to the same page; signing out ends the Keycloak session, or, while
+ * Keycloak does not answer, the console's own session with a page saying so. The
  * data is the journey of issue 11 (an order from two plants, shipped, entered, paid, received and
  * racked): JourneyIT's when it ran before in the same run, else the same steps made here.
  * Every page is saved as a PNG under target/screenshots with its server time (Server-Timing) beside it
@@ -52,10 +53,12 @@ class ConsoleIT {
     private static JourneyRigs rigs;
     private static String console;
     private static StackSettings settings;
+    private static StackFaults faults;
 
     @BeforeAll
     static void journey(LocalStack stack) {
         settings = stack.settings();
+        faults = new StackFaults(stack);
         calls = new Calls(settings);
         console = settings.serviceUrl(ServiceApp.CONSOLE);
         rigs = JourneyIT.finished;
@@ -222,6 +225,8 @@ class ConsoleIT {
             assertEquals(0, landed.at("/total/landedCost").decimalValue().compareTo(b.values("#landed-cost span[data-value]").get(0)),
                     "landed cost: " + landed.get("total"));
             assertEquals(registered, b.all("table.rigs .tag.yes").size(), "each confirmed rig shows as confirmed");
+            LOG.log(System.Logger.Level.INFO, "the order page's Server-Timing (app, then each procurement-service call): "
+                    + b.serverTimings());
             b.shot("order");
         }
     }
@@ -239,6 +244,99 @@ class ConsoleIT {
             assertFalse(b.driver().getPageSource().contains("id=\"rig-status\""), "bob sees northwind's rig");
             b.open("/finance/reconciliation");
             assertFalse(b.driver().getPageSource().contains(j.entryNumber), "bob sees northwind's entry");
+        }
+    }
+
+    /**
+     * bob-finance and bob-ops (southpeak's finance and ops people, added to the run's Keycloak as JourneyBob adds them) sign in and read every finance and
+     * ops page: each page is served to them (their roles allow it), and none shows northwind's entry, order, rigs,
+     * site or racks: the reconciliation of all dates by entry and by order, deadlines in 90 days, IEEPA refunds;
+     * the fleet, the lookup of a northwind asset id, the sites, and northwind's site's racks and rack.
+     */
+    @Test
+    void bobFinanceAndBobOpsOfAnotherOrganisationSeeNoneOfNorthwindsData() throws Exception {
+        // the realm file gives southpeak only bob (an operator): its finance and ops people are added to this run's Keycloak
+        Realm.addPerson(settings, JourneyBob.BOB_FINANCE, JourneyBob.SOUTHPEAK, "finance");
+        Realm.addPerson(settings, JourneyBob.BOB_OPS, JourneyBob.SOUTHPEAK, "ops");
+        try (ConsoleBrowser b = new ConsoleBrowser(console)) {
+            b.signIn("/", JourneyBob.BOB_FINANCE);
+            b.open("/finance/reconciliation?from=&to=&groupBy=entry");
+            assertEquals("Reconciliation", b.text("h1"), "served to bob-finance");
+            assertTrue(b.text("#range").contains("no start date") && b.text("#range").contains("no end date"), b.text("#range"));
+            noneOfNorthwinds(b, "bob-finance's reconciliation by entry, all dates");
+            b.shot("bob-finance-reconciliation");
+            b.open("/finance/reconciliation?from=&to=&groupBy=order");
+            assertEquals("Reconciliation", b.text("h1"));
+            noneOfNorthwinds(b, "bob-finance's reconciliation by order, all dates");
+            b.open("/finance/deadlines?within=90");
+            assertEquals("Deadlines in the next 90 days", b.text("h1"));
+            noneOfNorthwinds(b, "bob-finance's deadlines");
+            b.open("/finance/ieepa-refunds");
+            assertEquals("IEEPA refunds", b.text("h1"));
+            noneOfNorthwinds(b, "bob-finance's IEEPA refunds");
+        }
+        try (ConsoleBrowser b = new ConsoleBrowser(console)) {
+            b.signIn("/fleet", JourneyBob.BOB_OPS);
+            assertEquals("Fleet by site and status", b.text("h1"), "served to bob-ops");
+            noneOfNorthwinds(b, "bob-ops's fleet");
+            assertFalse(b.driver().getPageSource().contains(j.site), "northwind's site in bob-ops's fleet");
+            b.shot("bob-ops-fleet");
+            b.open("/fleet/rigs?q=" + rigs.assetIds().get(0));
+            assertEquals("Rig lookup", b.text("h1"));
+            assertTrue(b.all("#rig-status").isEmpty() && b.all("#history tbody tr").isEmpty(), "bob-ops sees northwind's rig");
+            b.open("/fleet/sites");
+            assertEquals("Sites", b.text("h1"));
+            assertFalse(b.driver().getPageSource().contains(j.site), "northwind's site on bob-ops's list");
+            b.open("/fleet/sites/" + j.site + "/racks");
+            assertTrue(b.all("#racks tbody tr").isEmpty(), "northwind's racks shown to bob-ops");
+            b.open("/fleet/sites/" + j.site + "/racks/" + j.rack);
+            assertTrue(b.all("li.slot").isEmpty(), "northwind's rack shown to bob-ops");
+            noneOfNorthwinds(b, "bob-ops on northwind's rack");
+        }
+    }
+
+    /** The page shows none of the journey's entry, order or rigs (asset ids). */
+    private static void noneOfNorthwinds(ConsoleBrowser b, String page) {
+        String source = b.driver().getPageSource();
+        List<String> seen = new ArrayList<>();
+        for (String mark : concat(List.of(j.entryNumber, j.entryNumber.replace("-", ""), j.orderId()), rigs.assetIds())) {
+            if (source.contains(mark)) {
+                seen.add(mark);
+            }
+        }
+        assertEquals(List.of(), seen, "northwind's data on " + page);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /**
+     * Signing out while Keycloak does not answer (paused: its port takes the connection, nothing answers): the
+     * browser is not sent to it; the console's own session ends (no session cookie left) and its page says so, that
+     * the Keycloak session may still be open, and offers to sign in again. Keycloak is resumed and alice's
+     * Keycloak session ended afterwards.
+     */
+    @Test
+    void signingOutWhileKeycloakDoesNotAnswerEndsTheConsoleSessionAndSaysSo() throws Exception {
+        try (ConsoleBrowser b = new ConsoleBrowser(console)) {
+            b.signIn("/", "alice");
+            faults.pauseKeycloak();
+            try {
+                b.clickAndWait(b.all("a[href='/logout']").get(0));
+                assertEquals(console + "/logout", b.url(), "still on the console, not sent to Keycloak");
+                assertEquals("Signed out of the console", b.text("h1"));
+                assertTrue(b.text("#signed-out-detail").contains("could not be reached") && b.text("#signed-out-detail")
+                        .contains("Keycloak session may still be open"), b.text("#signed-out-detail"));
+                assertEquals("/", b.all("#sign-in-again").get(0).getDomAttribute("href"));
+                assertFalse(b.cookieNames().stream().anyMatch(n -> n.startsWith(SESSION_COOKIE)), "session cookies: " + b.cookieNames());
+                b.shotAsShown("signed-out-keycloak-unreachable");
+            } finally {
+                faults.resumeKeycloak();
+            }
+            Realm.endSessions(settings, "alice", "console");
         }
     }
 

@@ -41,7 +41,7 @@ final class JourneyBob {
     static final String BOB = "bob";
     static final String BOB_FINANCE = "bob-finance";
     static final String BOB_OPS = "bob-ops";
-    private static final String SOUTHPEAK = "southpeak";
+    static final String SOUTHPEAK = "southpeak";
     /** An asset id of the contract's shape that inventory-service never issued in a test run. */
     private static final String MADE_UP_RIG = "RIG-999999999";
     private static final List<String> GROUPINGS = List.of("order", "shipment", "entry", "origin", "program", "manufacturer");

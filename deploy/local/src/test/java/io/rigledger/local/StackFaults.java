@@ -1,9 +1,14 @@
 package io.rigledger.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
  * Faults done to the stack the tests started ({@link LocalStackExtension}): SIGKILL of one part
@@ -38,6 +43,38 @@ final class StackFaults {
     /** kill -9 of Keycloak (kc.sh and its java); returns once both are gone. */
     void killKeycloak() {
         stack.part("keycloak").kill();
+    }
+
+    /**
+     * SIGSTOP of Keycloak (kc.sh and its java): its port still accepts connections (the kernel does) but nothing
+     * answers, as a hung or unreachable Keycloak; {@link #resumeKeycloak()} (SIGCONT) brings it back at once, with
+     * its sessions. Returns once the signal was delivered.
+     */
+    void pauseKeycloak() {
+        signalKeycloak("STOP");
+    }
+
+    /** SIGCONT of Keycloak after {@link #pauseKeycloak()}. */
+    void resumeKeycloak() {
+        signalKeycloak("CONT");
+    }
+
+    private void signalKeycloak(String signal) {
+        ProcessHandle root = ProcessHandle.of(stack.part("keycloak").pid())
+                .orElseThrow(() -> new IllegalStateException("Keycloak is not running"));
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+        Stream.concat(Stream.of(root), root.descendants()).forEach(p -> command.add(Long.toString(p.pid())));
+        try {
+            int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " exited with " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending SIG" + signal + " to Keycloak", e);
+        }
     }
 
     /** Starts Keycloak again on its kept database (same realm keys); returns the time until the realm answered. */
