@@ -173,9 +173,9 @@ measure() {
       name, d[1], d[int((NR + 1) / 2)], d[NR], NR, status, size / 1024, load, path }'
 }
 
-# One order of alice's (northwind) for site CB0, submitted, confirmed and shipped in two shipments (Journey's steps), so the
-# order page reads an order with its landed cost, two shipments and their rigs
-echo "== alice orders 5 rigs for CB0, ships them in two shipments"
+# One order of alice's (northwind) for site CB0, submitted, confirmed and shipped in two shipments (Journey's steps), the
+# first received, so the order page reads an order with its landed cost, two shipments, their rigs and a receipt
+echo "== alice orders 5 rigs for CB0, ships them in two shipments, receives the first"
 ALICE=$(token alice)
 order_call() { # method path body-or-empty etag-or-empty -> writes $OUT/order-answer.json and $OUT/order.headers, prints status
   local args=(-s -o "$OUT/order-answer.json" -D "$OUT/order.headers" -w '%{http_code}' -X "$1" -H "Authorization: Bearer $ALICE")
@@ -199,7 +199,14 @@ for part in 1 2; do
     \"transportMode\":\"OCEAN\",\"exportDate\":\"2025-08-01\",\"lines\":[{\"lineNumber\":$part,\"quantity\":$((4 - part)),\"rigs\":[
     $(seq -s, 1 $((4 - part)) | sed "s/\([0-9]\)/{\"serialNumber\":\"OB$part-\1\"}/g")]}]}" "$(etag_of)") == 201 ]] \
     || { echo "bench: shipment $part answered $(head -c 800 "$OUT/order-answer.json")" >&2; exit 1; }
+  if [[ $part == 1 ]]; then
+    SHIPMENT1=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$OUT/order-answer.json")
+  fi
 done
+# the first shipment (3 rigs) received at CB0: the order page then reads its receipt too (order, landed cost and list; the
+# shipments; the receipt), as an order in the middle of its deliveries
+[[ $(order_call POST "/api/shipments/$SHIPMENT1/receipts" '{"site":"CB0"}' '') == 201 ]] \
+  || { echo "bench: the receipt answered $(head -c 800 "$OUT/order-answer.json")" >&2; exit 1; }
 
 sign_in fiona
 sign_in oscar
@@ -212,13 +219,13 @@ measure fiona reconciliation-origin "/finance/reconciliation?from=2025-01-01&to=
 measure fiona reconciliation-default "/finance/reconciliation"
 measure fiona reconciliation-entry-week "/finance/reconciliation?from=2025-03-01&to=2025-03-07&groupBy=entry"
 measure fiona reconciliation-entry-month "/finance/reconciliation?from=2025-03-01&to=2025-03-31&groupBy=entry"
-measure fiona reconciliation-entry-all "/finance/reconciliation?from=2000-01-01&to=2099-12-31&groupBy=entry"
+measure fiona reconciliation-entry-all "/finance/reconciliation?from=&to=&groupBy=entry"
 # the next page of all rows, from the page's own Next link (tariff-service's cursor)
 next=$(python3 -c 'import html, re, sys; print(html.unescape(re.search(r"id=\"next\" rel=\"next\" href=\"([^\"]+)\"", open(sys.argv[1]).read()).group(1)))' \
   "$OUT/reconciliation-entry-all.html")
 measure fiona reconciliation-entry-all-p2 "$next"
-measure fiona reconciliation-entry-all-var "/finance/reconciliation?from=2000-01-01&to=2099-12-31&groupBy=entry&sort=-variance"
-measure fiona reconciliation-entry-all-500 "/finance/reconciliation?from=2000-01-01&to=2099-12-31&groupBy=entry&size=500"
+measure fiona reconciliation-entry-all-var "/finance/reconciliation?from=&to=&groupBy=entry&sort=-variance"
+measure fiona reconciliation-entry-all-500 "/finance/reconciliation?from=&to=&groupBy=entry&size=500"
 measure fiona deadlines-30 "/finance/deadlines?within=30"
 measure fiona deadlines-90 "/finance/deadlines?within=90"
 # the next page of the 90 days' deadlines, from the page's own Next link (tariff-service's keyset cursor)
