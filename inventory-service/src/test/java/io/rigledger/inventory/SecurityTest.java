@@ -1,5 +1,6 @@
 package io.rigledger.inventory;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWireMock;
@@ -9,23 +10,30 @@ import io.rigledger.testsupport.MatrixFixture;
 import io.rigledger.testsupport.SecurityMatrix;
 import io.rigledger.testsupport.Tokens;
 import io.rigledger.testsupport.UnknownKeyIntrospection;
+import io.swagger.v3.core.util.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import static io.rigledger.inventory.Fleet.newCode;
 import static io.rigledger.inventory.Fleet.newSerial;
 import static io.rigledger.inventory.InventoryTestResources.CONTRACT;
+import static io.rigledger.testsupport.ContractExamples.requestExample;
 
 /**
  * The authorisation matrix of inventory.yaml, generated from the contract's x-rigledger-roles and
  * x-rigledger-tenancy (see {@link SecurityMatrix}): every refused token is 401 saying why, each role
- * an operation does not name is 403, each it names gets past the check, and a person of one
- * organisation gets 404 for another's real rig, site and rack (which stay unchanged) and sees none of
- * its rigs, serials or sites in lists, the export and the fleet summary.
+ * an operation does not name is 403, each it names gets past the check, each catalogue write really
+ * happens once, on a model and a plant of the matrix's own, and both organisations then read the same,
+ * and a person of one organisation gets 404 for another's real rig, site and rack (which stay
+ * unchanged), reads its own, and sees none of another's rigs, serials, sites or their histories in
+ * lists (on any page), the export and the fleet summary.
  */
 @QuarkusTest
 class SecurityTest {
@@ -61,6 +69,13 @@ class SecurityTest {
         Resources a = Resources.in(f.callerOrg());
         Resources b = Resources.in(f.otherOrg());
         String otherOrder = procurement.hasOrder(f.otherOrg(), 1).toString();
+        // the catalogue writes of the matrix really happen, on a model and a plant of its own
+        String model = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
+        String plant = "MATRIX-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        Fleet.as(Tokens.admin()).body(catalogueEntry("putRigModel", "name", "Matrix model "))
+                .put("/api/rig-models/" + model).then().statusCode(200);
+        Fleet.as(Tokens.admin()).body(catalogueEntry("putPlant", "city", "Matrix city "))
+                .put("/api/plants/" + plant).then().statusCode(200);
         f.field("rig", b.rig, "RIG-999999998")
                 .field("site", b.site, newCode())
                 .field("rack", b.rack, newCode())
@@ -74,26 +89,49 @@ class SecurityTest {
                 .ids("/api/rigs/{id}", a.rig, b.rig, "RIG-999999998")
                 .ids("/api/sites/{site}", a.site, b.site, newCode())
                 .ids("/api/sites/{site}/racks/{rack}", a.rack, b.rack, newCode())
-                .shared("/api/rig-models/{code}", "antminer-s21", "no-such-model")
-                .shared("/api/plants/{code}", "BITMAIN-CN", "NO-SUCH-PLANT")
-                .mark(b.serial, "Hall " + b.site)
+                .shared("/api/rig-models/{code}", model, "no-such-model")
+                .shared("/api/plants/{code}", plant, "NO-SUCH-PLANT")
+                .body("putRigModel", () -> catalogueEntry("putRigModel", "name", "Matrix model "))
+                .body("putPlant", () -> catalogueEntry("putPlant", "city", "Matrix city "))
+                .mark(b.serial, b.spareSerial, b.spareSite, "Hall " + b.site)
+                .ownMark(a.serial, a.spareSerial, a.spareSite)
                 .query("getFleetSummary", "groupBy=site")
                 .body("transitionRig", "{\"to\":\"DEPLOYED\",\"position\":" + Fleet.position(a.site, a.rack, 2) + "}")
                 .upsert("putSite", "a site code is the organisation's own name: another's code creates the caller's site");
     }
 
-    /** One organisation's rig, site and rack, made by its ops person through the API. */
-    private record Resources(String rig, String serial, String site, String rack) {
+    /**
+     * One organisation's rig, site and rack, made by its ops person through the API, and a second
+     * rig (registered only) and site, so that each paged list of the matrix (rigs, sites, the rig's
+     * registration and deployment, the site's capacity set and raised) has two rows of each organisation.
+     */
+    private record Resources(String rig, String serial, String site, String rack, String spareSerial, String spareSite) {
         static Resources in(String org) {
             String ops = Tokens.ops(org);
             String site = newCode();
+            String spareSite = newCode();
             String rack = newCode();
             String serial = newSerial();
+            String spareSerial = newSerial();
             Fleet.site(ops, site, 500);
+            Fleet.site(ops, site, 600);
+            Fleet.site(ops, spareSite, 100);
             Fleet.rack(ops, site, rack, 4);
-            String rig = (String) Fleet.register(ops, Fleet.rig(serial, "antminer-s21", "MY")).get(0).get("id");
+            String rig = Fleet.register(ops, Fleet.rig(serial, "antminer-s21", "MY"), Fleet.rig(spareSerial, "antminer-s21", "MY"))
+                    .stream().filter(r -> serial.equals(r.get("serialNumber"))).map(r -> (String) r.get("id")).findFirst().orElseThrow();
             Fleet.deploy(ops, rig, site, rack, 1);
-            return new Resources(rig, serial, site, rack);
+            return new Resources(rig, serial, site, rack, spareSerial, spareSite);
+        }
+    }
+
+    /** The contract's example of a catalogue write with one text property made new, so each write shows. */
+    private static String catalogueEntry(String operationId, String property, String prefix) {
+        try {
+            ObjectNode node = (ObjectNode) Json.mapper().readTree(requestExample(CONTRACT, operationId));
+            node.put(property, prefix + UUID.randomUUID().toString().substring(0, 8));
+            return Json.mapper().writeValueAsString(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

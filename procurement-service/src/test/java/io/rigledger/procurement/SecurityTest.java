@@ -59,39 +59,57 @@ class SecurityTest {
         circuits.resetAll();
     }
 
-    /** In each organisation: an order of two rigs, shipped, one rig received (so the order stays open for the what-if). */
+    /**
+     * In each organisation: an order of two rigs, shipped one rig a shipment, one rig received (so
+     * the order stays open for the what-if), and a second order left a draft, so that the paged
+     * lists of the matrix (orders, an order's shipments) have two rows of each organisation.
+     */
     static void resources(MatrixFixture f) {
         Resources a = Resources.in(f.callerOrg());
         Resources b = Resources.in(f.otherOrg());
         f.ids("/api/purchase-orders/{id}", a.order, b.order, UUID.randomUUID().toString())
                 .ids("/api/shipments/{id}", a.shipment, b.shipment, UUID.randomUUID().toString())
                 .ids("/api/receipts/{id}", a.receipt, b.receipt, UUID.randomUUID().toString())
-                .mark(b.serials)
+                .mark(b.serials, b.draft, b.secondShipment)
+                .ownMark(a.serials, a.draft, a.secondShipment)
                 .query("whatIfPurchaseOrders", "entryDate=2027-01-15");
     }
 
     /** One organisation's order, its shipment and a receipt of one of its rigs, made through the API. */
-    private record Resources(String order, String shipment, String receipt, String serials) {
+    private record Resources(String order, String shipment, String receipt, String serials, String draft,
+                             String secondShipment) {
+        private static final String ORDER = """
+                {"supplier":"Bitmain","incoterm":"FOB","expectedExportDate":"2026-11-01","expectedEntryDate":"2026-12-15",
+                 "transportMode":"OCEAN","destinationSite":"DAL1",
+                 "lines":[{"sku":"antminer-s21","plant":"BITMAIN-MY","quantity":2,"unitPrice":4000.00}]}""";
+        private static final String SHIPMENT = """
+                {"carrier":"Maersk","trackingNumber":"MAEU1","transportMode":"OCEAN","exportDate":"2026-11-02",
+                 "lines":[{"lineNumber":1,"quantity":1,"rigs":[{"serialNumber":"%s"}]}]}""";
+
         static Resources in(String org) {
             String serials = "SN-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-            String order = as(Tokens.operator(org)).body("""
-                    {"supplier":"Bitmain","incoterm":"FOB","expectedExportDate":"2026-11-01","expectedEntryDate":"2026-12-15",
-                     "transportMode":"OCEAN","destinationSite":"DAL1",
-                     "lines":[{"sku":"antminer-s21","plant":"BITMAIN-MY","quantity":2,"unitPrice":4000.00}]}""")
+            String order = as(Tokens.operator(org)).body(ORDER)
+                    .post("/api/purchase-orders").then().statusCode(201).extract().path("id");
+            String draft = as(Tokens.operator(org)).body(ORDER)
                     .post("/api/purchase-orders").then().statusCode(201).extract().path("id");
             as(Tokens.operator(org)).header("If-Match", "\"0\"").post("/api/purchase-orders/" + order + "/submit")
                     .then().statusCode(200);
             as(Tokens.operator(org)).header("If-Match", "\"1\"").post("/api/purchase-orders/" + order + "/confirm")
                     .then().statusCode(200);
-            String shipment = id(as(Tokens.operator(org)).header("If-Match", "\"2\"").body("""
-                    {"carrier":"Maersk","trackingNumber":"MAEU1","transportMode":"OCEAN","exportDate":"2026-11-02",
-                     "lines":[{"lineNumber":1,"quantity":2,"rigs":[{"serialNumber":"%s-1"},{"serialNumber":"%s-2"}]}]}"""
-                    .formatted(serials, serials)).post("/api/purchase-orders/" + order + "/shipments")
-                    .then().statusCode(201).extract().header("Location"));
+            String shipment = ship(org, order, serials + "-1");
+            String secondShipment = ship(org, order, serials + "-2");
             String receipt = id(as(Tokens.ops(org)).body("""
                     {"site":"DAL1","receivedAt":"2026-12-16T14:05:00Z","serialNumbers":["%s-1"]}""".formatted(serials))
                     .post("/api/shipments/" + shipment + "/receipts").then().statusCode(201).extract().header("Location"));
-            return new Resources(order, shipment, receipt, serials);
+            return new Resources(order, shipment, receipt, serials, draft, secondShipment);
+        }
+
+        /** Ships one rig of the order's line 1 at the order's current ETag and answers the shipment's id. */
+        private static String ship(String org, String order, String serial) {
+            String etag = as(Tokens.operator(org)).get("/api/purchase-orders/" + order).then().statusCode(200)
+                    .extract().header("ETag");
+            return id(as(Tokens.operator(org)).header("If-Match", etag).body(SHIPMENT.formatted(serial))
+                    .post("/api/purchase-orders/" + order + "/shipments").then().statusCode(201).extract().header("Location"));
         }
 
         private static String id(String location) {

@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 import static io.restassured.RestAssured.given;
 import static io.rigledger.tariff.TariffTestResources.CONTRACT;
@@ -29,10 +30,11 @@ import static io.rigledger.testsupport.ContractExamples.requestExample;
 /**
  * The authorisation matrix of tariff.yaml, generated from the contract's x-rigledger-roles and
  * x-rigledger-tenancy (see {@link SecurityMatrix}): every refused token is 401 saying why, each role
- * an operation does not name is 403, each it names gets past the check (a write to the shared duty
- * schedule is sent empty, 400, so the matrix changes no schedule), and a person of one organisation
- * gets 404 for another's real duty quote and entry (which stay unchanged) and sees none of its
- * entries, deadlines, reconciliation rows, IEEPA refunds or CAPE files.
+ * an operation does not name is 403, each it names gets past the check, each write to the shared
+ * duty schedule really happens once, on rates of the matrix's own in a year no other test uses, and
+ * both organisations then read the same schedule, and a person of one organisation gets 404 for
+ * another's real duty quote and entry (which stay unchanged), reads its own, and sees none of
+ * another's entries, deadlines, reconciliation rows, IEEPA refunds or CAPE files on any page.
  */
 @QuarkusTest
 class SecurityTest {
@@ -61,15 +63,20 @@ class SecurityTest {
     static void resources(MatrixFixture f) {
         Resources a = Resources.in(f.callerOrg());
         Resources b = Resources.in(f.otherOrg());
-        RequestSpecification admin = as(Tokens.admin());
-        long measure = admin.get("/api/duty-rates?limit=1").then().statusCode(200).extract().jsonPath().getLong("items[0].id");
-        long feeRate = as(Tokens.admin()).get("/api/fees").then().statusCode(200).extract().jsonPath().getLong("rates[0].id");
+        Schedule schedule = Schedule.ofTheMatrix();
         f.ids("/api/duty-quotes/{id}", a.quote, b.quote, UUID.randomUUID().toString())
                 .ids("/api/entries/{id}", a.entry, b.entry, UUID.randomUUID().toString())
                 .shared("/api/entries/{id}/versions/{version}", "1", "1")
-                .shared("/api/duty-rates/{id}", String.valueOf(measure), "999999999")
-                .shared("/api/fees/rates/{id}", String.valueOf(feeRate), "999999999")
-                .shared("/api/fees/mpf-years/{fiscalYear}", "2026", "2099")
+                .shared("/api/duty-rates/{id}", schedule.measure, "999999999")
+                .shared("/api/fees/rates/{id}", schedule.feeRate, "999999999")
+                .shared("/api/fees/mpf-years/{fiscalYear}", schedule.fiscalYear, "2099")
+                .body("createDutyRate", schedule.change("createDutyRate", schedule.year + 2, schedule.year + 3, null))
+                .body("correctDutyRate", schedule.change("correctDutyRate", schedule.year, schedule.year + 1, 0))
+                .body("supersedeDutyRate", schedule.supersession("supersedeDutyRate"))
+                .body("createFeeRate", schedule.change("createFeeRate", schedule.year + 2, schedule.year + 3, null))
+                .body("correctFeeRate", schedule.change("correctFeeRate", schedule.year, schedule.year + 1, 0))
+                .body("supersedeFeeRate", schedule.supersession("supersedeFeeRate"))
+                .body("setMpfYear", schedule.mpfYear(0))
                 .field("quoteIds", b.quote, UUID.randomUUID().toString())
                 .field("quoteId", b.quote, UUID.randomUUID().toString())
                 .field("purchaseOrderId", b.order, UUID.randomUUID().toString())
@@ -85,24 +92,108 @@ class SecurityTest {
                         {"groupBy":"entry","group":"%s","program":"IEEPA_RECIPROCAL","heading":"9903.01.25",
                          "reason":"broker declared the reciprocal layer on the wrong value"}""".formatted(a.entry))
                 // the CAPE files write an entry number without its hyphens
-                .mark(b.entryNumber, b.entryNumber.replace("-", ""));
+                .mark(b.entryNumber, b.entryNumber.replace("-", ""), b.secondEntry, b.secondNumber,
+                        b.secondNumber.replace("-", ""))
+                .ownMark(a.entryNumber, a.entryNumber.replace("-", ""), a.secondEntry, a.secondNumber,
+                        a.secondNumber.replace("-", ""));
     }
 
-    /** One organisation's stored duty quote and entry (of its own order and shipment), made by its operator and finance people. */
-    private record Resources(String quote, String entry, String entryNumber, String order, String shipment) {
+    /**
+     * One organisation's stored duty quote and two paid entries (of its own order and shipment),
+     * made by the service account and its finance person, so that each paged list of the matrix
+     * (entries, deadlines, reconciliation rows, IEEPA refunds) has two rows of each organisation.
+     */
+    private record Resources(String quote, String entry, String entryNumber, String order, String shipment,
+                             String secondEntry, String secondNumber) {
         static Resources in(String org) {
             // made by the service account for the organisation: the service reads back only what it created
             String quote = as(Tokens.service("procurement-service")).header(ON_BEHALF_OF, org)
                     .body(requestExample(CONTRACT, "createDutyQuote"))
                     .post("/api/duty-quotes").then().statusCode(201).extract().path("id");
             String number = newEntryNumber();
+            String secondNumber = newEntryNumber();
             String order = UUID.randomUUID().toString();
             String shipment = UUID.randomUUID().toString();
+            String entry = paidEntry(org, number, order, shipment);
+            String secondEntry = paidEntry(org, secondNumber, order, UUID.randomUUID().toString());
+            return new Resources(quote, entry, number, order, shipment, secondEntry, secondNumber);
+        }
+
+        /** An entry of the contract's example under this number, order and shipment, paid; answers its id. */
+        private static String paidEntry(String org, String number, String order, String shipment) {
             String entry = as(Tokens.finance(org)).body(entryBody(number, order, shipment))
                     .post("/api/entries").then().statusCode(201).extract().path("id");
             as(Tokens.finance(org)).body(requestExample(CONTRACT, "recordEntryPayment"))
                     .post("/api/entries/" + entry + "/payments").then().statusCode(200);
-            return new Resources(quote, entry, number, order, shipment);
+            return entry;
+        }
+    }
+
+    /**
+     * Reference data of the matrix's own, so that its schedule writes really happen without changing
+     * any rate another test relies on: a duty measure and an HMF rate in one year before 1942 (the
+     * examples' HTS prefix, a window of one year), and the MPF limits of one fiscal year from 2060
+     * to 2098. Each write's body is the contract's example moved into that year (or the two years
+     * after it, for a new rate): a correction of version 0 keeps the year, a supersession cuts it on 1 July.
+     */
+    private record Schedule(int year, String measure, String feeRate, String fiscalYear) {
+        private static final String PREFIX = "8504.40.95";
+
+        static Schedule ofTheMatrix() {
+            int year = 1901 + ThreadLocalRandom.current().nextInt(40);
+            String fiscalYear = String.valueOf(2060 + ThreadLocalRandom.current().nextInt(39));
+            Schedule made = new Schedule(year, null, null, fiscalYear);
+            RequestSpecification admin = as(Tokens.admin());
+            long measure = admin.body(made.change("createDutyRate", year, year + 1, null))
+                    .post("/api/duty-rates").then().statusCode(201).extract().jsonPath().getLong("id");
+            long feeRate = as(Tokens.admin()).body(made.change("correctFeeRate", year, year + 1, null))
+                    .post("/api/fees/rates").then().statusCode(201).extract().jsonPath().getLong("id");
+            as(Tokens.admin()).body(made.mpfYear(null)).put("/api/fees/mpf-years/" + fiscalYear).then().statusCode(200);
+            return new Schedule(year, String.valueOf(measure), String.valueOf(feeRate), fiscalYear);
+        }
+
+        /** The operation's example in the window from 1 January of one year to 1 January of another, at a version (null: none). */
+        String change(String operationId, int from, int to, Integer version) {
+            return edited(operationId, node -> {
+                if (node.has("htsPrefix")) {
+                    node.put("htsPrefix", PREFIX);
+                }
+                node.put("effectiveFrom", from + "-01-01").put("effectiveTo", to + "-01-01");
+                node.remove("version");
+                if (version != null) {
+                    node.put("version", version);
+                }
+            });
+        }
+
+        /** The operation's example cutting the matrix's rate of its year on 1 July, to its end. */
+        String supersession(String operationId) {
+            return edited(operationId, node -> {
+                if (node.has("htsPrefix")) {
+                    node.put("htsPrefix", PREFIX);
+                }
+                node.put("effectiveFrom", year + "-07-01").put("effectiveTo", (year + 1) + "-01-01");
+            });
+        }
+
+        /** setMpfYear's example, creating the year's limits (version null) or correcting them. */
+        String mpfYear(Integer version) {
+            return edited("setMpfYear", node -> {
+                node.remove("version");
+                if (version != null) {
+                    node.put("version", version);
+                }
+            });
+        }
+
+        private static String edited(String operationId, Consumer<ObjectNode> edit) {
+            try {
+                ObjectNode node = (ObjectNode) Json.mapper().readTree(requestExample(CONTRACT, operationId));
+                edit.accept(node);
+                return Json.mapper().writeValueAsString(node);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

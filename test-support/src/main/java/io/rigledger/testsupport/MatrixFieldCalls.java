@@ -73,10 +73,34 @@ final class MatrixFieldCalls {
     /**
      * Reference data shared by every organisation answers a caller of org A exactly as one of org B
      * (status and body, the instance aside), so an answer that depends on the organisation fails.
+     * A write is made once, by org A's caller with a valid body (the fixture's, else the contract's
+     * example; org A's current ETag when it takes If-Match), and must succeed; then every read of its
+     * path and above answers a person of org A exactly as one of org B, so a write that only org A's
+     * people can see (an operation mislabelled global) fails.
+     *
+     * @param reads the GETs of a write's path and those above it, nearest first (unused for a read)
      */
-    void sameForEveryOrganisation(Cell cell) {
+    void sameForEveryOrganisation(Cell cell, List<MatrixOperation> reads) {
         MatrixOperation op = cell.operation();
-        String json = calls.roleBody(op);
+        if (!op.isRead()) {
+            String etag = op.ifMatch() ? calls.ownEtag(cell, reads) : null;
+            Response wrote = calls.send(new Request(op, fixture.path(op, Side.CALLER),
+                    SecurityMatrix.memberOf(cell.role(), fixture.callerOrg())).json(fixture.body(op)).header("If-Match", etag));
+            assertTrue(wrote.statusCode() < 300, cell + ": org A's valid write of reference data answered "
+                    + wrote.statusCode() + ": " + wrote.asString());
+            for (MatrixOperation read : reads) {
+                String reader = read.personRoles().get(0);
+                Response a = calls.send(new Request(read, fixture.path(read, Side.CALLER),
+                        SecurityMatrix.person(reader, fixture.callerOrg())));
+                Response b = calls.send(new Request(read, fixture.path(read, Side.CALLER),
+                        SecurityMatrix.person(reader, fixture.otherOrg())));
+                assertEquals(200, a.statusCode(), cell + ": org A's " + read.operationId() + " after the write: " + a.asString());
+                assertEquals(MatrixBodies.comparable(a, Map.of()), MatrixBodies.comparable(b, Map.of()), cell
+                        + ": declared global, yet after org A's write its " + read.operationId() + " differs from org B's");
+            }
+            return;
+        }
+        String json = fixture.body(op);
         Response a = calls.send(new Request(op, fixture.path(op, Side.CALLER),
                 SecurityMatrix.memberOf(cell.role(), fixture.callerOrg())).json(json));
         Response b = calls.send(new Request(op, fixture.path(op, Side.CALLER),

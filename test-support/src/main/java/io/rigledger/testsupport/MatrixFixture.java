@@ -35,11 +35,14 @@ public final class MatrixFixture {
     private final Set<String> serviceOrgFields = new LinkedHashSet<>();
     private final Map<String, String> serviceOrgOptional = new HashMap<>();
     private final Set<String> otherMarkers = new LinkedHashSet<>();
+    private final Set<String> ownMarkers = new LinkedHashSet<>();
     private final Map<String, String> unlisted = new HashMap<>();
     private final Map<String, String> upserts = new HashMap<>();
 
     MatrixFixture() {
         otherMarkers.add(otherOrg);
+        // its people's names (operator-<org>, ...) show in what they did, so org A's name is org A's data too
+        ownMarkers.add(callerOrg);
     }
 
     /** Org A: the people of the matrix's cells belong to it. */
@@ -63,6 +66,7 @@ public final class MatrixFixture {
     public MatrixFixture ids(String key, String caller, String other, String missing) {
         ids.put(key, new Ids(caller, other, missing));
         mark(other);
+        ownMark(caller);
         return this;
     }
 
@@ -119,6 +123,15 @@ public final class MatrixFixture {
     /** Text of org B's data (serials, entry numbers, ids that are no path parameter) org A's lists must not show. */
     public MatrixFixture mark(String... otherOrgText) {
         otherMarkers.addAll(Set.of(otherOrgText));
+        return this;
+    }
+
+    /**
+     * Text of org A's data (serials, entry numbers) an allowed read of org A's must show one of, so
+     * that an empty or another organisation's answer fails; org A's name and its path ids are marked already.
+     */
+    public MatrixFixture ownMark(String... callerOrgText) {
+        ownMarkers.addAll(Set.of(callerOrgText));
         return this;
     }
 
@@ -221,12 +234,14 @@ public final class MatrixFixture {
         };
     }
 
-    boolean hasBody(MatrixOperation op) {
-        return bodies.containsKey(op.operationId());
-    }
 
     Set<String> otherMarkers() {
         return otherMarkers;
+    }
+
+    /** Org A's data: its name, the org A values of the path parameters and what {@link #ownMark} added. */
+    Set<String> ownMarkers() {
+        return ownMarkers;
     }
 
     boolean isUpsert(MatrixOperation op) {

@@ -31,10 +31,18 @@ import java.util.regex.Pattern;
  *                      organisation's data, each with the reason
  * @param statuses      the HTTP statuses its responses list
  * @param headers       the names of its header parameters
+ * @param queryParams   the names of its query parameters ({@code limit} and {@code cursor} when it is keyset-paged,
+ *                      contracts/platform.yaml's Limit and Cursor)
  */
 public record MatrixOperation(String operationId, String method, String pathTemplate, Set<String> roles,
                               boolean global, String example, boolean ifMatch, List<IdFields.IdField> idFields,
-                              Map<String, String> foreignExempt, Set<Integer> statuses, Set<String> headers) {
+                              Map<String, String> foreignExempt, Set<Integer> statuses, Set<String> headers,
+                              Set<String> queryParams) {
+
+    /** The page-size query parameter of a keyset-paged operation (contracts/platform.yaml's Limit). */
+    public static final String PAGE_SIZE = "limit";
+    /** The query parameter that takes the previous page's nextCursor (contracts/platform.yaml's Cursor). */
+    public static final String CURSOR = "cursor";
 
     /** The roles a person holds (tokens with an organisation); admin and service have none. */
     public static final List<String> PERSON_ROLES = List.of("operator", "finance", "ops");
@@ -90,8 +98,11 @@ public record MatrixOperation(String operationId, String method, String pathTemp
                 .forEach(statuses::add);
         Set<String> headers = new LinkedHashSet<>();
         params.stream().filter(p -> "header".equals(p.getIn())).forEach(p -> headers.add(p.getName()));
+        Set<String> query = new LinkedHashSet<>();
+        params.stream().filter(p -> "query".equals(p.getIn())).forEach(p -> query.add(p.getName()));
         return new MatrixOperation(id, method.name(), path, Set.copyOf(roles), "global".equals(tenancy), example(id, op),
-                ifMatch, List.copyOf(fields), Map.copyOf(exempt), Set.copyOf(statuses), Set.copyOf(headers));
+                ifMatch, List.copyOf(fields), Map.copyOf(exempt), Set.copyOf(statuses), Set.copyOf(headers),
+                Set.copyOf(query));
     }
 
     /** The id fields a cell must try with another organisation's value: all but the exempt ones. */
@@ -160,9 +171,20 @@ public record MatrixOperation(String operationId, String method, String pathTemp
         return "GET".equals(method);
     }
 
-    /** An org-scoped read of no particular resource: a list, summary or export of the organisation. */
+    /**
+     * An org-scoped read of the organisation's rows: a list, summary or export of no particular
+     * resource, or a keyset-paged read of a resource's rows (a rig's or a site's history, an order's shipments).
+     */
     public boolean isListing() {
-        return !global && isRead() && pathParams().isEmpty();
+        return !global && isRead() && (pathParams().isEmpty() || pages());
+    }
+
+    /**
+     * A keyset-paged read: it takes the page-size and cursor query parameters and answers a page
+     * with nextCursor (contracts/platform.yaml, Limit and Cursor), so a cell can walk it page by page.
+     */
+    public boolean pages() {
+        return isRead() && queryParams.contains(CURSOR) && queryParams.contains(PAGE_SIZE);
     }
 
     /** An org-scoped operation on one resource named in its path. */

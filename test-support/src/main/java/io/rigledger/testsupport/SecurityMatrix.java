@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  *   <li>each role the operation does not name: 403 problem+json saying the roles do not allow it;
  *       each role it names reaches the handler: a caller of org A with org A's own resource and the
  *       fixture's (else the contract's example) body gets a status the contract lists, 2xx for a
- *       read, 2xx or a 4xx other than 401, 403 and 404 for a write;</li>
+ *       read that shows some of org A's own data ({@link MatrixFixture#ownMarkers()}) unless it reads
+ *       reference data, 2xx or a 4xx other than 401, 403 and 404 for a write;</li>
  *   <li>for each person role it names, when it works on one resource of the organisation named in
  *       its path ({@code x-rigledger-tenancy: org}): org A's person with org B's real id is answered
  *       404 problem+json equal to the answer for an id that does not exist (type, title, status,
@@ -30,10 +31,15 @@ import java.util.function.Supplier;
  *       value in that field is answered exactly like one with a value naming nothing, and every read
  *       of org B's data answers byte for byte as before; a field the fixture gives no value of org B
  *       fails the cell, naming it;</li>
- *   <li>for each person role of an org-scoped list, summary or export (GET, no path parameter): org
- *       A's answer holds none of org B's ids, serials, numbers or its name on any page (nextCursor
- *       followed to the last, at most {@link MatrixCalls#MAX_PAGES}), while org B's answer shows its own;</li>
- *   <li>for each {@code global} operation: callers of two organisations get the same answer;</li>
+ *   <li>for each person role of an org-scoped list, summary or export (GET, no path parameter) and of
+ *       each keyset-paged read (one taking {@code limit} and {@code cursor}, path parameters or not):
+ *       org A's answer holds some of org A's own data and none of org B's ids, serials, numbers or
+ *       its name on any page (nextCursor followed to the last, at most {@link MatrixCalls#MAX_PAGES});
+ *       a paged read is asked one row a page and must reach page 2, so the fixture holds at least two
+ *       rows of each organisation there; org B's answer shows its own (also past page 1);</li>
+ *   <li>for each {@code global} operation: callers of two organisations get the same answer; a write
+ *       is sent a valid body (the fixture's, else the contract's example), must succeed, and then
+ *       its reads answer people of both organisations alike;</li>
  *   <li>for each org-scoped operation the service account may call: naming no organisation is a
  *       4xx problem+json naming the field; acting for org A, org B's real path id is answered like a
  *       missing one and org B's resource is unchanged.</li>
@@ -127,8 +133,10 @@ public final class SecurityMatrix {
                         + (operation.isRead() ? "" : ", the resource unchanged");
                 case FOREIGN_FIELD -> role + " with another organisation's real value in " + field
                         + " is answered like a value naming nothing" + (operation.isRead() ? "" : ", its data unchanged");
-                case FOREIGN_ROWS -> role + " sees none of another organisation's data on any page, which sees its own";
-                case GLOBAL_ALIKE -> role + " of two organisations gets the same answer (reference data)";
+                case FOREIGN_ROWS -> role + (operation.pages() ? " paging one row at a time past page 1" : "")
+                        + " sees its own and none of another organisation's data on any page, which sees its own";
+                case GLOBAL_ALIKE -> operation.isRead() ? role + " of two organisations gets the same answer (reference data)"
+                        : role + " writes a valid body and both organisations then read the same (reference data)";
                 case SERVICE_FOR_ORG -> "service acting for one organisation gets 404 for another's id, naming none is 4xx";
             };
             return operation + ": " + what;
@@ -151,7 +159,8 @@ public final class SecurityMatrix {
             for (String role : op.personRoles()) {
                 if (op.takesAnId()) {
                     cells.add(new Cell(op, Kind.FOREIGN_ID, null, role));
-                } else if (op.isListing()) {
+                }
+                if (op.isListing()) {
                     cells.add(new Cell(op, Kind.FOREIGN_ROWS, null, role));
                 }
                 op.foreignFields().forEach(field -> cells.add(new Cell(op, Kind.FOREIGN_FIELD, null, role, field)));
@@ -177,7 +186,8 @@ public final class SecurityMatrix {
             case FOREIGN_FIELD -> fields.foreignField(cell, cell.operation().pathParams().isEmpty() ? List.of()
                     : readsAbove(cell.operation()), otherReads(f));
             case FOREIGN_ROWS -> calls.foreignRows(cell);
-            case GLOBAL_ALIKE -> fields.sameForEveryOrganisation(cell);
+            case GLOBAL_ALIKE -> fields.sameForEveryOrganisation(cell, cell.operation().isRead() ? List.of()
+                    : readsAbove(cell.operation()));
             case SERVICE_FOR_ORG -> fields.serviceForOrganisation(cell, cell.operation().takesAnId()
                     ? readsAbove(cell.operation()) : List.of());
         }
