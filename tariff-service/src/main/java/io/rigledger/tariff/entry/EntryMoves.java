@@ -66,13 +66,15 @@ public interface EntryMoves {
     /**
      * A refund claim: CAPE (IEEPA duty, 19 U.S.C. 1505(c)), the refund due from liquidation (LIQUIDATION), from an
      * origin audit that lowered the duty (ORIGIN_AUDIT, 19 U.S.C. 1520(a)(1)) or from a protest CBP allowed (PROTEST,
-     * 19 U.S.C. 1514, 1515(a)).
+     * 19 U.S.C. 1514, 1515(a)); {@code amount} (optional, USD) the total claimed, at most what may be claimed
+     * ({@link RefundClaims#claimable}).
      */
     record RefundRequest(
             @NotNull LocalDate requestedOn,
             @NotNull @Pattern(regexp = "^(CAPE|LIQUIDATION|ORIGIN_AUDIT|PROTEST)$", message = "must be CAPE, LIQUIDATION, ORIGIN_AUDIT or PROTEST")
             String kind,
-            @NotNull @Size(min = 1, max = 1000) @Pattern(regexp = TEXT, message = "must not contain control characters") String reason) {
+            @NotNull @Size(min = 1, max = 1000) @Pattern(regexp = TEXT, message = "must not contain control characters") String reason,
+            @DecimalMin("0.01") @DecimalMax(MONEY_MAX) @Digits(integer = 13, fraction = 2) BigDecimal amount) {
     }
 
     /**

@@ -159,14 +159,18 @@ public class EntryService {
      * with their interest - what was paid): nothing of it is written. Payments of one entry are serialised by its row lock.
      *
      * @throws io.rigledger.platform.problem.ProblemException 404; 409 when nothing is left to pay after liquidation, 409
-     *         naming amount when it exceeds what is still due
+     *         naming amount when it exceeds what is still due; 422 naming paidOn before the date of entry, 400 after today
      */
     @Transactional
     public EntryView pay(UUID id, EntryMoves.NewPayment body, String org, String by) {
         CustomsEntry e = store.lock(id, org);
         EntryStatus from = Moves.require(e, EntryStatus.Move.PAY);
-        if (body.paidOn().isBefore(e.entryDate.minusYears(1)) || body.paidOn().isAfter(store.today())) {
-            throw Problems.badRequest("paidOn", "must be from a year before the date of entry " + e.entryDate + " to today");
+        if (body.paidOn().isBefore(e.entryDate)) {
+            // duty is deposited after the date of entry, within 10 working days of release (docs/domain.md, "The life of a duty amount" 2)
+            throw Problems.unprocessable("paidOn", "must not be before the date of entry " + e.entryDate);
+        }
+        if (body.paidOn().isAfter(store.today())) {
+            throw Problems.badRequest("paidOn", "must be from the date of entry " + e.entryDate + " to today");
         }
         List<EntryView.Payment> payments = new ArrayList<>(store.readList(e.payments, EntryView.Payment.class));
         BigDecimal paidBefore = payments.stream().map(EntryView.Payment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -52,23 +52,52 @@ public class RefundClaims {
     }
 
     /**
-     * What a claim of {@code kind} could claim now per heading (USD, more than 0, in the order of the basis): CAPE
-     * {@link #capeClaimable} less what an open CAPE claim claims; LIQUIDATION the liquidation's decreases; PROTEST the
-     * decreases of the reliquidation of a protest CBP allowed; ORIGIN_AUDIT what each origin audit that lowered the duty in
-     * all changed per heading ({@link #credit}: a lowered heading by its decrease, a raised one negative, netted, so the
-     * headings add up to the credit; an audit that raised the duty in all is a bill against which CBP nets its decreases);
-     * each less what earlier claims of that kind claimed. ORIGIN_AUDIT keeps its netted headings while the credit left is
-     * above 0 (else nothing), every other kind keeps the headings above 0.
+     * What a claim of {@code kind} could claim now per heading (USD, more than 0 but an ORIGIN_AUDIT claim's netted headings,
+     * in the order of the basis): {@link #claimableNow}'s capped amounts.
      */
     public Map<String, BigDecimal> claimable(CustomsEntry e, SummaryView summary, String kind) {
+        return claimableNow(e, summary, kind).claimable();
+    }
+
+    /**
+     * What a claim of one kind could claim: {@code basis} per heading before the cap, {@code claimable} after it, and
+     * {@code cap}, the most the claim may claim in total (USD, 0 or more). Money, HALF_UP never needed: every amount is cents.
+     */
+    public record Claimable(Map<String, BigDecimal> basis, Map<String, BigDecimal> claimable, BigDecimal cap) {
+    }
+
+    /**
+     * What a claim of {@code kind} could claim now per heading, its basis: CAPE {@link #capeClaimable} less what an open
+     * CAPE claim claims; LIQUIDATION, on each heading the liquidation changed, what was paid on it in excess of what it owes
+     * now ({@link ExcessPaid}) less the shortfall of earlier LIQUIDATION claims received on it; PROTEST the decreases of the
+     * reliquidation of a protest CBP allowed; ORIGIN_AUDIT what each origin audit that lowered the duty in all changed per
+     * heading ({@link #credit}: a lowered heading by its decrease, a raised one negative, netted, so the headings add up to
+     * the credit); CAPE, PROTEST and ORIGIN_AUDIT each less what earlier claims of that kind claimed. Then capped by what was
+     * paid in excess (19 U.S.C. 1505(b), {@link ExcessPaid}): per heading at most its excess (for CAPE after the IEEPA duty the
+     * claim removes), and in total at most the entry's excess (the sum over every heading, an unpaid bill on one heading
+     * netting the excess on another), the positive headings lowered in proportion (largest remainder) when the total is over.
+     * A bill reversed or cancelled before it was paid leaves no excess, so nothing of it is claimable. ORIGIN_AUDIT keeps its
+     * netted headings while the claim is above 0 (else nothing), every other kind keeps the headings above 0.
+     */
+    public Claimable claimableNow(CustomsEntry e, SummaryView summary, String kind) {
+        List<EntryView.Refund> claims = of(e);
+        Map<String, AllocationTable.Change> owedNow = owed.now(e, summary);
+        Map<String, BigDecimal> excess = ExcessPaid.of(store.ledgerSums(e, List.of("DECLARED", "PAID", "REFUNDED")), owedNow, claims,
+                !kind.equals(ORIGIN_AUDIT));
         Map<String, BigDecimal> basis = new LinkedHashMap<>();
         if (kind.equals(CAPE)) {
-            basis.putAll(capeClaimable(owed.ieepaByHeading(e, summary), of(e)));
+            basis.putAll(capeClaimable(Owed.ieepaByHeading(owedNow), claims));
         } else if (kind.equals(LIQUIDATION)) {
             EntryView.Liquidation l = store.read(e.liquidation, EntryView.Liquidation.class);
             if (l != null) {
-                l.layers().forEach(c -> decrease(basis, c));
+                l.layers().stream().filter(c -> c.difference().signum() != 0).map(c -> ExcessPaid.key(c.program(), c.heading()))
+                        .forEach(h -> basis.put(h, excess.getOrDefault(h, BigDecimal.ZERO).max(BigDecimal.ZERO)));
             }
+            claims.stream().filter(r -> r.kind().equals(LIQUIDATION) && r.receivedOn() != null).forEach(r -> {
+                Map<String, BigDecimal> principal = received(r);
+                r.claimed().forEach(h -> basis.computeIfPresent(h.heading(),
+                        (k, a) -> a.subtract(h.amount().subtract(principal.getOrDefault(k, BigDecimal.ZERO)))));
+            });
         } else if (kind.equals(PROTEST)) {
             EntryView.Protest p = store.read(e.protest, EntryView.Protest.class);
             if (p != null && p.layers() != null) {
@@ -79,17 +108,46 @@ public class RefundClaims {
                     .forEach(a -> credit(basis, a));
         }
         // a CAPE refund received is already off the IEEPA duty owed; every other claim of the kind is taken off here
-        of(e).stream().filter(r -> r.kind().equals(kind) && (!kind.equals(CAPE) || r.receivedOn() == null))
+        // (LIQUIDATION: its excess is already less what was refunded and what open claims claim)
+        claims.stream().filter(r -> r.kind().equals(kind) && !kind.equals(LIQUIDATION) && (!kind.equals(CAPE) || r.receivedOn() == null))
                 .forEach(r -> r.claimed().forEach(h -> basis.merge(h.heading(), h.amount().negate(), BigDecimal::add)));
+        if (kind.equals(CAPE)) {
+            // the claim removes the IEEPA duty it claims from what is owed (REMOVED rows once received)
+            basis.forEach((h, a) -> excess.merge(h, a.max(BigDecimal.ZERO), BigDecimal::add));
+        }
+        BigDecimal cap = ExcessPaid.total(excess).max(BigDecimal.ZERO.setScale(2));
+        Map<String, BigDecimal> capped = new LinkedHashMap<>();
+        basis.forEach((h, a) -> capped.put(h, a.signum() < 0 ? a : a.min(excess.getOrDefault(h, BigDecimal.ZERO).max(BigDecimal.ZERO))));
+        capped.putAll(within(capped, cap));
         if (kind.equals(ORIGIN_AUDIT)) {
-            basis.values().removeIf(a -> a.signum() == 0);
-            if (basis.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add).signum() <= 0) {
-                basis.clear();
+            capped.values().removeIf(a -> a.signum() == 0);
+            if (capped.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add).signum() <= 0) {
+                capped.clear();
             }
         } else {
-            basis.values().removeIf(a -> a.signum() <= 0);
+            capped.values().removeIf(a -> a.signum() <= 0);
         }
-        return basis;
+        basis.values().removeIf(a -> a.signum() <= 0);
+        return new Claimable(basis, capped, cap);
+    }
+
+    /**
+     * {@code claim} per heading brought within {@code total} (USD): unchanged when its sum is at most {@code total}, else its
+     * positive headings lowered in proportion (largest remainder) so the sum is {@code total}, netted (negative) headings kept.
+     */
+    static Map<String, BigDecimal> within(Map<String, BigDecimal> claim, BigDecimal total) {
+        BigDecimal sum = claim.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (sum.compareTo(total) <= 0) {
+            return claim;
+        }
+        List<String> positive = claim.keySet().stream().filter(h -> claim.get(h).signum() > 0).toList();
+        BigDecimal netted = claim.values().stream().filter(a -> a.signum() < 0).reduce(BigDecimal.ZERO, BigDecimal::add);
+        Map<String, BigDecimal> out = new LinkedHashMap<>(claim);
+        List<BigDecimal> parts = LargestRemainder.split(total.subtract(netted), positive.stream().map(claim::get).toList());
+        for (int i = 0; i < positive.size(); i++) {
+            out.put(positive.get(i), parts.get(i).setScale(2));
+        }
+        return out;
     }
 
     /**
@@ -140,9 +198,13 @@ public class RefundClaims {
      * Requests a refund claim: CAPE (only when eligible, {@link Cape}), LIQUIDATION or ORIGIN_AUDIT, claiming
      * {@link #claimable} of its kind; another claim of the same kind may not be open.
      *
+     * {@link #claimable} of its kind, or {@code amount} of it (over its headings in proportion, {@link #within}); another claim
+     * of the same kind may not be open.
+     *
      * @throws io.rigledger.platform.problem.ProblemException 409 when the status allows no request, a claim of the kind
-     *         is open, CAPE is not eligible, or nothing is left to claim (naming what was claimed before); 400 naming
-     *         requestedOn outside the date of entry to today
+     *         is open, CAPE is not eligible, or the kind's basis is empty (naming what was claimed before); 422 naming kind
+     *         when its basis is left with nothing paid in excess, 422 naming amount above what may be claimed (the cap in
+     *         USD, 19 U.S.C. 1505(b)); 400 naming requestedOn outside the date of entry to today
      */
     @Transactional
     public EntryView request(UUID id, EntryMoves.RefundRequest body, String org, String by) {
@@ -154,7 +216,8 @@ public class RefundClaims {
                     + ", not received yet)");
         });
         SummaryView summary = store.summary(e);
-        Map<String, BigDecimal> claimable = claimable(e, summary, body.kind());
+        Claimable now = claimableNow(e, summary, body.kind());
+        Map<String, BigDecimal> claimable = now.claimable();
         if (body.kind().equals(CAPE)) {
             List<String> whyNot = Cape.whyNot(Cape.of(e, claims, owed.ieepaByHeading(e, summary)), body.requestedOn());
             if (!whyNot.isEmpty()) {
@@ -163,7 +226,7 @@ public class RefundClaims {
         } else if (body.kind().equals(PROTEST) && !allowed(e)) {
             throw Problems.conflict("a PROTEST refund needs a protest CBP allowed (19 U.S.C. 1515(a)); the entry's protest is "
                     + protestState(e));
-        } else if (claimable.isEmpty()) {
+        } else if (now.basis().isEmpty()) {
             BigDecimal before = claims.stream().filter(r -> r.kind().equals(body.kind())).map(EntryView.Refund::claimedTotal)
                     .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
             throw Problems.conflict("no refund is due from " + BASIS_NAMES.get(body.kind())
@@ -171,6 +234,21 @@ public class RefundClaims {
         }
         if (body.requestedOn().isBefore(e.entryDate) || body.requestedOn().isAfter(store.today())) {
             throw Problems.badRequest("requestedOn", "must be from the date of entry " + e.entryDate + " to today");
+        }
+        BigDecimal most = claimable.values().stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add).setScale(2);
+        if (claimable.isEmpty()) {
+            throw Problems.unprocessable("kind", "nothing was paid in excess to claim as " + body.kind() + ": at most 0.00 USD may be"
+                    + " claimed (what was paid and not refunded less what is owed, " + now.cap() + " USD over the entry; a bill never"
+                    + " paid that CBP reversed or cancelled returns no money; 19 U.S.C. 1505(b))");
+        }
+        if (body.amount() != null) {
+            if (body.amount().compareTo(most) > 0) {
+                throw Problems.unprocessable("amount", "the " + body.amount().setScale(2) + " claimed exceeds the " + most
+                        + " USD that may be claimed as " + body.kind() + " (what was paid and not refunded less what is owed, per"
+                        + " heading and in total; 19 U.S.C. 1505(b))");
+            }
+            claimable = within(claimable, body.amount().setScale(2));
+            claimable.values().removeIf(a -> a.signum() == 0);
         }
         List<EntryView.HeadingAmount> claimed = new ArrayList<>();
         claimable.forEach((h, a) -> claimed.add(new EntryView.HeadingAmount(h, a.setScale(2))));
@@ -207,7 +285,9 @@ public class RefundClaims {
             throw Problems.badRequest("receivedOn", "must be from the request date " + r.requestedOn() + " to today");
         }
         if (body.principal().compareTo(r.claimedTotal()) > 0) {
-            throw Problems.badRequest("principal", "must not exceed the " + r.claimedTotal() + " claimed");
+            throw Problems.unprocessable("principal", "the " + body.principal().setScale(2) + " received exceeds the " + r.claimedTotal()
+                    + " USD claim " + r.claim() + " claimed (19 U.S.C. 1505(b) refunds the excess deposited; an over-refund is not"
+                    + " recorded)");
         }
         List<EntryView.Payment> payments = store.readList(e.payments, EntryView.Payment.class);
         BigDecimal paid = payments.stream().map(EntryView.Payment::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
@@ -218,7 +298,13 @@ public class RefundClaims {
                     + refunded.add(body.principal()) + ", above the " + paid + " paid (" + refunded + " refunded before)")));
         }
         Map<String, BigDecimal> principal = RefundRows.principal(r, body.principal(), body.headings());
-        store.ledger(e, refundRows.rows(e, r, principal, body.interest()));
+        // what was paid in excess per heading with this claim received (no longer open)
+        List<EntryView.Refund> others = new ArrayList<>(claims);
+        others.remove(at);
+        SummaryView summary = store.summary(e);
+        Map<String, BigDecimal> excess = ExcessPaid.of(store.ledgerSums(e, List.of("DECLARED", "PAID", "REFUNDED")),
+                owed.now(e, summary), others, !r.kind().equals(ORIGIN_AUDIT));
+        store.ledger(e, refundRows.rows(e, r, principal, body.interest(), excess));
         List<EntryView.HeadingAmount> received = new ArrayList<>();
         principal.forEach((h, a) -> received.add(new EntryView.HeadingAmount(h, a)));
         EntryView.Refund done = new EntryView.Refund(r.claim(), r.kind(), r.requestedOn(), r.reason(), r.claimed(), r.claimedTotal(),

@@ -18,8 +18,8 @@ import java.util.Map;
  * The principal of a refund received per claimed heading and its ledger rows ({@link RefundClaims#record}). Per heading
  * the principal is capped twice (19 U.S.C. 1505(b): CBP refunds the excess of what was deposited, heading by heading, so
  * a refund above a heading's claim or above what was deposited on its layer is no excess of that heading and is refused,
- * never booked as an over-refund): by what the claim claimed on the heading (422) and by what was declared and billed on
- * the heading's layer less the principal refunded on it before (409, {@link #room}). The REFUNDED rows of a LIQUIDATION, ORIGIN_AUDIT or PROTEST
+ * never booked as an over-refund): by what the claim claimed on the heading (422) and by what was paid on the heading in
+ * excess of what it owes and not refunded yet (409, {@link ExcessPaid}). The REFUNDED rows of a LIQUIDATION, ORIGIN_AUDIT or PROTEST
  * principal follow, per heading and order line, the decrease it refunds (LIQUIDATED, CREDITED, GRANTED rows): a full
  * refund is exactly those rows negated, so the reconciliation's refunded per layer and order line is what CBP lowered
  * there. A CAPE principal comes off what each 7501 line owes of the heading now ({@link Owed#decrease}). USD.
@@ -93,11 +93,13 @@ public class RefundRows {
      * The REFUNDED (and, for CAPE, REMOVED) rows of a receipt of claim {@code r} with {@code principal} per heading
      * ({@link #principal}) and {@code interest} (over the entry by what was declared).
      *
+     * @param excess what was paid in excess per heading with this claim no longer open ({@link ExcessPaid})
      * @throws io.rigledger.platform.problem.ProblemException 409 naming principal when a heading's principal exceeds what was
-     *         declared and billed on its layer less what was refunded on it before ({@link #room}), or (CAPE) the IEEPA duty
-     *         still owed on it
+     *         paid on it in excess (for CAPE: plus the IEEPA duty still owed on it, which the refund removes), or (CAPE) the
+     *         IEEPA duty still owed on it
      */
-    public List<Ledger.Row> rows(CustomsEntry e, EntryView.Refund r, Map<String, BigDecimal> principal, BigDecimal interest) {
+    public List<Ledger.Row> rows(CustomsEntry e, EntryView.Refund r, Map<String, BigDecimal> principal, BigDecimal interest,
+            Map<String, BigDecimal> excess) {
         SummaryView summary = store.summary(e);
         Ledger ledger = Ledger.of(summary);
         List<Ledger.Row> declared = ledger.summaryRows(summary);
@@ -105,7 +107,7 @@ public class RefundRows {
         boolean cape = r.kind().equals(RefundClaims.CAPE);
         List<AllocationTable.LineChange> owedChanges = cape ? owed.lineChanges(e, summary) : List.of();
         Map<String, BigDecimal> stillOwed = cape ? Owed.ieepaByHeading(owedNow) : Map.of();
-        Map<String, BigDecimal> room = room(e);
+
         List<EntryStore.OrderLineSum> basis = cape ? List.of() : store.ledgerSumsByOrderLine(e, List.of(BASIS.get(r.kind())));
         List<Ledger.Row> rows = new ArrayList<>();
         principal.forEach((heading, part) -> {
@@ -114,10 +116,12 @@ public class RefundRows {
             }
             String program = programOf(owedNow, heading);
             String layerHeading = AllocationTable.isFee(program) ? "" : heading;
-            BigDecimal left = room.getOrDefault(program + "|" + layerHeading, BigDecimal.ZERO).setScale(2);
+            // what was paid on the heading and not refunded less what it owes (for CAPE: after the duty the refund removes)
+            BigDecimal left = excess.getOrDefault(heading, BigDecimal.ZERO).add(cape ? stillOwed.getOrDefault(heading, BigDecimal.ZERO)
+                    : BigDecimal.ZERO).max(BigDecimal.ZERO).setScale(2);
             if (part.signum() > 0 && part.compareTo(left) > 0) {
                 throw Problems.conflict(List.of(new Problem.Violation("principal", "the " + part + " received on " + heading
-                        + " exceeds the " + left + " deposited or billed on it and not refunded yet (19 U.S.C. 1505(b))")));
+                        + " exceeds the " + left + " USD paid on it in excess and not refunded yet (19 U.S.C. 1505(b))")));
             }
             if (cape && part.compareTo(stillOwed.getOrDefault(heading, BigDecimal.ZERO)) > 0) {
                 // an origin audit or a liquidation since the claim lowered the heading: no owed layer below 0
@@ -169,20 +173,6 @@ public class RefundRows {
             }
         }
         return rows;
-    }
-
-    /**
-     * What was deposited or billed per layer (program|heading: DECLARED + BILLED, which may be negative where CBP netted a
-     * decrease into a bill) less the principal refunded on it before (interest apart), USD. Per layer, not what each
-     * layer's PAID rows say: a payment of a netted bill is spread over the bill's increases, not layer by layer as CBP
-     * netted it; that everything refunded was paid is the entry-wide cap ({@link RefundClaims#record}).
-     */
-    private Map<String, BigDecimal> room(CustomsEntry e) {
-        Map<String, BigDecimal> out = new HashMap<>();
-        store.ledgerSums(e, List.of("DECLARED", "BILLED", "REFUNDED")).stream().filter(s -> !s.program().equals("INTEREST"))
-                .forEach(s -> out.merge(s.program() + "|" + s.heading(), s.kind().equals("REFUNDED") ? s.amount().negate() : s.amount(),
-                        BigDecimal::add));
-        return out;
     }
 
     /**

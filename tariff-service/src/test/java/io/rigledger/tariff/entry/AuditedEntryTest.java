@@ -46,6 +46,8 @@ class AuditedEntryTest extends PinnedTodayTest {
                 .body("items[0].refundable", equalTo(30000.00f))
                 .body("items[0].headings.heading", equalTo(List.of("9903.01.24", "9903.01.25")))
                 .body("items[0].reasons.findAll { it.startsWith('no IEEPA') }", equalTo(List.of()));
+        // the bill (Section 301 25,000.00 and the IEEPA duty) is paid: only money paid in excess comes back (19 U.S.C. 1505(b))
+        move(org, id, "payments", "{\"amount\":55000.00,\"paidOn\":\"2026-01-15\",\"achReference\":\"ACH-BILL\"}").statusCode(200);
         move(org, id, "refund-request", "{\"requestedOn\":\"2026-04-21\",\"kind\":\"CAPE\",\"reason\":\"IEEPA refund\"}")
                 .statusCode(200).body("status", equalTo("REFUND_REQUESTED")).body("refund.claimedTotal", equalTo(30000.00f));
     }

@@ -85,7 +85,9 @@ class DeadlineResourceTest extends PinnedTodayTest {
         for (int i = 0; i < daysAgo.length; i++) {
             String id = filed(org, malaysian(number(), today.minusDays(daysAgo[i]).toString(), i % 2 == 0 ? "19000.00" : "0.00", ""));
             if (i % 2 == 0) {
-                move(org, id, "payments", Entries.PAID_IN_FULL).statusCode(200);
+                // paid ten days after its date of entry (a payment before it is 422)
+                move(org, id, "payments", Entries.PAID_IN_FULL.replace("2025-09-25", today.minusDays(daysAgo[i] - 10).toString()))
+                        .statusCode(200);
             }
             ids.add(id);
         }

@@ -35,6 +35,8 @@ class EntryAfterLiquidationTest {
         String org = org();
         String id = filedAndPaid(org);
         move(org, id, "liquidation", LIQUIDATE).statusCode(200).body("liquidation.refundDue", equalTo(46.40f));
+        // the liquidation's bill of 500.00 is paid, else it nets the MPF's 46.40 (19 U.S.C. 1505(b): only an excess comes back)
+        move(org, id, "payments", "{\"amount\":500.00,\"paidOn\":\"2026-07-28\",\"achReference\":\"ACH-2\"}").statusCode(200);
         move(org, id, "refund-request", "{\"requestedOn\":\"2026-07-30\",\"kind\":\"LIQUIDATION\",\"reason\":\"MPF over-declared\"}")
                 .statusCode(200).body("status", equalTo("REFUND_REQUESTED"));
         move(org, id, "protest", "{\"filedOn\":\"2026-08-10\",\"protestNumber\":\"2704-26-123457\",\"reason\":\"the reciprocal rate\"}")
@@ -48,7 +50,7 @@ class EntryAfterLiquidationTest {
         move(org, id, "final-liquidation", "{\"decidedOn\":\"2026-09-01\",\"decision\":\"DENIED\",\"reason\":\"CBP denied it\"}")
                 .statusCode(200).body("status", equalTo("FINALLY_LIQUIDATED"));
         get(org, "/api/entries/" + id + "/history").statusCode(200).body("items.action",
-                equalTo(List.of("FILE", "PAY", "LIQUIDATE", "REQUEST_REFUND", "PROTEST", "RECORD_REFUND", "FINALLY_LIQUIDATE")));
+                equalTo(List.of("FILE", "PAY", "LIQUIDATE", "PAY", "REQUEST_REFUND", "PROTEST", "RECORD_REFUND", "FINALLY_LIQUIDATE")));
     }
 
     @Test

@@ -50,6 +50,19 @@ class EntryBoundsTest extends PinnedTodayTest {
     }
 
     @Test
+    void aPaymentDatedBeforeTheDateOfEntryIs422NamingPaidOnAndNothingIsWritten() {
+        String org = org();
+        String id = filed(org, malaysian(number(), "2025-09-15", "19000.00", ""));
+        move(org, id, "payments", "{\"amount\":22071.40,\"paidOn\":\"2025-09-14\",\"achReference\":\"ACH-1\"}")
+                .statusCode(422).contentType("application/problem+json").body("violations.field", equalTo(List.of("paidOn")))
+                .body("violations[0].message", containsString("date of entry 2025-09-15"));
+        get(org, "/api/entries/" + id).statusCode(200).body("status", equalTo("FILED")).body("payments.size()", equalTo(0));
+        get(org, "/api/entries/" + id + "/history").statusCode(200).body("items.action", equalTo(List.of("FILE")));
+        move(org, id, "payments", "{\"amount\":22071.40,\"paidOn\":\"2025-09-15\",\"achReference\":\"ACH-1\"}")
+                .statusCode(200).body("status", equalTo("PAID"));
+    }
+
+    @Test
     void anExportDateMoreThanAYearBeforeTheDateOfEntryIs400() {
         String org = org();
         file(org, malaysian(number(), "2025-09-15", "19000.00", ",\"exportDate\":\"2024-09-14\""))

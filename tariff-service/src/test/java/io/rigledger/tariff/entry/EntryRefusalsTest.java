@@ -12,6 +12,7 @@ import static io.rigledger.tariff.entry.Entries.malaysian;
 import static io.rigledger.tariff.entry.Entries.move;
 import static io.rigledger.tariff.entry.Entries.number;
 import static io.rigledger.tariff.entry.Entries.org;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -21,12 +22,13 @@ import static org.hamcrest.Matchers.hasSize;
 class EntryRefusalsTest {
 
     @Test
-    void aRefundPrincipalLargerThanTheClaimIs400NamingPrincipal() {
+    void aRefundPrincipalLargerThanTheClaimIs422NamingPrincipalAndTheClaim() {
         String org = org();
         String id = filedAndPaid(org);
         move(org, id, "refund-request", CAPE_REQUEST).statusCode(200);
         move(org, id, "refunds", "{\"receivedOn\":\"2026-06-30\",\"principal\":99999.00,\"interest\":0,\"reference\":\"CBP-1\"}")
-                .statusCode(400).body("violations[0].field", equalTo("principal"));
+                .statusCode(422).body("violations[0].field", equalTo("principal"))
+                .body("violations[0].message", containsString("19000.00 USD"));
         move(org, id, "refunds", "{\"receivedOn\":\"2026-06-30\",\"principal\":19000.00,\"interest\":0,\"reference\":\"CBP-1\"}")
                 .statusCode(200).body("refund.shortfall", equalTo(0f));
     }

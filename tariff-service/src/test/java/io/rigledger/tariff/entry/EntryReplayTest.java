@@ -39,13 +39,15 @@ class EntryReplayTest extends PinnedTodayTest {
         replayed(org, id, "liquidation", """
                 {"liquidationDate":"2026-07-27","reason":"CBP liquidation notice",
                  "layers":[{"program":"IEEPA_RECIPROCAL","heading":"9903.02.39","amount":19500.00},{"program":"MPF","heading":"","amount":300.00}]}""");
+        // the liquidation's bill of 500.00 is paid, else it nets the MPF's 46.40 and nothing is refundable
+        move(org, id, "payments", "{\"amount\":500.00,\"paidOn\":\"2026-07-28\",\"achReference\":\"ACH-2\"}").statusCode(200);
         replayed(org, id, "refund-request", "{\"requestedOn\":\"2026-07-30\",\"kind\":\"LIQUIDATION\",\"reason\":\"MPF over-declared\"}");
         replayed(org, id, "protest", "{\"filedOn\":\"2026-08-10\",\"protestNumber\":\"2704-26-123457\",\"reason\":\"the reciprocal rate\"}");
         String refund = "{\"receivedOn\":\"2026-08-20\",\"principal\":46.40,\"interest\":0.31,\"reference\":\"CBP-7\"}";
         replayed(org, id, "refunds", refund, refund.replace("CBP-7", "CBP-8"));
         replayed(org, id, "final-liquidation", "{\"decidedOn\":\"2026-09-01\",\"decision\":\"DENIED\",\"reason\":\"CBP denied it\"}");
         get(org, "/api/entries/" + id + "/history").statusCode(200).body("items.action",
-                equalTo(List.of("FILE", "PAY", "LIQUIDATE", "REQUEST_REFUND", "PROTEST", "RECORD_REFUND", "FINALLY_LIQUIDATE")));
+                equalTo(List.of("FILE", "PAY", "LIQUIDATE", "PAY", "REQUEST_REFUND", "PROTEST", "RECORD_REFUND", "FINALLY_LIQUIDATE")));
     }
 
     @Test

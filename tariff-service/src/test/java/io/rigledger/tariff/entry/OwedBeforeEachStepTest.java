@@ -100,6 +100,8 @@ class OwedBeforeEachStepTest {
         String org = org();
         String id = filedAndPaid(org);
         move(org, id, "origin-audits", AUDIT_CN).statusCode(200);
+        // the bill is paid (only money paid in excess comes back, 19 U.S.C. 1505(b))
+        move(org, id, "payments", "{\"amount\":36000.00,\"paidOn\":\"2026-01-15\",\"achReference\":\"ACH-BILL\"}").statusCode(200);
         // claimed: 9903.01.24 (IEEPA fentanyl, China) 20,000.00 and 9903.01.25 (IEEPA reciprocal, China) 10,000.00
         move(org, id, "refund-request", CAPE_REQUEST)
                 .statusCode(200).body("refund.claimedTotal", equalTo(30000.00f));

@@ -88,9 +88,11 @@ class RefundClaimsTest extends PinnedTodayTest {
         move(org, id, "refunds", "{\"receivedOn\":\"2026-06-30\",\"principal\":19000.00,\"interest\":300.00,\"reference\":\"CBP-1\"}")
                 .statusCode(200).body("status", equalTo("REFUNDED"));
         // CBP asserts China: Section 301 25,000.00, 9903.01.24 20,000.00 and 9903.01.25 10,000.00 billed, paid
+        // nothing of the bill is refundable before it is paid (19 U.S.C. 1505(b): only money deposited in excess comes back)
         move(org, id, "origin-audits", audit("CN", "2026-08-01")).statusCode(200).body("originAudits[0].dutyDifference", equalTo(55000.00f))
+                .body("refundable", empty());
+        move(org, id, "payments", "{\"amount\":55000.00,\"paidOn\":\"2026-08-15\",\"achReference\":\"ACH-BILL\"}").statusCode(200)
                 .body("refundable.kind", equalTo(List.of("CAPE", "CAPE"))).body("refundable.heading", equalTo(List.of("9903.01.24", "9903.01.25")));
-        move(org, id, "payments", "{\"amount\":55000.00,\"paidOn\":\"2026-08-15\",\"achReference\":\"ACH-BILL\"}").statusCode(200);
         move(org, id, "refund-request", "{\"requestedOn\":\"2026-08-20\",\"kind\":\"CAPE\",\"reason\":\"IEEPA billed by the audit\"}")
                 .statusCode(200).body("status", equalTo("REFUND_REQUESTED"))
                 .body("refund.claim", equalTo(2)).body("refund.claimed.heading", equalTo(List.of("9903.01.24", "9903.01.25")))
@@ -108,17 +110,16 @@ class RefundClaimsTest extends PinnedTodayTest {
     }
 
     @Test
-    void aRefundThatWouldBringThePrincipalRefundedAboveWhatWasPaidIs409NamingTheAmounts() {
+    void aCapeClaimOfIeepaDutyAnAuditBilledWaitsUntilTheBillIsPaid() {
         String org = org();
         String id = filedAndPaid(org);
-        // the audit bills 9903.01.24 and 9903.01.25 (30,000.00 of IEEPA duty), its bill is not paid yet
+        // the audit bills 9903.01.24 and 9903.01.25 (30,000.00 of IEEPA duty), its bill is not paid yet: nothing to refund
         move(org, id, "origin-audits", audit("CN", "2025-12-01")).statusCode(200);
-        move(org, id, "refund-request", CAPE_REQUEST).statusCode(200).body("refund.claimedTotal", equalTo(30000.00f));
-        move(org, id, "refunds", "{\"receivedOn\":\"2026-06-30\",\"principal\":30000.00,\"interest\":0,\"reference\":\"CBP-1\"}")
-                .statusCode(409).body("violations.field", equalTo(List.of("principal")))
-                .body("detail", containsString("30000.00")).body("detail", containsString("22071.40"));
-        get(org, "/api/entries/" + id).statusCode(200).body("refund.receivedOn", equalTo(null)).body("status", equalTo("REFUND_REQUESTED"));
+        move(org, id, "refund-request", CAPE_REQUEST).statusCode(422).body("violations.field", equalTo(List.of("kind")))
+                .body("detail", containsString("1505(b)"));
+        get(org, "/api/entries/" + id).statusCode(200).body("refund", equalTo(null)).body("status", equalTo("PAID"));
         move(org, id, "payments", "{\"amount\":36000.00,\"paidOn\":\"2026-06-01\",\"achReference\":\"ACH-BILL\"}").statusCode(200);
+        move(org, id, "refund-request", CAPE_REQUEST).statusCode(200).body("refund.claimedTotal", equalTo(30000.00f));
         move(org, id, "refunds", "{\"receivedOn\":\"2026-06-30\",\"principal\":30000.00,\"interest\":0,\"reference\":\"CBP-1\"}")
                 .statusCode(200).body("status", equalTo("REFUNDED"));
     }
