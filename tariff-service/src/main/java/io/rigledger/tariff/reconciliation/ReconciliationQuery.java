@@ -25,9 +25,9 @@ import java.util.List;
  * on as soon as the scan passes it (a GroupAggregate over the index, merge-joined with the reasons; no
  * sort of the whole ledger); another order sorts the grouped rows. {@link #stream} reads every row
  * through a server-side cursor (fetch size {@value #FETCH_SIZE}), so 100,000 rows never sit in memory
- * together; {@link #page} reads one page in that order with the count and totals of all the range's
- * rows (window sums over the grouped rows, computed before the page is cut). Read-only, in a
- * transaction of its own.
+ * together; {@link #page} reads one page in that order (offset and limit: in the default order the
+ * scan stops after the page) and then the count and totals of all the range's rows by one aggregate
+ * without sort or window, both in one snapshot. Read-only, in a repeatable-read transaction of its own.
  */
 @ApplicationScoped
 public class ReconciliationQuery {
@@ -51,15 +51,19 @@ public class ReconciliationQuery {
                    g.refunded, r.reason
             """;
 
-    /** Columns 12 to 17 of a page's rows: how many rows the range has and their sums. */
-    private static final String WINDOW_TOTALS = """
-            , count(*) over () as row_count, sum(g.estimated) over (), sum(g.declared) over (), sum(g.paid) over (),
-              sum(g.billed) over (), sum(g.refunded) over ()
-            """;
-
+    /**
+     * The count and sums of the range's grouped rows (without the reasons, which neither add rows nor
+     * amounts): grouped as {@link #GROUPED} groups, then counted and summed once, with no sort and no
+     * window over the grouped rows.
+     */
     private static final String TOTALS = """
             select count(*), coalesce(sum(g.estimated), 0), coalesce(sum(g.declared), 0), coalesce(sum(g.paid), 0),
                    coalesce(sum(g.billed), 0), coalesce(sum(g.refunded), 0)
+            from (select sum(k.estimated) as estimated, sum(k.declared) as declared, sum(k.paid) as paid,
+                         sum(k.billed) as billed, sum(k.refunded) as refunded
+                  from reconciliation_rollup k
+                  where k.org = ? and k.group_by = ? and k.entry_date >= ? and k.entry_date <= ? and k.ledger_rows <> 0
+                  group by k.group_key, k.program, k.heading) g
             """;
 
     @Inject
@@ -110,30 +114,31 @@ public class ReconciliationQuery {
         try (Connection c = dataSource.getConnection()) {
             readOnly(c);
             try {
+                // the page's rows first: in the default order the scan of the rollup's key stops after skip + limit + 1
+                // groups (no window over every grouped row, which had to read the whole range before the first row)
                 List<ReconciliationRow> rows = new ArrayList<>(limit + 1);
-                long count = 0;
-                BigDecimal[] sums = null;
-                String sql = COLUMNS + WINDOW_TOTALS + GROUPED + "order by " + sort.orderBy() + " offset ? limit ?";
-                try (PreparedStatement s = c.prepareStatement(sql)) {
+                try (PreparedStatement s = c.prepareStatement(COLUMNS + GROUPED + "order by " + sort.orderBy() + " offset ? limit ?")) {
                     bind(s, org, grouping, from, to);
                     s.setLong(7, skip);
                     s.setInt(8, limit + 1);
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {
                             rows.add(row(rs));
-                            count = rs.getLong(12);
-                            sums = sums(rs, 13);
                         }
                     }
                 }
-                if (sums == null) {
-                    try (PreparedStatement s = c.prepareStatement(TOTALS + GROUPED)) {
-                        bind(s, org, grouping, from, to);
-                        try (ResultSet rs = s.executeQuery()) {
-                            rs.next();
-                            count = rs.getLong(1);
-                            sums = sums(rs, 2);
-                        }
+                // then the range's count and sums by one aggregate, in the same snapshot (repeatable read)
+                long count;
+                BigDecimal[] sums;
+                try (PreparedStatement s = c.prepareStatement(TOTALS)) {
+                    s.setString(1, org);
+                    s.setString(2, grouping.label());
+                    s.setDate(3, Date.valueOf(from));
+                    s.setDate(4, Date.valueOf(to));
+                    try (ResultSet rs = s.executeQuery()) {
+                        rs.next();
+                        count = rs.getLong(1);
+                        sums = sums(rs, 2);
                     }
                 }
                 boolean more = rows.size() > limit;
@@ -149,6 +154,8 @@ public class ReconciliationQuery {
     private static void readOnly(Connection c) throws SQLException {
         c.setAutoCommit(false);
         c.setReadOnly(true);
+        // a page's rows and its totals are two statements: one snapshot for both
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         try (Statement plan = c.createStatement()) {
             // one organisation and grouping has 4 rows, another 400,000: a generic plan costed for
             // neither would join the reasons row by row; planned for the actual values, it merges
