@@ -7,7 +7,10 @@
 # database, through the same cursor without HTTP (ReconciliationBenchSeed): the raw GROUP BY of the
 # ledger (its limit when aggregated on demand) and the service's own query over the rollup (V7).
 # Usage: tariff-service/bench/reconciliation.sh
-# Settings: BENCH_ENTRIES (20000), BENCH_PORT (18083), BENCH_SKIP_BUILD, BENCH_XMX (512m),
+# Then the console's JSON pages by entry over all dates (default, page 2, sort=-variance, limit=500) and
+# GET /api/deadlines within 30d and 90d over HTTP (min / median / max), and EXPLAIN (ANALYZE, BUFFERS)
+# summaries of the page's SQL before and now beside the range's bare GROUP BY (psql), with uptime.
+# Settings: BENCH_ENTRIES (20000), BENCH_PORT (18083), BENCH_SKIP_BUILD, BENCH_XMX (512m), BENCH_TIMES (7),
 # BENCH_RESULTS=<file> (appends bench/run's TSV: figure, ours, limit, unit, goal)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -66,6 +69,76 @@ ROWS=$(($(wc -l < "$OUT/reconciliation.csv") - 1))
 echo "== CSV over HTTP: first byte $(awk -v t="$TTFB" 'BEGIN {printf "%.0f", t * 1000}') ms, last byte $(awk -v t="$TOTAL" 'BEGIN {printf "%.0f", t * 1000}') ms, $ROWS rows, $SIZE bytes"
 echo "== service RSS: $((RSS_BEFORE / 1024)) MiB before, $((RSS_PEAK / 1024)) MiB peak while streaming (heap cap ${BENCH_XMX:-512m}; CSV size $((SIZE / 1048576)) MiB)"
 echo "== same run, no HTTP, same cursor: $FLOOR"
+
+# The console's pages (issue 13: each under 300 ms server time): the JSON page by entry over all dates and
+# the deadlines, BENCH_TIMES requests each after one warm-up, min / median / max of curl's total time.
+TIMES_N=${BENCH_TIMES:-7}
+API="http://localhost:$PORT/api"
+timed() { # label url
+  curl -sf -H "Authorization: Bearer $BENCH_TOKEN" "$2" -o /dev/null
+  for _ in $(seq "$TIMES_N"); do
+    curl -sf -H "Authorization: Bearer $BENCH_TOKEN" "$2" -o /dev/null -w '%{time_total}\n'
+  done | sort -n | awk -v label="$1" '{t[NR] = $1 * 1000} END {printf "   %-44s %6.1f / %6.1f / %6.1f ms\n", label, t[1], t[int((NR + 1) / 2)], t[NR]}'
+}
+BY_ENTRY="$API/reconciliation?groupBy=entry"
+NEXT=$(curl -sf -H "Authorization: Bearer $BENCH_TOKEN" "$BY_ENTRY" | sed -n 's/.*"nextCursor":"\([^"]*\)".*/\1/p')
+echo "== JSON pages and deadlines over HTTP, min / median / max of $TIMES_N (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+timed "reconciliation by entry, all dates, 100 rows" "$BY_ENTRY"
+timed "same, page 2 (cursor)" "$BY_ENTRY&cursor=$NEXT"
+timed "same, sort=-variance" "$BY_ENTRY&sort=-variance"
+timed "same, limit=500" "$BY_ENTRY&limit=500"
+timed "deadlines within=30d" "$API/deadlines?within=30d"
+timed "deadlines within=90d" "$API/deadlines?within=90d"
+
+# The SQL behind them, EXPLAIN (ANALYZE, BUFFERS) summaries: the page as it was before (window sums over every
+# grouped row, then offset/limit), the page and totals as ReconciliationQuery reads them now, and the machine's
+# limit on the same rows (the rollup's range grouped, nothing else).
+PSQL_URL="postgresql://postgres:postgres@${DB_URL#jdbc:postgresql://}"
+explain() { # label sql
+  psql -X -q "$PSQL_URL" -c "set plan_cache_mode = force_custom_plan" -c "explain (analyze, buffers, timing off) $2" \
+    | awk -v label="$1" 'NR == 3 {top = $0} /Buffers:/ && !buf {buf = $0} /Execution Time/ {et = $0}
+        END {gsub(/^ +/, "", top); gsub(/^ +/, "", buf); printf "   %-44s %s\n      %s | %s\n", label, et, substr(top, 1, 90), buf}'
+}
+RANGE="k.org = 'bench' and k.group_by = 'entry' and k.entry_date >= date '2019-01-01' and k.entry_date <= date '2199-12-31' and k.ledger_rows <> 0"
+GROUPED="from (select k.group_key, k.program, k.heading, min(k.entry_date) as first_date, max(k.entry_date) as last_date,
+  sum(k.estimated) as estimated, sum(k.declared) as declared, sum(k.paid) as paid, sum(k.billed) as billed, sum(k.refunded) as refunded
+  from reconciliation_rollup k where $RANGE group by k.group_key, k.program, k.heading) g
+  left join reconciliation_reason r on r.org = 'bench' and r.group_by = 'entry' and r.group_key = g.group_key and r.program = g.program and r.heading = g.heading"
+ROW="select g.*, r.reason"
+WINDOW=", count(*) over (), sum(g.estimated) over (), sum(g.declared) over (), sum(g.paid) over (), sum(g.billed) over (), sum(g.refunded) over ()"
+ORDER="order by g.group_key, g.program, g.heading"
+echo "== EXPLAIN (ANALYZE, BUFFERS), groupBy=entry, all dates (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+explain "limit: the range grouped, no order" "select count(*) from (select 1 from reconciliation_rollup k where $RANGE group by k.group_key, k.program, k.heading) x"
+explain "before: page 1 with window sums" "$ROW $WINDOW $GROUPED $ORDER offset 0 limit 101"
+explain "before: sort=-variance, window sums" "$ROW $WINDOW $GROUPED order by (g.declared + g.billed - g.refunded - g.estimated) desc, g.group_key, g.program, g.heading offset 0 limit 101"
+explain "now: page 1 rows" "$ROW $GROUPED $ORDER offset 0 limit 101"
+explain "now: page 2 rows" "$ROW $GROUPED $ORDER offset 100 limit 101"
+explain "now: limit=500 rows" "$ROW $GROUPED $ORDER offset 0 limit 501"
+explain "now: sort=-variance rows" "$ROW $GROUPED order by (g.declared + g.billed - g.refunded - g.estimated) desc, g.group_key, g.program, g.heading offset 0 limit 101"
+explain "now: the range's count and sums" "select count(*), sum(g.estimated), sum(g.declared), sum(g.paid), sum(g.billed), sum(g.refunded)
+  from (select sum(k.estimated) as estimated, sum(k.declared) as declared, sum(k.paid) as paid, sum(k.billed) as billed, sum(k.refunded) as refunded
+  from reconciliation_rollup k where $RANGE group by k.group_key, k.program, k.heading) g"
+deadlines_sql() { # days: DueDates' SQL for the first page, its parameters written out (correction 299 days, expected
+  # liquidation 314, CAPE 80, protest 180 days: Deadlines)
+  echo "select e.id, e.entry_number, d.kind, d.due from customs_entry e
+  cross join lateral (select cast(e.entry_date + interval '1 year' as date) as deemed) y
+  cross join lateral (values ('POST_SUMMARY_CORRECTION', e.entry_date + 299), ('EXPECTED_LIQUIDATION', e.entry_date + 314),
+    ('DEEMED_LIQUIDATION', y.deemed),
+    ('CAPE', case when e.liquidation_date is not null then e.liquidation_date + 80 when y.deemed <= current_date then y.deemed + 80
+                  else e.entry_date + 314 + 80 end),
+    ('PROTEST', coalesce(e.liquidation_date, y.deemed) + 180), ('DRAWBACK', cast(e.entry_date + interval '5 years' as date))) as d(kind, due)
+  where e.org = 'bench' and d.due between current_date and current_date + $1
+    and (e.liquidation_date is null or d.kind in ('CAPE', 'PROTEST', 'DRAWBACK'))
+    and (d.kind <> 'POST_SUMMARY_CORRECTION' or y.deemed > current_date) and (d.kind <> 'CAPE' or e.has_ieepa)
+    and (d.kind <> 'PROTEST' or (e.protest is null and e.status in ('PAID', 'CORRECTED', 'LIQUIDATED', 'REFUND_REQUESTED', 'REFUNDED')
+                                 and (e.liquidation_date is not null or y.deemed <= current_date)))
+    and d.due > current_date - 1
+  order by d.due, e.entry_number collate \"C\", d.kind collate \"C\" limit 101"
+}
+explain "deadlines within=30d, first page's SQL" "$(deadlines_sql 30)"
+explain "deadlines within=90d, first page's SQL" "$(deadlines_sql 90)"
+echo "== uptime: $(uptime)"
+
 if [ -n "${BENCH_RESULTS:-}" ]; then
   kv() { grep -o "$1=[0-9.]*" <<< "$FLOOR" | cut -d= -f2; }
   ms() { awk -v t="$1" 'BEGIN {printf "%.0f", t * 1000}'; }
