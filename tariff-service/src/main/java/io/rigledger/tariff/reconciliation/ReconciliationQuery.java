@@ -52,6 +52,16 @@ public class ReconciliationQuery {
             """;
 
     /**
+     * Columns 12 to 17 of a page's rows in an order other than the rollup's key: how many rows the range has
+     * and their sums. That order sorts every grouped row anyway, so the window over them costs little beside
+     * the sort, where a second aggregate ({@link #TOTALS}) would group the range again.
+     */
+    private static final String WINDOW_TOTALS = """
+            , count(*) over () as row_count, sum(g.estimated) over (), sum(g.declared) over (), sum(g.paid) over (),
+              sum(g.billed) over (), sum(g.refunded) over ()
+            """;
+
+    /**
      * The count and sums of the range's grouped rows (without the reasons, which neither add rows nor
      * amounts): grouped as {@link #GROUPED} groups, then counted and summed once, with no sort and no
      * window over the grouped rows.
@@ -116,29 +126,40 @@ public class ReconciliationQuery {
             try {
                 // the page's rows first: in the default order the scan of the rollup's key stops after skip + limit + 1
                 // groups (no window over every grouped row, which had to read the whole range before the first row)
+                // in another order every grouped row is sorted before the first is handed on: the count and sums
+                // come with the rows (window sums), as one statement, with no second grouping of the range
+                boolean byKey = ReconciliationSort.DEFAULT.equals(sort);
                 List<ReconciliationRow> rows = new ArrayList<>(limit + 1);
-                try (PreparedStatement s = c.prepareStatement(COLUMNS + GROUPED + "order by " + sort.orderBy() + " offset ? limit ?")) {
+                long count = 0;
+                BigDecimal[] sums = null;
+                String sql = COLUMNS + (byKey ? "" : WINDOW_TOTALS) + GROUPED + "order by " + sort.orderBy() + " offset ? limit ?";
+                try (PreparedStatement s = c.prepareStatement(sql)) {
                     bind(s, org, grouping, from, to);
                     s.setLong(7, skip);
                     s.setInt(8, limit + 1);
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {
                             rows.add(row(rs));
+                            if (!byKey) {
+                                count = rs.getLong(12);
+                                sums = sums(rs, 13);
+                            }
                         }
                     }
                 }
-                // then the range's count and sums by one aggregate, in the same snapshot (repeatable read)
-                long count;
-                BigDecimal[] sums;
-                try (PreparedStatement s = c.prepareStatement(TOTALS)) {
-                    s.setString(1, org);
-                    s.setString(2, grouping.label());
-                    s.setDate(3, Date.valueOf(from));
-                    s.setDate(4, Date.valueOf(to));
-                    try (ResultSet rs = s.executeQuery()) {
-                        rs.next();
-                        count = rs.getLong(1);
-                        sums = sums(rs, 2);
+                // in the key's order (or on an empty page), the range's count and sums by one aggregate, in the same
+                // snapshot (repeatable read)
+                if (sums == null) {
+                    try (PreparedStatement s = c.prepareStatement(TOTALS)) {
+                        s.setString(1, org);
+                        s.setString(2, grouping.label());
+                        s.setDate(3, Date.valueOf(from));
+                        s.setDate(4, Date.valueOf(to));
+                        try (ResultSet rs = s.executeQuery()) {
+                            rs.next();
+                            count = rs.getLong(1);
+                            sums = sums(rs, 2);
+                        }
                     }
                 }
                 boolean more = rows.size() > limit;
