@@ -10,91 +10,53 @@ import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static io.rigledger.local.ConsoleData.FROM;
+import static io.rigledger.local.ConsoleData.TO;
 import static io.rigledger.local.JourneyIT.ok;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The web console in a real browser (headless Chromium through Selenium) against the packaged stack:
- * fiona, oscar and alice sign in on Keycloak's own login page, and each page's numbers are checked
- * against what the services answer the same person (their tokens from the same realm); bob of another
- * organisation (bob, bob-finance, bob-ops) sees none of northwind's data on any page; a forged session cookie gets the sign-in page; an expired
- * session signs in again and comes back to the same page; signing out ends the Keycloak session, or, while
- * Keycloak does not answer, the console's own session with a page saying so. The
- * data is the journey of issue 11 (an order from two plants, shipped, entered, paid, received and
- * racked): JourneyIT's when it ran before in the same run, else the same steps made here.
- * Every page is saved as a PNG under target/screenshots with its server time (Server-Timing) beside it
- * in server-times.txt; the goal is under 300 ms a page, reported, not asserted (a timed test is no proof).
+ * The web console in a real browser (headless Chromium through Selenium) against the packaged stack, each page's numbers
+ * against the services' own: fiona, oscar and alice sign in on Keycloak's own login page, and the reconciliation (its
+ * CSV, a reason recorded, paging sorted by variance), deadlines and IEEPA refunds, the fleet, a rig, sites, racks and a
+ * rack, the orders and an order are checked against what tariff-, inventory- and procurement-service answer the same
+ * person (their tokens from the same realm). The data is the run's journey ({@link ConsoleData}). Every page is saved as
+ * a PNG under target/screenshots with its server time (Server-Timing) in server-times.txt. Who sees what:
+ * {@link ConsoleTenancyIT}; sign-in, expiry and sign-out: {@link ConsoleSessionIT}.
  */
 @ExtendWith(LocalStackExtension.class)
 class ConsoleIT {
 
     private static final System.Logger LOG = System.getLogger(ConsoleIT.class.getName());
-    private static final String FROM = "2025-01-01";
-    private static final String TO = "2025-12-31";
     /** How many pages of alice's orders the order test reads at most to find the journey's order. */
     private static final int MAX_ORDER_PAGES = 50;
-    /** quarkus-oidc's session cookie (with split tokens also q_session_at and q_session_rt). */
-    private static final String SESSION_COOKIE = "q_session";
 
     private static Calls calls;
     private static Journey j;
     private static JourneyRigs rigs;
     private static String console;
-    private static StackSettings settings;
-    private static StackFaults faults;
 
     @BeforeAll
-    static void journey(LocalStack stack) {
-        settings = stack.settings();
-        faults = new StackFaults(stack);
-        calls = new Calls(settings);
-        console = settings.serviceUrl(ServiceApp.CONSOLE);
-        rigs = JourneyIT.finished;
-        if (rigs == null) {
-            j = new Journey(calls, Calls.runId());
-            j.oscarBuildsASiteWithARack();
-            j.aliceOrdersFromAMalaysianAndAChinesePlant();
-            j.aliceSubmitsConfirmsAndShips();
-            j.fionaFilesTheEntryAndPaysIt();
-            j.aliceReceivesTheShipment();
-            rigs = new JourneyRigs(calls, j);
-            rigs.appearInInventoryOnceEachWithPlantOriginAndPrice();
-            rigs.oscarDeploysThemAndTheFleetSummaryCountsThem();
-        } else {
-            j = rigs.journey();
-            LOG.log(System.Logger.Level.INFO, "the console is looked at with JourneyIT's data, run " + j.run);
-        }
+    static void data(LocalStack stack) {
+        ConsoleData d = ConsoleData.of(stack);
+        calls = d.calls;
+        j = d.j;
+        rigs = d.rigs;
+        console = d.console;
     }
 
     @AfterAll
     static void serverTimes() throws IOException {
-        Map<String, ConsoleBrowser.PageTime> times = new TreeMap<>(ConsoleBrowser.SERVER_TIMES);
-        StringBuilder csv = new StringBuilder("page,path,server time ms as shown,server time ms reloaded (Server-Timing app; goal < 300)\n");
-        StringBuilder lines = new StringBuilder();
-        times.forEach((page, t) -> {
-            csv.append(page).append(',').append(t.path()).append(',').append(ms(t.first())).append(',').append(ms(t.again())).append('\n');
-            lines.append(String.format(Locale.ROOT, "%nconsole page %-24s %8s ms as shown, %8s ms reloaded  %s  %s", page,
-                    ms(t.first()), ms(t.again()), Math.max(t.first(), t.again()) < 300 ? "< 300 ms" : "OVER 300 ms", t.path()));
-        });
-        Files.createDirectories(ConsoleBrowser.SHOTS);
-        Files.writeString(ConsoleBrowser.SHOTS.resolve("server-times.txt"), csv);
-        LOG.log(System.Logger.Level.INFO, "console pages' server time (Server-Timing app; goal < 300 ms):" + lines);
-    }
-
-    private static String ms(double ms) {
-        return String.format(Locale.ROOT, "%.1f", ms);
+        ConsoleData.writeServerTimes();
     }
 
     @Test
@@ -228,161 +190,6 @@ class ConsoleIT {
             LOG.log(System.Logger.Level.INFO, "the order page's Server-Timing (app, then each procurement-service call): "
                     + b.serverTimings());
             b.shot("order");
-        }
-    }
-
-    @Test
-    void bobOfAnotherOrganisationSeesNoneOfNorthwindsData() {
-        try (ConsoleBrowser b = new ConsoleBrowser(console)) {
-            b.signIn("/orders", "bob");
-            assertFalse(b.driver().getPageSource().contains(j.orderId()), "northwind's order on bob's list");
-            b.open("/orders/" + j.orderId());
-            assertTrue(b.text("#problem").contains("404"), b.text("#problem"));
-            assertFalse(b.driver().getPageSource().contains(j.site), "northwind's site on bob's page");
-            b.shot("bob-northwinds-order");
-            b.open("/fleet/rigs?q=" + rigs.assetIds().get(0));
-            assertFalse(b.driver().getPageSource().contains("id=\"rig-status\""), "bob sees northwind's rig");
-            b.open("/finance/reconciliation");
-            assertFalse(b.driver().getPageSource().contains(j.entryNumber), "bob sees northwind's entry");
-        }
-    }
-
-    /**
-     * bob-finance and bob-ops (southpeak's finance and ops people, added to the run's Keycloak as JourneyBob adds them) sign in and read every finance and
-     * ops page: each page is served to them (their roles allow it), and none shows northwind's entry, order, rigs,
-     * site or racks: the reconciliation of all dates by entry and by order, deadlines in 90 days, IEEPA refunds;
-     * the fleet, the lookup of a northwind asset id, the sites, and northwind's site's racks and rack.
-     */
-    @Test
-    void bobFinanceAndBobOpsOfAnotherOrganisationSeeNoneOfNorthwindsData() throws Exception {
-        // the realm file gives southpeak only bob (an operator): its finance and ops people are added to this run's Keycloak
-        Realm.addPerson(settings, JourneyBob.BOB_FINANCE, JourneyBob.SOUTHPEAK, "finance");
-        Realm.addPerson(settings, JourneyBob.BOB_OPS, JourneyBob.SOUTHPEAK, "ops");
-        try (ConsoleBrowser b = new ConsoleBrowser(console)) {
-            b.signIn("/", JourneyBob.BOB_FINANCE);
-            b.open("/finance/reconciliation?from=&to=&groupBy=entry");
-            assertEquals("Reconciliation", b.text("h1"), "served to bob-finance");
-            assertTrue(b.text("#range").contains("no start date") && b.text("#range").contains("no end date"), b.text("#range"));
-            noneOfNorthwinds(b, "bob-finance's reconciliation by entry, all dates");
-            b.shot("bob-finance-reconciliation");
-            b.open("/finance/reconciliation?from=&to=&groupBy=order");
-            assertEquals("Reconciliation", b.text("h1"));
-            noneOfNorthwinds(b, "bob-finance's reconciliation by order, all dates");
-            b.open("/finance/deadlines?within=90");
-            assertEquals("Deadlines in the next 90 days", b.text("h1"));
-            noneOfNorthwinds(b, "bob-finance's deadlines");
-            b.open("/finance/ieepa-refunds");
-            assertEquals("IEEPA refunds", b.text("h1"));
-            noneOfNorthwinds(b, "bob-finance's IEEPA refunds");
-        }
-        try (ConsoleBrowser b = new ConsoleBrowser(console)) {
-            b.signIn("/fleet", JourneyBob.BOB_OPS);
-            assertEquals("Fleet by site and status", b.text("h1"), "served to bob-ops");
-            noneOfNorthwinds(b, "bob-ops's fleet");
-            assertFalse(b.driver().getPageSource().contains(j.site), "northwind's site in bob-ops's fleet");
-            b.shot("bob-ops-fleet");
-            b.open("/fleet/rigs?q=" + rigs.assetIds().get(0));
-            assertEquals("Rig lookup", b.text("h1"));
-            assertTrue(b.all("#rig-status").isEmpty() && b.all("#history tbody tr").isEmpty(), "bob-ops sees northwind's rig");
-            b.open("/fleet/sites");
-            assertEquals("Sites", b.text("h1"));
-            assertFalse(b.driver().getPageSource().contains(j.site), "northwind's site on bob-ops's list");
-            b.open("/fleet/sites/" + j.site + "/racks");
-            assertTrue(b.all("#racks tbody tr").isEmpty(), "northwind's racks shown to bob-ops");
-            b.open("/fleet/sites/" + j.site + "/racks/" + j.rack);
-            assertTrue(b.all("li.slot").isEmpty(), "northwind's rack shown to bob-ops");
-            noneOfNorthwinds(b, "bob-ops on northwind's rack");
-        }
-    }
-
-    /** The page shows none of the journey's entry, order or rigs (asset ids). */
-    private static void noneOfNorthwinds(ConsoleBrowser b, String page) {
-        String source = b.driver().getPageSource();
-        List<String> seen = new ArrayList<>();
-        for (String mark : concat(List.of(j.entryNumber, j.entryNumber.replace("-", ""), j.orderId()), rigs.assetIds())) {
-            if (source.contains(mark)) {
-                seen.add(mark);
-            }
-        }
-        assertEquals(List.of(), seen, "northwind's data on " + page);
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
-    }
-
-    /**
-     * Signing out while Keycloak does not answer (paused: its port takes the connection, nothing answers): the
-     * browser is not sent to it; the console's own session ends (no session cookie left) and its page says so, that
-     * the Keycloak session may still be open, and offers to sign in again. Keycloak is resumed and alice's
-     * Keycloak session ended afterwards.
-     */
-    @Test
-    void signingOutWhileKeycloakDoesNotAnswerEndsTheConsoleSessionAndSaysSo() throws Exception {
-        try (ConsoleBrowser b = new ConsoleBrowser(console)) {
-            b.signIn("/", "alice");
-            faults.pauseKeycloak();
-            try {
-                b.clickAndWait(b.all("a[href='/logout']").get(0));
-                assertEquals(console + "/logout", b.url(), "still on the console, not sent to Keycloak");
-                assertEquals("Signed out of the console", b.text("h1"));
-                assertTrue(b.text("#signed-out-detail").contains("could not be reached") && b.text("#signed-out-detail")
-                        .contains("Keycloak session may still be open"), b.text("#signed-out-detail"));
-                assertEquals("/", b.all("#sign-in-again").get(0).getDomAttribute("href"));
-                assertFalse(b.cookieNames().stream().anyMatch(n -> n.startsWith(SESSION_COOKIE)), "session cookies: " + b.cookieNames());
-                b.shotAsShown("signed-out-keycloak-unreachable");
-            } finally {
-                faults.resumeKeycloak();
-            }
-            Realm.endSessions(settings, "alice", "console");
-        }
-    }
-
-    @Test
-    void aForgedSessionCookieGetsTheSignInPage() {
-        try (ConsoleBrowser b = new ConsoleBrowser(console)) {
-            b.open("/console.css");
-            b.setCookie(SESSION_COOKIE, "forged.cookie.value");
-            b.open("/finance/reconciliation");
-            assertTrue(b.url().contains("/realms/rigledger/protocol/openid-connect/auth"), b.url());
-            assertTrue(b.onKeycloakLogin(), "Keycloak's login form");
-            b.shot("sign-in");
-        }
-    }
-
-    /**
-     * fiona's console session expires (its ID token, 5 s for this sign-in, and the Keycloak session, ended
-     * as its idle timeout ends it): the next page goes to the sign-in page and, signed in, to the same page;
-     * signing out then ends the new Keycloak session too (the login form, not a silent sign-in, follows).
-     */
-    @Test
-    void anExpiredSessionSignsInAgainOnTheSamePageAndSigningOutEndsTheKeycloakSession() throws Exception {
-        String page = "/finance/deadlines?within=30";
-        try (ConsoleBrowser b = new ConsoleBrowser(console)) {
-            Realm.tokenLifespan(settings, "console", Duration.ofSeconds(5));
-            try {
-                b.signIn(page, "fiona");
-            } finally {
-                Realm.tokenLifespan(settings, "console", null);
-            }
-            Realm.endSessions(settings, "fiona", "console");
-            await("the console sends fiona to sign in once her tokens expired").atMost(Duration.ofSeconds(60))
-                    .pollInterval(Duration.ofSeconds(1)).until(() -> {
-                        b.open(page);
-                        return b.onKeycloakLogin();
-                    });
-            b.signInHere("fiona");
-            assertEquals(console + page, b.url(), "signed in again on the same page");
-            assertEquals("Deadlines in the next 30 days", b.text("h1"));
-            List<String> before = Realm.sessions(settings, "fiona", "console");
-            assertEquals(1, before.size(), "fiona's new console session: " + before);
-
-            b.clickAndWait(b.all("a[href='/logout']").get(0));
-            b.waitFor(b::onKeycloakLogin);
-            assertEquals(List.of(), Realm.sessions(settings, "fiona", "console"), "signing out ended the Keycloak session");
-            assertFalse(b.cookieNames().stream().anyMatch(n -> n.startsWith(SESSION_COOKIE)), "session cookies: " + b.cookieNames());
         }
     }
 

@@ -43,8 +43,8 @@ class JourneyIT {
     static final String EXPORT_DATE = "2025-08-01";
 
     /**
-     * The journey's rigs once the whole journey has passed in this run (null before): ConsoleIT looks at
-     * the same data in the browser instead of making it again.
+     * The journey's rigs once the whole journey has passed in this run (null before): the console's browser
+     * tests look at the same data instead of making it again ({@link ConsoleData}).
      */
     static volatile JourneyRigs finished;
 
