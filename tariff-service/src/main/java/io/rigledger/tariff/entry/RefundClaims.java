@@ -56,7 +56,23 @@ public class RefundClaims {
      * in the order of the basis): {@link #claimableNow}'s capped amounts.
      */
     public Map<String, BigDecimal> claimable(CustomsEntry e, SummaryView summary, String kind) {
-        return claimableNow(e, summary, kind).claimable();
+        return claimableNow(e, kind, Books.of(this, e, summary, of(e))).claimable();
+    }
+
+    /**
+     * What an entry's caps are worked out from, read once for every kind a call looks at: its refund claims, what it owes
+     * now per layer ({@link Owed#now}, USD) and its DECLARED, PAID and REFUNDED ledger sums ({@link EntryStore#ledgerSums}).
+     */
+    record Books(List<EntryView.Refund> claims, Map<String, AllocationTable.Change> owedNow, List<EntryStore.LayerSum> sums) {
+
+        static Books of(RefundClaims c, CustomsEntry e, SummaryView summary, List<EntryView.Refund> claims) {
+            return new Books(claims, c.owed.now(e, summary), c.store.ledgerSums(e, List.of("DECLARED", "PAID", "REFUNDED")));
+        }
+
+        /** What was paid in excess per claim key ({@link ExcessPaid#of}), netted unless for an ORIGIN_AUDIT claim. */
+        Map<String, BigDecimal> excess(String kind) {
+            return ExcessPaid.of(sums, owedNow, claims, !kind.equals(ORIGIN_AUDIT));
+        }
     }
 
     /**
@@ -79,14 +95,12 @@ public class RefundClaims {
      * A bill reversed or cancelled before it was paid leaves no excess, so nothing of it is claimable. ORIGIN_AUDIT keeps its
      * netted headings while the claim is above 0 (else nothing), every other kind keeps the headings above 0.
      */
-    public Claimable claimableNow(CustomsEntry e, SummaryView summary, String kind) {
-        List<EntryView.Refund> claims = of(e);
-        Map<String, AllocationTable.Change> owedNow = owed.now(e, summary);
-        Map<String, BigDecimal> excess = ExcessPaid.of(store.ledgerSums(e, List.of("DECLARED", "PAID", "REFUNDED")), owedNow, claims,
-                !kind.equals(ORIGIN_AUDIT));
+    Claimable claimableNow(CustomsEntry e, String kind, Books books) {
+        List<EntryView.Refund> claims = books.claims();
+        Map<String, BigDecimal> excess = books.excess(kind);
         Map<String, BigDecimal> basis = new LinkedHashMap<>();
         if (kind.equals(CAPE)) {
-            basis.putAll(capeClaimable(Owed.ieepaByHeading(owedNow), claims));
+            basis.putAll(capeClaimable(Owed.ieepaByHeading(books.owedNow()), claims));
         } else if (kind.equals(LIQUIDATION)) {
             EntryView.Liquidation l = store.read(e.liquidation, EntryView.Liquidation.class);
             if (l != null) {
@@ -185,19 +199,18 @@ public class RefundClaims {
         if (e.status == EntryStatus.FILED) {
             return out;
         }
+        Books books = Books.of(this, e, summary, of(e));
         for (String kind : KINDS) {
             if (kind.equals(CAPE) && !e.hasIeepa) {
                 continue;
             }
-            claimable(e, summary, kind).forEach((h, a) -> out.add(new EntryView.Refundable(kind, h, a.setScale(2))));
+            claimableNow(e, kind, books).claimable().forEach((h, a) -> out.add(new EntryView.Refundable(kind, h, a.setScale(2))));
         }
         return out;
     }
 
     /**
-     * Requests a refund claim: CAPE (only when eligible, {@link Cape}), LIQUIDATION or ORIGIN_AUDIT, claiming
-     * {@link #claimable} of its kind; another claim of the same kind may not be open.
-     *
+     * Requests a refund claim: CAPE (only when eligible, {@link Cape}), LIQUIDATION, ORIGIN_AUDIT or PROTEST, claiming
      * {@link #claimable} of its kind, or {@code amount} of it (over its headings in proportion, {@link #within}); another claim
      * of the same kind may not be open.
      *
@@ -216,10 +229,11 @@ public class RefundClaims {
                     + ", not received yet)");
         });
         SummaryView summary = store.summary(e);
-        Claimable now = claimableNow(e, summary, body.kind());
+        Books books = Books.of(this, e, summary, claims);
+        Claimable now = claimableNow(e, body.kind(), books);
         Map<String, BigDecimal> claimable = now.claimable();
         if (body.kind().equals(CAPE)) {
-            List<String> whyNot = Cape.whyNot(Cape.of(e, claims, owed.ieepaByHeading(e, summary)), body.requestedOn());
+            List<String> whyNot = Cape.whyNot(Cape.of(e, claims, Owed.ieepaByHeading(books.owedNow())), body.requestedOn());
             if (!whyNot.isEmpty()) {
                 throw Problems.conflict("the entry is not eligible for CAPE: " + String.join("; ", whyNot));
             }
@@ -271,8 +285,8 @@ public class RefundClaims {
      *
      * @throws io.rigledger.platform.problem.ProblemException 409 when no claim is open or the named one was received, when
      *         a CAPE heading's share exceeds the IEEPA duty still owed on it, or when the principal refunded on the entry
-     *         would exceed what was paid (naming principal); 400 naming claim (unknown, or several open and none named),
-     *         principal above the claim, receivedOn outside the request date to today
+     *         would exceed what was paid (naming principal); 422 naming principal above what the claim claimed; 400 naming
+     *         claim (unknown, or several open and none named), receivedOn outside the request date to today
      */
     @Transactional
     public EntryView record(UUID id, EntryMoves.RefundReceived body, String org, String by) {
@@ -301,9 +315,7 @@ public class RefundClaims {
         // what was paid in excess per heading with this claim received (no longer open)
         List<EntryView.Refund> others = new ArrayList<>(claims);
         others.remove(at);
-        SummaryView summary = store.summary(e);
-        Map<String, BigDecimal> excess = ExcessPaid.of(store.ledgerSums(e, List.of("DECLARED", "PAID", "REFUNDED")),
-                owed.now(e, summary), others, !r.kind().equals(ORIGIN_AUDIT));
+        Map<String, BigDecimal> excess = Books.of(this, e, store.summary(e), others).excess(r.kind());
         store.ledger(e, refundRows.rows(e, r, principal, body.interest(), excess));
         List<EntryView.HeadingAmount> received = new ArrayList<>();
         principal.forEach((h, a) -> received.add(new EntryView.HeadingAmount(h, a)));

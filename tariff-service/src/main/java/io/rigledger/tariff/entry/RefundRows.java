@@ -107,7 +107,6 @@ public class RefundRows {
         boolean cape = r.kind().equals(RefundClaims.CAPE);
         List<AllocationTable.LineChange> owedChanges = cape ? owed.lineChanges(e, summary) : List.of();
         Map<String, BigDecimal> stillOwed = cape ? Owed.ieepaByHeading(owedNow) : Map.of();
-
         List<EntryStore.OrderLineSum> basis = cape ? List.of() : store.ledgerSumsByOrderLine(e, List.of(BASIS.get(r.kind())));
         List<Ledger.Row> rows = new ArrayList<>();
         principal.forEach((heading, part) -> {
