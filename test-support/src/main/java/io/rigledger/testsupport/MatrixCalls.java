@@ -187,8 +187,7 @@ final class MatrixCalls {
      */
     void foreignRows(Cell cell) {
         MatrixOperation op = cell.operation();
-        List<String> pages = walk(cell, "org A's", fixture.path(op, Side.CALLER),
-                SecurityMatrix.person(cell.role(), fixture.callerOrg()));
+        List<String> pages = walk(cell, "org A's", fixture.path(op, Side.CALLER), fixture.callerOrg());
         for (int page = 0; page < pages.size(); page++) {
             for (String marker : fixture.otherMarkers()) {
                 assertTrue(!pages.get(page).contains(marker), cell + ": org A's page " + (page + 1) + " shows org B's "
@@ -199,18 +198,18 @@ final class MatrixCalls {
         if (fixture.unlistedReason(op.operationId()) != null) {
             return;
         }
-        String own = String.join("\n", walk(cell, "org B's", fixture.path(op, Side.OTHER),
-                SecurityMatrix.person(cell.role(), fixture.otherOrg())));
+        String own = String.join("\n", walk(cell, "org B's", fixture.path(op, Side.OTHER), fixture.otherOrg()));
         assertTrue(fixture.otherMarkers().stream().anyMatch(own::contains),
                 cell + ": org B's own answer shows none of its fixture data " + fixture.otherMarkers()
                         + ", so org A's answer proves nothing: " + own);
     }
 
     /**
-     * Every page of one organisation's answer, as text: nextCursor followed to the last page, one
-     * row a page when the operation is keyset-paged, which must then reach page 2.
+     * Every page of organisation {@code org}'s answer to the cell's role ({@link #asMemberOf}), as
+     * text: nextCursor followed to the last page, one row a page when the operation is keyset-paged,
+     * which must then reach page 2.
      */
-    private List<String> walk(Cell cell, String whose, String path, String token) {
+    private List<String> walk(Cell cell, String whose, String path, String org) {
         MatrixOperation op = cell.operation();
         String first = op.pages() ? path + (path.contains("?") ? "&" : "?") + MatrixOperation.PAGE_SIZE + "=1" : path;
         List<String> pages = new ArrayList<>();
@@ -219,7 +218,7 @@ final class MatrixCalls {
             assertTrue(pages.size() < MAX_PAGES, cell + ": " + whose + " answer has more than " + MAX_PAGES + " pages");
             String pagePath = cursor == null ? first : first + (first.contains("?") ? "&" : "?") + MatrixOperation.CURSOR
                     + "=" + cursor;
-            Response answer = send(new Request(op, pagePath, token));
+            Response answer = send(asMemberOf(op, cell.role(), org, pagePath));
             assertTrue(answer.statusCode() < 300, cell + ": " + whose + " page " + (pages.size() + 1) + " answered "
                     + answer.statusCode() + ": " + answer.asString());
             pages.add(MatrixBodies.text(answer));
@@ -230,6 +229,24 @@ final class MatrixCalls {
                     + " hold at least two rows of each organisation that it lists): " + pages);
         }
         return pages;
+    }
+
+    /**
+     * A call of {@code path} by the role's caller of organisation {@code org}: a person of it, or the
+     * service account naming it in each of the operation's fields the fixture says a service account
+     * names its organisation in ({@link MatrixFixture#serviceOrg}: a query parameter or a header).
+     */
+    private Request asMemberOf(MatrixOperation op, String role, String org, String path) {
+        if (!"service".equals(role)) {
+            return new Request(op, path, SecurityMatrix.person(role, org));
+        }
+        Request request = new Request(op, path, SecurityMatrix.memberOf(role, null));
+        for (IdFields.IdField f : op.idFields()) {
+            if (fixture.serviceOrgFields().contains(f.name())) {
+                request = request.with(f, org);
+            }
+        }
+        return request;
     }
 
     /**

@@ -234,7 +234,6 @@ public final class MatrixFixture {
         };
     }
 
-
     Set<String> otherMarkers() {
         return otherMarkers;
     }

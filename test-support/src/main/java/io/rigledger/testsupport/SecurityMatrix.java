@@ -36,7 +36,8 @@ import java.util.function.Supplier;
  *       org A's answer holds some of org A's own data and none of org B's ids, serials, numbers or
  *       its name on any page (nextCursor followed to the last, at most {@link MatrixCalls#MAX_PAGES});
  *       a paged read is asked one row a page and must reach page 2, so the fixture holds at least two
- *       rows of each organisation there; org B's answer shows its own (also past page 1);</li>
+ *       rows of each organisation there; org B's answer shows its own (also past page 1); the same
+ *       for the service account acting for org A (and then for org B), naming it where the fixture says;</li>
  *   <li>for each {@code global} operation: callers of two organisations get the same answer; a write
  *       is sent a valid body (the fixture's, else the contract's example), must succeed, and then
  *       its reads answer people of both organisations alike;</li>
@@ -167,6 +168,11 @@ public final class SecurityMatrix {
             }
             if (op.roles().contains("service") && !op.idFields().isEmpty()) {
                 cells.add(new Cell(op, Kind.SERVICE_FOR_ORG, null, "service"));
+                if (op.isListing()) {
+                    // the service account acting for org A walks org A's pages as a person does (fresh review R-11:
+                    // a query that forgets the organisation only for the service account once a cursor is given)
+                    cells.add(new Cell(op, Kind.FOREIGN_ROWS, null, "service"));
+                }
             }
         }
         return cells;
