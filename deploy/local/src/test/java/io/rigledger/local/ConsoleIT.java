@@ -1,14 +1,10 @@
 package io.rigledger.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -33,31 +29,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a PNG under target/screenshots with its server time (Server-Timing) in server-times.txt. Who sees what:
  * {@link ConsoleTenancyIT}; sign-in, expiry and sign-out: {@link ConsoleSessionIT}.
  */
-@ExtendWith(LocalStackExtension.class)
-class ConsoleIT {
+class ConsoleIT extends ConsoleBrowserBase {
 
     private static final System.Logger LOG = System.getLogger(ConsoleIT.class.getName());
     /** How many pages of alice's orders the order test reads at most to find the journey's order. */
     private static final int MAX_ORDER_PAGES = 50;
-
-    private static Calls calls;
-    private static Journey j;
-    private static JourneyRigs rigs;
-    private static String console;
-
-    @BeforeAll
-    static void data(LocalStack stack) {
-        ConsoleData d = ConsoleData.of(stack);
-        calls = d.calls;
-        j = d.j;
-        rigs = d.rigs;
-        console = d.console;
-    }
-
-    @AfterAll
-    static void serverTimes() throws IOException {
-        ConsoleData.writeServerTimes();
-    }
 
     @Test
     void fionaReconcilesAndEveryFigureIsTariffServicesOwn() {

@@ -1,11 +1,7 @@
 package io.rigledger.local;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
@@ -20,25 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * an expired session signs in again and comes back to the same page; signing out ends the Keycloak session, or, while
  * Keycloak does not answer, the console's own session with a page saying so. Pages shot as in {@link ConsoleIT}.
  */
-@ExtendWith(LocalStackExtension.class)
-class ConsoleSessionIT {
-
-    private static String console;
-    private static StackSettings settings;
-    private static StackFaults faults;
-
-    @BeforeAll
-    static void data(LocalStack stack) {
-        ConsoleData d = ConsoleData.of(stack);
-        console = d.console;
-        settings = d.settings;
-        faults = d.faults;
-    }
-
-    @AfterAll
-    static void serverTimes() throws IOException {
-        ConsoleData.writeServerTimes();
-    }
+class ConsoleSessionIT extends ConsoleBrowserBase {
 
     /**
      * Signing out while Keycloak does not answer (paused: its port takes the connection, nothing answers): the

@@ -1,11 +1,7 @@
 package io.rigledger.local;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,27 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * southpeak sign in and see none of northwind's data (the run's journey, {@link ConsoleData}) on any page, also when they
  * type northwind's ids into the address. Pages shot as in {@link ConsoleIT}.
  */
-@ExtendWith(LocalStackExtension.class)
-class ConsoleTenancyIT {
-
-    private static Journey j;
-    private static JourneyRigs rigs;
-    private static String console;
-    private static StackSettings settings;
-
-    @BeforeAll
-    static void data(LocalStack stack) {
-        ConsoleData d = ConsoleData.of(stack);
-        j = d.j;
-        rigs = d.rigs;
-        console = d.console;
-        settings = d.settings;
-    }
-
-    @AfterAll
-    static void serverTimes() throws IOException {
-        ConsoleData.writeServerTimes();
-    }
+class ConsoleTenancyIT extends ConsoleBrowserBase {
 
     @Test
     void bobOfAnotherOrganisationSeesNoneOfNorthwindsData() {

@@ -1,0 +1,39 @@
+package io.rigledger.local;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+
+/**
+ * The wiring the console's browser tests share (ConsoleIT, ConsoleTenancyIT, ConsoleSessionIT): the packaged stack
+ * ({@link LocalStackExtension}), the run's {@link ConsoleData} in static fields before the first test, and
+ * server-times.txt written after the last.
+ */
+@ExtendWith(LocalStackExtension.class)
+abstract class ConsoleBrowserBase {
+
+    static Calls calls;
+    static Journey j;
+    static JourneyRigs rigs;
+    static String console;
+    static StackSettings settings;
+    static StackFaults faults;
+
+    @BeforeAll
+    static void data(LocalStack stack) {
+        ConsoleData d = ConsoleData.of(stack);
+        calls = d.calls;
+        j = d.j;
+        rigs = d.rigs;
+        console = d.console;
+        settings = d.settings;
+        faults = d.faults;
+    }
+
+    @AfterAll
+    static void serverTimes() throws IOException {
+        ConsoleData.writeServerTimes();
+    }
+}
