@@ -12,7 +12,10 @@ import io.rigledger.console.signin.SignInFailures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.rigledger.testsupport.Tokens;
+
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,6 +23,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
@@ -92,11 +96,48 @@ class KeycloakDownTest {
                 .body(containsString("Welcome, fiona"));
     }
 
+    /**
+     * fiona's tokens (2 s) have expired and Keycloak takes every request but does not answer (each after 20 s, as a
+     * hung Keycloak): the 503 page once the refresh and then the reachability check each gave up (2 s each: about
+     * 4 s; asserted under 8 s for a loaded machine), the session cookies kept; Keycloak answering again, the same
+     * cookies refresh the tokens and the page is served.
+     */
+    @Test
+    void anExpiredSessionWhileKeycloakHangsGetsThe503PageAtOnceAndRefreshesOnceItIsBack() throws InterruptedException {
+        SignIn.Session fiona = SignIn.as(Duration.ofSeconds(2), oidc, "/", "fiona", "northwind", "finance");
+        down = oidc.stubFor(any(urlPathMatching("/auth/realms/quarkus/.*")).atPriority(1)
+                .willReturn(aResponse().withFixedDelay(20_000).withStatus(500)));
+        Thread.sleep(2_500);
+
+        long start = System.nanoTime();
+        Response hung = given().redirects().follow(false).cookies(fiona.cookies()).get("/");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertReadable(hung, 503, SignInFailures.KEYCLOAK_DOWN);
+        assertTrue(took.compareTo(Duration.ofSeconds(8)) < 0, "the 503 page after " + took);
+        assertFalse(hung.headers().getValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("q_session")),
+                "the session is kept: " + hung.headers().getValues("Set-Cookie"));
+        assertFalse(oidc.findAll(postRequestedFor(urlPathEqualTo("/auth/realms/quarkus/token"))
+                .withRequestBody(containing("grant_type=refresh_token"))).isEmpty(), "the console tried to refresh");
+
+        oidc.removeStub(down);
+        down = oidc.stubFor(post(urlPathEqualTo("/auth/realms/quarkus/token")).atPriority(1)
+                .withRequestBody(containing("grant_type=refresh_token"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+                        {"access_token":"%s","id_token":"%s","refresh_token":"refreshed","token_type":"Bearer","expires_in":300}"""
+                        .formatted(Tokens.user("fiona", "northwind", "finance"),
+                                SignIn.idToken(Duration.ofMinutes(5), "fiona", "northwind")))));
+        Response back = given().redirects().follow(false).cookies(fiona.cookies()).get("/");
+        assertEquals(200, back.statusCode(), back.asString());
+        assertTrue(back.asString().contains("Welcome, fiona"), back.asString());
+        assertTrue(back.headers().getValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("q_session")),
+                "the refreshed tokens in a new session cookie: " + back.headers().getValues("Set-Cookie"));
+    }
+
     @Test
     void signingOutWhileKeycloakIsDownEndsTheConsoleSessionAndSaysKeycloaksMayStillBeOpen() {
         SignIn.Session fiona = SignIn.as(oidc, "/", "fiona", "northwind", "finance");
         keycloakStops();
-        Response out = given().redirects().follow(false).cookies(fiona.cookies()).get("/logout");
+        Response out = given().redirects().follow(false).cookies(fiona.cookies()).post("/logout");
         assertEquals(200, out.statusCode(), out.asString());
         assertNull(out.header("Location"), "not sent to a Keycloak that is down");
         assertTrue(out.contentType().startsWith("text/html"), out.contentType());

@@ -42,6 +42,11 @@ public final class SignIn {
 
     /** Signs {@code user} of {@code org} with {@code roles} in, starting at {@code page}; the session's cookies. */
     public static Session as(WireMockServer oidc, String page, String user, String org, String... roles) {
+        return as(Duration.ofMinutes(5), oidc, page, user, org, roles);
+    }
+
+    /** As {@link #as(WireMockServer, String, String, String, String...)}, with ID and access tokens that live {@code lifetime}. */
+    public static Session as(Duration lifetime, WireMockServer oidc, String page, String user, String org, String... roles) {
         Response start = given().redirects().follow(false).get(page);
         assertEquals(302, start.statusCode(), "an anonymous visit is sent to sign in");
         URI authorize = URI.create(start.header("Location"));
@@ -52,13 +57,13 @@ public final class SignIn {
         assertTrue(query.containsKey("code_challenge"), "PKCE");
 
         String code = "code-" + user + "-" + UUID.randomUUID();
-        String accessToken = Tokens.user(user, org, roles);
+        String accessToken = Tokens.user(lifetime, user, org, roles);
         oidc.stubFor(post(urlPathEqualTo("/auth/realms/quarkus/token")).atPriority(1)
                 .withRequestBody(containing("code=" + code))
                 .withRequestBody(containing("code_verifier="))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
                         {"access_token":"%s","id_token":"%s","refresh_token":"%s","token_type":"Bearer","expires_in":300}"""
-                        .formatted(accessToken, idToken(user, org), "refresh-" + code))));
+                        .formatted(accessToken, idToken(lifetime, user, org), "refresh-" + code))));
 
         Map<String, String> cookies = new HashMap<>(start.cookies());
         String redirect = query.get("redirect_uri");
@@ -70,13 +75,13 @@ public final class SignIn {
         return new Session(cookies, accessToken, back.headers().getValues("Set-Cookie"), back.header("Location"));
     }
 
-    /** The ID token the OIDC server gives the client {@code console}. */
-    static String idToken(String user, String org) {
+    /** The ID token the OIDC server gives the client {@code console}, living {@code lifetime}. */
+    static String idToken(Duration lifetime, String user, String org) {
         Instant now = Instant.now();
         var claims = Jwt.preferredUserName(user)
                 .subject(UUID.nameUUIDFromBytes(user.getBytes(StandardCharsets.UTF_8)).toString())
                 .issuer(Tokens.ISSUER).audience("console")
-                .issuedAt(now).expiresAt(now.plus(Duration.ofMinutes(5)));
+                .issuedAt(now).expiresAt(now.plus(lifetime));
         if (org != null) {
             claims.claim("org", org);
         }

@@ -28,9 +28,17 @@ import java.util.UUID;
  *     {@link UnauthorizedException} / {@link AuthenticationFailedException}): sent to Keycloak's login page as
  *     quarkus-oidc does (its own challenge: the PKCE state cookie and the 302), but only once {@link KeycloakCheck}
  *     saw Keycloak answer; otherwise 503;</li>
+ * <li>likewise a signed-in person whose expired tokens could not be refreshed ({@link AuthenticationFailedException}:
+ *     the refresh request failed, e.g. no answer within {@link KeycloakTimeout}'s bound; quarkus-oidc passes on
+ *     the cause of the request's failure, which for a timeout is none, so the failure does not say why): 503 when
+ *     {@link KeycloakCheck} then finds Keycloak silent too (about twice the 2 s bound in all), the session cookie
+ *     kept (quarkus-oidc does not remove it on this path), so the next request once Keycloak is back refreshes the
+ *     tokens; else sent to sign in again;</li>
  * <li>a person coming back from Keycloak with a code that cannot be exchanged ({@link AuthenticationCompletionException}:
  *     the token, discovery or key request failed): 503 when Keycloak does not answer, else 401 "sign-in not completed"
- *     with a link to sign in again (a code used twice, a state that does not match);</li>
+ *     with a link to sign in again (a code used twice, a state that does not match); the same exception for a
+ *     session quarkus-oidc cannot read (one of its cookies missing or altered, no code flow under way) is sent to sign
+ *     in like a forged cookie;</li>
  * <li>quarkus-oidc unable to reach its tenant at all ({@link OIDCException}, e.g. Keycloak down since the console
  *     started): 503.</li>
  * </ul>
@@ -41,6 +49,8 @@ public class SignInFailures {
 
     /** The sentence of the 503 page. */
     public static final String KEYCLOAK_DOWN = "The sign-in service (Keycloak) is not reachable; try again in a minute.";
+    /** quarkus-oidc's session cookie name (and the prefix of its parts: _at, _rt, _chunk_N). */
+    static final String SESSION_COOKIE = "q_session";
     private static final Logger LOG = Logger.getLogger(SignInFailures.class);
     private static final int RETRY_AFTER_SECONDS = 60;
 
@@ -62,7 +72,24 @@ public class SignInFailures {
 
     @ServerExceptionMapper
     public Uni<Response> notCompleted(AuthenticationCompletionException e) {
+        RoutingContext rc = request.getCurrent();
+        if (rc != null && brokenSession(rc)) {
+            LOG.debugf("a session that cannot be read (a cookie missing or altered): sent to sign in: %s", e.getMessage());
+            return keycloak.reachable().flatMap(up -> up ? challenge(rc, e) : Uni.createFrom().item(unavailable(e)));
+        }
         return keycloak.reachable().map(up -> up ? refused(e) : unavailable(e));
+    }
+
+    /**
+     * True when the request is not a return from Keycloak (no {@code state} parameter, RFC 6749 section 4.1.2) but
+     * carries a session cookie ({@value #SESSION_COOKIE}*): quarkus-oidc then failed to read the session itself, e.g. one
+     * of the cookies it is split into (ID, access and refresh token; chunks of a long one) is missing or altered, and
+     * answers that as a sign-in not completed; it has removed the session cookies by then. Like a forged cookie, such a
+     * session leads to the sign-in page.
+     */
+    static boolean brokenSession(RoutingContext rc) {
+        return rc.request().getParam("state") == null
+                && rc.request().cookieMap().keySet().stream().anyMatch(name -> name.startsWith(SESSION_COOKIE));
     }
 
     @ServerExceptionMapper

@@ -15,7 +15,8 @@ import java.util.TreeSet;
  * The signed-in person as the pages show them ({@code {inject:who.name}} in templates): user name,
  * organisation and RigLedger roles ({@link #ROLES}; Keycloak's own, such as default-roles-rigledger or
  * offline_access, are not shown), read from the tokens Keycloak issued. What the roles allow is decided
- * by the services; the console only uses them to offer the pages that make sense.
+ * by the services; the console only uses them to offer the pages the services answer the person (their
+ * {@code @RolesAllowed}: a person without such a role would get the service's 403 page).
  */
 @Named("who")
 @RequestScoped
@@ -50,8 +51,24 @@ public class Who {
         return roles;
     }
 
+    /** Finance: the IEEPA refunds and the reasons on the reconciliation are finance's alone (tariff-service). */
     public boolean finance() {
         return identity.hasRole("finance");
+    }
+
+    /** May read the reconciliation and the deadlines of the organisation: finance and operators (tariff-service's roles). */
+    public boolean reconciles() {
+        return finance() || operator();
+    }
+
+    /** May read the fleet, rigs, sites and racks of the organisation: ops, finance and operators (inventory-service's roles). */
+    public boolean readsFleet() {
+        return ops() || finance() || operator();
+    }
+
+    /** May read the organisation's purchase orders: operators, finance and ops (procurement-service's roles). */
+    public boolean readsOrders() {
+        return operator() || finance() || ops();
     }
 
     public boolean ops() {

@@ -96,6 +96,8 @@ class OrderPagesTest extends PageTestBase {
 
         given().cookies(alice.cookies()).get("/orders/" + ORDER_ID).then().statusCode(200)
                 .body(containsString("data-value=\"13537.42\">13,537.42</span>"))
+                .body(containsString("<span id=\"landed-cost-basis\">estimated from the order's duty quote</span>"))
+                .body(containsString("Landed cost per rig, quote estimate</th>"))
                 .body(containsString("<strong>1</strong> rigs confirmed by inventory, <strong>0</strong> waiting"))
                 .body(containsString("<span class=\"tag yes\">confirmed</span></td><td>DAL1</td><td>RIG-000000007</td>"))
                 .body(containsString("<td>SMTTH2502002</td>\n      <td>SHIPPED</td>"));

@@ -87,7 +87,8 @@ class ConsoleIT extends ConsoleBrowserBase {
             b.shot("finance-ieepa-refunds");
 
             b.open("/");
-            assertEquals(List.of("go-deadlines", "go-reconciliation", "go-refunds"), b.ids("a[id^=go-]"), "finance's pages");
+            assertEquals(List.of("go-deadlines", "go-fleet", "go-orders", "go-racks", "go-reconciliation", "go-refunds", "go-rigs"),
+                    b.ids("a[id^=go-]"), "the pages the services answer finance");
             b.shot("home-finance");
         }
     }
@@ -162,6 +163,11 @@ class ConsoleIT extends ConsoleBrowserBase {
             JsonNode landed = ok(calls.procurement("alice").get("/api/purchase-orders/" + j.orderId() + "/landed-cost"), 200);
             assertEquals(0, landed.at("/total/landedCost").decimalValue().compareTo(b.values("#landed-cost span[data-value]").get(0)),
                     "landed cost: " + landed.get("total"));
+            String basis = landed.get("basis").asText();
+            assertEquals(basis.equals("ENTRY_ALLOCATION") ? "allocated from the customs entries" : basis.equals("QUOTE")
+                    ? "estimated from the order's duty quote" : "supplier pays duty and fees", b.text("#landed-cost-basis").split(" \\(")[0],
+                    "the landed cost says where it comes from: " + basis);
+            assertTrue(b.text("#lines thead").contains("Landed cost per rig, quote estimate"), "the per-rig figures are the quote's");
             assertEquals(registered, b.all("table.rigs .tag.yes").size(), "each confirmed rig shows as confirmed");
             LOG.log(System.Logger.Level.INFO, "the order page's Server-Timing (app, then each procurement-service call): "
                     + b.serverTimings());

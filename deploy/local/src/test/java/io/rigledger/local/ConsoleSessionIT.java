@@ -2,9 +2,17 @@ package io.rigledger.local;
 
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
+import static io.rigledger.local.ConsoleSignIn.KEYCLOAK_DOWN;
 import static io.rigledger.local.ConsoleData.SESSION_COOKIE;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,7 +38,7 @@ class ConsoleSessionIT extends ConsoleBrowserBase {
             b.signIn("/", "alice");
             faults.pauseKeycloak();
             try {
-                b.clickAndWait(b.all("a[href='/logout']").get(0));
+                b.clickAndWait(b.all("#sign-out").get(0));
                 assertEquals(console + "/logout", b.url(), "still on the console, not sent to Keycloak");
                 assertEquals("Signed out of the console", b.text("h1"));
                 assertTrue(b.text("#signed-out-detail").contains("could not be reached") && b.text("#signed-out-detail")
@@ -42,6 +50,59 @@ class ConsoleSessionIT extends ConsoleBrowserBase {
                 faults.resumeKeycloak();
             }
             Realm.endSessions(settings, "alice", "console");
+        }
+    }
+
+    /**
+     * fiona's tokens (5 s for this sign-in) have expired and Keycloak hangs (paused: its port takes the connection,
+     * nothing answers): six requests of her session at once and then a page in the browser each get the console's 503
+     * page naming Keycloak within 8 s (the console's bounds: 2 s for the refresh, 2 s for the check after it), her
+     * session cookies kept; Keycloak resumed, the next page refreshes her tokens and is served.
+     */
+    @Test
+    void anExpiredSessionWhileKeycloakHangsGetsThe503PageInSecondsAndWorksOnceKeycloakIsBack() throws Exception {
+        String page = "/finance/deadlines?within=90";
+        try (ConsoleBrowser b = new ConsoleBrowser(console)) {
+            Realm.tokenLifespan(settings, "console", Duration.ofSeconds(5));
+            try {
+                b.signIn(page, "fiona");
+            } finally {
+                Realm.tokenLifespan(settings, "console", null);
+            }
+            String cookies = b.driver().manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+                    .collect(Collectors.joining("; "));
+            Thread.sleep(6_000);
+            faults.pauseKeycloak();
+            try {
+                HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+                HttpRequest get = HttpRequest.newBuilder(URI.create(console + page)).header("Cookie", cookies)
+                        .timeout(Duration.ofSeconds(30)).build();
+                long start = System.nanoTime();
+                List<CompletableFuture<HttpResponse<String>>> six = IntStream.range(0, 6)
+                        .mapToObj(i -> http.sendAsync(get, HttpResponse.BodyHandlers.ofString())).toList();
+                for (CompletableFuture<HttpResponse<String>> answer : six) {
+                    HttpResponse<String> r = answer.get();
+                    Duration took = Duration.ofNanos(System.nanoTime() - start);
+                    assertEquals(503, r.statusCode(), r.body());
+                    assertTrue(r.body().contains(KEYCLOAK_DOWN), r.body());
+                    assertTrue(took.compareTo(Duration.ofSeconds(8)) < 0, "the 503 page after " + took);
+                    assertFalse(r.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith(SESSION_COOKIE)),
+                            "the session is kept: " + r.headers().allValues("Set-Cookie"));
+                }
+                long shown = System.nanoTime();
+                b.open(page);
+                Duration took = Duration.ofNanos(System.nanoTime() - shown);
+                assertEquals("Sign-in unavailable", b.text("h1"));
+                assertEquals(KEYCLOAK_DOWN, b.text("#problem-detail"));
+                assertTrue(took.compareTo(Duration.ofSeconds(8)) < 0, "the 503 page in the browser after " + took);
+                assertTrue(b.cookieNames().stream().anyMatch(n -> n.startsWith(SESSION_COOKIE)), "session cookies: " + b.cookieNames());
+            } finally {
+                faults.resumeKeycloak();
+            }
+            b.open(page);
+            assertEquals(console + page, b.url(), "served, not sent to sign in");
+            assertEquals("Deadlines in the next 90 days", b.text("h1"));
+            Realm.endSessions(settings, "fiona", "console");
         }
     }
 
@@ -84,7 +145,7 @@ class ConsoleSessionIT extends ConsoleBrowserBase {
             List<String> before = Realm.sessions(settings, "fiona", "console");
             assertEquals(1, before.size(), "fiona's new console session: " + before);
 
-            b.clickAndWait(b.all("a[href='/logout']").get(0));
+            b.clickAndWait(b.all("#sign-out").get(0));
             b.waitFor(b::onKeycloakLogin);
             assertEquals(List.of(), Realm.sessions(settings, "fiona", "console"), "signing out ended the Keycloak session");
             assertFalse(b.cookieNames().stream().anyMatch(n -> n.startsWith(SESSION_COOKIE)), "session cookies: " + b.cookieNames());

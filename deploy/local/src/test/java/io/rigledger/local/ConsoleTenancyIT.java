@@ -29,6 +29,12 @@ class ConsoleTenancyIT extends ConsoleBrowserBase {
             assertFalse(b.driver().getPageSource().contains("id=\"rig-status\""), "bob sees northwind's rig");
             b.open("/finance/reconciliation");
             assertFalse(b.driver().getPageSource().contains(j.entryNumber), "bob sees northwind's entry");
+            // an operator: tariff-service and inventory-service answer him his own organisation's reconciliation and fleet
+            assertTrue(b.all("#problem").isEmpty() && b.all("form[action='/finance/reconciliation/reasons']").isEmpty(),
+                    "bob is served southpeak's reconciliation, without the reason form (finance's)");
+            b.open("/fleet");
+            assertTrue(b.all("#problem").isEmpty(), "bob is served southpeak's fleet");
+            assertFalse(b.driver().getPageSource().contains(j.site), "northwind's site on bob's fleet page");
         }
     }
 
