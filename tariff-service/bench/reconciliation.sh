@@ -115,19 +115,32 @@ explain "now: page 1 rows" "$ROW $GROUPED $ORDER offset 0 limit 101"
 explain "now: page 2 rows" "$ROW $GROUPED $ORDER offset 100 limit 101"
 explain "now: limit=500 rows" "$ROW $GROUPED $ORDER offset 0 limit 501"
 explain "now: sort=-variance rows" "$ROW $GROUPED order by (g.declared + g.billed - g.refunded - g.estimated) desc, g.group_key, g.program, g.heading offset 0 limit 101"
-explain "now: the range's count and sums" "select count(*), sum(g.estimated), sum(g.declared), sum(g.paid), sum(g.billed), sum(g.refunded)
+explain "until 2026-12-01: the range's count and sums" "select count(*), sum(g.estimated), sum(g.declared), sum(g.paid), sum(g.billed), sum(g.refunded)
   from (select sum(k.estimated) as estimated, sum(k.declared) as declared, sum(k.paid) as paid, sum(k.billed) as billed, sum(k.refunded) as refunded
   from reconciliation_rollup k where $RANGE group by k.group_key, k.program, k.heading) g"
-deadlines_sql() { # days: DueDates' SQL for the first page, its parameters written out (correction 299 days, expected
-  # liquidation 314, CAPE 80, protest 180 days: Deadlines)
+explain "now: the range's count and sums (TOTALS)" "select (select count(*) from (select k.group_key from reconciliation_rollup k where $RANGE
+    group by k.group_key, k.program, k.heading order by k.group_key, k.program, k.heading) g),
+  coalesce(sum(p.estimated), 0), coalesce(sum(p.declared), 0), coalesce(sum(p.paid), 0), coalesce(sum(p.billed), 0), coalesce(sum(p.refunded), 0)
+  from reconciliation_rollup p where p.org = 'bench' and p.group_by = 'program' and p.entry_date >= date '2019-01-01' and p.entry_date <= date '2199-12-31'"
+deadlines_sql() { # days [all]: DueDates' SQL for the first page (all: without the date ranges, every entry read as until 2026-12-01), its parameters written out (correction 299 days, expected
+  # liquidation 314, CAPE 80, protest 180 days, drawback 5 years: Deadlines), today as current_date
   echo "select e.id, e.entry_number, d.kind, d.due from customs_entry e
   cross join lateral (select cast(e.entry_date + interval '1 year' as date) as deemed) y
   cross join lateral (values ('POST_SUMMARY_CORRECTION', e.entry_date + 299), ('EXPECTED_LIQUIDATION', e.entry_date + 314),
     ('DEEMED_LIQUIDATION', y.deemed),
     ('CAPE', case when e.liquidation_date is not null then e.liquidation_date + 80 when y.deemed <= current_date then y.deemed + 80
                   else e.entry_date + 314 + 80 end),
-    ('PROTEST', coalesce(e.liquidation_date, y.deemed) + 180), ('DRAWBACK', cast(e.entry_date + interval '5 years' as date))) as d(kind, due)
+    ('PROTEST', coalesce(e.liquidation_date, y.deemed) + 180), ('DRAWBACK', cast(e.entry_date + make_interval(years => 5) as date))) as d(kind, due)
   where e.org = 'bench' and d.due between current_date and current_date + $1
+    and (${2:+true or} e.entry_date between current_date - 299 and current_date + $1 - 299
+         or e.entry_date between current_date - 314 and current_date + $1 - 314
+         or e.entry_date between current_date - 394 and current_date + $1 - 394
+         or e.entry_date between current_date - 366 and current_date + $1 - 365
+         or e.entry_date between current_date - 446 and current_date + $1 - 445
+         or e.entry_date between current_date - 546 and current_date + $1 - 545
+         or e.entry_date between current_date - 1830 and current_date + $1 - 1825
+         or e.liquidation_date between current_date - 80 and current_date + $1 - 80
+         or e.liquidation_date between current_date - 180 and current_date + $1 - 180)
     and (e.liquidation_date is null or d.kind in ('CAPE', 'PROTEST', 'DRAWBACK'))
     and (d.kind <> 'POST_SUMMARY_CORRECTION' or y.deemed > current_date) and (d.kind <> 'CAPE' or e.has_ieepa)
     and (d.kind <> 'PROTEST' or (e.protest is null and e.status in ('PAID', 'CORRECTED', 'LIQUIDATED', 'REFUND_REQUESTED', 'REFUNDED')
@@ -135,6 +148,7 @@ deadlines_sql() { # days: DueDates' SQL for the first page, its parameters writt
     and d.due > current_date - 1
   order by d.due, e.entry_number collate \"C\", d.kind collate \"C\" limit 101"
 }
+explain "until 2026-12-01: deadlines 30d, every entry" "$(deadlines_sql 30 all)"
 explain "deadlines within=30d, first page's SQL" "$(deadlines_sql 30)"
 explain "deadlines within=90d, first page's SQL" "$(deadlines_sql 90)"
 echo "== uptime: $(uptime)"

@@ -14,6 +14,9 @@ import java.util.UUID;
  * (liquidated, protested, no IEEPA duty, a status that cannot be protested); sorted by due date, entry number
  * and kind (byte order, as Java compares them) after a keyset position, at most {@code limit}. What needs the
  * entry's JSON or ledger (an origin audit, the IEEPA duty still owed) is left to {@link Deadlines#of}.
+ * Only the entries that can have a deadline in the window are read: each due date is a fixed number of days or
+ * years after the date of entry or of liquidation, so the window is turned into date ranges of those two columns
+ * (customs_entry_by_date, V6; customs_entry_by_liquidation, V13), not a scan of every entry of the organisation.
  */
 @ApplicationScoped
 public class DueDates {
@@ -30,9 +33,20 @@ public class DueDates {
                               when y.deemed <= ?2 then y.deemed + ?6
                               else e.entry_date + ?5 + ?6 end),
                 ('PROTEST', coalesce(e.liquidation_date, y.deemed) + ?7),
-                ('DRAWBACK', cast(e.entry_date + interval '5 years' as date))
+                ('DRAWBACK', cast(e.entry_date + make_interval(years => ?13) as date))
             ) as d(kind, due)
             where e.org = ?1 and d.due between ?2 and ?3
+              -- only the entries with a date that can put a deadline in the window (index range scans; a superset,
+              -- the exact due date is checked above): n years after a date are 365 n to 366 n days after it
+              and (e.entry_date between cast(?2 as date) - ?4 and cast(?3 as date) - ?4
+                   or e.entry_date between cast(?2 as date) - ?5 and cast(?3 as date) - ?5
+                   or e.entry_date between cast(?2 as date) - ?5 - ?6 and cast(?3 as date) - ?5 - ?6
+                   or e.entry_date between cast(?2 as date) - 366 and cast(?3 as date) - 365
+                   or e.entry_date between cast(?2 as date) - 366 - ?6 and cast(?3 as date) - 365 - ?6
+                   or e.entry_date between cast(?2 as date) - 366 - ?7 and cast(?3 as date) - 365 - ?7
+                   or e.entry_date between cast(?2 as date) - 366 * ?13 and cast(?3 as date) - 365 * ?13
+                   or e.liquidation_date between cast(?2 as date) - ?6 and cast(?3 as date) - ?6
+                   or e.liquidation_date between cast(?2 as date) - ?7 and cast(?3 as date) - ?7)
               and (e.liquidation_date is null or d.kind in ('CAPE', 'PROTEST', 'DRAWBACK'))
               and (d.kind <> 'POST_SUMMARY_CORRECTION' or y.deemed > ?2)
               and (d.kind <> 'CAPE' or e.has_ieepa)
@@ -59,6 +73,7 @@ public class DueDates {
                 .setParameter(8, Deadlines.PROTESTABLE.stream().map(Enum::name).toList())
                 .setParameter(9, after.due()).setParameter(10, after.entryNumber()).setParameter(11, after.kind())
                 .setParameter(12, limit)
+                .setParameter(13, Deadlines.DRAWBACK_YEARS)
                 .getResultList();
         return rows.stream().map(r -> new DeadlineService.Candidate((UUID) r[0], r[1].toString(), r[2].toString(), date(r[3])))
                 .toList();

@@ -26,8 +26,9 @@ import java.util.List;
  * sort of the whole ledger); another order sorts the grouped rows. {@link #stream} reads every row
  * through a server-side cursor (fetch size {@value #FETCH_SIZE}), so 100,000 rows never sit in memory
  * together; {@link #page} reads one page in that order (offset and limit: in the default order the
- * scan stops after the page) and then the count and totals of all the range's rows by one aggregate
- * without sort or window, both in one snapshot. Read-only, in a repeatable-read transaction of its own.
+ * scan stops after the page) and then the count and totals of all the range's rows ({@link #TOTALS}: the
+ * groups counted in key order, the sums read from the program grouping's few rows per day), both in one
+ * snapshot. Read-only, in a repeatable-read transaction of its own.
  */
 @ApplicationScoped
 public class ReconciliationQuery {
@@ -52,28 +53,27 @@ public class ReconciliationQuery {
             """;
 
     /**
-     * Columns 12 to 17 of a page's rows in an order other than the rollup's key: how many rows the range has
-     * and their sums. That order sorts every grouped row anyway, so the window over them costs little beside
-     * the sort, where a second aggregate ({@link #TOTALS}) would group the range again.
-     */
-    private static final String WINDOW_TOTALS = """
-            , count(*) over () as row_count, sum(g.estimated) over (), sum(g.declared) over (), sum(g.paid) over (),
-              sum(g.billed) over (), sum(g.refunded) over ()
-            """;
-
-    /**
-     * The count and sums of the range's grouped rows (without the reasons, which neither add rows nor
-     * amounts): grouped as {@link #GROUPED} groups, then counted and summed once, with no sort and no
-     * window over the grouped rows.
+     * The count and sums of the range's rows, in one statement of two parts. The count: the range's groups as
+     * {@link #GROUPED} groups them (a group counts when any of its dates in the range has ledger rows), read in the
+     * rollup's key order so each group is counted as the scan passes it (no hash table of every group, no sums).
+     * The sums: every grouping splits the same ledger rows of the range, so the sums of all of a grouping's rows
+     * are the sums of the ledger rows dated in the range, whichever grouping; they are read from the program
+     * grouping's rollup rows (one per program, heading and entry date: a few per day, where the entry or order
+     * grouping has one per group and date). A rollup row whose ledger rows were all replaced (ledger_rows 0)
+     * sums to 0 in every column, so leaving it in adds nothing. Parameters: org, grouping, from, to, org,
+     * {@link Grouping#PROGRAM}, from, to.
      */
     private static final String TOTALS = """
-            select count(*), coalesce(sum(g.estimated), 0), coalesce(sum(g.declared), 0), coalesce(sum(g.paid), 0),
-                   coalesce(sum(g.billed), 0), coalesce(sum(g.refunded), 0)
-            from (select sum(k.estimated) as estimated, sum(k.declared) as declared, sum(k.paid) as paid,
-                         sum(k.billed) as billed, sum(k.refunded) as refunded
-                  from reconciliation_rollup k
-                  where k.org = ? and k.group_by = ? and k.entry_date >= ? and k.entry_date <= ? and k.ledger_rows <> 0
-                  group by k.group_key, k.program, k.heading) g
+            select (select count(*)
+                    from (select k.group_key
+                          from reconciliation_rollup k
+                          where k.org = ? and k.group_by = ? and k.entry_date >= ? and k.entry_date <= ? and k.ledger_rows <> 0
+                          group by k.group_key, k.program, k.heading
+                          order by k.group_key, k.program, k.heading) g),
+                   coalesce(sum(p.estimated), 0), coalesce(sum(p.declared), 0), coalesce(sum(p.paid), 0),
+                   coalesce(sum(p.billed), 0), coalesce(sum(p.refunded), 0)
+            from reconciliation_rollup p
+            where p.org = ? and p.group_by = ? and p.entry_date >= ? and p.entry_date <= ?
             """;
 
     @Inject
@@ -124,42 +124,35 @@ public class ReconciliationQuery {
         try (Connection c = dataSource.getConnection()) {
             readOnly(c);
             try {
-                // the page's rows first: in the default order the scan of the rollup's key stops after skip + limit + 1
-                // groups (no window over every grouped row, which had to read the whole range before the first row)
-                // in another order every grouped row is sorted before the first is handed on: the count and sums
-                // come with the rows (window sums), as one statement, with no second grouping of the range
-                boolean byKey = ReconciliationSort.DEFAULT.equals(sort);
+                // the page's rows: in the default order the scan of the rollup's key stops after skip + limit + 1
+                // groups; another order groups and sorts the range (top-N), with no window sums over every grouped row
                 List<ReconciliationRow> rows = new ArrayList<>(limit + 1);
-                long count = 0;
-                BigDecimal[] sums = null;
-                String sql = COLUMNS + (byKey ? "" : WINDOW_TOTALS) + GROUPED + "order by " + sort.orderBy() + " offset ? limit ?";
-                try (PreparedStatement s = c.prepareStatement(sql)) {
+                try (PreparedStatement s = c.prepareStatement(COLUMNS + GROUPED + "order by " + sort.orderBy() + " offset ? limit ?")) {
                     bind(s, org, grouping, from, to);
                     s.setLong(7, skip);
                     s.setInt(8, limit + 1);
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {
                             rows.add(row(rs));
-                            if (!byKey) {
-                                count = rs.getLong(12);
-                                sums = sums(rs, 13);
-                            }
                         }
                     }
                 }
-                // in the key's order (or on an empty page), the range's count and sums by one aggregate, in the same
-                // snapshot (repeatable read)
-                if (sums == null) {
-                    try (PreparedStatement s = c.prepareStatement(TOTALS)) {
-                        s.setString(1, org);
-                        s.setString(2, grouping.label());
-                        s.setDate(3, Date.valueOf(from));
-                        s.setDate(4, Date.valueOf(to));
-                        try (ResultSet rs = s.executeQuery()) {
-                            rs.next();
-                            count = rs.getLong(1);
-                            sums = sums(rs, 2);
-                        }
+                // then the range's count and sums (TOTALS), in the same snapshot (repeatable read)
+                long count;
+                BigDecimal[] sums;
+                try (PreparedStatement s = c.prepareStatement(TOTALS)) {
+                    s.setString(1, org);
+                    s.setString(2, grouping.label());
+                    s.setDate(3, Date.valueOf(from));
+                    s.setDate(4, Date.valueOf(to));
+                    s.setString(5, org);
+                    s.setString(6, Grouping.PROGRAM.label());
+                    s.setDate(7, Date.valueOf(from));
+                    s.setDate(8, Date.valueOf(to));
+                    try (ResultSet rs = s.executeQuery()) {
+                        rs.next();
+                        count = rs.getLong(1);
+                        sums = sums(rs, 2);
                     }
                 }
                 boolean more = rows.size() > limit;

@@ -23,6 +23,7 @@ import static io.rigledger.tariff.entry.Entries.org;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** GET /api/deadlines?within=: what falls due, soonest first, only the caller's organisation's. */
 @QuarkusTest
@@ -117,6 +118,67 @@ class DeadlineResourceTest extends PinnedTodayTest {
         } while (cursor != null);
         assertEquals(Set.of("POST_SUMMARY_CORRECTION", "EXPECTED_LIQUIDATION", "DEEMED_LIQUIDATION", "CAPE", "PROTEST", "DRAWBACK"),
                 expected.stream().map(row -> row.substring(row.lastIndexOf(' ') + 1)).collect(Collectors.toSet()), expected.toString());
+        assertEquals(expected, listed);
+    }
+
+    /**
+     * DueDates reads only the entries whose date of entry or of liquidation can put a deadline in the window: every
+     * kind's deadline due today and on the window's last day is listed, with exactly what the entries' own deadlines
+     * put in the window (entries dated on each rule's offset: correction 299 days, expected liquidation 314, deemed
+     * liquidation a year, CAPE 80 days and protest 180 days after it, drawback five years; CAPE and protest 80 and 180
+     * days after a liquidation by CBP).
+     */
+    @Test
+    void aWindowListsEachKindDueOnItsFirstAndLastDay() {
+        String org = org();
+        LocalDate today = Today.DATE;
+        int window = 10;
+        List<String> ids = new ArrayList<>();
+        for (LocalDate due : List.of(today, today.plusDays(window))) {
+            for (LocalDate entered : List.of(due.minusDays(299), due.minusDays(314), due.minusYears(1), due.minusDays(80).minusYears(1),
+                    due.minusDays(180).minusYears(1), due.minusYears(Deadlines.DRAWBACK_YEARS))) {
+                String body = malaysian(number(), entered.toString(), "0.00", "");
+                // the statistical number before its renumbering of 2022-01-27 (the drawback's entries of 2021)
+                ids.add(filed(org, entered.isBefore(LocalDate.of(2022, 1, 27)) ? body.replace("8543.70.9860", "8543.70.9960") : body));
+            }
+            // entered while MY's reciprocal duty applied and liquidated by CBP before the deemed liquidation (2026-11-01):
+            // CAPE 80 days after (IEEPA duty owed), protest 180 days after
+            for (int days : new int[] {Deadlines.CAPE_DAYS, Deadlines.PROTEST_DAYS}) {
+                LocalDate liquidated = due.minusDays(days);
+                String id = filed(org, malaysian(number(), "2025-11-01", "19000.00", ""));
+                move(org, id, "payments", Entries.PAID_IN_FULL.replace("2025-09-25", "2025-11-05")).statusCode(200);
+                move(org, id, "liquidation", """
+                        {"liquidationDate":"%s","reason":"CBP liquidation notice","layers":[]}""".formatted(liquidated))
+                        .statusCode(200).body("status", equalTo("LIQUIDATED"));
+                ids.add(id);
+            }
+        }
+        List<String> expected = new ArrayList<>();
+        for (String id : ids) {
+            var entry = get(org, "/api/entries/" + id).statusCode(200).extract().jsonPath();
+            List<String> kinds = entry.getList("deadlines.kind");
+            List<String> dues = entry.getList("deadlines.due");
+            for (int i = 0; i < kinds.size(); i++) {
+                LocalDate due = LocalDate.parse(dues.get(i));
+                if (!due.isBefore(today) && !due.isAfter(today.plusDays(window))) {
+                    expected.add(dues.get(i) + " " + entry.getString("entryNumber") + " " + kinds.get(i));
+                }
+            }
+        }
+        Collections.sort(expected);
+        var page = get(org, "/api/deadlines?within=" + window + "d&limit=1000").statusCode(200).extract().jsonPath();
+        List<String> listed = new ArrayList<>();
+        List<String> kinds = page.getList("items.kind");
+        for (int i = 0; i < kinds.size(); i++) {
+            listed.add(page.getString("items[" + i + "].due") + " " + page.getString("items[" + i + "].entryNumber") + " " + kinds.get(i));
+        }
+        Set<String> edges = expected.stream().map(row -> row.substring(0, 10) + " " + row.substring(row.lastIndexOf(' ') + 1))
+                .collect(Collectors.toSet());
+        for (String kind : List.of("POST_SUMMARY_CORRECTION", "EXPECTED_LIQUIDATION", "DEEMED_LIQUIDATION", "CAPE", "PROTEST", "DRAWBACK")) {
+            for (LocalDate day : List.of(today, today.plusDays(window))) {
+                assertTrue(edges.contains(day + " " + kind), day + " " + kind + " in " + expected);
+            }
+        }
         assertEquals(expected, listed);
     }
 }

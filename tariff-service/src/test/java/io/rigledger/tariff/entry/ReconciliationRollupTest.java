@@ -64,6 +64,21 @@ class ReconciliationRollupTest extends PinnedTodayTest {
             List<String> ledger = ledger(org, groupBy);
             assertFalse(ledger.isEmpty(), groupBy);
             assertEquals(ledger, answered, groupBy);
+            // the count and totals (ReconciliationQuery.TOTALS: groups counted, sums from the program grouping's rows)
+            // are those of the rows, over every date and over a range holding only the corrected entry
+            assertRowCountAndTotalsAreTheRows(json, groupBy);
+            assertRowCountAndTotalsAreTheRows(get(org, "/api/reconciliation?groupBy=" + groupBy + "&from=" + today.minusDays(31)
+                    + "&to=" + today.minusDays(29)).statusCode(200).extract().jsonPath(), groupBy + " of one day");
+        }
+    }
+
+    private static void assertRowCountAndTotalsAreTheRows(JsonPath json, String what) {
+        List<Map<String, Object>> rows = json.getList("rows");
+        assertFalse(rows.isEmpty(), what);
+        assertEquals(rows.size(), json.getInt("rowCount"), what);
+        for (String column : List.of("estimated", "declared", "paid", "billed", "refunded", "variance")) {
+            BigDecimal sum = rows.stream().map(r -> new BigDecimal(r.get(column).toString())).reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertEquals(cents(sum), cents(json.getString("totals." + column)), what + " " + column);
         }
     }
 
