@@ -92,19 +92,7 @@ class DeadlineResourceTest extends PinnedTodayTest {
             }
             ids.add(id);
         }
-        List<String> expected = new ArrayList<>();
-        for (String id : ids) {
-            var entry = get(org, "/api/entries/" + id).statusCode(200).extract().jsonPath();
-            List<String> kinds = entry.getList("deadlines.kind");
-            List<String> dues = entry.getList("deadlines.due");
-            for (int i = 0; i < kinds.size(); i++) {
-                LocalDate due = LocalDate.parse(dues.get(i));
-                if (!due.isBefore(today) && !due.isAfter(today.plusDays(3650))) {
-                    expected.add(dues.get(i) + " " + entry.getString("entryNumber") + " " + kinds.get(i));
-                }
-            }
-        }
-        Collections.sort(expected);
+        List<String> expected = ownDeadlines(org, ids, today, 3650);
         List<String> listed = new ArrayList<>();
         String cursor = null;
         do {
@@ -153,19 +141,7 @@ class DeadlineResourceTest extends PinnedTodayTest {
                 ids.add(id);
             }
         }
-        List<String> expected = new ArrayList<>();
-        for (String id : ids) {
-            var entry = get(org, "/api/entries/" + id).statusCode(200).extract().jsonPath();
-            List<String> kinds = entry.getList("deadlines.kind");
-            List<String> dues = entry.getList("deadlines.due");
-            for (int i = 0; i < kinds.size(); i++) {
-                LocalDate due = LocalDate.parse(dues.get(i));
-                if (!due.isBefore(today) && !due.isAfter(today.plusDays(window))) {
-                    expected.add(dues.get(i) + " " + entry.getString("entryNumber") + " " + kinds.get(i));
-                }
-            }
-        }
-        Collections.sort(expected);
+        List<String> expected = ownDeadlines(org, ids, today, window);
         var page = get(org, "/api/deadlines?within=" + window + "d&limit=1000").statusCode(200).extract().jsonPath();
         List<String> listed = new ArrayList<>();
         List<String> kinds = page.getList("items.kind");
@@ -180,5 +156,23 @@ class DeadlineResourceTest extends PinnedTodayTest {
             }
         }
         assertEquals(expected, listed);
+    }
+
+    /** "due entryNumber kind" of each deadline the entries' own views give, due from today to {@code days} ahead, sorted. */
+    private static List<String> ownDeadlines(String org, List<String> ids, LocalDate today, int days) {
+        List<String> expected = new ArrayList<>();
+        for (String id : ids) {
+            var entry = get(org, "/api/entries/" + id).statusCode(200).extract().jsonPath();
+            List<String> kinds = entry.getList("deadlines.kind");
+            List<String> dues = entry.getList("deadlines.due");
+            for (int i = 0; i < kinds.size(); i++) {
+                LocalDate due = LocalDate.parse(dues.get(i));
+                if (!due.isBefore(today) && !due.isAfter(today.plusDays(days))) {
+                    expected.add(dues.get(i) + " " + entry.getString("entryNumber") + " " + kinds.get(i));
+                }
+            }
+        }
+        Collections.sort(expected);
+        return expected;
     }
 }
