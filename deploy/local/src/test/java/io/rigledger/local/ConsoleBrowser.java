@@ -6,6 +6,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -108,10 +109,14 @@ final class ConsoleBrowser implements AutoCloseable {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.tagName("body")));
     }
 
-    /** Clicks {@code element} (a link or a form's button) and waits until the next page has replaced this one. */
+    /**
+     * Clicks {@code element} (a link or a form's button) and waits until the next page has replaced this one. While the
+     * old document is being replaced Chromium may answer the staleness check with "Node with given id does not belong to
+     * the document" (a WebDriverException, not a stale element): that is asked again until the element is stale.
+     */
     void clickAndWait(WebElement element) {
         element.click();
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(element));
+        new WebDriverWait(driver, WAIT).ignoring(WebDriverException.class).until(ExpectedConditions.stalenessOf(element));
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.tagName("body")));
     }
 
