@@ -66,8 +66,10 @@ class SecurityTest {
      * rack for a deployment; org B's rig, site, rack, order and name are tried in every id field.
      */
     static void resources(MatrixFixture f) {
-        Resources a = Resources.in(f.callerOrg());
-        Resources b = Resources.in(f.otherOrg());
+        Resources a = Resources.in(f.callerOrg(), null);
+        // org B's second site has org A's site's code: a site code is each organisation's own name, so a
+        // read by code that forgets the organisation (a site's history, racks) shows org B's rows to org A
+        Resources b = Resources.in(f.otherOrg(), a.site);
         String otherOrder = procurement.hasOrder(f.otherOrg(), 1).toString();
         // the catalogue writes of the matrix really happen, on a model and a plant of its own
         String model = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
@@ -93,7 +95,7 @@ class SecurityTest {
                 .shared("/api/plants/{code}", plant, "NO-SUCH-PLANT")
                 .body("putRigModel", () -> catalogueEntry("putRigModel", "name", "Matrix model "))
                 .body("putPlant", () -> catalogueEntry("putPlant", "city", "Matrix city "))
-                .mark(b.serial, b.spareSerial, b.spareSite, "Hall " + b.site)
+                .mark(b.serial, b.spareSerial, "Hall " + b.site)
                 .ownMark(a.serial, a.spareSerial, a.spareSite)
                 .query("getFleetSummary", "groupBy=site")
                 .body("transitionRig", "{\"to\":\"DEPLOYED\",\"position\":" + Fleet.position(a.site, a.rack, 2) + "}")
@@ -104,12 +106,14 @@ class SecurityTest {
      * One organisation's rig, site and rack, made by its ops person through the API, and a second
      * rig (registered only) and site, so that each paged list of the matrix (rigs, sites, the rig's
      * registration and deployment, the site's capacity set and raised) has two rows of each organisation.
+     *
+     * @param spareSiteCode the second site's code, or null for a new one (org B's is org A's first site's code)
      */
     private record Resources(String rig, String serial, String site, String rack, String spareSerial, String spareSite) {
-        static Resources in(String org) {
+        static Resources in(String org, String spareSiteCode) {
             String ops = Tokens.ops(org);
             String site = newCode();
-            String spareSite = newCode();
+            String spareSite = spareSiteCode == null ? newCode() : spareSiteCode;
             String rack = newCode();
             String serial = newSerial();
             String spareSerial = newSerial();
