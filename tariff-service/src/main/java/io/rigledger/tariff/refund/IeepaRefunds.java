@@ -70,7 +70,7 @@ public class IeepaRefunds {
         var page = paging.page(rows, limit, e -> new String[] {e.entryDate.toString(), e.entryNumber}, e -> e);
         LocalDate today = store.today();
         List<IeepaRefundView.Item> items = new ArrayList<>();
-        BigDecimal[] t = {zero(), zero(), zero(), zero(), zero(), zero()};
+        BigDecimal[] t = {zero(), zero(), zero(), zero(), zero(), zero(), zero(), zero()};
         Map<UUID, Map<String, BigDecimal>> owedByEntry = owed.ieepaByHeading(page.items());
         for (CustomsEntry e : page.items()) {
             Map<String, BigDecimal> byHeading = owedByEntry.get(e.id);
@@ -84,8 +84,22 @@ public class IeepaRefunds {
             BigDecimal principal = sum(refunds, EntryView.Refund::principal);
             BigDecimal interest = sum(refunds, EntryView.Refund::interest);
             BigDecimal shortfall = sum(refunds, EntryView.Refund::shortfall);
+            List<EntryView.Refund> cape = refunds.stream().filter(r -> r.kind().equals(RefundClaims.CAPE)).toList();
+            BigDecimal capeClaimed = sum(cape, EntryView.Refund::claimedTotal);
+            BigDecimal capePrincipal = sum(cape, EntryView.Refund::principal);
+            List<IeepaRefundView.ClaimsOfKind> byKind = new ArrayList<>();
+            for (String kind : List.of(RefundClaims.CAPE, RefundClaims.LIQUIDATION, RefundClaims.ORIGIN_AUDIT, RefundClaims.PROTEST)) {
+                List<EntryView.Refund> of = refunds.stream().filter(r -> r.kind().equals(kind)).toList();
+                if (!of.isEmpty()) {
+                    byKind.add(new IeepaRefundView.ClaimsOfKind(kind, sum(of, EntryView.Refund::claimedTotal), sum(of, EntryView.Refund::principal),
+                            sum(of, EntryView.Refund::interest), sum(of, EntryView.Refund::shortfall)));
+                }
+            }
             items.add(new IeepaRefundView.Item(e.id, EntryNumber.display(e.entryNumber), e.entryDate, e.status.name(),
-                    e.liquidationDate, headings, refundable, reasons.isEmpty(), reasons, claimed, principal, interest, shortfall));
+                    e.liquidationDate, headings, refundable, reasons.isEmpty(), reasons, claimed, principal, interest, shortfall,
+                    capeClaimed, capePrincipal, byKind.isEmpty() ? null : byKind));
+            t[6] = t[6].add(capeClaimed == null ? zero() : capeClaimed);
+            t[7] = t[7].add(capePrincipal == null ? zero() : capePrincipal);
             t[0] = t[0].add(refundable);
             t[1] = t[1].add(reasons.isEmpty() ? refundable : zero());
             t[2] = t[2].add(claimed == null ? zero() : claimed);
@@ -93,7 +107,7 @@ public class IeepaRefunds {
             t[4] = t[4].add(interest == null ? zero() : interest);
             t[5] = t[5].add(shortfall == null ? zero() : shortfall);
         }
-        return new IeepaRefundView(today, items, new IeepaRefundView.Totals(t[0], t[1], t[2], t[3], t[4], t[5]), page.nextCursor());
+        return new IeepaRefundView(today, items, new IeepaRefundView.Totals(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7]), page.nextCursor());
     }
 
     /** The entry numbers (11 characters, no hyphens) eligible for CAPE today (IEEPA duty still owed, {@link Cape}), by date of entry. */

@@ -76,6 +76,12 @@ class RefundClaimsTest extends PinnedTodayTest {
         assertEquals(sum(rows.getList("rows.refunded")), new BigDecimal(rows.getString("totals.refunded")).setScale(2));
         get(org, "/api/ieepa-refunds").statusCode(200)
                 .body("items.find { it.entryId == '" + id + "' }.claimed", equalTo(19146.40f))
+                // the IEEPA refund alone, and each kind apart, so finance cannot read the sum as the IEEPA claim
+                .body("items.find { it.entryId == '" + id + "' }.capeClaimed", equalTo(19000.00f))
+                .body("items.find { it.entryId == '" + id + "' }.capePrincipal", equalTo(19000.00f))
+                .body("items.find { it.entryId == '" + id + "' }.byKind.kind", equalTo(List.of("CAPE", "LIQUIDATION")))
+                .body("items.find { it.entryId == '" + id + "' }.byKind.claimed", equalTo(List.of(19000.00f, 146.40f)))
+                .body("items.find { it.entryId == '" + id + "' }.byKind.shortfall", equalTo(List.of(0f, 0.40f)))
                 .body("items.find { it.entryId == '" + id + "' }.principal", equalTo(19146.00f))
                 .body("items.find { it.entryId == '" + id + "' }.shortfall", equalTo(0.40f));
     }
