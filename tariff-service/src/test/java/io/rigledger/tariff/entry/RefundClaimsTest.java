@@ -2,6 +2,7 @@ package io.rigledger.tariff.entry;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -84,6 +85,40 @@ class RefundClaimsTest extends PinnedTodayTest {
                 .body("items.find { it.entryId == '" + id + "' }.byKind.shortfall", equalTo(List.of(0f, 0.40f)))
                 .body("items.find { it.entryId == '" + id + "' }.principal", equalTo(19146.00f))
                 .body("items.find { it.entryId == '" + id + "' }.shortfall", equalTo(0.40f));
+
+        // a second entry of the org with a CAPE claim alone, received a cent short: the page's totals by hand, to the cent
+        String cape = filedAndPaid(org);
+        move(org, cape, "refund-request", CAPE_REQUEST).statusCode(200);
+        move(org, cape, "refunds", "{\"receivedOn\":\"2026-06-30\",\"principal\":18999.99,\"interest\":5.00,\"reference\":\"CBP-4\"}")
+                .statusCode(200).body("status", equalTo("REFUNDED"));
+        JsonPath page = get(org, "/api/ieepa-refunds").statusCode(200).extract().jsonPath()
+                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        String other = "items.find { it.entryId == '" + cape + "' }";
+        assertEquals(List.of("CAPE"), page.getList(other + ".byKind.kind"));
+        assertEquals(List.of("19000.00", "18999.99", "5.00", "0.01", "19000.00", "18999.99"),
+                amounts(List.of(page.get(other + ".claimed"), page.get(other + ".principal"), page.get(other + ".interest"),
+                        page.get(other + ".shortfall"), page.get(other + ".capeClaimed"), page.get(other + ".capePrincipal"))));
+        // 19,146.40 + 19,000.00 claimed of which 19,000.00 + 19,000.00 in CAPE; 19,146.00 + 18,999.99 principal of which
+        // 19,000.00 + 18,999.99 in CAPE; 413.87 + 5.00 interest; 0.40 + 0.01 shortfall
+        assertEquals(List.of("38146.40", "38000.00", "38145.99", "37999.99", "418.87", "0.41"),
+                amounts(List.of(page.get("totals.claimed"), page.get("totals.capeClaimed"), page.get("totals.principal"),
+                        page.get("totals.capePrincipal"), page.get("totals.interest"), page.get("totals.shortfall"))));
+        for (String amount : List.of("claimed", "principal", "interest", "shortfall", "capeClaimed", "capePrincipal")) {
+            assertEquals(sum(page.getList("items." + amount)), page.getObject("totals." + amount, BigDecimal.class).setScale(2),
+                    "totals." + amount + " is the sum of the items'");
+        }
+        for (String item : List.of(mineItem(id), other)) {
+            for (String amount : List.of("claimed", "principal", "interest", "shortfall")) {
+                assertEquals(page.getObject(item + "." + amount, BigDecimal.class).setScale(2), sum(page.getList(item + ".byKind." + amount)),
+                        item + ": byKind's " + amount + " add up to the item's");
+            }
+            assertEquals(page.getObject(item + ".capeClaimed", BigDecimal.class).setScale(2),
+                    sum(page.getList(item + ".byKind.findAll { it.kind == 'CAPE' }.claimed")), item + ": capeClaimed is byKind's CAPE");
+        }
+    }
+
+    private static String mineItem(String id) {
+        return "items.find { it.entryId == '" + id + "' }";
     }
 
     @Test
