@@ -23,7 +23,8 @@ import java.util.List;
  * transaction as every ledger write). In the default order (by group) the rollup is scanned in
  * primary-key order, which is the order of the rows, so each group is complete, aggregated and handed
  * on as soon as the scan passes it (a GroupAggregate over the index, merge-joined with the reasons; no
- * sort of the whole ledger); another order sorts the grouped rows. {@link #stream} reads every row
+ * sort of the whole ledger); another order reads the groups' stored sums (reconciliation_group, V14, same
+ * triggers) in that order ({@link #SORTED}) and groups only the few groups that straddle the range's ends. {@link #stream} reads every row
  * through a server-side cursor (fetch size {@value #FETCH_SIZE}), so 100,000 rows never sit in memory
  * together; {@link #page} reads one page in that order (offset and limit: in the default order the
  * scan stops after the page) and then the count and totals of all the range's rows ({@link #TOTALS}: the
@@ -42,6 +43,36 @@ public class ReconciliationQuery {
                          sum(k.billed) as billed, sum(k.refunded) as refunded
                   from reconciliation_rollup k
                   where k.org = ? and k.group_by = ? and k.entry_date >= ? and k.entry_date <= ? and k.ledger_rows <> 0
+                  group by k.group_key, k.program, k.heading) g
+            left join reconciliation_reason r on r.org = ? and r.group_by = ? and r.group_key = g.group_key
+                 and r.program = g.program and r.heading = g.heading
+            """;
+
+    /**
+     * The grouped rows of (org, group_by, from, to) for a page in any order but the default: each group whose
+     * dated ledger rows all lie in the range is its reconciliation_group row (V14: the group's sums over all its
+     * dates, kept by the rollup's triggers), read in the sort's order (sort=-variance: the first rows of
+     * reconciliation_group_by_variance that lie in the range) instead of grouping the range on every request;
+     * only the groups that straddle an end of the range (first date before it and last in or after it, or last
+     * date after it) are grouped from their rollup rows in the range. Same rows and values as {@link #GROUPED}:
+     * a rollup row without ledger rows sums to 0 and is not a date of its group. Then the reasons. Parameters:
+     * org, grouping, from, to; from, to, org, grouping, to, from, from, to; org, grouping ({@link #bindSorted}).
+     */
+    private static final String SORTED = """
+            from (select t.group_key, t.program, t.heading, t.first_date, t.last_date, t.estimated, t.declared, t.paid,
+                         t.billed, t.refunded, t.variance
+                  from reconciliation_group t
+                  where t.org = ? and t.group_by = ? and t.first_date >= ? and t.last_date <= ?
+                  union all
+                  select k.group_key, k.program, k.heading, min(k.entry_date), max(k.entry_date), sum(k.estimated),
+                         sum(k.declared), sum(k.paid), sum(k.billed), sum(k.refunded),
+                         sum(k.declared) + sum(k.billed) - sum(k.refunded) - sum(k.estimated)
+                  from reconciliation_group t
+                  join reconciliation_rollup k on k.org = t.org and k.group_by = t.group_by and k.group_key = t.group_key
+                       and k.program = t.program and k.heading = t.heading
+                       and k.entry_date >= ? and k.entry_date <= ? and k.ledger_rows <> 0
+                  where t.org = ? and t.group_by = ? and t.first_date <= ? and t.last_date >= ?
+                        and (t.first_date < ? or t.last_date > ?)
                   group by k.group_key, k.program, k.heading) g
             left join reconciliation_reason r on r.org = ? and r.group_by = ? and r.group_key = g.group_key
                  and r.program = g.program and r.heading = g.heading
@@ -100,9 +131,9 @@ public class ReconciliationQuery {
             throws IOException {
         try (Connection c = dataSource.getConnection()) {
             readOnly(c);
-            try (PreparedStatement s = c.prepareStatement(COLUMNS + GROUPED + "order by " + sort.orderBy())) {
+            try (PreparedStatement s = c.prepareStatement(COLUMNS + rows(sort) + "order by " + sort.orderBy())) {
                 s.setFetchSize(FETCH_SIZE);
-                bind(s, org, grouping, from, to);
+                bind(s, org, grouping, from, to, sort);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         sink.accept(row(rs));
@@ -127,10 +158,10 @@ public class ReconciliationQuery {
                 // the page's rows: in the default order the scan of the rollup's key stops after skip + limit + 1
                 // groups; another order groups and sorts the range (top-N), with no window sums over every grouped row
                 List<ReconciliationRow> rows = new ArrayList<>(limit + 1);
-                try (PreparedStatement s = c.prepareStatement(COLUMNS + GROUPED + "order by " + sort.orderBy() + " offset ? limit ?")) {
-                    bind(s, org, grouping, from, to);
-                    s.setLong(7, skip);
-                    s.setInt(8, limit + 1);
+                try (PreparedStatement s = c.prepareStatement(COLUMNS + rows(sort) + "order by " + sort.orderBy() + " offset ? limit ?")) {
+                    int next = bind(s, org, grouping, from, to, sort);
+                    s.setLong(next, skip);
+                    s.setInt(next + 1, limit + 1);
                     try (ResultSet rs = s.executeQuery()) {
                         while (rs.next()) {
                             rows.add(row(rs));
@@ -177,13 +208,24 @@ public class ReconciliationQuery {
         }
     }
 
-    private static void bind(PreparedStatement s, String org, Grouping grouping, LocalDate from, LocalDate to) throws SQLException {
-        s.setString(1, org);
-        s.setString(2, grouping.label());
-        s.setDate(3, Date.valueOf(from));
-        s.setDate(4, Date.valueOf(to));
-        s.setString(5, org);
-        s.setString(6, grouping.label());
+    /** The default order scans the rollup in its key's order ({@link #GROUPED}); any other reads {@link #SORTED}. */
+    private static String rows(ReconciliationSort sort) {
+        return sort.equals(ReconciliationSort.DEFAULT) ? GROUPED : SORTED;
+    }
+
+    /** Binds {@link #rows}' parameters; answers the index of the next parameter. */
+    private static int bind(PreparedStatement s, String org, Grouping grouping, LocalDate from, LocalDate to,
+                            ReconciliationSort sort) throws SQLException {
+        Date first = Date.valueOf(from);
+        Date last = Date.valueOf(to);
+        List<Object> values = sort.equals(ReconciliationSort.DEFAULT)
+                ? List.of(org, grouping.label(), first, last, org, grouping.label())
+                : List.of(org, grouping.label(), first, last, first, last, org, grouping.label(), last, first, first, last,
+                        org, grouping.label());
+        for (int i = 0; i < values.size(); i++) {
+            s.setObject(i + 1, values.get(i));
+        }
+        return values.size() + 1;
     }
 
     private static ReconciliationRow row(ResultSet rs) throws SQLException {

@@ -8,7 +8,8 @@ import java.util.Arrays;
  * The order of the reconciliation's rows ({@code sort}): a column name, ascending, or the name after a
  * minus sign, descending; default {@code group}. Ties are broken by group, program and heading, so the
  * order is total and a page never repeats or skips a row. Each column maps to its SQL expression over
- * the grouped rows {@code g} and the reasons {@code r} of {@link ReconciliationQuery}.
+ * the grouped rows {@code g} and the reasons {@code r} of {@link ReconciliationQuery}'s SORTED (where g.variance
+ * is declared + billed - refunded - estimated, stored for the groups within the range).
  *
  * @param column     the row's property as the contract names it (group, variance ...)
  * @param descending whether the largest value comes first
@@ -27,7 +28,7 @@ public record ReconciliationSort(Column column, boolean descending) {
         PAID("paid", "g.paid"),
         BILLED("billed", "g.billed"),
         REFUNDED("refunded", "g.refunded"),
-        VARIANCE("variance", "(g.declared + g.billed - g.refunded - g.estimated)"),
+        VARIANCE("variance", "g.variance"),
         REASON("reason", "coalesce(r.reason, '')");
 
         final String name;

@@ -61,15 +61,69 @@ class ReconciliationRollupTest extends PinnedTodayTest {
                         (String) r.get("firstEntryDate"), (String) r.get("lastEntryDate"), cents(r.get("estimated")),
                         cents(r.get("declared")), cents(r.get("paid")), cents(r.get("billed")), cents(r.get("refunded"))));
             }
-            List<String> ledger = ledger(org, groupBy);
+            List<String> ledger = ledger(org, groupBy, LocalDate.EPOCH, LocalDate.of(2199, 12, 31), "g.group_key, g.program, g.heading").stream()
+                    .map(r -> r.substring(0, r.lastIndexOf('|', r.lastIndexOf('|') - 1))).toList();
             assertFalse(ledger.isEmpty(), groupBy);
             assertEquals(ledger, answered, groupBy);
+            // every order the contract offers, descending over every date and ascending over one day (where the
+            // origin and program groups straddle the range: grouped from the rollup, the others read whole from
+            // V14's groups); variance, the console's, both ways over both
+            for (String sort : SORTS.keySet()) {
+                for (boolean descending : sort.equals("variance") ? List.of(false, true) : List.of(true)) {
+                    String param = (descending ? "-" : "") + sort;
+                    assertEquals(ledger(org, groupBy, LocalDate.of(2019, 1, 1), LocalDate.of(2199, 12, 31), order(sort, descending)),
+                            rows(org, "groupBy=" + groupBy + "&sort=" + param), groupBy + " sort=" + param);
+                }
+                for (boolean descending : sort.equals("variance") ? List.of(false, true) : List.of(false)) {
+                    String param = (descending ? "-" : "") + sort;
+                    assertEquals(ledger(org, groupBy, today.minusDays(31), today.minusDays(29), order(sort, descending)),
+                            rows(org, "groupBy=" + groupBy + "&sort=" + param + "&from=" + today.minusDays(31) + "&to=" + today.minusDays(29)),
+                            groupBy + " of one day, sort=" + param);
+                }
+            }
             // the count and totals (ReconciliationQuery.TOTALS: groups counted, sums from the program grouping's rows)
             // are those of the rows, over every date and over a range holding only the corrected entry
             assertRowCountAndTotalsAreTheRows(json, groupBy);
             assertRowCountAndTotalsAreTheRows(get(org, "/api/reconciliation?groupBy=" + groupBy + "&from=" + today.minusDays(31)
                     + "&to=" + today.minusDays(29)).statusCode(200).extract().jsonPath(), groupBy + " of one day");
         }
+    }
+
+    /** The contract's sort columns (tariff.yaml, ReconciliationSort) as SQL over {@link #ledger}'s g and r. */
+    private static final Map<String, String> SORTS = sorts();
+
+    private static Map<String, String> sorts() {
+        Map<String, String> sorts = new java.util.LinkedHashMap<>();
+        for (String column : List.of("group_key", "program", "heading", "first_date", "last_date", "estimated", "declared", "paid",
+                "billed", "refunded", "variance")) {
+            String name = switch (column) {
+                case "group_key" -> "group";
+                case "first_date" -> "firstEntryDate";
+                case "last_date" -> "lastEntryDate";
+                default -> column;
+            };
+            sorts.put(name, "g." + column);
+        }
+        sorts.put("reason", "coalesce(r.reason, '')");
+        return sorts;
+    }
+
+    /** {@code sort}'s column in SQL, then group, program and heading ascending (ReconciliationSort's total order). */
+    private static String order(String sort, boolean descending) {
+        return SORTS.get(sort) + (descending ? " desc" : "") + ", g.group_key, g.program, g.heading";
+    }
+
+    /** The rows of GET /api/reconciliation?{@code query} (one page of up to 1000) as {@link #ledger} writes them. */
+    private static List<String> rows(String org, String query) {
+        List<String> rows = new ArrayList<>();
+        for (Map<String, Object> r : get(org, "/api/reconciliation?limit=1000&" + query).statusCode(200).extract().jsonPath()
+                .<Map<String, Object>>getList("rows")) {
+            rows.add(String.join("|", (String) r.get("group"), (String) r.get("program"), (String) r.get("heading"),
+                    (String) r.get("firstEntryDate"), (String) r.get("lastEntryDate"), cents(r.get("estimated")),
+                    cents(r.get("declared")), cents(r.get("paid")), cents(r.get("billed")), cents(r.get("refunded")),
+                    cents(r.get("variance")), String.valueOf(r.get("reason"))));
+        }
+        return rows;
     }
 
     private static void assertRowCountAndTotalsAreTheRows(JsonPath json, String what) {
@@ -86,8 +140,12 @@ class ReconciliationRollupTest extends PinnedTodayTest {
         return new BigDecimal(amount.toString()).setScale(2).toPlainString();
     }
 
-    /** The ledger grouped on demand (what V6's reconciliation did), in the reconciliation's row order. */
-    private List<String> ledger(String org, String groupBy) throws SQLException {
+    /**
+     * The ledger grouped on demand (what V6's reconciliation did) over entry dates {@code from} to {@code to}, with
+     * the reasons, in {@code orderBy}'s order (SQL over g and r): group|program|heading|first|last|estimated|declared|
+     * paid|billed|refunded|variance|reason.
+     */
+    private List<String> ledger(String org, String groupBy, LocalDate from, LocalDate to, String orderBy) throws SQLException {
         String key = switch (groupBy) {
             case "order" -> "a.order_id::text";
             case "shipment" -> "coalesce(a.shipment_id::text, '')";
@@ -97,27 +155,37 @@ class ReconciliationRollupTest extends PinnedTodayTest {
             default -> "a.manufacturer";
         };
         String sql = """
-                select %s as grp, a.program, a.heading, min(a.entry_date), max(a.entry_date),
-                       coalesce(sum(a.amount) filter (where a.kind = 'ESTIMATED'), 0),
-                       coalesce(sum(a.amount) filter (where a.kind = 'DECLARED'), 0),
-                       coalesce(sum(a.amount) filter (where a.kind = 'PAID'), 0),
-                       coalesce(sum(a.amount) filter (where a.kind = 'BILLED'), 0),
-                       coalesce(sum(a.amount) filter (where a.kind = 'REFUNDED'), 0)
-                from entry_amount a join customs_entry e on e.id = a.entry_id
-                where a.org = ? and a.kind <> 'ENGINE'
-                group by 1, 2, 3 order by 1, 2, 3""".formatted(key);
+                select g.*, r.reason
+                from (select x.*, x.declared + x.billed - x.refunded - x.estimated as variance
+                      from (select %s as group_key, a.program, a.heading, min(a.entry_date) as first_date, max(a.entry_date) as last_date,
+                             coalesce(sum(a.amount) filter (where a.kind = 'ESTIMATED'), 0) as estimated,
+                             coalesce(sum(a.amount) filter (where a.kind = 'DECLARED'), 0) as declared,
+                             coalesce(sum(a.amount) filter (where a.kind = 'PAID'), 0) as paid,
+                             coalesce(sum(a.amount) filter (where a.kind = 'BILLED'), 0) as billed,
+                             coalesce(sum(a.amount) filter (where a.kind = 'REFUNDED'), 0) as refunded
+                      from entry_amount a join customs_entry e on e.id = a.entry_id
+                      where a.org = ? and a.kind <> 'ENGINE' and a.entry_date between ? and ?
+                      group by 1, 2, 3) x) g
+                left join reconciliation_reason r on r.org = ? and r.group_by = ? and r.group_key = g.group_key
+                     and r.program = g.program and r.heading = g.heading
+                order by %s""".formatted(key, orderBy);
         List<String> rows = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, org);
+            s.setObject(2, from);
+            s.setObject(3, to);
+            s.setString(4, org);
+            s.setString(5, groupBy);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     List<String> cells = new ArrayList<>();
                     for (int i = 1; i <= 5; i++) {
                         cells.add(rs.getString(i));
                     }
-                    for (int i = 6; i <= 10; i++) {
+                    for (int i = 6; i <= 11; i++) {
                         cells.add(rs.getBigDecimal(i).setScale(2).toPlainString());
                     }
+                    cells.add(String.valueOf(rs.getString(12)));
                     rows.add(String.join("|", cells));
                 }
             }
