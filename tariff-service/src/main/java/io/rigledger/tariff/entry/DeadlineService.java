@@ -48,8 +48,15 @@ public class DeadlineService {
     public record DueView(UUID entryId, String entryNumber, String kind, LocalDate due, int daysLeft, String rule, boolean estimated) {
     }
 
-    /** A deadline {@link DueDates} found possible, before {@link Deadlines#of} confirms it; entryNumber as stored. */
-    record Candidate(UUID entryId, String entryNumber, String kind, LocalDate due) {
+    /**
+     * A deadline {@link DueDates} found possible, before {@link Deadlines#of} confirms it; entryNumber as stored; facts:
+     * its entry's columns the rules read (null for a cursor's position).
+     */
+    record Candidate(UUID entryId, String entryNumber, String kind, LocalDate due, EntryFacts facts) {
+    }
+
+    /** What {@link Deadlines.Facts} takes from an entry's columns: protestFiled: a protest is stored; audited: an origin audit is. */
+    record EntryFacts(LocalDate entryDate, EntryStatus status, LocalDate liquidationDate, boolean protestFiled, boolean audited) {
     }
 
     /** One page; nextCursor is null (absent) on the last page. */
@@ -69,8 +76,9 @@ public class DeadlineService {
         LocalDate today = store.today();
         LocalDate to = today.plusDays(days);
         DueView after = after(paging.after(cursor, 3));
-        Candidate from = after == null ? new Candidate(null, "", "", today.minusDays(1))
-                : new Candidate(null, EntryNumber.normalise(after.entryNumber()).orElseThrow(Paging::invalidCursor), after.kind(), after.due());
+        Candidate from = after == null ? new Candidate(null, "", "", today.minusDays(1), null)
+                : new Candidate(null, EntryNumber.normalise(after.entryNumber()).orElseThrow(Paging::invalidCursor), after.kind(), after.due(),
+                        null);
         // SQL finds the page's possible deadlines in order (DueDates); Deadlines.of confirms each, so a batch may
         // come back short (a CAPE deadline of an entry no longer owing IEEPA duty) and the next one is read after it
         List<DueView> out = new ArrayList<>();
@@ -87,24 +95,32 @@ public class DeadlineService {
         return new DueList(today, to, page.items(), page.nextCursor());
     }
 
-    /** The candidates {@link Deadlines#of} gives their entry on {@code today} (same kind, same date), in their order. */
+    /**
+     * The candidates {@link Deadlines#of} gives their entry on {@code today} (same kind, same date), in their order. The
+     * facts are the candidates' own columns; only an entry with a CAPE candidate is read whole, for the IEEPA duty it
+     * still owes (its summary and ledger, one query each for all of them) and its refund claims; CAPE is the only
+     * deadline that depends on them, so every other entry's facts say no CAPE.
+     */
     private List<DueView> confirmed(List<Candidate> found, LocalDate today) {
         if (found.isEmpty()) {
             return List.of();
         }
-        List<UUID> ids = found.stream().map(Candidate::entryId).distinct().toList();
-        Map<UUID, CustomsEntry> entries = new HashMap<>();
-        CustomsEntry.<CustomsEntry>list("id in ?1", ids).forEach(e -> entries.put(e.id, e));
-        // the IEEPA duty still owed of the entries that had any, one ledger query for all
-        Map<UUID, Map<String, BigDecimal>> ieepa = owed.ieepaByHeading(entries.values().stream().filter(e -> e.hasIeepa).toList());
+        List<UUID> cape = found.stream().filter(c -> c.kind().equals("CAPE")).map(Candidate::entryId).distinct().toList();
+        Map<UUID, Boolean> capeOpen = new HashMap<>();
+        if (!cape.isEmpty()) {
+            List<CustomsEntry> entries = CustomsEntry.list("id in ?1", cape);
+            Map<UUID, Map<String, BigDecimal>> ieepa = owed.ieepaByHeading(entries.stream().filter(e -> e.hasIeepa).toList());
+            entries.forEach(e -> capeOpen.put(e.id, views.facts(e, ieepa.getOrDefault(e.id, Map.of()), today).capeOpen()));
+        }
+        // each entry's deadlines computed once, however many of its kinds are candidates
         Map<UUID, List<Deadlines.Deadline>> open = new HashMap<>();
         List<DueView> out = new ArrayList<>();
         for (Candidate c : found) {
-            CustomsEntry e = entries.get(c.entryId());
-            List<Deadlines.Deadline> deadlines = open.computeIfAbsent(e.id,
-                    id -> Deadlines.of(views.facts(e, ieepa.getOrDefault(id, Map.of()), today)));
+            EntryFacts f = c.facts();
+            List<Deadlines.Deadline> deadlines = open.computeIfAbsent(c.entryId(), id -> Deadlines.of(new Deadlines.Facts(f.entryDate(),
+                    f.status(), f.liquidationDate(), capeOpen.getOrDefault(id, false), f.protestFiled(), f.audited(), today)));
             deadlines.stream().filter(d -> d.kind().equals(c.kind()) && d.due().equals(c.due())).findFirst()
-                    .ifPresent(d -> out.add(new DueView(e.id, EntryNumber.display(e.entryNumber), d.kind(), d.due(),
+                    .ifPresent(d -> out.add(new DueView(c.entryId(), EntryNumber.display(c.entryNumber()), d.kind(), d.due(),
                             (int) (d.due().toEpochDay() - today.toEpochDay()), d.rule(), d.estimated())));
         }
         return out;

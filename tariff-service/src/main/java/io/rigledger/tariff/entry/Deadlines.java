@@ -35,6 +35,8 @@ public final class Deadlines {
     public static final int PROTEST_DAYS = 180;
     public static final int CAPE_DAYS = 80;
     public static final int DRAWBACK_YEARS = 5;
+    /** 19 U.S.C. 1504(a): deemed liquidated at the expiration of 1 year from the date of entry. */
+    public static final int DEEMED_LIQUIDATION_YEARS = 1;
 
     /**
      * The statuses of a liquidated entry that can still be protested (a refund request does not end the right to
@@ -83,7 +85,7 @@ public final class Deadlines {
      * liquidated 2026-11-30, the date CBP's notices give for such entries); the protest and CAPE periods count from it.
      */
     public static LocalDate deemedLiquidation(LocalDate entryDate) {
-        return entryDate.plusYears(1);
+        return entryDate.plusYears(DEEMED_LIQUIDATION_YEARS);
     }
 
     /**
