@@ -114,7 +114,20 @@ explain "before: sort=-variance, window sums" "$ROW $WINDOW $GROUPED order by (g
 explain "now: page 1 rows" "$ROW $GROUPED $ORDER offset 0 limit 101"
 explain "now: page 2 rows" "$ROW $GROUPED $ORDER offset 100 limit 101"
 explain "now: limit=500 rows" "$ROW $GROUPED $ORDER offset 0 limit 501"
-explain "now: sort=-variance rows" "$ROW $GROUPED order by (g.declared + g.billed - g.refunded - g.estimated) desc, g.group_key, g.program, g.heading offset 0 limit 101"
+explain "until 2026-12-01: sort=-variance rows" "$ROW $GROUPED order by (g.declared + g.billed - g.refunded - g.estimated) desc, g.group_key, g.program, g.heading offset 0 limit 101"
+# ReconciliationQuery.SORTED (V14): the groups wholly in the range from reconciliation_group, the ones straddling its ends grouped
+SORTED="from (select t.group_key, t.program, t.heading, t.first_date, t.last_date, t.estimated, t.declared, t.paid, t.billed, t.refunded, t.variance
+    from reconciliation_group t where t.org = 'bench' and t.group_by = 'entry' and t.first_date >= date '2019-01-01' and t.last_date <= date '2199-12-31'
+  union all
+  select k.group_key, k.program, k.heading, min(k.entry_date), max(k.entry_date), sum(k.estimated), sum(k.declared), sum(k.paid), sum(k.billed),
+         sum(k.refunded), sum(k.declared) + sum(k.billed) - sum(k.refunded) - sum(k.estimated)
+    from reconciliation_group t join reconciliation_rollup k on k.org = t.org and k.group_by = t.group_by and k.group_key = t.group_key
+         and k.program = t.program and k.heading = t.heading and k.entry_date >= date '2019-01-01' and k.entry_date <= date '2199-12-31' and k.ledger_rows <> 0
+    where t.org = 'bench' and t.group_by = 'entry' and t.first_date <= date '2199-12-31' and t.last_date >= date '2019-01-01'
+      and (t.first_date < date '2019-01-01' or t.last_date > date '2199-12-31')
+    group by k.group_key, k.program, k.heading) g
+  left join reconciliation_reason r on r.org = 'bench' and r.group_by = 'entry' and r.group_key = g.group_key and r.program = g.program and r.heading = g.heading"
+explain "now: sort=-variance rows (V14 groups)" "$ROW $SORTED order by g.variance desc, g.group_key, g.program, g.heading offset 0 limit 101"
 explain "until 2026-12-01: the range's count and sums" "select count(*), sum(g.estimated), sum(g.declared), sum(g.paid), sum(g.billed), sum(g.refunded)
   from (select sum(k.estimated) as estimated, sum(k.declared) as declared, sum(k.paid) as paid, sum(k.billed) as billed, sum(k.refunded) as refunded
   from reconciliation_rollup k where $RANGE group by k.group_key, k.program, k.heading) g"
@@ -123,9 +136,11 @@ explain "now: the range's count and sums (TOTALS)" "select (select count(*) from
   coalesce(sum(p.estimated), 0), coalesce(sum(p.declared), 0), coalesce(sum(p.paid), 0), coalesce(sum(p.billed), 0), coalesce(sum(p.refunded), 0)
   from reconciliation_rollup p where p.org = 'bench' and p.group_by = 'program' and p.entry_date >= date '2019-01-01' and p.entry_date <= date '2199-12-31'"
 deadlines_sql() { # days [all]: DueDates' SQL for the first page (all: without the date ranges, every entry read as until 2026-12-01), its parameters written out (correction 299 days, expected
-  # liquidation 314, CAPE 80, protest 180 days, drawback 5 years: Deadlines), today as current_date
-  echo "select e.id, e.entry_number, d.kind, d.due from customs_entry e
-  cross join lateral (select cast(e.entry_date + interval '1 year' as date) as deemed) y
+  # liquidation 314, CAPE 80, protest 180 days, deemed liquidation 1 year, drawback 5 years: Deadlines), today as current_date
+  echo "select e.id, e.entry_number, d.kind, d.due, e.entry_date, e.status, e.liquidation_date, e.protest is not null,
+    case when jsonb_typeof(e.origin_audits::jsonb) = 'array' then jsonb_array_length(e.origin_audits::jsonb) > 0 else false end
+  from customs_entry e
+  cross join lateral (select cast(e.entry_date + make_interval(years => 1) as date) as deemed) y
   cross join lateral (values ('POST_SUMMARY_CORRECTION', e.entry_date + 299), ('EXPECTED_LIQUIDATION', e.entry_date + 314),
     ('DEEMED_LIQUIDATION', y.deemed),
     ('CAPE', case when e.liquidation_date is not null then e.liquidation_date + 80 when y.deemed <= current_date then y.deemed + 80

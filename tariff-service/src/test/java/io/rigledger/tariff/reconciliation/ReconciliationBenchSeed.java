@@ -55,6 +55,7 @@ public final class ReconciliationBenchSeed {
             s.execute("analyze customs_entry");
             s.execute("analyze entry_amount");
             s.execute("analyze reconciliation_rollup");
+            s.execute("analyze reconciliation_group");
             s.execute("analyze reconciliation_reason");
         }
         long seeded = System.nanoTime();
