@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -192,13 +193,48 @@ class FinancePagesTest extends PageTestBase {
                  {"entryId":"7f1c2b8e-4a4e-4c55-9d40-1c1b7a1f0a12","entryNumber":"NWD12345679","entryDate":"2025-03-15","status":"LIQUIDATED",
                   "liquidationDate":"2026-03-15","headings":[{"heading":"9903.01.25","amount":100.00}],"refundable":100.00,"eligible":false,
                   "reasons":["liquidated more than 80 days ago"]}],
-                 "totals":{"refundable":5500.00,"eligible":5400.00,"claimed":0.00,"principal":0.00,"interest":0.00,"shortfall":0.00}}""");
+                 "totals":{"refundable":5500.00,"eligible":5400.00,"claimed":0.00,"principal":0.00,"interest":0.00,"shortfall":0.00,
+                  "capeClaimed":0.00,"capePrincipal":0.00}}""");
 
         given().cookies(fiona.cookies()).get("/finance/ieepa-refunds").then().statusCode(200)
                 .body(containsString("<span class=\"tag yes\">eligible</span>"))
                 .body(containsString("liquidated more than 80 days ago"))
                 .body(containsString("data-value=\"5500.00\">5,500.00</td>"))
                 .body(containsString("href=\"/finance/ieepa-refunds/cape-files\""));
+    }
+
+    /**
+     * An entry with a CAPE claim and a liquidation's refund claim: the page shows the IEEPA refund (CAPE claimed and
+     * principal) in its own labelled columns beside the sums over every kind, each cell the service's number.
+     */
+    @Test
+    void ieepaRefundsShowTheCapeClaimApartFromAllKindsOfClaims() {
+        apis.json(Api.TARIFF, get(urlPathEqualTo("/api/ieepa-refunds")), "/api/ieepa-refunds", Method.GET, """
+                {"asOf":"2026-11-30","items":[
+                 {"entryId":"6f1c2b8e-4a4e-4c55-9d40-1c1b7a1f0a11","entryNumber":"NWD12345678","entryDate":"2025-09-15","status":"REFUNDED",
+                  "headings":[],"refundable":0.00,"eligible":false,"reasons":["no IEEPA duty owed"],
+                  "claimed":19146.40,"principal":19146.00,"interest":413.87,"shortfall":0.40,"capeClaimed":19000.00,"capePrincipal":19000.00,
+                  "byKind":[{"kind":"CAPE","claimed":19000.00,"principal":19000.00,"interest":412.77,"shortfall":0.00},
+                            {"kind":"LIQUIDATION","claimed":146.40,"principal":146.00,"interest":1.10,"shortfall":0.40}]}],
+                 "totals":{"refundable":0.00,"eligible":0.00,"claimed":19146.40,"principal":19146.00,"interest":413.87,"shortfall":0.40,
+                  "capeClaimed":19000.00,"capePrincipal":19000.00}}""");
+
+        String html = given().cookies(fiona.cookies()).get("/finance/ieepa-refunds").then().statusCode(200)
+                .body(containsString("<th scope=\"col\" class=\"num\">CAPE claimed (IEEPA)</th><th scope=\"col\" class=\"num\">CAPE principal (IEEPA)</th>"))
+                .body(containsString("<th scope=\"col\" class=\"num\">Claimed, all kinds</th>"))
+                .body(containsString("data-value=\"19000.00\">19,000.00</td>"))
+                .extract().asString();
+        String body = html.substring(html.indexOf("<tbody>"), html.indexOf("</tbody>"));
+        String foot = html.substring(html.indexOf("<tfoot>"), html.indexOf("</tfoot>"));
+        // the row's amounts (refundable, CAPE claimed and principal, then claimed, principal, interest, shortfall of all kinds)
+        // and the totals' (refundable, eligible, then the same): the service's numbers, CAPE apart from all kinds
+        assertEquals(List.of("0.00", "19000.00", "19000.00", "19146.40", "19146.00", "413.87", "0.40"), dataValues(body));
+        assertEquals(List.of("0.00", "0.00", "19000.00", "19000.00", "19146.40", "19146.00", "413.87", "0.40"), dataValues(foot));
+    }
+
+    /** The data-value attributes of the numeric cells, in order. */
+    private static List<String> dataValues(String html) {
+        return Pattern.compile("<td class=\"num\" data-value=\"([^\"]*)\"").matcher(html).results().map(m -> m.group(1)).toList();
     }
 
     @Test
