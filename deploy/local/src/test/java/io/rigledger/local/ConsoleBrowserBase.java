@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
+import java.time.Duration;
 
 /**
  * The wiring the console's browser tests share (ConsoleIT, ConsoleTenancyIT, ConsoleSessionIT): the packaged stack
@@ -30,6 +31,22 @@ abstract class ConsoleBrowserBase {
         console = d.console;
         settings = d.settings;
         faults = d.faults;
+    }
+
+    /**
+     * Signs {@code user} in on {@code page} of the console (relative path) with tokens that live {@code lifespan} for
+     * this sign-in alone: the realm's console client gets that access token lifespan for the sign-in and its own back
+     * afterwards (also when the sign-in fails).
+     *
+     * @throws Exception when Keycloak's admin API refuses or cannot be reached
+     */
+    static void signInWithTokensOf(Duration lifespan, ConsoleBrowser b, String page, String user) throws Exception {
+        Realm.tokenLifespan(settings, "console", lifespan);
+        try {
+            b.signIn(page, user);
+        } finally {
+            Realm.tokenLifespan(settings, "console", null);
+        }
     }
 
     @AfterAll

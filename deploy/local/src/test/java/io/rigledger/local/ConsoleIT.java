@@ -81,7 +81,7 @@ class ConsoleIT extends ConsoleBrowserBase {
 
             b.open("/finance/ieepa-refunds");
             JsonNode refunds = ok(calls.tariff("fiona").queryParam("limit", 200).get("/api/ieepa-refunds"), 200);
-            assertAmounts(List.of("refundable", "eligible", "claimed", "principal", "interest", "shortfall"),
+            assertAmounts(List.of("refundable", "eligible", "capeClaimed", "capePrincipal", "claimed", "principal", "interest", "shortfall"),
                     refunds.get("totals"), b.values("#totals td[data-value]"), "IEEPA refund totals");
             assertTrue(b.text("#refunds").contains(j.entryNumber), "the journey's entry is listed");
             b.shot("finance-ieepa-refunds");

@@ -63,12 +63,7 @@ class ConsoleSessionIT extends ConsoleBrowserBase {
     void anExpiredSessionWhileKeycloakHangsGetsThe503PageInSecondsAndWorksOnceKeycloakIsBack() throws Exception {
         String page = "/finance/deadlines?within=90";
         try (ConsoleBrowser b = new ConsoleBrowser(console)) {
-            Realm.tokenLifespan(settings, "console", Duration.ofSeconds(5));
-            try {
-                b.signIn(page, "fiona");
-            } finally {
-                Realm.tokenLifespan(settings, "console", null);
-            }
+            signInWithTokensOf(Duration.ofSeconds(5), b, page, "fiona");
             String cookies = b.driver().manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
                     .collect(Collectors.joining("; "));
             Thread.sleep(6_000);
@@ -127,12 +122,7 @@ class ConsoleSessionIT extends ConsoleBrowserBase {
     void anExpiredSessionSignsInAgainOnTheSamePageAndSigningOutEndsTheKeycloakSession() throws Exception {
         String page = "/finance/deadlines?within=30";
         try (ConsoleBrowser b = new ConsoleBrowser(console)) {
-            Realm.tokenLifespan(settings, "console", Duration.ofSeconds(5));
-            try {
-                b.signIn(page, "fiona");
-            } finally {
-                Realm.tokenLifespan(settings, "console", null);
-            }
+            signInWithTokensOf(Duration.ofSeconds(5), b, page, "fiona");
             Realm.endSessions(settings, "fiona", "console");
             await("the console sends fiona to sign in once her tokens expired").atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofSeconds(1)).until(() -> {
