@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.rigledger.inventory.Fleet.newCode;
@@ -64,12 +65,27 @@ class SecurityTest {
      * the summary grouped by site shows the site, and a purchase order procurement-service holds.
      * Org A's requests: fresh serial numbers for each registration, org A's rig moved within its
      * rack for a deployment; org B's rig, site, rack, order and name are tried in every id field.
+     * Org B also uses org A's codes (its second site has org A's site's code, with a rack of org A's
+     * rack's code holding its second rig, which has org A's second rig's MAC), and each listing is
+     * read under each of its filters with these values (R-11b defects 3 and 4).
      */
     static void resources(MatrixFixture f) {
         Resources a = Resources.in(f.callerOrg(), null);
         // org B's second site has org A's site's code: a site code is each organisation's own name, so a
         // read by code that forgets the organisation (a site's history, racks) shows org B's rows to org A
         Resources b = Resources.in(f.otherOrg(), a.site);
+        // ... and in that site org B has a rack with org A's rack's code (in a row of its own, the marker) holding
+        // its second rig, which has the MAC org A's second rig has (a MAC is unique within an organisation only):
+        // a read of a rack, a site's racks or rigs by code or MAC that forgets the organisation shows org B's
+        String otherRow = "R" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        String sharedMac = mac();
+        Fleet.as(Tokens.ops(f.otherOrg())).body("{\"row\":\"" + otherRow + "\",\"slots\":4}")
+                .put("/api/sites/" + b.spareSite + "/racks/" + a.rack).then().statusCode(200);
+        Fleet.deploy(Tokens.ops(f.otherOrg()), b.spareRig, b.spareSite, a.rack, 1);
+        for (String org : List.of(f.callerOrg(), f.otherOrg())) {
+            Fleet.as(Tokens.ops(org)).body("{\"mac\":\"" + sharedMac + "\"}")
+                    .put("/api/rigs/" + (org.equals(f.callerOrg()) ? a.spareRig : b.spareRig) + "/mac").then().statusCode(200);
+        }
         String otherOrder = procurement.hasOrder(f.otherOrg(), 1).toString();
         // the catalogue writes of the matrix really happen, on a model and a plant of its own
         String model = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
@@ -95,9 +111,22 @@ class SecurityTest {
                 .shared("/api/plants/{code}", plant, "NO-SUCH-PLANT")
                 .body("putRigModel", () -> catalogueEntry("putRigModel", "name", "Matrix model "))
                 .body("putPlant", () -> catalogueEntry("putPlant", "city", "Matrix city "))
-                .mark(b.serial, b.spareSerial, "Hall " + b.site)
+                .mark(b.serial, b.spareSerial, "Hall " + b.site, otherRow)
                 .ownMark(a.serial, a.spareSerial, a.spareSite)
                 .query("getFleetSummary", "groupBy=site")
+                // each listing's filters, with the codes both organisations use (org A's own value first)
+                .filter("site", a.site, b.site)
+                .filter("rack", a.rack + "&site=" + a.site, b.rack + "&site=" + b.site)
+                .filter("mac", sharedMac)
+                .filter("serialNumber", a.serial, b.serial, b.spareSerial)
+                .filter("model", "antminer-s21", "antminer-s21-plus")
+                .filter("manufacturer", "BITMAIN")
+                .filter("originCountry", "MY", "CN")
+                .holds("status", "DEPLOYED", "RECEIVED")
+                .holds("groupBy", "site")
+                .unfiltered("purchaseOrderId", "an id: org B's order is tried in it by its id-field cells")
+                .unfiltered("organisation", "the service account's organisation: org B's is tried in it by its id-field"
+                        + " cells, the service account's walks name org A's and org B's")
                 .body("transitionRig", "{\"to\":\"DEPLOYED\",\"position\":" + Fleet.position(a.site, a.rack, 2) + "}")
                 .upsert("putSite", "a site code is the organisation's own name: another's code creates the caller's site");
     }
@@ -109,7 +138,8 @@ class SecurityTest {
      *
      * @param spareSiteCode the second site's code, or null for a new one (org B's is org A's first site's code)
      */
-    private record Resources(String rig, String serial, String site, String rack, String spareSerial, String spareSite) {
+    private record Resources(String rig, String serial, String site, String rack, String spareRig, String spareSerial,
+                             String spareSite) {
         static Resources in(String org, String spareSiteCode) {
             String ops = Tokens.ops(org);
             String site = newCode();
@@ -121,11 +151,23 @@ class SecurityTest {
             Fleet.site(ops, site, 600);
             Fleet.site(ops, spareSite, 100);
             Fleet.rack(ops, site, rack, 4);
-            String rig = Fleet.register(ops, Fleet.rig(serial, "antminer-s21", "MY"), Fleet.rig(spareSerial, "antminer-s21", "MY"))
-                    .stream().filter(r -> serial.equals(r.get("serialNumber"))).map(r -> (String) r.get("id")).findFirst().orElseThrow();
+            List<Map<String, Object>> rigs = Fleet.register(ops, Fleet.rig(serial, "antminer-s21", "MY"),
+                    Fleet.rig(spareSerial, "antminer-s21", "MY"));
+            String rig = idOf(rigs, serial);
             Fleet.deploy(ops, rig, site, rack, 1);
-            return new Resources(rig, serial, site, rack, spareSerial, spareSite);
+            return new Resources(rig, serial, site, rack, idOf(rigs, spareSerial), spareSerial, spareSite);
         }
+
+        private static String idOf(List<Map<String, Object>> rigs, String serial) {
+            return rigs.stream().filter(r -> serial.equals(r.get("serialNumber"))).map(r -> (String) r.get("id"))
+                    .findFirst().orElseThrow();
+        }
+    }
+
+    /** A fresh MAC address, six colon-separated hex pairs. */
+    private static String mac() {
+        String hex = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        return String.join(":", hex.split("(?<=\\G..)"));
     }
 
     /** The contract's example of a catalogue write with one text property made new, so each write shows. */

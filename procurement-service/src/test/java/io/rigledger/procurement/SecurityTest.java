@@ -72,7 +72,16 @@ class SecurityTest {
                 .ids("/api/receipts/{id}", a.receipt, b.receipt, UUID.randomUUID().toString())
                 .mark(b.serials, b.draft, b.secondShipment)
                 .ownMark(a.serials, a.draft, a.secondShipment)
-                .query("whatIfPurchaseOrders", "entryDate=2027-01-15");
+                .query("whatIfPurchaseOrders", "entryDate=2027-01-15")
+                // each listing's filters (org A's own value first); both organisations order from Bitmain
+                // for DAL1, so a read by supplier name that forgets the organisation shows org B's orders
+                .filter("supplier", "Bitmain", "Canaan")
+                .filter("origin", "MY", "CN")
+                .filter("createdFrom", "2020-01-01T00:00:00Z", "2199-01-01T00:00:00Z")
+                .filter("createdTo", "2199-01-01T00:00:00Z", "2020-01-01T00:00:00Z")
+                .filter("entryDate", "2027-01-15", "2026-01-15")
+                .holds("status", "DRAFT", as(Tokens.operator(f.callerOrg())).get("/api/purchase-orders/" + a.order)
+                        .then().statusCode(200).extract().path("status"));
     }
 
     /** One organisation's order, its shipment and a receipt of one of its rigs, made through the API. */

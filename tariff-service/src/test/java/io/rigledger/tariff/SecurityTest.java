@@ -95,7 +95,15 @@ class SecurityTest {
                 .mark(b.entryNumber, b.entryNumber.replace("-", ""), b.secondEntry, b.secondNumber,
                         b.secondNumber.replace("-", ""))
                 .ownMark(a.entryNumber, a.entryNumber.replace("-", ""), a.secondEntry, a.secondNumber,
-                        a.secondNumber.replace("-", ""));
+                        a.secondNumber.replace("-", ""))
+                // each listing's filters (org A's own value first) and enums: the reconciliation by entry
+                // (its default) shows org A's entries in every order
+                .filter("within", "3650d", "1d")
+                .filter("from", "2019-01-01", "2199-12-31")
+                .filter("to", "2199-12-31", "2019-01-01")
+                .holds("groupBy", "entry")
+                .holdsEvery("sort")
+                .unfiltered("purchaseOrderId", "an id: org B's order is tried in it by its id-field cells");
     }
 
     /**

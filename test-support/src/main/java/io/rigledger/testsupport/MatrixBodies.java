@@ -11,7 +11,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -109,6 +115,43 @@ final class MatrixBodies {
         } catch (JsonProcessingException e) {
             throw new AssertionError("not JSON though it says " + type + ": " + text, e);
         }
+    }
+
+    /**
+     * Header names whose values legitimately differ between two requests: the date, a correlation or
+     * trace id, and the rate limit's countdown (each request spends one, RFC draft-ietf-httpapi-ratelimit-headers).
+     * Their names must still be the same.
+     */
+    private static final Set<String> PER_REQUEST = Set.of("date", "x-request-id", "x-correlation-id", "traceparent",
+            "tracestate", "x-trace-id", "ratelimit-remaining", "ratelimit-reset");
+
+    /**
+     * Asserts two answers carry the same headers, names and values (names case-insensitive), so that
+     * no header tells another organisation's id from a missing one (an existence oracle, fresh review
+     * R-11b defect 2): the values of {@link #PER_REQUEST} headers aside, and Content-Length only when
+     * the bodies differ in length (the instance names the path called, e.g. a longer id).
+     *
+     * @throws AssertionError naming the header that differs, with both answers' headers
+     */
+    static void sameHeaders(Response expected, Response actual, String what) {
+        boolean sameLength = expected.asByteArray().length == actual.asByteArray().length;
+        Map<String, List<String>> a = headers(expected, sameLength);
+        Map<String, List<String>> b = headers(actual, sameLength);
+        if (!a.equals(b)) {
+            throw new AssertionError(what + ": its headers " + b + " differ from a missing one's " + a);
+        }
+    }
+
+    /** The answer's headers by lower-case name, values of per-request headers blanked, in a comparable form. */
+    private static Map<String, List<String>> headers(Response answer, boolean withLength) {
+        Map<String, List<String>> found = new TreeMap<>();
+        answer.headers().forEach(h -> {
+            String name = h.getName().toLowerCase(Locale.ROOT);
+            boolean blank = PER_REQUEST.contains(name) || "content-length".equals(name) && !withLength;
+            found.computeIfAbsent(name, n -> new ArrayList<>()).add(blank ? "*" : h.getValue());
+        });
+        found.values().forEach(Collections::sort);
+        return found;
     }
 
     /** The answer's nextCursor, or null on the last page (or for an answer that pages no list). */

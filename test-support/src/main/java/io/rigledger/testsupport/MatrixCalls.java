@@ -76,7 +76,11 @@ final class MatrixCalls {
         if (op.isRead()) {
             assertTrue(status < 300, said + " (a read of org A's own data by an allowed role must succeed)");
             if (!op.global() && !forNoOrganisation(op, cell.role())) {
-                assertShowsOwn(cell, "org A's answer", MatrixBodies.text(answer));
+                String text = MatrixBodies.text(answer);
+                assertShowsOwn(cell, "org A's answer", text);
+                // org B uses org A's codes too (a site, a rack): a read by code that forgets the organisation shows it
+                fixture.otherMarkers().forEach(m -> assertTrue(!text.contains(m), cell + ": org A's answer shows org B's "
+                        + m + ": " + text));
             }
         } else {
             assertTrue(status < 300 || status < 500 && status != 401 && status != 403 && status != 404,
@@ -116,7 +120,7 @@ final class MatrixCalls {
 
     /**
      * Org A's person with org B's real id: 404 problem+json equal, the id aside, to the answer for an
-     * id that does not exist. Org B's people read the resource (the fixture's id is real) and, after
+     * id that does not exist, headers included ({@link MatrixBodies#sameHeaders}). Org B's people read the resource (the fixture's id is real) and, after
      * a write, every read of it and above it (the order of a shipment) answers exactly as before,
      * ETag included. An operation taking If-Match is sent org B's current ETag, as if it had been stolen.
      *
@@ -145,6 +149,7 @@ final class MatrixCalls {
         assertEquals(MatrixBodies.comparable(missing, fixture.distinctIds(op, Side.MISSING)),
                 MatrixBodies.comparable(foreign, fixture.distinctIds(op, Side.OTHER)),
                 cell + ": another organisation's id must be answered exactly like a missing one");
+        MatrixBodies.sameHeaders(missing, foreign, cell + ": another organisation's id must be answered exactly like a missing one");
         if (!op.isRead()) {
             unchanged(cell.role(), reads, before, cell.toString());
         }

@@ -1,8 +1,10 @@
 package io.rigledger.testsupport;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -28,6 +30,7 @@ public final class MatrixFixture {
 
     private final String callerOrg = "matrix-a-" + UUID.randomUUID().toString().substring(0, 8);
     private final String otherOrg = "matrix-b-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String emptyOrg = "matrix-c-" + UUID.randomUUID().toString().substring(0, 8);
     private final Map<String, Ids> ids = new LinkedHashMap<>();
     private final Map<String, String> queries = new HashMap<>();
     private final Map<String, Supplier<String>> bodies = new HashMap<>();
@@ -38,6 +41,11 @@ public final class MatrixFixture {
     private final Set<String> ownMarkers = new LinkedHashSet<>();
     private final Map<String, String> unlisted = new HashMap<>();
     private final Map<String, String> upserts = new HashMap<>();
+    private final Map<String, List<String>> filters = new HashMap<>();
+    private final Map<String, Set<String>> holds = new HashMap<>();
+    private static final String EVERY = "*";
+    private final Map<String, String> unfiltered = new HashMap<>();
+    private final Set<String> adopted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     MatrixFixture() {
         otherMarkers.add(otherOrg);
@@ -53,6 +61,64 @@ public final class MatrixFixture {
     /** Org B: the organisation whose real ids org A's people try. */
     public String otherOrg() {
         return otherOrg;
+    }
+
+    /** Org C: an organisation that holds nothing, whose every listing under every query must show no rows. */
+    public String emptyOrg() {
+        return emptyOrg;
+    }
+
+    /**
+     * The values a listing's query parameter that is no enum (a site, a model, a serial, a date) is
+     * tried with, one page-1 read of org A's each (see {@link SecurityMatrix.Kind#FOREIGN_QUERY}): the
+     * first is a value org A's fixture rows match (its answer must show one of them), the others
+     * need not match org A's. Give the codes both organisations use (org A's site's code, which org B
+     * also gives a site) so that a read by code that forgets the organisation shows org B's rows.
+     * A value is sent as it is after {@code name=} (no encoding), so it may carry parameters it
+     * needs after a {@code &} ({@code R1&site=DAL1}).
+     *
+     * @param name the parameter's name, or {@code operationId:name} for one operation only
+     */
+    public MatrixFixture filter(String name, String ownValue, String... otherValues) {
+        List<String> values = new ArrayList<>();
+        values.add(ownValue);
+        values.addAll(List.of(otherValues));
+        filters.put(name, values);
+        return this;
+    }
+
+    /**
+     * The values of a listing's enum query parameter (a status, a groupBy) under which org A's answer
+     * shows its own fixture data (its ids, serials, codes); under the others it must only show none of org B's.
+     *
+     * @param name the parameter's name, or {@code operationId:name} for one operation only
+     */
+    public MatrixFixture holds(String name, String... values) {
+        holds.put(name, Set.of(values));
+        return this;
+    }
+
+    /**
+     * An enum query parameter under every value of which org A's answer shows its own fixture data
+     * (a sort: every order shows the same rows).
+     *
+     * @param name the parameter's name, or {@code operationId:name} for one operation only
+     */
+    public MatrixFixture holdsEvery(String name) {
+        holds.put(name, Set.of(EVERY));
+        return this;
+    }
+
+    /**
+     * A listing's query parameter that is no enum and is not tried with values, with the reason (an
+     * id field, tried with org B's value by its own cells, needs none); any other such parameter without
+     * {@link #filter values} fails its cell, so a new filter cannot escape.
+     *
+     * @param name the parameter's name, or {@code operationId:name} for one operation only
+     */
+    public MatrixFixture unfiltered(String name, String reason) {
+        unfiltered.put(name, reason);
+        return this;
     }
 
     /**
@@ -234,13 +300,52 @@ public final class MatrixFixture {
         };
     }
 
+    /**
+     * Org B's data org A's lists must not show: what {@link #mark}, {@link #ids} and {@link #field}
+     * registered, less the values org A's own accepted writes stored ({@link #adopt}).
+     */
     Set<String> otherMarkers() {
-        return otherMarkers;
+        Set<String> markers = new LinkedHashSet<>(otherMarkers);
+        markers.removeAll(adopted);
+        return markers;
+    }
+
+    /**
+     * A value of org B's that org A's own write, answered 2xx exactly as for a value naming nothing,
+     * stored in org A's data (a body field the service cannot check, e.g. a purchase order id in a
+     * customs entry): org A's reads after it may show it as org A's own text.
+     */
+    void adopt(String value) {
+        adopted.add(value);
     }
 
     /** Org A's data: its name, the org A values of the path parameters and what {@link #ownMark} added. */
     Set<String> ownMarkers() {
         return ownMarkers;
+    }
+
+    /** The fixture's values of a query parameter of the operation (the first org A's), or null. */
+    List<String> filterValues(MatrixOperation op, String name) {
+        List<String> exact = filters.get(op.operationId() + ":" + name);
+        return exact != null ? exact : filters.get(name);
+    }
+
+    /** The enum values of a query parameter of the operation under which org A's answer shows its own data. */
+    Set<String> holds(MatrixOperation op, String name) {
+        Set<String> exact = holds.get(op.operationId() + ":" + name);
+        Set<String> values = exact != null ? exact : holds.getOrDefault(name, Set.of());
+        return values.contains(EVERY) ? Set.copyOf(op.queryEnums().getOrDefault(name, List.of())) : values;
+    }
+
+    /** Why a query parameter of the operation is tried with no values, or null. */
+    String unfilteredReason(MatrixOperation op, String name) {
+        String exact = unfiltered.get(op.operationId() + ":" + name);
+        return exact != null ? exact : unfiltered.get(name);
+    }
+
+    /** The query the fixture sends with every call of the operation, or null. */
+    String query(MatrixOperation op) {
+        return queries.get(op.operationId());
     }
 
     boolean isUpsert(MatrixOperation op) {

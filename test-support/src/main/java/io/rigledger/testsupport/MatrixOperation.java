@@ -6,9 +6,11 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,11 +35,13 @@ import java.util.regex.Pattern;
  * @param headers       the names of its header parameters
  * @param queryParams   the names of its query parameters ({@code limit} and {@code cursor} when it is keyset-paged,
  *                      contracts/platform.yaml's Limit and Cursor)
+ * @param queryEnums    each query parameter whose schema (or, for an array, whose items) is an enum, with its
+ *                      values in the contract's order (a status, a groupBy, a sort)
  */
 public record MatrixOperation(String operationId, String method, String pathTemplate, Set<String> roles,
                               boolean global, String example, boolean ifMatch, List<IdFields.IdField> idFields,
                               Map<String, String> foreignExempt, Set<Integer> statuses, Set<String> headers,
-                              Set<String> queryParams) {
+                              Set<String> queryParams, Map<String, List<String>> queryEnums) {
 
     /** The page-size query parameter of a keyset-paged operation (contracts/platform.yaml's Limit). */
     public static final String PAGE_SIZE = "limit";
@@ -100,9 +104,16 @@ public record MatrixOperation(String operationId, String method, String pathTemp
         params.stream().filter(p -> "header".equals(p.getIn())).forEach(p -> headers.add(p.getName()));
         Set<String> query = new LinkedHashSet<>();
         params.stream().filter(p -> "query".equals(p.getIn())).forEach(p -> query.add(p.getName()));
+        Map<String, List<String>> enums = new LinkedHashMap<>();
+        params.stream().filter(p -> "query".equals(p.getIn()) && p.getSchema() != null).forEach(p -> {
+            Schema<?> schema = p.getSchema().getItems() != null ? p.getSchema().getItems() : p.getSchema();
+            if (schema.getEnum() != null && !schema.getEnum().isEmpty()) {
+                enums.put(p.getName(), schema.getEnum().stream().map(String::valueOf).toList());
+            }
+        });
         return new MatrixOperation(id, method.name(), path, Set.copyOf(roles), "global".equals(tenancy), example(id, op),
                 ifMatch, List.copyOf(fields), Map.copyOf(exempt), Set.copyOf(statuses), Set.copyOf(headers),
-                Set.copyOf(query));
+                Set.copyOf(query), Collections.unmodifiableMap(enums));
     }
 
     /** The id fields a cell must try with another organisation's value: all but the exempt ones. */
@@ -185,6 +196,15 @@ public record MatrixOperation(String operationId, String method, String pathTemp
      */
     public boolean pages() {
         return isRead() && queryParams.contains(CURSOR) && queryParams.contains(PAGE_SIZE);
+    }
+
+    /**
+     * The query parameters that choose which of the organisation's rows a listing shows or how it
+     * groups or orders them (a status, a site, a groupBy, a sort, a date range): all but the page
+     * size and the cursor, by name.
+     */
+    public List<String> filters() {
+        return queryParams.stream().filter(q -> !PAGE_SIZE.equals(q) && !CURSOR.equals(q)).sorted().toList();
     }
 
     /** An org-scoped operation on one resource named in its path. */

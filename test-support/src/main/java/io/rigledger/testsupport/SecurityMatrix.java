@@ -19,13 +19,14 @@ import java.util.function.Supplier;
  *   <li>each role the operation does not name: 403 problem+json saying the roles do not allow it;
  *       each role it names reaches the handler: a caller of org A with org A's own resource and the
  *       fixture's (else the contract's example) body gets a status the contract lists, 2xx for a
- *       read that shows some of org A's own data ({@link MatrixFixture#ownMarkers()}) unless it reads
- *       reference data, 2xx or a 4xx other than 401, 403 and 404 for a write;</li>
+ *       read that shows some of org A's own data ({@link MatrixFixture#ownMarkers()}) and none of org
+ *       B's ({@link MatrixFixture#otherMarkers()}) unless it reads reference data, 2xx or a 4xx other
+ *       than 401, 403 and 404 for a write;</li>
  *   <li>for each person role it names, when it works on one resource of the organisation named in
  *       its path ({@code x-rigledger-tenancy: org}): org A's person with org B's real id is answered
  *       404 problem+json equal to the answer for an id that does not exist (type, title, status,
- *       detail and violations, the id aside), org B's person reads the same id, and after a write org B's
- *       resource reads back exactly as before;</li>
+ *       detail and violations, the id aside, and the same headers, see {@link MatrixBodies#sameHeaders}),
+ *       org B's person reads the same id, and after a write org B's resource reads back exactly as before;</li>
  *   <li>for each person role and each id field (body property at any depth, query parameter,
  *       header) not exempted by {@code x-rigledger-foreign-exempt}: org A's request with org B's real
  *       value in that field is answered exactly like one with a value naming nothing, and every read
@@ -38,12 +39,17 @@ import java.util.function.Supplier;
  *       a paged read is asked one row a page and must reach page 2, so the fixture holds at least two
  *       rows of each organisation there; org B's answer shows its own (also past page 1); the same
  *       for the service account acting for org A (and then for org B), naming it where the fixture says;</li>
+ *   <li>for each such list, summary or export and each of its query parameters but the page size and
+ *       cursor, by its first person role: page 1 under every value of an enum parameter (a status, each
+ *       groupBy, each sort) and under the fixture's values of any other (org A's site code, which org B
+ *       also uses), showing none of org B's data and, where org A's fixture rows match, some of org A's;
+ *       an organisation holding nothing gets no rows under each (see {@link MatrixQueryCalls});</li>
  *   <li>for each {@code global} operation: callers of two organisations get the same answer; a write
  *       is sent a valid body (the fixture's, else the contract's example), must succeed, and then
  *       its reads answer people of both organisations alike;</li>
  *   <li>for each org-scoped operation the service account may call: naming no organisation is a
  *       4xx problem+json naming the field; acting for org A, org B's real path id is answered like a
- *       missing one and org B's resource is unchanged.</li>
+ *       missing one (body and headers) and org B's resource is unchanged.</li>
  * </ul>
  * A service's test gives only a fixture: how to make real resources in both organisations and the
  * value of each path parameter for each ({@link MatrixFixture}). It is made once, by the first cell:
@@ -113,16 +119,22 @@ public final class SecurityMatrix {
     }
 
     /** What a cell proves. */
-    public enum Kind { REFUSED, ROLE, FOREIGN_ID, FOREIGN_FIELD, FOREIGN_ROWS, GLOBAL_ALIKE, SERVICE_FOR_ORG }
+    public enum Kind { REFUSED, ROLE, FOREIGN_ID, FOREIGN_FIELD, FOREIGN_ROWS, FOREIGN_QUERY, GLOBAL_ALIKE, SERVICE_FOR_ORG }
 
     /**
      * One cell: an operation called with a refused token, by a role, by a person of org A with org
      * B's id in the path or in one field (body property, query parameter, header) or for a listing,
-     * by two organisations (reference data), or by the service account acting for org A.
+     * by two organisations (reference data), by the service account acting for org A, or for a
+     * listing under each value of one query parameter ({@code param}).
      */
-    public record Cell(MatrixOperation operation, Kind kind, Refusal refusal, String role, IdFields.IdField field) {
+    public record Cell(MatrixOperation operation, Kind kind, Refusal refusal, String role, IdFields.IdField field,
+                       String param) {
         Cell(MatrixOperation operation, Kind kind, Refusal refusal, String role) {
-            this(operation, kind, refusal, role, null);
+            this(operation, kind, refusal, role, null, null);
+        }
+
+        Cell(MatrixOperation operation, Kind kind, Refusal refusal, String role, IdFields.IdField field) {
+            this(operation, kind, refusal, role, field, null);
         }
 
         @Override
@@ -136,6 +148,8 @@ public final class SecurityMatrix {
                         + " is answered like a value naming nothing" + (operation.isRead() ? "" : ", its data unchanged");
                 case FOREIGN_ROWS -> role + (operation.pages() ? " paging one row at a time past page 1" : "")
                         + " sees its own and none of another organisation's data on any page, which sees its own";
+                case FOREIGN_QUERY -> role + " under each value of " + param + " sees none of another organisation's"
+                        + " data, an organisation holding nothing sees no rows";
                 case GLOBAL_ALIKE -> operation.isRead() ? role + " of two organisations gets the same answer (reference data)"
                         : role + " writes a valid body and both organisations then read the same (reference data)";
                 case SERVICE_FOR_ORG -> "service acting for one organisation gets 404 for another's id, naming none is 4xx";
@@ -166,6 +180,11 @@ public final class SecurityMatrix {
                 }
                 op.foreignFields().forEach(field -> cells.add(new Cell(op, Kind.FOREIGN_FIELD, null, role, field)));
             }
+            if (op.isListing() && !op.personRoles().isEmpty()) {
+                // each query the contract offers, by one role (R-11b: a leak only under ?status= or groupBy=status)
+                String role = op.personRoles().get(0);
+                op.filters().forEach(param -> cells.add(new Cell(op, Kind.FOREIGN_QUERY, null, role, null, param)));
+            }
             if (op.roles().contains("service") && !op.idFields().isEmpty()) {
                 cells.add(new Cell(op, Kind.SERVICE_FOR_ORG, null, "service"));
                 if (op.isListing()) {
@@ -192,6 +211,7 @@ public final class SecurityMatrix {
             case FOREIGN_FIELD -> fields.foreignField(cell, cell.operation().pathParams().isEmpty() ? List.of()
                     : readsAbove(cell.operation()), otherReads(f));
             case FOREIGN_ROWS -> calls.foreignRows(cell);
+            case FOREIGN_QUERY -> new MatrixQueryCalls(calls, f).foreignQuery(cell);
             case GLOBAL_ALIKE -> fields.sameForEveryOrganisation(cell, cell.operation().isRead() ? List.of()
                     : readsAbove(cell.operation()));
             case SERVICE_FOR_ORG -> fields.serviceForOrganisation(cell, cell.operation().takesAnId()

@@ -1,0 +1,145 @@
+package io.rigledger.testsupport;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.response.Response;
+import io.rigledger.testsupport.MatrixCalls.Request;
+import io.rigledger.testsupport.MatrixFixture.Side;
+import io.rigledger.testsupport.SecurityMatrix.Cell;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The matrix's listings read under each query their contract offers (fresh review R-11b: a leak
+ * reachable only through {@code ?status=} or {@code groupBy=status} passed a matrix that read each
+ * listing under one fixed query): page 1 of org A's answer per value of one query parameter, and
+ * the same read by an organisation that holds nothing.
+ */
+final class MatrixQueryCalls {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MatrixCalls calls;
+    private final MatrixFixture fixture;
+
+    MatrixQueryCalls(MatrixCalls calls, MatrixFixture fixture) {
+        this.calls = calls;
+        this.fixture = fixture;
+    }
+
+    /**
+     * One query parameter of an org-scoped listing, summary or export, each of its values read once
+     * (page 1, the contract's default page size), by a person of the cell's role:
+     * <ul>
+     *   <li>an enum parameter (a status, a groupBy, a sort) is tried with every value the contract
+     *       lists; any other with the fixture's values ({@link MatrixFixture#filter}), the first org A's;
+     *       one with neither fails the cell unless the fixture says why it is not tried
+     *       ({@link MatrixFixture#unfiltered}; the cell is then skipped, saying so);</li>
+     *   <li>org A's answer shows none of org B's data ({@link MatrixFixture#otherMarkers()}), and for
+     *       the fixture's own value, or an enum value the fixture {@link MatrixFixture#holds}, some of
+     *       org A's; an enum value or org A's own value must be answered 2xx, any other value below 500;</li>
+     *   <li>when the operation has no path parameter, a person of an organisation that holds nothing
+     *       ({@link MatrixFixture#emptyOrg()}) gets no rows: a JSON answer holds no object in any
+     *       array (a summary's groups, a list's items), a CSV answer no line past its header, and
+     *       none shows org A's or org B's data. This sees a leak that carries no marker, such as
+     *       another organisation's counts in a summary grouped by status.</li>
+     * </ul>
+     */
+    void foreignQuery(Cell cell) {
+        MatrixOperation op = cell.operation();
+        String param = cell.param();
+        List<String> enumValues = op.queryEnums().get(param);
+        List<String> values;
+        Set<String> held;
+        if (enumValues != null) {
+            values = enumValues;
+            held = fixture.holds(op, param);
+        } else {
+            values = fixture.filterValues(op, param);
+            if (values == null) {
+                String reason = fixture.unfilteredReason(op, param);
+                assertTrue(reason != null, cell + ": the SecurityTest's fixture gives no values for the query parameter "
+                        + param + " (MatrixFixture.filter), nor says why it is not tried (MatrixFixture.unfiltered)");
+                assumeTrue(false, cell + ": not tried: " + reason);
+            }
+            held = Set.of(values.get(0));
+        }
+        for (String value : values) {
+            String query = param + "=" + value;
+            String path = withParam(fixture.path(op, Side.CALLER), param, value);
+            Response answer = calls.send(new Request(op, path, SecurityMatrix.person(cell.role(), fixture.callerOrg())));
+            boolean mustAnswer = enumValues != null || held.contains(value);
+            assertTrue(mustAnswer ? answer.statusCode() < 300 : answer.statusCode() < 500,
+                    cell + ": org A's " + query + " answered " + answer.statusCode() + ": " + answer.asString());
+            String text = MatrixBodies.text(answer);
+            for (String marker : fixture.otherMarkers()) {
+                assertTrue(!text.contains(marker), cell + ": org A's " + query + " shows org B's " + marker + ": " + text);
+            }
+            if (held.contains(value)) {
+                calls.assertShowsOwn(cell, "org A's " + query, text);
+            }
+            if (op.pathParams().isEmpty()) {
+                Response empty = calls.send(new Request(op, path, SecurityMatrix.person(cell.role(), fixture.emptyOrg())));
+                assertTrue(empty.statusCode() < (mustAnswer ? 300 : 500), cell + ": an organisation holding nothing: "
+                        + query + " answered " + empty.statusCode() + ": " + empty.asString());
+                assertNoRows(cell, query, empty);
+            }
+        }
+    }
+
+    /** An answer to an organisation that holds nothing: no rows, none of org A's or org B's data. */
+    private void assertNoRows(Cell cell, String query, Response answer) {
+        String text = MatrixBodies.text(answer);
+        String what = cell + ": an organisation holding nothing, " + query + ", ";
+        Stream.concat(fixture.otherMarkers().stream(), fixture.ownMarkers().stream()).forEach(marker ->
+                assertTrue(!text.contains(marker), what + "shows " + marker + ": " + text));
+        String type = answer.contentType() == null ? "" : answer.contentType();
+        if (type.contains("json")) {
+            try {
+                assertTrue(!holdsRows(JSON.readTree(text)), what + "shows rows: " + text);
+            } catch (JsonProcessingException e) {
+                throw new AssertionError(what + "answers no JSON though it says " + type + ": " + text, e);
+            }
+        } else if (type.startsWith("text/csv")) {
+            List<String> lines = Arrays.stream(text.split("\r?\n")).filter(l -> !l.isBlank()).collect(Collectors.toList());
+            assertTrue(lines.size() <= 1, what + "shows rows past the header: " + text);
+        }
+    }
+
+    /** Whether any array in the JSON holds an object (a row of a list, a group of a summary). */
+    private static boolean holdsRows(JsonNode node) {
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (element.isObject() || holdsRows(element)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (node.isObject()) {
+            for (JsonNode child : node) {
+                if (holdsRows(child)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The path with the query parameter set to the value (sent as it is), replacing any value the fixture's query gives it. */
+    static String withParam(String path, String param, String value) {
+        int q = path.indexOf('?');
+        String base = q < 0 ? path : path.substring(0, q);
+        String kept = q < 0 ? "" : Arrays.stream(path.substring(q + 1).split("&"))
+                .filter(p -> !p.isEmpty() && !p.startsWith(param + "=")).collect(Collectors.joining("&"));
+        return base + "?" + (kept.isEmpty() ? "" : kept + "&") + param + "=" + value;
+    }
+}
