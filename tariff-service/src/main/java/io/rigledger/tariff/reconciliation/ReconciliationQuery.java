@@ -56,15 +56,19 @@ public class ReconciliationQuery {
      * only the groups that straddle an end of the range (first date before it and last in or after it, or last
      * date after it) are grouped from their rollup rows in the range. Same rows and values as {@link #GROUPED}:
      * a rollup row without ledger rows sums to 0 and is not a date of its group. Then the reasons. Parameters:
-     * org, grouping, from, to; from, to, org, grouping, to, from, from, to; org, grouping ({@link #bindSorted}).
+     * org, grouping, from, to; from, to, org, grouping, to, from, from, to; org, grouping ({@link #bind}). Its %s is
+     * the first branch's own top-N for a page ({@link #rows}): the page's rows are among the first skip + limit + 1 of
+     * the stored groups in the sort's order and the straddling groups, so the stored groups are read in the sort's
+     * order up to there (sort=-variance: an index scan that stops) instead of all being read and sorted.
      */
     private static final String SORTED = """
-            from (select t.group_key, t.program, t.heading, t.first_date, t.last_date, t.estimated, t.declared, t.paid,
+            from ((select t.group_key, t.program, t.heading, t.first_date, t.last_date, t.estimated, t.declared, t.paid,
                          t.billed, t.refunded, t.variance
                   from reconciliation_group t
                   where t.org = ? and t.group_by = ? and t.first_date >= ? and t.last_date <= ?
+                  %s)
                   union all
-                  select k.group_key, k.program, k.heading, min(k.entry_date), max(k.entry_date), sum(k.estimated),
+                  (select k.group_key, k.program, k.heading, min(k.entry_date), max(k.entry_date), sum(k.estimated),
                          sum(k.declared), sum(k.paid), sum(k.billed), sum(k.refunded),
                          sum(k.declared) + sum(k.billed) - sum(k.refunded) - sum(k.estimated)
                   from reconciliation_group t
@@ -73,7 +77,7 @@ public class ReconciliationQuery {
                        and k.entry_date >= ? and k.entry_date <= ? and k.ledger_rows <> 0
                   where t.org = ? and t.group_by = ? and t.first_date <= ? and t.last_date >= ?
                         and (t.first_date < ? or t.last_date > ?)
-                  group by k.group_key, k.program, k.heading) g
+                  group by k.group_key, k.program, k.heading)) g
             left join reconciliation_reason r on r.org = ? and r.group_by = ? and r.group_key = g.group_key
                  and r.program = g.program and r.heading = g.heading
             """;
@@ -131,7 +135,7 @@ public class ReconciliationQuery {
             throws IOException {
         try (Connection c = dataSource.getConnection()) {
             readOnly(c);
-            try (PreparedStatement s = c.prepareStatement(COLUMNS + rows(sort) + "order by " + sort.orderBy())) {
+            try (PreparedStatement s = c.prepareStatement(COLUMNS + rows(sort, -1) + "order by " + sort.orderBy())) {
                 s.setFetchSize(FETCH_SIZE);
                 bind(s, org, grouping, from, to, sort);
                 try (ResultSet rs = s.executeQuery()) {
@@ -158,7 +162,7 @@ public class ReconciliationQuery {
                 // the page's rows: in the default order the scan of the rollup's key stops after skip + limit + 1
                 // groups; another order groups and sorts the range (top-N), with no window sums over every grouped row
                 List<ReconciliationRow> rows = new ArrayList<>(limit + 1);
-                try (PreparedStatement s = c.prepareStatement(COLUMNS + rows(sort) + "order by " + sort.orderBy() + " offset ? limit ?")) {
+                try (PreparedStatement s = c.prepareStatement(COLUMNS + rows(sort, skip + limit + 1) + "order by " + sort.orderBy() + " offset ? limit ?")) {
                     int next = bind(s, org, grouping, from, to, sort);
                     s.setLong(next, skip);
                     s.setInt(next + 1, limit + 1);
@@ -208,9 +212,17 @@ public class ReconciliationQuery {
         }
     }
 
-    /** The default order scans the rollup in its key's order ({@link #GROUPED}); any other reads {@link #SORTED}. */
-    private static String rows(ReconciliationSort sort) {
-        return sort.equals(ReconciliationSort.DEFAULT) ? GROUPED : SORTED;
+    /**
+     * The default order scans the rollup in its key's order ({@link #GROUPED}); any other reads {@link #SORTED}, its
+     * stored groups cut to their first {@code topN} in the sort's order (not for a negative topN, nor for the order by
+     * reason, which the stored groups do not carry).
+     */
+    private static String rows(ReconciliationSort sort, long topN) {
+        if (sort.equals(ReconciliationSort.DEFAULT)) {
+            return GROUPED;
+        }
+        boolean cut = topN >= 0 && sort.column() != ReconciliationSort.Column.REASON;
+        return SORTED.formatted(cut ? "order by " + sort.orderBy().replace("g.", "t.") + " limit " + topN : "");
     }
 
     /** Binds {@link #rows}' parameters; answers the index of the next parameter. */
