@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  */
 final class FinanceInput {
 
+    /** The longest reason tariff-service keeps (its contract's Reason, maxLength 1000). */
+    static final int MAX_REASON = 1000;
     private static final Pattern SIZE = Pattern.compile("^[0-9]{1,4}$");
     private static final Pattern CURSOR = Pattern.compile("^([0-9]{1,4})\\.(.+)$");
 
@@ -86,6 +88,21 @@ final class FinanceInput {
             return 90;
         }
         throw invalid("within", "must be 30 or 90 (days)");
+    }
+
+    /**
+     * A reconciliation row's reason as typed: 1 to {@value #MAX_REASON} characters (UTF-16 code units, as the form's
+     * {@code maxlength} and tariff-service's {@code @Size} count them), in any script. Checked here so that a longer one
+     * is the console's 400 naming the field, whatever the fake or the service would make of it.
+     *
+     * @throws ApiProblem 400 naming reason when it is absent, empty or longer
+     */
+    static String reason(String reason) {
+        if (reason == null || reason.isEmpty() || reason.length() > MAX_REASON) {
+            throw invalid("reason", "must be 1 to " + MAX_REASON + " characters long"
+                    + (reason == null ? "" : " (it has " + reason.length() + ")"));
+        }
+        return reason;
     }
 
     /** The console's cursor of tariff-service's {@code cursor} for pages of {@code size} rows; null stays null. */

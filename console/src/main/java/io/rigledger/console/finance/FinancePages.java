@@ -102,7 +102,12 @@ public class FinancePages {
                 .build();
     }
 
-    /** Records the reason on a row, then shows the same page of the same reconciliation again (POST, redirect, GET). */
+    /**
+     * Records the reason on a row, then shows the same page of the same reconciliation again (POST, redirect, GET).
+     *
+     * @throws io.rigledger.console.upstream.ApiProblem 400 naming reason when it is empty or over 1,000 characters
+     *         (before any call); tariff-service's own refusal otherwise
+     */
     @POST
     @Path("/reconciliation/reasons")
     @Produces(MediaType.TEXT_HTML)
@@ -110,7 +115,7 @@ public class FinancePages {
                            @FormParam("program") String program, @FormParam("heading") String heading,
                            @FormParam("reason") String reason, @FormParam("from") String from, @FormParam("to") String to,
                            @FormParam("sort") String sort, @FormParam("size") String size, @FormParam("cursor") String cursor) {
-        finance.reason(groupBy, group, program, heading, reason);
+        finance.reason(groupBy, group, program, heading, FinanceInput.reason(reason));
         String order = sort == null || sort.isBlank() ? ReconciliationView.DEFAULT_SORT : sort;
         return Response.seeOther(URI.create(ReconciliationView.address(text(from), text(to), groupBy, order,
                 FinanceInput.pageSize(size, ReconciliationView.SIZES.get(0), ReconciliationView.MAX_SIZE), cursor))).build();

@@ -154,6 +154,46 @@ class FinancePagesTest extends PageTestBase {
     }
 
     @Test
+    void aReasonOfUpTo1000CharactersOfAnyScriptIsSavedALongerOneIsTheReadable400NamingReason() {
+        apis.json(Api.TARIFF, put(urlPathEqualTo("/api/reconciliation/reasons")), "/api/reconciliation/reasons", Method.PUT, """
+                {"groupBy":"entry","group":"NWD-1234567-8","program":"IEEPA_RECIPROCAL","heading":"9903.02.39",
+                 "reason":"kept","setBy":"fiona","setAt":"2026-11-30T06:00:00Z"}""");
+        // 2-, 3- and 4-byte UTF-8 at the field's maxlength (UTF-16 code units, as the form counts): 6,000 to 12,000 bytes encoded
+        List<String> kept = List.of("é".repeat(400), "中".repeat(240), "é".repeat(1000), "中".repeat(1000),
+                "\uD83D\uDE00".repeat(500), "a".repeat(999) + "é");
+        for (String reason : kept) {
+            Response answer = postReason(reason);
+            assertEquals(303, answer.statusCode(), reason.length() + " characters: " + answer.asString());
+            List<LoggedRequest> calls = apis.requests(Api.TARIFF);
+            assertTrue(calls.get(calls.size() - 1).getBodyAsString().contains("\"reason\":\"" + reason + "\""),
+                    "the reason reached tariff-service whole: " + reason.length() + " characters");
+        }
+        int sent = apis.requests(Api.TARIFF).size();
+
+        for (String reason : List.of("é".repeat(1001), "中".repeat(1001), "\uD83D\uDE00".repeat(501))) {
+            Response answer = postReason(reason);
+            assertEquals(400, answer.statusCode(), answer.asString());
+            assertTrue(answer.contentType().startsWith("text/html"), answer.contentType());
+            assertTrue(answer.asString().contains("reason: must be 1 to 1000 characters long"), answer.asString());
+        }
+        // over the console's 32 KiB body (3,000 emoji are 36,000 bytes URL-encoded): its readable 413, not an empty one
+        Response tooLarge = postReason("\uD83D\uDE00".repeat(3000));
+        assertEquals(413, tooLarge.statusCode(), tooLarge.asString());
+        assertTrue(tooLarge.contentType().startsWith("text/html"), tooLarge.contentType());
+        assertTrue(tooLarge.asString().contains("<h1>Form too large</h1>"), tooLarge.asString());
+        assertEquals(sent, apis.requests(Api.TARIFF).size(), "nothing over the limit reached tariff-service");
+    }
+
+    private Response postReason(String reason) {
+        return given().redirects().follow(false).cookies(fiona.cookies())
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("groupBy", "entry").formParam("group", "NWD-1234567-8").formParam("program", "IEEPA_RECIPROCAL")
+                .formParam("heading", "9903.02.39").formParam("reason", reason)
+                .formParam("from", "2025-01-01").formParam("to", "2025-12-31")
+                .post("/finance/reconciliation/reasons");
+    }
+
+    @Test
     void theCsvButtonStreamsTariffServicesCsvAsItIs() {
         String csv = """
                 group,program,heading,firstEntryDate,lastEntryDate,estimated,declared,paid,billed,refunded,variance,reason
