@@ -130,4 +130,23 @@ class SignInTest {
         assertEquals(302, crossSite.statusCode(), "no session cookie: sent to sign in");
         assertTrue(crossSite.header("Location").contains("/auth/realms/quarkus"), crossSite.header("Location"));
     }
+
+    /**
+     * Signed-in pages (and the console's own error pages) are kept out of the browser's cache and other sites' frames
+     * (R-13b D5); the static files keep their caching.
+     */
+    @Test
+    void signedInPagesAreNeitherStoredNorFramed() {
+        SignIn.Session fiona = SignIn.as(oidc, "/", "fiona", "northwind", "finance");
+        for (String address : new String[] {"/", "/logout", "/finance/deadlines?within=7", "/no/such/page"}) {
+            Response page = given().redirects().follow(false).cookies(fiona.cookies()).get(address);
+            assertTrue(page.statusCode() == 200 || page.statusCode() >= 400, address + ": " + page.statusCode());
+            assertEquals("no-store", page.header("Cache-Control"), address);
+            assertEquals("frame-ancestors 'none'", page.header("Content-Security-Policy"), address);
+            assertEquals("DENY", page.header("X-Frame-Options"), address);
+        }
+        Response css = given().get("/console.css");
+        assertEquals(200, css.statusCode());
+        assertTrue(css.header("Cache-Control") != null && !css.header("Cache-Control").contains("no-store"), css.header("Cache-Control"));
+    }
 }
