@@ -149,4 +149,27 @@ class SignInTest {
         assertEquals(200, css.statusCode());
         assertTrue(css.header("Cache-Control") != null && !css.header("Cache-Control").contains("no-store"), css.header("Cache-Control"));
     }
+
+    /**
+     * An address asked with a method it does not take is the console's readable 405 page with Allow (R-13b D2): the
+     * reason form's address read with GET, the orders page posted to, the Keycloak sign-out link followed.
+     */
+    @Test
+    void aMethodAnAddressDoesNotTakeGetsTheReadable405PageWithAllow() {
+        SignIn.Session fiona = SignIn.as(oidc, "/", "fiona", "northwind", "finance");
+        String[][] cases = {
+                {"GET", "/finance/reconciliation/reasons", "POST"},
+                {"POST", "/orders", "GET, HEAD"},
+                {"DELETE", "/orders/123", "GET, HEAD"},
+                {"GET", SignOut.KEYCLOAK_LOGOUT, "POST"}};
+        for (String[] c : cases) {
+            Response answer = given().redirects().follow(false).cookies(fiona.cookies()).request(c[0], c[1]);
+            assertEquals(405, answer.statusCode(), c[0] + " " + c[1] + ": " + answer.asString());
+            assertEquals(c[2], answer.header("Allow"), c[0] + " " + c[1]);
+            assertTrue(answer.contentType().startsWith("text/html"), c[0] + " " + c[1] + ": " + answer.contentType());
+            String body = answer.asString();
+            assertTrue(body.contains("<h1>Method not allowed</h1>") && body.contains("id=\"problem-detail\"")
+                    && body.contains("href=\"/console.css\""), c[0] + " " + c[1] + ": " + body);
+        }
+    }
 }

@@ -71,7 +71,11 @@ public class ErrorPages {
         }
     }
 
-    private void answer(RoutingContext rc, int status, String title, String sentence) {
+    /**
+     * Ends {@code rc} with the console's error page (text/html, its layout, signed out, no-store): {@code title} as the
+     * heading, {@code sentence} under it, the status in words and as the answer's status.
+     */
+    public void answer(RoutingContext rc, int status, String title, String sentence) {
         String html = page.data("signedOut", true).data("status", status).data("title", title).data("sentence", sentence).render();
         rc.response().setStatusCode(status).putHeader("Content-Type", "text/html;charset=UTF-8")
                 .putHeader("Cache-Control", "no-store").end(html);
