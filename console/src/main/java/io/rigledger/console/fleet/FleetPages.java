@@ -32,6 +32,11 @@ import java.util.List;
 @Authenticated
 public class FleetPages {
 
+    /** The rig lookup's one field as the form labels it (its name is q). */
+    static final String LOOKUP_FIELD = "q (Asset id, maker's serial or MAC)";
+    /** The field inventory-service names first in its refusal of a lookup: listRigs' serialNumber or mac, getRig's id. */
+    private static final java.util.regex.Pattern LOOKUP_NAMES = java.util.regex.Pattern.compile("^(serialNumber|mac|assetId|id)\\b");
+
     @Inject
     Fleet fleet;
 
@@ -80,7 +85,12 @@ public class FleetPages {
         return summaryPage.data("view", new SummaryView(table, Charts.perSite(bySite), Charts.origins(byOrigin), chartJsVersion));
     }
 
-    /** A rig by asset id, serial or MAC ({@code q}), with its history; the form alone without {@code q}. */
+    /**
+     * A rig by asset id, serial or MAC ({@code q}), with its history; the form alone without {@code q}.
+     *
+     * @throws ApiProblem inventory-service's 400 with the field it named (serialNumber, mac, id) said as the one the
+     *         person typed into, {@value #LOOKUP_FIELD}; its other refusals as they are
+     */
     @GET
     @Path("/rigs")
     @Produces(MediaType.TEXT_HTML)
@@ -88,7 +98,16 @@ public class FleetPages {
         if (q == null || q.isBlank()) {
             return rigsPage.data("view", new RigView("", false, null, List.of()));
         }
-        Rig rig = fleet.lookUp(q).orElse(null);
+        Rig rig;
+        try {
+            rig = fleet.lookUp(q).orElse(null);
+        } catch (ApiProblem refused) {
+            if (refused.status() != 400) {
+                throw refused;
+            }
+            throw new ApiProblem(refused.service(), 400, refused.title(), LOOKUP_NAMES.matcher(refused.detail()).replaceAll(LOOKUP_FIELD),
+                    refused.violations().stream().map(v -> v.replaceFirst("^[^:]*:", LOOKUP_FIELD + ":")).toList());
+        }
         List<RigEvent> history = rig == null ? List.of() : fleet.history(rig.getId());
         return rigsPage.data("view", new RigView(q.trim(), true, rig, history));
     }

@@ -17,6 +17,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class FleetPagesTest extends PageTestBase {
@@ -100,6 +102,17 @@ class FleetPagesTest extends PageTestBase {
 
         given().cookies(oscar.cookies()).get("/fleet/rigs?q=NOSUCHSERIAL").then().statusCode(200).body(containsString("id=\"not-found\""));
         given().cookies(oscar.cookies()).get("/fleet/rigs?q=RIG-000000099").then().statusCode(200).body(containsString("id=\"not-found\""));
+    }
+
+    /** inventory-service's refusal names listRigs' serialNumber; the page names the field the person typed into (R-13b D7). */
+    @Test
+    void aRefusedLookupNamesTheFieldThePersonTypedInto() {
+        apis.problem(Api.INVENTORY, get(urlPathEqualTo("/api/rigs")), "/api/rigs", Method.GET, 400,
+                "Bad Request", "serialNumber must start with the maker's prefix");
+
+        String page = given().cookies(oscar.cookies()).get("/fleet/rigs?q=x").then().statusCode(400).extract().asString();
+        assertTrue(page.contains("q (Asset id, maker&#39;s serial or MAC) must start with the maker&#39;s prefix"), page);
+        assertFalse(page.contains("serialNumber"), page);
     }
 
     @Test
