@@ -99,8 +99,7 @@ final class FinanceInput {
      */
     static String reason(String reason) {
         if (reason == null || reason.isEmpty() || reason.length() > MAX_REASON) {
-            throw invalid("reason", "must be 1 to " + MAX_REASON + " characters long"
-                    + (reason == null ? "" : " (it has " + reason.length() + ")"));
+            throw invalid("reason", "must be 1 to " + MAX_REASON + " characters long");
         }
         return reason;
     }

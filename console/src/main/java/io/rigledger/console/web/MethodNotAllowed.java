@@ -52,7 +52,8 @@ public class MethodNotAllowed {
     /** The methods (sorted; HEAD with GET) of every resource method whose address template matches {@code path}. */
     static Set<String> allowed(String path) {
         Set<String> methods = new TreeSet<>();
-        String normalized = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        String rooted = path.startsWith("/") ? path : "/" + path;
+        String normalized = rooted.length() > 1 && rooted.endsWith("/") ? rooted.substring(0, rooted.length() - 1) : rooted;
         for (Route route : routes()) {
             if (route.path().matcher(normalized).matches()) {
                 methods.add(route.method());
