@@ -76,8 +76,13 @@ public class ErrorPages {
      * heading, {@code sentence} under it, the status in words and as the answer's status.
      */
     public void answer(RoutingContext rc, int status, String title, String sentence) {
-        String html = page.data("signedOut", true).data("status", status).data("title", title).data("sentence", sentence).render();
+        String html = html(status, title, sentence);
         rc.response().setStatusCode(status).putHeader("Content-Type", "text/html;charset=UTF-8")
                 .putHeader("Cache-Control", "no-store").end(html);
+    }
+
+    /** The console's error page as HTML (its layout, signed out): {@code title}, {@code sentence} and the status. */
+    public String html(int status, String title, String sentence) {
+        return page.data("signedOut", true).data("status", status).data("title", title).data("sentence", sentence).render();
     }
 }

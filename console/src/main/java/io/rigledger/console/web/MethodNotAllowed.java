@@ -1,8 +1,6 @@
 package io.rigledger.console.web;
 
 import io.quarkus.arc.Arc;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
@@ -33,8 +31,7 @@ public class MethodNotAllowed {
     private static volatile List<Route> routes;
 
     @Inject
-    @Location("error.html")
-    Template page;
+    ErrorPages errorPages;
 
     /** One address template of a resource method and its HTTP method. */
     private record Route(Pattern path, String method) {
@@ -44,8 +41,8 @@ public class MethodNotAllowed {
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException refused, UriInfo uri) {
         String allow = String.join(", ", allowed(uri.getPath()));
-        String html = page.data("signedOut", true).data("status", 405).data("title", "Method not allowed")
-                .data("sentence", "This address takes " + allow + " only. Use the page's links and buttons, or go home.").render();
+        String html = errorPages.html(405, "Method not allowed",
+                "This address takes " + allow + " only. Use the page's links and buttons, or go home.");
         return Response.status(405).header("Allow", allow).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
     }
 
