@@ -56,6 +56,7 @@ class FinancePagesTest extends PageTestBase {
                 .extract().asString();
 
         assertEquals(1, page.split("class=\"variance\"", -1).length - 1, "one row has a variance");
+        assertTrue(page.contains("<div class=\"table-wrap\"><table id=\"reconciliation\">"), "scrolls in its own box on a narrow window");
         assertTrue(page.contains("data-value=\"-12.50\">-12.50</td>"), page);
         assertTrue(page.contains("data-value=\"19000.00\">19,000.00</td>"), "grouped for reading, exact in data-value");
         assertTrue(page.contains("value=\"broker used the wrong value\""), "the recorded reason");
