@@ -61,7 +61,7 @@ class ReconciliationRollupTest extends PinnedTodayTest {
                         (String) r.get("firstEntryDate"), (String) r.get("lastEntryDate"), cents(r.get("estimated")),
                         cents(r.get("declared")), cents(r.get("paid")), cents(r.get("billed")), cents(r.get("refunded"))));
             }
-            List<String> ledger = ledger(org, groupBy, LocalDate.EPOCH, LocalDate.of(2199, 12, 31), "g.group_key, g.program, g.heading").stream()
+            List<String> ledger = ledger(dataSource, org, groupBy, LocalDate.EPOCH, LocalDate.of(2199, 12, 31), "g.group_key, g.program, g.heading").stream()
                     .map(r -> r.substring(0, r.lastIndexOf('|', r.lastIndexOf('|') - 1))).toList();
             assertFalse(ledger.isEmpty(), groupBy);
             assertEquals(ledger, answered, groupBy);
@@ -71,12 +71,12 @@ class ReconciliationRollupTest extends PinnedTodayTest {
             for (String sort : SORTS.keySet()) {
                 for (boolean descending : sort.equals("variance") ? List.of(false, true) : List.of(true)) {
                     String param = (descending ? "-" : "") + sort;
-                    assertEquals(ledger(org, groupBy, LocalDate.of(2019, 1, 1), LocalDate.of(2199, 12, 31), order(sort, descending)),
+                    assertEquals(ledger(dataSource, org, groupBy, LocalDate.of(2019, 1, 1), LocalDate.of(2199, 12, 31), order(sort, descending)),
                             rows(org, "groupBy=" + groupBy + "&sort=" + param), groupBy + " sort=" + param);
                 }
                 for (boolean descending : sort.equals("variance") ? List.of(false, true) : List.of(false)) {
                     String param = (descending ? "-" : "") + sort;
-                    assertEquals(ledger(org, groupBy, today.minusDays(31), today.minusDays(29), order(sort, descending)),
+                    assertEquals(ledger(dataSource, org, groupBy, today.minusDays(31), today.minusDays(29), order(sort, descending)),
                             rows(org, "groupBy=" + groupBy + "&sort=" + param + "&from=" + today.minusDays(31) + "&to=" + today.minusDays(29)),
                             groupBy + " of one day, sort=" + param);
                 }
@@ -109,12 +109,12 @@ class ReconciliationRollupTest extends PinnedTodayTest {
     }
 
     /** {@code sort}'s column in SQL, then group, program and heading ascending (ReconciliationSort's total order). */
-    private static String order(String sort, boolean descending) {
+    static String order(String sort, boolean descending) {
         return SORTS.get(sort) + (descending ? " desc" : "") + ", g.group_key, g.program, g.heading";
     }
 
     /** The rows of GET /api/reconciliation?{@code query} (one page of up to 1000) as {@link #ledger} writes them. */
-    private static List<String> rows(String org, String query) {
+    static List<String> rows(String org, String query) {
         List<String> rows = new ArrayList<>();
         for (Map<String, Object> r : get(org, "/api/reconciliation?limit=1000&" + query).statusCode(200).extract().jsonPath()
                 .<Map<String, Object>>getList("rows")) {
@@ -143,9 +143,9 @@ class ReconciliationRollupTest extends PinnedTodayTest {
     /**
      * The ledger grouped on demand (what V6's reconciliation did) over entry dates {@code from} to {@code to}, with
      * the reasons, in {@code orderBy}'s order (SQL over g and r): group|program|heading|first|last|estimated|declared|
-     * paid|billed|refunded|variance|reason.
+     * paid|billed|refunded|variance|reason, read through {@code dataSource}.
      */
-    private List<String> ledger(String org, String groupBy, LocalDate from, LocalDate to, String orderBy) throws SQLException {
+    static List<String> ledger(DataSource dataSource, String org, String groupBy, LocalDate from, LocalDate to, String orderBy) throws SQLException {
         String key = switch (groupBy) {
             case "order" -> "a.order_id::text";
             case "shipment" -> "coalesce(a.shipment_id::text, '')";
