@@ -217,6 +217,20 @@ public record MatrixOperation(String operationId, String method, String pathTemp
         return PERSON_ROLES.stream().filter(roles::contains).toList();
     }
 
+    /**
+     * The roles whose caller belongs to one organisation and may call this operation: its person
+     * roles, then admin where the contract names it (an admin of org A, see
+     * {@link SecurityMatrix#memberOf}). Fresh review R-11c D4: an admin was never given another
+     * organisation's ids, fields or pages, so an admin-only leak escaped.
+     */
+    public List<String> orgRoles() {
+        List<String> people = new java.util.ArrayList<>(personRoles());
+        if (roles.contains("admin")) {
+            people.add("admin");
+        }
+        return List.copyOf(people);
+    }
+
     @Override
     public String toString() {
         return operationId + " " + method + " " + pathTemplate;
