@@ -8,9 +8,12 @@ import io.rigledger.testsupport.MatrixCalls.Request;
 import io.rigledger.testsupport.MatrixFixture.Side;
 import io.rigledger.testsupport.SecurityMatrix.Cell;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -26,6 +29,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 final class MatrixQueryCalls {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Names of JSON fields and objects whose numbers count or sum an organisation's rows (any case). */
+    static final Pattern COUNTING = Pattern.compile("(?i).*(total|sum|count(?!r)|figures).*");
 
     private final MatrixCalls calls;
     private final MatrixFixture fixture;
@@ -49,8 +54,10 @@ final class MatrixQueryCalls {
      *   <li>when the operation has no path parameter, a person of an organisation that holds nothing
      *       ({@link MatrixFixture#emptyOrg()}) gets no rows: a JSON answer holds no object in any
      *       array (a summary's groups, a list's items), a CSV answer no line past its header, and
-     *       none shows org A's or org B's data. This sees a leak that carries no marker, such as
-     *       another organisation's counts in a summary grouped by status.</li>
+     *       none shows org A's or org B's data, and every number that counts or sums rows
+     *       ({@link #countedNumbers}: totals.*, rowCount, rigCount) is zero. This sees a leak that
+     *       carries no marker, such as another organisation's counts in a summary grouped by status
+     *       or its rigs in the summary's totals (fresh review R-11c D1).</li>
      * </ul>
      */
     void foreignQuery(Cell cell) {
@@ -104,7 +111,11 @@ final class MatrixQueryCalls {
         String type = answer.contentType() == null ? "" : answer.contentType();
         if (type.contains("json")) {
             try {
-                assertTrue(!holdsRows(JSON.readTree(text)), what + "shows rows: " + text);
+                JsonNode json = JSON.readTree(text);
+                assertTrue(!holdsRows(json), what + "shows rows: " + text);
+                List<String> counted = new ArrayList<>();
+                countedNumbers(json, "", false, counted);
+                assertTrue(counted.isEmpty(), what + "counts or sums rows it does not hold " + counted + ": " + text);
             } catch (JsonProcessingException e) {
                 throw new AssertionError(what + "answers no JSON though it says " + type + ": " + text, e);
             }
@@ -112,6 +123,41 @@ final class MatrixQueryCalls {
             List<String> lines = Arrays.stream(text.split("\r?\n")).filter(l -> !l.isBlank()).collect(Collectors.toList());
             assertTrue(lines.size() <= 1, what + "shows rows past the header: " + text);
         }
+    }
+
+    /**
+     * Where a JSON answer counts or sums rows it should not hold (fresh review R-11c D1: a summary's
+     * totals over every organisation showed no marker and no row): each number that is not zero,
+     * as {@code path=value}, among the numbers under an object whose name speaks of totals, sums,
+     * counts (not countries), summaries or figures ({@code totals.rigCount}, {@code totals.principal}) and the
+     * numbers whose own name does ({@code rowCount}, {@code rigCount}). A money amount sent as
+     * text ("0.00") counts as a number.
+     *
+     * @param counting whether the node lies under such an object
+     * @param found    receives {@code path=value} of each such number that is not zero
+     */
+    static void countedNumbers(JsonNode node, String path, boolean counting, List<String> found) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> countedNumbers(e.getValue(), path.isEmpty() ? e.getKey()
+                    : path + "." + e.getKey(), counting || COUNTING.matcher(e.getKey()).matches(), found));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                countedNumbers(node.get(i), path + "[" + i + "]", counting, found);
+            }
+        } else if (counting && amount(node) != null && amount(node).signum() != 0) {
+            found.add(path + "=" + node.asText());
+        }
+    }
+
+    /** A JSON number, or text holding only a decimal number, as a BigDecimal; else null. */
+    private static BigDecimal amount(JsonNode node) {
+        if (node.isNumber()) {
+            return node.decimalValue();
+        }
+        if (node.isTextual() && node.asText().matches("-?[0-9]+(\\.[0-9]+)?")) {
+            return new BigDecimal(node.asText());
+        }
+        return null;
     }
 
     /** Whether any array in the JSON holds an object (a row of a list, a group of a summary). */
