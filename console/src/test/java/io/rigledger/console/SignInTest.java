@@ -83,6 +83,46 @@ class SignInTest {
         }
     }
 
+    /**
+     * A session without q_session_at whose address merely carries a {@code state} parameter (a bookmark, a pasted link):
+     * no code flow is under way (no quarkus-oidc state cookie q_auth*), so it is a broken session like any other and gets
+     * the sign-in page, not 401 "Sign-in not completed" (R-13b D8).
+     */
+    @Test
+    void aBrokenSessionWithAStrayStateParameterGetsTheSignInPage() {
+        SignIn.Session fiona = SignIn.as(oidc, "/", "fiona", "northwind", "finance");
+        java.util.Map<String, String> broken = new java.util.HashMap<>(fiona.cookies());
+        broken.remove("q_session_at");
+        // the state cookie was removed once the code was exchanged (Max-Age=0): a browser no longer sends it
+        broken.keySet().removeIf(n -> n.startsWith("q_auth"));
+        Response answer = given().redirects().follow(false).cookies(broken).get("/finance/deadlines?state=x");
+        assertEquals(302, answer.statusCode(), answer.asString());
+        assertTrue(answer.header("Location").contains("/auth/realms/quarkus"), answer.header("Location"));
+    }
+
+    /**
+     * The same broken session in the middle of a real code flow (quarkus-oidc's state cookie q_auth* set by the redirect to
+     * Keycloak, the browser back with its state and a code): a sign-in that could not be completed, answered as before with
+     * the 401 page that offers to sign in again.
+     */
+    @Test
+    void aBrokenSessionInAHalfFinishedCodeFlowKeepsTheNotCompletedPage() {
+        SignIn.Session fiona = SignIn.as(oidc, "/", "fiona", "northwind", "finance");
+        java.util.Map<String, String> cookies = new java.util.HashMap<>(fiona.cookies());
+        cookies.remove("q_session_at");
+        Response start = given().redirects().follow(false).get("/finance/deadlines");
+        assertEquals(302, start.statusCode(), start.asString());
+        assertTrue(start.cookies().keySet().stream().anyMatch(n -> n.startsWith("q_auth")), start.cookies().toString());
+        cookies.putAll(start.cookies());
+        java.util.Map<String, String> query = SignIn.query(java.net.URI.create(start.header("Location")));
+        String redirect = query.get("redirect_uri");
+        Response back = given().redirects().follow(false).cookies(cookies).urlEncodingEnabled(false)
+                .get(redirect + (redirect.contains("?") ? "&" : "?") + "code=half-finished&state=" + query.get("state"));
+        assertEquals(401, back.statusCode(), back.asString());
+        assertTrue(back.asString().contains("Sign-in not completed"), back.asString());
+        assertTrue(back.asString().contains("id=\"sign-in-again\""), back.asString());
+    }
+
     @Test
     void afterSignInThePersonLandsOnThePageTheyAskedFor() {
         Response start = given().redirects().follow(false).get("/finance/deadlines?within=90");

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -51,6 +52,8 @@ public class SignInFailures {
     public static final String KEYCLOAK_DOWN = "The sign-in service (Keycloak) is not reachable; try again in a minute.";
     /** quarkus-oidc's session cookie name (and the prefix of its parts: _at, _rt, _chunk_N). */
     static final String SESSION_COOKIE = "q_session";
+    /** quarkus-oidc's state cookie of a code flow under way (q_auth, with a suffix per flow: q_auth_&lt;uuid&gt;). */
+    static final String STATE_COOKIE = "q_auth";
     private static final Logger LOG = Logger.getLogger(SignInFailures.class);
     private static final int RETRY_AFTER_SECONDS = 60;
 
@@ -81,15 +84,19 @@ public class SignInFailures {
     }
 
     /**
-     * True when the request is not a return from Keycloak (no {@code state} parameter, RFC 6749 section 4.1.2) but
-     * carries a session cookie ({@value #SESSION_COOKIE}*): quarkus-oidc then failed to read the session itself, e.g. one
-     * of the cookies it is split into (ID, access and refresh token; chunks of a long one) is missing or altered, and
-     * answers that as a sign-in not completed; it has removed the session cookies by then. Like a forged cookie, such a
-     * session leads to the sign-in page.
+     * True when the request carries a session cookie ({@value #SESSION_COOKIE}*) but is not a return from Keycloak in a
+     * code flow under way: quarkus-oidc then failed to read the session itself, e.g. one of the cookies it is split into
+     * (ID, access and refresh token; chunks of a long one) is missing or altered, and answers that as a sign-in not
+     * completed; it has removed the session cookies by then. Like a forged cookie, such a session leads to the sign-in page.
+     * A return from Keycloak has both the {@code state} parameter (RFC 6749 section 4.1.2) and the state cookie
+     * quarkus-oidc set when it sent the browser there ({@value #STATE_COOKIE}*, removed once the code is exchanged); a
+     * {@code state} parameter alone (a bookmark, a pasted address) is no code flow (R-13b D8).
      */
     static boolean brokenSession(RoutingContext rc) {
-        return rc.request().getParam("state") == null
-                && rc.request().cookieMap().keySet().stream().anyMatch(name -> name.startsWith(SESSION_COOKIE));
+        Set<String> cookies = rc.request().cookieMap().keySet();
+        boolean codeFlowUnderWay = rc.request().getParam("state") != null
+                && cookies.stream().anyMatch(name -> name.startsWith(STATE_COOKIE));
+        return !codeFlowUnderWay && cookies.stream().anyMatch(name -> name.startsWith(SESSION_COOKIE));
     }
 
     @ServerExceptionMapper
