@@ -1,5 +1,6 @@
 package io.rigledger.console.signin;
 
+import io.quarkus.cache.CacheResult;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
@@ -18,6 +19,12 @@ import java.time.Duration;
  * within {@code rigledger.console.sign-in-check-timeout}. Asked only before the console would send a
  * browser to Keycloak or after a sign-in failed (never on a signed-in page), so a person is not sent to
  * a login page that cannot load. Non-blocking (Vert.x web client).
+ * <p>
+ * The answer to those pages ({@link #reachable()}) is kept for {@code rigledger.console.sign-in-check-cache}
+ * (5 s; quarkus-cache, Caffeine, cache {@value #CACHE}), "up" and "down" alike, so a flood of anonymous requests
+ * is not passed on 1:1 to Keycloak (R-13b D6): at most one discovery request per window, concurrent requests
+ * waiting for the same one. Signing out asks {@link #reachableNow()}, which is never kept: it needs a session
+ * and a POST, so it cannot be flooded, and it must not send the browser on to a Keycloak that just stopped.
  */
 @ApplicationScoped
 public class KeycloakCheck {
@@ -50,11 +57,24 @@ public class KeycloakCheck {
         return base + "/.well-known/openid-configuration";
     }
 
+    /** The name of the cache holding {@link #reachable()}'s answer (quarkus.cache.caffeine."keycloak-reachable"). */
+    public static final String CACHE = "keycloak-reachable";
+
+    /**
+     * {@link #reachableNow()}'s answer, asked at most once per {@code rigledger.console.sign-in-check-cache} (5 s):
+     * the answer of the window's first request, up or down. Never fails.
+     */
+    @CacheResult(cacheName = CACHE)
+    public Uni<Boolean> reachable() {
+        return reachableNow();
+    }
+
     /**
      * True when Keycloak answered its discovery document with 200 in time; false when the connection failed,
      * timed out or the answer was anything else (a realm that is missing cannot sign anyone in either). Never fails.
+     * Asks Keycloak on every call.
      */
-    public Uni<Boolean> reachable() {
+    public Uni<Boolean> reachableNow() {
         return client.getAbs(discoveryUrl()).timeout(timeout.toMillis()).send()
                 .map(answer -> answer.statusCode() == 200)
                 .onFailure().recoverWithItem(false);

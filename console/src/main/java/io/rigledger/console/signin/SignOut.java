@@ -63,7 +63,7 @@ public class SignOut {
     @POST
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> signOut() {
-        return keycloak.reachable().flatMap(up -> up
+        return keycloak.reachableNow().flatMap(up -> up
                 ? Uni.createFrom().item(Response.status(Response.Status.TEMPORARY_REDIRECT).header("Location", KEYCLOAK_LOGOUT).build())
                 : session.logout().map(done -> {
                     LOG.warn("sign-out while Keycloak is not reachable: the console's session ended, Keycloak's may still be open");
