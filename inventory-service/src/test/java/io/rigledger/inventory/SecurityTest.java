@@ -124,6 +124,8 @@ class SecurityTest {
                 .filter("originCountry", "MY", "CN")
                 .holds("status", "DEPLOYED", "RECEIVED")
                 .holds("groupBy", "site")
+                .onePage("serialNumber", "a serial number names one rig of an organisation")
+                .onePage("mac", "a MAC names one rig of an organisation")
                 .unfiltered("purchaseOrderId", "an id: org B's order is tried in it by its id-field cells")
                 .unfiltered("organisation", "the service account's organisation: org B's is tried in it by its id-field"
                         + " cells, the service account's walks name org A's and org B's")
@@ -132,9 +134,11 @@ class SecurityTest {
     }
 
     /**
-     * One organisation's rig, site and rack, made by its ops person through the API, and a second
+     * One organisation's rig, site and rack, made by its ops person through the API, a second
      * rig (registered only) and site, so that each paged list of the matrix (rigs, sites, the rig's
-     * registration and deployment, the site's capacity set and raised) has two rows of each organisation.
+     * registration and deployment, the site's capacity set and raised) has two rows of each organisation,
+     * and a third rig deployed in the rack's last slot, so that the list of rigs under a filter
+     * (status=DEPLOYED, the site, the rack) has two too.
      *
      * @param spareSiteCode the second site's code, or null for a new one (org B's is org A's first site's code)
      */
@@ -151,10 +155,14 @@ class SecurityTest {
             Fleet.site(ops, site, 600);
             Fleet.site(ops, spareSite, 100);
             Fleet.rack(ops, site, rack, 4);
+            String thirdSerial = newSerial();
             List<Map<String, Object>> rigs = Fleet.register(ops, Fleet.rig(serial, "antminer-s21", "MY"),
-                    Fleet.rig(spareSerial, "antminer-s21", "MY"));
+                    Fleet.rig(spareSerial, "antminer-s21", "MY"), Fleet.rig(thirdSerial, "antminer-s21", "MY"));
             String rig = idOf(rigs, serial);
             Fleet.deploy(ops, rig, site, rack, 1);
+            // a second rig deployed in the same rack: two rows under each filter the first rig matches (site,
+            // rack, status=DEPLOYED...), so the filter cells, one row a page, reach page 2 (R-11c D3)
+            Fleet.deploy(ops, idOf(rigs, thirdSerial), site, rack, 4);
             return new Resources(rig, serial, site, rack, idOf(rigs, spareSerial), spareSerial, spareSite);
         }
 

@@ -61,8 +61,9 @@ class SecurityTest {
 
     /**
      * In each organisation: an order of two rigs, shipped one rig a shipment, one rig received (so
-     * the order stays open for the what-if), and a second order left a draft, so that the paged
-     * lists of the matrix (orders, an order's shipments) have two rows of each organisation.
+     * the order stays open for the what-if), and two more orders left drafts, so that the paged
+     * lists of the matrix (orders, an order's shipments, orders under each filter and status=DRAFT)
+     * have two rows of each organisation.
      */
     static void resources(MatrixFixture f) {
         Resources a = Resources.in(f.callerOrg());
@@ -101,6 +102,8 @@ class SecurityTest {
                     .post("/api/purchase-orders").then().statusCode(201).extract().path("id");
             String draft = as(Tokens.operator(org)).body(ORDER)
                     .post("/api/purchase-orders").then().statusCode(201).extract().path("id");
+            // a second draft: two orders under status=DRAFT, so that filter cell, one row a page, reaches page 2
+            as(Tokens.operator(org)).body(ORDER).post("/api/purchase-orders").then().statusCode(201);
             as(Tokens.operator(org)).header("If-Match", "\"0\"").post("/api/purchase-orders/" + order + "/submit")
                     .then().statusCode(200);
             as(Tokens.operator(org)).header("If-Match", "\"1\"").post("/api/purchase-orders/" + order + "/confirm")

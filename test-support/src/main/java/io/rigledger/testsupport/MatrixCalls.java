@@ -56,7 +56,11 @@ final class MatrixCalls {
      * data is sent empty, see {@link #roleBody}). The answer must be a status the
      * contract lists for the operation (one taking If-Match is sent org A's current ETag): a 2xx for a read, and for a write a 2xx or a 4xx other than
      * 401, 403 and 404 (the handler ran and refused the state, e.g. 409 for an order already
-     * confirmed). Any other role: 403 problem+json saying the roles do not allow it.
+     * confirmed), after which org B's resources of org A's codes read exactly as before
+     * ({@link #sameCodes}). Any other role: 403 problem+json saying the roles do not allow it.
+     *
+     * @param ownReads for a write of an organisation's data, the GETs of its path and those above it
+     *                 (nearest first; may be empty), read at org A's path by org B before and after
      */
     void byRole(Cell cell, boolean allowed, List<MatrixOperation> ownReads) {
         MatrixOperation op = cell.operation();
@@ -69,6 +73,7 @@ final class MatrixCalls {
             return;
         }
         String etag = op.ifMatch() ? ownEtag(cell, ownReads) : null;
+        List<Response> sameCodes = op.isRead() || op.global() ? List.of() : sameCodes(ownReads);
         Response answer = send(asCaller(op, cell.role(), roleBody(op)).header("If-Match", etag));
         int status = answer.statusCode();
         String said = cell + " answered " + status + ": " + answer.asString();
@@ -85,7 +90,34 @@ final class MatrixCalls {
         } else {
             assertTrue(status < 300 || status < 500 && status != 401 && status != 403 && status != 404,
                     said + " (the call did not reach the handler with org A's own resource)");
+            List<Response> after = sameCodes(ownReads);
+            for (int i = 0; i < ownReads.size(); i++) {
+                if (sameCodes.get(i) != null) {
+                    String read = cell + ": org B's " + ownReads.get(i).operationId() + " of org A's codes after org A's own"
+                            + " write (a write by code that forgets the organisation changes org B's same-coded data)";
+                    assertEquals(MatrixBodies.text(sameCodes.get(i)), after.get(i) == null ? null
+                            : MatrixBodies.text(after.get(i)), read);
+                    assertEquals(sameCodes.get(i).header("ETag"), after.get(i).header("ETag"), read + " (ETag)");
+                }
+            }
         }
+    }
+
+    /**
+     * Org B's people's answers to each read at org A's path (org A's ids and codes, and org A's
+     * query): org B also uses org A's human-readable codes (a site, a rack), so where such a read
+     * answers 2xx it shows org B's resource of the same code, which org A's own writes must leave as
+     * it was (fresh review R-11c D2); a read answered otherwise (org A's ids name nothing of org B's)
+     * is null. A read no person may call is null too.
+     */
+    private List<Response> sameCodes(List<MatrixOperation> reads) {
+        List<Response> answers = new ArrayList<>();
+        for (MatrixOperation read : reads) {
+            Response answer = read.personRoles().isEmpty() ? null : send(new Request(read, fixture.path(read, Side.CALLER),
+                    SecurityMatrix.person(read.personRoles().get(0), fixture.otherOrg())));
+            answers.add(answer != null && answer.statusCode() < 300 ? answer : null);
+        }
+        return answers;
     }
 
     /** Org A's resource's current ETag, from the nearest read above the operation that sends one. */
@@ -241,7 +273,7 @@ final class MatrixCalls {
      * service account naming it in each of the operation's fields the fixture says a service account
      * names its organisation in ({@link MatrixFixture#serviceOrg}: a query parameter or a header).
      */
-    private Request asMemberOf(MatrixOperation op, String role, String org, String path) {
+    Request asMemberOf(MatrixOperation op, String role, String org, String path) {
         if (!"service".equals(role)) {
             return new Request(op, path, SecurityMatrix.person(role, org));
         }

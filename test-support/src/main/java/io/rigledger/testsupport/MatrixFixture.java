@@ -45,6 +45,7 @@ public final class MatrixFixture {
     private final Map<String, Set<String>> holds = new HashMap<>();
     private static final String EVERY = "*";
     private final Map<String, String> unfiltered = new HashMap<>();
+    private final Map<String, String> onePage = new HashMap<>();
     private final Set<String> adopted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     MatrixFixture() {
@@ -118,6 +119,20 @@ public final class MatrixFixture {
      */
     public MatrixFixture unfiltered(String name, String reason) {
         unfiltered.put(name, reason);
+        return this;
+    }
+
+    /**
+     * A query parameter of a keyset-paged listing under which org A holds at most one row whatever
+     * its value (a serial number or a MAC names one rig), with the reason. Under any other, some value
+     * org A holds must reach page 2 at one row a page, so that a query forgetting the organisation once a
+     * cursor is given under that filter shows itself (fresh review R-11c D3); a fixture holding too
+     * few rows fails that cell.
+     *
+     * @param name the parameter's name, or {@code operationId:name} for one operation only
+     */
+    public MatrixFixture onePage(String name, String reason) {
+        onePage.put(name, reason);
         return this;
     }
 
@@ -341,6 +356,12 @@ public final class MatrixFixture {
     String unfilteredReason(MatrixOperation op, String name) {
         String exact = unfiltered.get(op.operationId() + ":" + name);
         return exact != null ? exact : unfiltered.get(name);
+    }
+
+    /** Why org A holds at most one row under any value of a paged listing's query parameter, or null. */
+    String onePageReason(MatrixOperation op, String name) {
+        String exact = onePage.get(op.operationId() + ":" + name);
+        return exact != null ? exact : onePage.get(name);
     }
 
     /** The query the fixture sends with every call of the operation, or null. */

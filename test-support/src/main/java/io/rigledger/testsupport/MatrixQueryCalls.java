@@ -41,14 +41,16 @@ final class MatrixQueryCalls {
     }
 
     /**
-     * One query parameter of an org-scoped listing, summary or export, each of its values read once
-     * (page 1, the contract's default page size), by a person of the cell's role:
+     * One query parameter of an org-scoped listing, summary or export, each of its values read by the
+     * cell's role (a person, an admin of org A, or the service account naming org A; fresh review
+     * R-11c D4): page 1 at the contract's default page size, or for a keyset-paged read every page at
+     * one row a page (fresh review R-11c D3):
      * <ul>
      *   <li>an enum parameter (a status, a groupBy, a sort) is tried with every value the contract
      *       lists; any other with the fixture's values ({@link MatrixFixture#filter}), the first org A's;
      *       one with neither fails the cell unless the fixture says why it is not tried
      *       ({@link MatrixFixture#unfiltered}; the cell is then skipped, saying so);</li>
-     *   <li>org A's answer shows none of org B's data ({@link MatrixFixture#otherMarkers()}), and for
+     *   <li>org A's answer shows none of org B's data ({@link MatrixFixture#otherMarkers()}) on any page, and for
      *       the fixture's own value, or an enum value the fixture {@link MatrixFixture#holds}, some of
      *       org A's; an enum value or org A's own value must be answered 2xx, any other value below 500;</li>
      *   <li>when the operation has no path parameter, a person of an organisation that holds nothing
@@ -79,27 +81,58 @@ final class MatrixQueryCalls {
             }
             held = Set.of(values.get(0));
         }
+        int mostPages = 0;
         for (String value : values) {
             String query = param + "=" + value;
             String path = withParam(fixture.path(op, Side.CALLER), param, value);
-            Response answer = calls.send(new Request(op, path, SecurityMatrix.person(cell.role(), fixture.callerOrg())));
             boolean mustAnswer = enumValues != null || held.contains(value);
-            assertTrue(mustAnswer ? answer.statusCode() < 300 : answer.statusCode() < 500,
-                    cell + ": org A's " + query + " answered " + answer.statusCode() + ": " + answer.asString());
-            String text = MatrixBodies.text(answer);
-            for (String marker : fixture.otherMarkers()) {
-                assertTrue(!text.contains(marker), cell + ": org A's " + query + " shows org B's " + marker + ": " + text);
-            }
+            List<String> pages = pages(cell, query, path, mustAnswer);
             if (held.contains(value)) {
-                calls.assertShowsOwn(cell, "org A's " + query, text);
+                calls.assertShowsOwn(cell, "org A's " + query, String.join("\n", pages));
+                mostPages = Math.max(mostPages, pages.size());
             }
             if (op.pathParams().isEmpty()) {
-                Response empty = calls.send(new Request(op, path, SecurityMatrix.person(cell.role(), fixture.emptyOrg())));
+                Response empty = calls.send(calls.asMemberOf(op, cell.role(), fixture.emptyOrg(), path));
                 assertTrue(empty.statusCode() < (mustAnswer ? 300 : 500), cell + ": an organisation holding nothing: "
                         + query + " answered " + empty.statusCode() + ": " + empty.asString());
                 assertNoRows(cell, query, empty);
             }
         }
+        if (op.pages() && fixture.onePageReason(op, param) == null) {
+            assertTrue(mostPages >= 2, cell + ": under no value of " + param + " that org A holds does its answer, one row"
+                    + " a page, reach page 2, so a query that forgets the organisation past page 1 would not show (the"
+                    + " fixture must hold two rows of org A under one value, or say why it cannot: MatrixFixture.onePage)");
+        }
+    }
+
+    /**
+     * Org A's answer under one query, as the text of each page: page 1 only, or for a keyset-paged
+     * read every page at one row a page, nextCursor followed to the last (at most
+     * {@link MatrixCalls#MAX_PAGES}; fresh review R-11c D3: a query forgetting the organisation past
+     * page 1 under a filter). Each page must be answered 2xx ({@code mustAnswer}) or below 500, and
+     * show none of org B's data.
+     */
+    private List<String> pages(Cell cell, String query, String path, boolean mustAnswer) {
+        MatrixOperation op = cell.operation();
+        String first = op.pages() ? withParam(path, MatrixOperation.PAGE_SIZE, "1") : path;
+        List<String> pages = new ArrayList<>();
+        String cursor = null;
+        do {
+            assertTrue(pages.size() < MatrixCalls.MAX_PAGES, cell + ": org A's " + query + " has more than "
+                    + MatrixCalls.MAX_PAGES + " pages");
+            String pagePath = cursor == null ? first : withParam(first, MatrixOperation.CURSOR, cursor);
+            Response answer = calls.send(calls.asMemberOf(op, cell.role(), fixture.callerOrg(), pagePath));
+            String where = "org A's " + query + (pages.isEmpty() ? "" : " page " + (pages.size() + 1));
+            assertTrue(mustAnswer ? answer.statusCode() < 300 : answer.statusCode() < 500,
+                    cell + ": " + where + " answered " + answer.statusCode() + ": " + answer.asString());
+            String text = MatrixBodies.text(answer);
+            for (String marker : fixture.otherMarkers()) {
+                assertTrue(!text.contains(marker), cell + ": " + where + " shows org B's " + marker + ": " + text);
+            }
+            pages.add(text);
+            cursor = op.pages() && answer.statusCode() < 300 ? MatrixBodies.nextCursor(answer) : null;
+        } while (cursor != null);
+        return pages;
     }
 
     /** An answer to an organisation that holds nothing: no rows, none of org A's or org B's data. */

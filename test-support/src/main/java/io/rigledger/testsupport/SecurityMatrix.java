@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  *       fixture's (else the contract's example) body gets a status the contract lists, 2xx for a
  *       read that shows some of org A's own data ({@link MatrixFixture#ownMarkers()}) and none of org
  *       B's ({@link MatrixFixture#otherMarkers()}) unless it reads reference data, 2xx or a 4xx other
- *       than 401, 403 and 404 for a write;</li>
+ *       than 401, 403 and 404 for a write, after which org B's reads at org A's path (org B also uses
+ *       org A's codes) answer exactly as before (fresh review R-11c D2);</li>
  *   <li>for each person role it names (and admin, as an admin of org A, where it names admin; fresh
  *       review R-11c D4), when it works on one resource of the organisation named in
  *       its path ({@code x-rigledger-tenancy: org}): org A's person with org B's real id is answered
@@ -183,11 +184,12 @@ public final class SecurityMatrix {
                 op.foreignFields().forEach(field -> cells.add(new Cell(op, Kind.FOREIGN_FIELD, null, role, field)));
             }
             if (op.isListing()) {
-                // each query the contract offers, by the first person role and by an admin of the organisation
-                // (R-11b: a leak only under ?status= or groupBy=status; R-11c D4: a leak only for admins)
-                List<String> queryRoles = new ArrayList<>(op.personRoles().stream().limit(1).toList());
-                if (op.orgRoles().contains("admin")) {
-                    queryRoles.add("admin");
+                // each query the contract offers, by every person role, an admin of the organisation and the
+                // service account acting for it where the operation names them (R-11b: a leak only under
+                // ?status= or groupBy=status; R-11c D4: a leak only for admins, for a later role, for the service)
+                List<String> queryRoles = new ArrayList<>(op.orgRoles());
+                if (op.roles().contains("service") && !op.idFields().isEmpty()) {
+                    queryRoles.add("service");
                 }
                 queryRoles.forEach(role -> op.filters().forEach(param ->
                         cells.add(new Cell(op, Kind.FOREIGN_QUERY, null, role, null, param))));
@@ -222,7 +224,9 @@ public final class SecurityMatrix {
             case REFUSED -> calls.refused(cell, cell.refusal().token == null ? null : cell.refusal().token.get(),
                     cell.refusal() == Refusal.NO_TOKEN ? null : cell.refusal().reason);
             case ROLE -> calls.byRole(cell, cell.operation().roles().contains(cell.role()),
-                    cell.operation().ifMatch() ? readsAbove(cell.operation()) : List.of());
+                    cell.operation().ifMatch() ? readsAbove(cell.operation())
+                            : cell.operation().isRead() || cell.operation().global() ? List.of()
+                            : readsAboveOrNone(cell.operation()));
             case FOREIGN_ID -> calls.foreignId(cell, readsAbove(cell.operation()));
             case FOREIGN_FIELD -> fields.foreignField(cell, cell.operation().pathParams().isEmpty() ? List.of()
                     : readsAbove(cell.operation()), otherReads(f));
@@ -260,6 +264,15 @@ public final class SecurityMatrix {
      * path, then of each path above it (the order of a submit, the site of a rack); for a read, itself.
      */
     private List<MatrixOperation> readsAbove(MatrixOperation op) {
+        List<MatrixOperation> reads = readsAboveOrNone(op);
+        if (reads.isEmpty()) {
+            throw new AssertionError(op + ": the contract has no GET above its path to show the resource is unchanged");
+        }
+        return reads;
+    }
+
+    /** {@link #readsAbove}, empty where the contract has no GET above the path. */
+    private List<MatrixOperation> readsAboveOrNone(MatrixOperation op) {
         if (op.isRead()) {
             return List.of(op);
         }
@@ -270,9 +283,6 @@ public final class SecurityMatrix {
             operations.stream().filter(o -> o.isRead() && o.pathTemplate().equals(candidate) && !o.personRoles().isEmpty())
                     .findFirst().ifPresent(reads::add);
             path = path.substring(0, path.lastIndexOf('/'));
-        }
-        if (reads.isEmpty()) {
-            throw new AssertionError(op + ": the contract has no GET above its path to show the resource is unchanged");
         }
         return reads;
     }
@@ -292,15 +302,30 @@ public final class SecurityMatrix {
      */
     static String memberOf(String role, String org) {
         return switch (role) {
-            case "admin" -> Tokens.user("admin-" + org, org, "admin");
-            case "service" -> Tokens.service("procurement-service");
+            case "admin" -> person("admin", org);
+            case "service" -> reused("service", () -> Tokens.service("procurement-service"));
             default -> person(role, org);
         };
     }
 
-    /** A person of the organisation with one role. */
+    /** A person of the organisation with one role (a token signed once a minute, see {@link #reused}). */
     static String person(String role, String org) {
-        return Tokens.user(role + "-" + org, org, role);
+        return reused(role + "-" + org, () -> Tokens.user(role + "-" + org, org, role));
+    }
+
+    private record Signed(String token, long madeAt) {
+    }
+
+    private static final java.util.Map<String, Signed> SIGNED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The token of one caller, signed again when the last is a minute old (they are valid for five),
+     * so that the many calls of a cell do not each sign one.
+     */
+    private static String reused(String caller, Supplier<String> sign) {
+        long now = System.nanoTime();
+        return SIGNED.compute(caller, (k, old) -> old != null && now - old.madeAt() < 60_000_000_000L ? old
+                : new Signed(sign.get(), now)).token();
     }
 
     private static String org() {
