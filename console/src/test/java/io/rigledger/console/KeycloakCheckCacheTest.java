@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Anonymous requests do not each ask Keycloak whether it answers (R-13b D6): within the window
- * (rigledger.console.sign-in-check-cache, 3 s under test) the OIDC test server sees one discovery request for
+ * (rigledger.console.sign-in-check-cache, 5 s under test) the OIDC test server sees one discovery request for
  * any number of anonymous pages, whether Keycloak answered (302 to sign in) or not (503); after the window,
  * the next anonymous page asks again.
  */
@@ -31,7 +31,7 @@ class KeycloakCheckCacheTest {
 
     private static final String DISCOVERY = "/auth/realms/quarkus/.well-known/openid-configuration";
     private static final int HITS = 5;
-    private static final long WINDOW_MILLIS = 3_000;
+    private static final long WINDOW_MILLIS = 5_000;
 
     @OidcWireMock
     WireMockServer oidc;
@@ -57,6 +57,8 @@ class KeycloakCheckCacheTest {
 
     @Test
     void anonymousPagesWithinTheWindowAskKeycloakOnceAndAgainAfterIt() throws InterruptedException {
+        given().redirects().follow(false).get("/finance/deadlines"); // warm: the first page of a run can be slow
+        reachable.invalidateAll().await().indefinitely();
         int before = discoveryRequests();
         long first = System.nanoTime();
         for (int i = 0; i < HITS; i++) {

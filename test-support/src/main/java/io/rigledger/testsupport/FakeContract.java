@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -54,6 +55,18 @@ public final class FakeContract {
      */
     public static List<String> breaches(WireMockServer server, OpenApiInteractionValidator contract, String producer,
                                         Set<UUID> faults) {
+        return breaches(server, contract, producer, faults, Map.of());
+    }
+
+    /**
+     * As {@link #breaches(WireMockServer, OpenApiInteractionValidator, String, Set)}, where the stubs in {@code refusals}
+     * (stub id to a body field, as a JSON pointer such as {@code /reason}) answer the producer's refusal of bad input in
+     * that one field (a 400 problem naming it, itself checked against the contract): a request such a stub answered may
+     * break the contract in that field only (the input the test sends on purpose, which the producer's contract answers
+     * with that 400); any other breach of the request, and any of the answer, is still one.
+     */
+    public static List<String> breaches(WireMockServer server, OpenApiInteractionValidator contract, String producer,
+                                        Set<UUID> faults, Map<UUID, String> refusals) {
         List<String> breaches = new ArrayList<>();
         for (ServeEvent event : server.getAllServeEvents()) {
             LoggedRequest request = event.getRequest();
@@ -67,7 +80,12 @@ public final class FakeContract {
             if (request.getBody() != null && request.getBody().length > 0) {
                 req.withBody(request.getBodyAsString());
             }
-            describe(contract.validateRequest(req.build()), producer + " request " + request.getMethod() + " " + url, breaches);
+            String refused = event.getStubMapping() == null ? null : refusals.get(event.getStubMapping().getId());
+            ValidationReport asked = contract.validateRequest(req.build());
+            if (refused != null) {
+                asked = ValidationReport.from(asked.getMessages().stream().filter(m -> !inField(m, refused)).toList());
+            }
+            describe(asked, producer + " request " + request.getMethod() + " " + url, breaches);
 
             LoggedResponse response = event.getResponse();
             boolean fault = event.getStubMapping() != null && faults.contains(event.getStubMapping().getId());
@@ -85,6 +103,12 @@ public final class FakeContract {
                     producer + " answer to " + request.getMethod() + " " + url, breaches);
         }
         return breaches;
+    }
+
+    /** Whether {@code message} is about the body field at JSON pointer {@code field} (its instance pointer). */
+    private static boolean inField(ValidationReport.Message message, String field) {
+        return message.getContext().flatMap(ValidationReport.MessageContext::getPointers)
+                .map(p -> p.getInstance().equals(field)).orElse(false);
     }
 
     private static void describe(ValidationReport report, String what, List<String> breaches) {

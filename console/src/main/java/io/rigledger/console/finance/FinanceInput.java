@@ -15,8 +15,6 @@ import java.util.regex.Pattern;
  */
 final class FinanceInput {
 
-    /** The longest reason tariff-service keeps (its contract's Reason, maxLength 1000). */
-    static final int MAX_REASON = 1000;
     private static final Pattern SIZE = Pattern.compile("^[0-9]{1,4}$");
     private static final Pattern CURSOR = Pattern.compile("^([0-9]{1,4})\\.(.+)$");
 
@@ -91,15 +89,16 @@ final class FinanceInput {
     }
 
     /**
-     * A reconciliation row's reason as typed: 1 to {@value #MAX_REASON} characters (UTF-16 code units, as the form's
-     * {@code maxlength} and tariff-service's {@code @Size} count them), in any script. Checked here so that a longer one
-     * is the console's 400 naming the field, whatever the fake or the service would make of it.
+     * A reconciliation row's reason as typed, in any script, passed on to tariff-service as it is: its length is
+     * tariff-service's rule (the contract's Reason, 1 to 1,000 characters), whose 400 naming {@code reason} the console
+     * shows as the form's error (web.ProblemPages). Only an absent or empty field is refused here, as there is nothing
+     * to send.
      *
-     * @throws ApiProblem 400 naming reason when it is absent, empty or longer
+     * @throws ApiProblem 400 naming reason when it is absent or empty
      */
     static String reason(String reason) {
-        if (reason == null || reason.isEmpty() || reason.length() > MAX_REASON) {
-            throw invalid("reason", "must be 1 to " + MAX_REASON + " characters long");
+        if (reason == null || reason.isEmpty()) {
+            throw invalid("reason", "must not be empty");
         }
         return reason;
     }

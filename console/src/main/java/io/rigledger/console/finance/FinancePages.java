@@ -105,7 +105,8 @@ public class FinancePages {
     /**
      * Records the reason on a row, then shows the same page of the same reconciliation again (POST, redirect, GET).
      *
-     * @throws io.rigledger.console.upstream.ApiProblem 400 naming reason when it is empty or over 1,000 characters
+     * @throws io.rigledger.console.upstream.ApiProblem 400 naming reason when it is empty, or tariff-service's 400 naming
+     *         reason when it is longer than tariff-service keeps (1,000 characters)
      *         (before any call); tariff-service's own refusal otherwise
      */
     @POST

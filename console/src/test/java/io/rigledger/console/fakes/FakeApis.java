@@ -58,6 +58,7 @@ public final class FakeApis {
     final Map<Api, WireMockServer> servers = new EnumMap<>(Api.class);
     private final Map<Api, OpenApiInteractionValidator> contracts = new EnumMap<>(Api.class);
     private final Set<UUID> faults = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, String> refusals = new ConcurrentHashMap<>();
 
     FakeApis() {
         for (Api api : Api.values()) {
@@ -81,6 +82,7 @@ public final class FakeApis {
     /** Forget every stub and request: each service answers 401 to anything without a bearer token, 404 otherwise. */
     public void reset() {
         faults.clear();
+        refusals.clear();
         for (WireMockServer server : servers.values()) {
             server.resetAll();
             server.stubFor(any(anyUrl()).atPriority(UNAUTHENTICATED).willReturn(aResponse().withStatus(401)
@@ -131,6 +133,23 @@ public final class FakeApis {
                 .withHeader("Content-Type", PROBLEM_JSON).withBody(body)));
     }
 
+    /**
+     * {@code api} refuses bad input in one body field as its platform does (RFC 9457, checked against its contract):
+     * 400 application/problem+json of type validation, title "Invalid request", the detail "{@code field} {@code message}"
+     * and one violation naming {@code field} with {@code message}. The console's request may break the contract in that
+     * field only (it is the bad input the producer refuses); see {@link #contractBreaches()}.
+     */
+    public void refuses(Api api, MappingBuilder request, String path, Request.Method method, String field, String message) {
+        String body = """
+                {"type":"https://rigledger.io/problems/validation","title":"Invalid request","status":400,
+                 "detail":"%s %s","instance":"%s","violations":[{"field":"%s","message":"%s"}]}"""
+                .formatted(field, message, path, field, message);
+        requireValid(api, path, method, 400, PROBLEM_JSON, body);
+        StubMapping stub = servers.get(api).stubFor(authenticated(request).atPriority(OVERRIDE).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", PROBLEM_JSON).withBody(body)));
+        refusals.put(stub.getId(), "/" + field);
+    }
+
     /** {@code api} drops every connection (a deliberate fault, off contract). */
     public void down(Api api) {
         StubMapping stub = servers.get(api).stubFor(any(anyUrl()).atPriority(OVERRIDE)
@@ -145,12 +164,13 @@ public final class FakeApis {
 
     /**
      * Every way the console or a fake broke the producers' contracts since the last {@link #reset()}:
-     * the requests the console sent (parameters, body, bearer token) and the answers given, except faults.
+     * the requests the console sent (parameters, body, bearer token) and the answers given, except faults; a request a
+     * {@link #refuses refusal} answered may break the contract in the refused field only.
      */
     public List<String> contractBreaches() {
         List<String> breaches = new ArrayList<>();
         for (Api api : Api.values()) {
-            breaches.addAll(FakeContract.breaches(servers.get(api), contract(api), api.service, faults));
+            breaches.addAll(FakeContract.breaches(servers.get(api), contract(api), api.service, faults, refusals));
         }
         return breaches;
     }

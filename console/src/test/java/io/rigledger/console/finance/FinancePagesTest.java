@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -168,14 +171,23 @@ class FinancePagesTest extends PageTestBase {
             assertTrue(apis.requests(Api.TARIFF).stream().anyMatch(call -> call.getBodyAsString().contains("\"reason\":\"" + reason + "\"")),
                     "the reason reached tariff-service whole: " + reason.length() + " characters");
         }
-        int sent = apis.requests(Api.TARIFF).size();
-
+        // a longer one is tariff-service's to refuse (its Reason: 1 to 1,000; @Size counts UTF-16 units): the console sends
+        // it on and shows tariff's 400 naming reason as the form's error
+        apis.refuses(Api.TARIFF, put(urlPathEqualTo("/api/reconciliation/reasons")).withRequestBody(matchingJsonPath("$.reason",
+                matching("(?s).{1001,}"))), "/api/reconciliation/reasons", Method.PUT, "reason", "size must be between 1 and 1000");
+        apis.refuses(Api.TARIFF, put(urlPathEqualTo("/api/reconciliation/reasons")).withRequestBody(containing("\uD83D\uDE00".repeat(501))),
+                "/api/reconciliation/reasons", Method.PUT, "reason", "size must be between 1 and 1000");
         for (String reason : List.of("é".repeat(1001), "中".repeat(1001), "\uD83D\uDE00".repeat(501))) {
+            int before = apis.requests(Api.TARIFF).size();
             Response answer = postReason(reason);
             assertEquals(400, answer.statusCode(), answer.asString());
             assertTrue(answer.contentType().startsWith("text/html"), answer.contentType());
-            assertTrue(answer.asString().contains("reason: must be 1 to 1000 characters long"), answer.asString());
+            assertTrue(answer.asString().contains("<li>reason: size must be between 1 and 1000</li>"), answer.asString());
+            assertEquals(before + 1, apis.requests(Api.TARIFF).size(), "sent on to tariff-service: " + reason.length() + " characters");
+            assertTrue(apis.requests(Api.TARIFF).get(0).getBodyAsString().contains("\"reason\":\"" + reason + "\""),
+                    "the reason reached tariff-service whole: " + reason.length() + " characters");
         }
+        int sent = apis.requests(Api.TARIFF).size();
         // over the console's 32 KiB body (3,000 emoji are 36,000 bytes URL-encoded): its readable 413, not an empty one
         Response tooLarge = postReason("\uD83D\uDE00".repeat(3000));
         assertEquals(413, tooLarge.statusCode(), tooLarge.asString());
