@@ -124,10 +124,10 @@ public final class MatrixFixture {
 
     /**
      * A query parameter of a keyset-paged listing under which org A holds at most one row whatever
-     * its value (a serial number or a MAC names one rig), with the reason. Under any other, some value
-     * org A holds must reach page 2 at one row a page, so that a query forgetting the organisation once a
-     * cursor is given under that filter shows itself (fresh review R-11c D3); a fixture holding too
-     * few rows fails that cell.
+     * its value (a serial number or a MAC names one rig), with the reason. Under any other, org A
+     * must hold two rows under some value, so that its cell reads page 2 (see MatrixQueryCalls) and a
+     * query forgetting the organisation once a cursor is given under that filter shows itself (fresh
+     * review R-11c D3); a fixture holding too few rows fails that cell.
      *
      * @param name the parameter's name, or {@code operationId:name} for one operation only
      */

@@ -43,8 +43,8 @@ final class MatrixQueryCalls {
     /**
      * One query parameter of an org-scoped listing, summary or export, each of its values read by the
      * cell's role (a person, an admin of org A, or the service account naming org A; fresh review
-     * R-11c D4): page 1 at the contract's default page size, or for a keyset-paged read every page at
-     * one row a page (fresh review R-11c D3):
+     * R-11c D4): page 1 at the contract's default page size and, for a keyset-paged read, every page
+     * again at one row fewer than page 1 held, so page 2 is read (fresh review R-11c D3; see {@link #pages}):
      * <ul>
      *   <li>an enum parameter (a status, a groupBy, a sort) is tried with every value the contract
      *       lists; any other with the fixture's values ({@link MatrixFixture#filter}), the first org A's;
@@ -99,40 +99,70 @@ final class MatrixQueryCalls {
             }
         }
         if (op.pages() && fixture.onePageReason(op, param) == null) {
-            assertTrue(mostPages >= 2, cell + ": under no value of " + param + " that org A holds does its answer, one row"
-                    + " a page, reach page 2, so a query that forgets the organisation past page 1 would not show (the"
+            assertTrue(mostPages >= 2, cell + ": under no value of " + param + " that org A holds does its answer hold two"
+                    + " rows, so no page 2 is read and a query that forgets the organisation past page 1 would not show (the"
                     + " fixture must hold two rows of org A under one value, or say why it cannot: MatrixFixture.onePage)");
         }
     }
 
     /**
-     * Org A's answer under one query, as the text of each page: page 1 only, or for a keyset-paged
-     * read every page at one row a page, nextCursor followed to the last (at most
-     * {@link MatrixCalls#MAX_PAGES}; fresh review R-11c D3: a query forgetting the organisation past
-     * page 1 under a filter). Each page must be answered 2xx ({@code mustAnswer}) or below 500, and
-     * show none of org B's data.
+     * Org A's answer under one query, as the text of each page it was read in: page 1 at the
+     * contract's default page size, and for a keyset-paged read holding n &gt;= 2 rows there, every page
+     * again at n - 1 rows a page, nextCursor followed to the last (at most {@link MatrixCalls#MAX_PAGES}),
+     * so that page 2 is always read (fresh review R-11c D3: a query forgetting the organisation past
+     * page 1 under a filter) at three calls whatever n is. Each page must be answered 2xx
+     * ({@code mustAnswer}) or below 500, and show none of org B's data. Answers the pages of that
+     * second walk (page 1 alone when there was none).
      */
     private List<String> pages(Cell cell, String query, String path, boolean mustAnswer) {
         MatrixOperation op = cell.operation();
-        String first = op.pages() ? withParam(path, MatrixOperation.PAGE_SIZE, "1") : path;
-        List<String> pages = new ArrayList<>();
-        String cursor = null;
+        Response first = page(cell, "org A's " + query, path, mustAnswer);
+        List<String> pages = new ArrayList<>(List.of(MatrixBodies.text(first)));
+        int rows = op.pages() && first.statusCode() < 300 ? rows(first) : 0;
+        String cursor = op.pages() && first.statusCode() < 300 ? MatrixBodies.nextCursor(first) : null;
+        if (rows < 2 && cursor == null) {
+            return pages;
+        }
+        // a full default page goes on at its own size; else n - 1 rows a page
+        String walk = cursor != null ? path : withParam(path, MatrixOperation.PAGE_SIZE, Integer.toString(rows - 1));
+        pages.clear();
+        cursor = null;
         do {
             assertTrue(pages.size() < MatrixCalls.MAX_PAGES, cell + ": org A's " + query + " has more than "
                     + MatrixCalls.MAX_PAGES + " pages");
-            String pagePath = cursor == null ? first : withParam(first, MatrixOperation.CURSOR, cursor);
-            Response answer = calls.send(calls.asMemberOf(op, cell.role(), fixture.callerOrg(), pagePath));
-            String where = "org A's " + query + (pages.isEmpty() ? "" : " page " + (pages.size() + 1));
-            assertTrue(mustAnswer ? answer.statusCode() < 300 : answer.statusCode() < 500,
-                    cell + ": " + where + " answered " + answer.statusCode() + ": " + answer.asString());
-            String text = MatrixBodies.text(answer);
-            for (String marker : fixture.otherMarkers()) {
-                assertTrue(!text.contains(marker), cell + ": " + where + " shows org B's " + marker + ": " + text);
-            }
-            pages.add(text);
-            cursor = op.pages() && answer.statusCode() < 300 ? MatrixBodies.nextCursor(answer) : null;
+            Response answer = page(cell, "org A's " + query + " page " + (pages.size() + 1) + (cursor == null ? "" : " of "
+                    + walk), cursor == null ? walk : withParam(walk, MatrixOperation.CURSOR, cursor), mustAnswer);
+            pages.add(MatrixBodies.text(answer));
+            cursor = answer.statusCode() < 300 ? MatrixBodies.nextCursor(answer) : null;
         } while (cursor != null);
         return pages;
+    }
+
+    /** One page of org A's answer, by the cell's role: 2xx ({@code mustAnswer}) or below 500, none of org B's data. */
+    private Response page(Cell cell, String where, String path, boolean mustAnswer) {
+        Response answer = calls.send(calls.asMemberOf(cell.operation(), cell.role(), fixture.callerOrg(), path));
+        assertTrue(mustAnswer ? answer.statusCode() < 300 : answer.statusCode() < 500,
+                cell + ": " + where + " answered " + answer.statusCode() + ": " + answer.asString());
+        String text = MatrixBodies.text(answer);
+        for (String marker : fixture.otherMarkers()) {
+            assertTrue(!text.contains(marker), cell + ": " + where + " shows org B's " + marker + ": " + text);
+        }
+        return answer;
+    }
+
+    /** The rows of a page: the size of its first top-level array (items, rows); 0 for an answer that is no JSON object. */
+    private static int rows(Response answer) {
+        try {
+            JsonNode json = JSON.readTree(answer.asString());
+            for (JsonNode child : json) {
+                if (child.isArray()) {
+                    return child.size();
+                }
+            }
+            return 0;
+        } catch (JsonProcessingException e) {
+            return 0;
+        }
     }
 
     /** An answer to an organisation that holds nothing: no rows, none of org A's or org B's data. */

@@ -43,8 +43,10 @@ import java.util.function.Supplier;
  *       rows of each organisation there; org B's answer shows its own (also past page 1); the same
  *       for the service account acting for org A (and then for org B), naming it where the fixture says;</li>
  *   <li>for each such list, summary or export and each of its query parameters but the page size and
- *       cursor, by its first person role and by an admin of org A where it names admin: page 1 under every value of an enum parameter (a status, each
- *       groupBy, each sort) and under the fixture's values of any other (org A's site code, which org B
+ *       cursor, by each person role, an admin of org A and the service account acting for org A where
+ *       it names them (fresh review R-11c D4): page 1 (and where it is keyset-paged every page again at
+ *       one row fewer, so page 2 is read under some value; R-11c D3) under every value of an enum
+ *       parameter (a status, each groupBy, each sort) and under the fixture's values of any other (org A's site code, which org B
  *       also uses), showing none of org B's data and, where org A's fixture rows match, some of org A's;
  *       an organisation holding nothing gets no rows under each (see {@link MatrixQueryCalls});</li>
  *   <li>for each {@code global} operation: callers of two organisations get the same answer; a write
