@@ -194,7 +194,7 @@ class PlatformFaultsIT {
         return order.toString();
     }
 
-    /** fiona's entry for the shipped order, with MFN 2.6 % declared on 1,000 rigs (so many small payments fit). */
+    /** fiona's entry for the shipped order's 400 rigs, with MFN 2.6 % declared on them (so many small payments fit). */
     private static String fileEntry(Shipped shipped) {
         ObjectNode body = object().put("entryNumber", "P" + shipped.run.substring(shipped.run.length() - 2) + "-"
                         + String.format(Locale.ROOT, "%07d", Math.floorMod(shipped.run.hashCode(), 10_000_000)) + "-1")
