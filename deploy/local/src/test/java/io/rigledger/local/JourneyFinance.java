@@ -99,7 +99,9 @@ final class JourneyFinance {
 
     /**
      * CBP holds the Malaysian rigs Chinese: the duty engine re-computes that line at the Chinese
-     * line's layers (same HTS code, same dates) and the bill is that difference plus the interest.
+     * line's layers (same HTS code, same dates) and the bill is that difference plus the interest;
+     * the entry's allocation then owes the declared duty plus the difference, and the five rigs'
+     * landed duty in inventory-service adds up to it to the cent (fresh review R-11c).
      */
     void originAuditReBillsTheMalaysianLineAsChinese() {
         JsonNode myQuote = j.quote.at("/lines/0");
@@ -133,6 +135,18 @@ final class JourneyFinance {
                 .atMost(JourneyRigs.PATIENCE.multipliedBy(2)).pollInterval(Duration.ofSeconds(2))
                 .until(rigs::read, r -> total(duties(r, j.mySerials)).compareTo(myExpected) == 0);
         assertEquals(cnBefore, duties(after, j.cnSerials), "the Chinese rigs' duty is unchanged");
+
+        // the entry's new owed duty as tariff-service allocates it (its lines' duty, fees apart) is the declared
+        // duty plus the difference, and the rigs' landed duty in inventory-service adds up to it to the cent
+        JsonNode allocation = ok(calls.tariff("fiona").get("/api/entries/" + j.entryId() + "/allocation"), 200);
+        BigDecimal owed = BigDecimal.ZERO;
+        for (JsonNode line : allocation.get("lines")) {
+            owed = owed.add(money(line, "/duty"));
+        }
+        assertEquals(0, owed.compareTo(j.declared(p -> true).add(difference)),
+                "the entry's owed duty after the audit = declared + the audit's difference: " + allocation);
+        BigDecimal landed = total(duties(after, j.mySerials)).add(total(duties(after, j.cnSerials)));
+        assertEquals(0, landed.compareTo(owed), "the rigs' landed duty " + landed + " = the entry's owed duty " + owed);
     }
 
     private static Map<String, BigDecimal> duties(Map<String, JsonNode> rigs, List<String> serials) {
