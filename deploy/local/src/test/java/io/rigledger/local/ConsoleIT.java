@@ -3,6 +3,7 @@ package io.rigledger.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
 import java.math.BigDecimal;
@@ -77,6 +78,12 @@ class ConsoleIT extends ConsoleBrowserBase {
             JsonNode deadlines = ok(calls.tariff("fiona").queryParam("within", "90d").queryParam("limit", 200)
                     .get("/api/deadlines"), 200);
             assertEquals(deadlines.get("items").size(), b.all("#deadlines tbody td.num").size(), "one row per deadline");
+            List<List<String>> dueRows = new ArrayList<>();
+            for (JsonNode d : deadlines.get("items")) {
+                dueRows.add(List.of(d.get("due").asText(), num(d.get("daysLeft")), d.get("entryNumber").asText(), d.get("kind").asText(),
+                        d.get("rule").asText(), d.get("estimated").asBoolean() ? "estimated" : "fixed"));
+            }
+            assertEquals(dueRows, cells(b, "#deadlines tbody tr"), "each deadline's date, days left, entry, kind and rule");
             b.shot("finance-deadlines");
 
             b.open("/finance/ieepa-refunds");
@@ -84,6 +91,27 @@ class ConsoleIT extends ConsoleBrowserBase {
             assertAmounts(List.of("refundable", "eligible", "capeClaimed", "capePrincipal", "claimed", "principal", "interest", "shortfall"),
                     refunds.get("totals"), b.values("#totals td[data-value]"), "IEEPA refund totals");
             assertTrue(b.text("#refunds").contains(j.entryNumber), "the journey's entry is listed");
+            JsonNode entry = null;
+            for (JsonNode r : refunds.get("items")) {
+                entry = r.get("entryNumber").asText().equals(j.entryNumber) ? r : entry;
+            }
+            assertTrue(entry != null, "tariff-service lists the journey's entry: " + refunds);
+            List<String> expected = new ArrayList<>(List.of(entry.get("entryNumber").asText(), entry.get("entryDate").asText(),
+                    entry.get("status").asText(), entry.path("liquidationDate").asText("")));
+            expected.add(num(entry.get("refundable")));
+            expected.add(entry.get("eligible").asBoolean() ? "eligible" : "not eligible");
+            for (String amount : List.of("capeClaimed", "capePrincipal", "claimed", "principal", "interest", "shortfall")) {
+                expected.add(num(entry.get(amount)));
+            }
+            List<String> shown = new ArrayList<>();
+            for (List<String> row : cells(b, "#refunds tbody tr")) {
+                if (row.get(0).equals(j.entryNumber)) {
+                    shown = new ArrayList<>(row);
+                    shown.remove(4); // the headings, each with its amount
+                    shown.set(5, shown.get(5).split("\n")[0].trim()); // eligible, or not eligible and why
+                }
+            }
+            assertEquals(expected, shown, "the journey's entry row is tariff-service's");
             b.shot("finance-ieepa-refunds");
 
             b.open("/");
@@ -103,8 +131,16 @@ class ConsoleIT extends ConsoleBrowserBase {
             assertEquals(0, t.get("rigCount").decimalValue().compareTo(page.get(0)), "rigs");
             assertEquals(0, t.get("hashrateThs").decimalValue().compareTo(page.get(1)), "TH/s");
             assertEquals(0, t.get("powerKw").decimalValue().compareTo(page.get(2)), "kW");
+            assertEquals(0, t.get("efficiencyJth").decimalValue().compareTo(page.get(3)), "J/TH");
             assertEquals(0, t.get("usMadeSharePercent").decimalValue().compareTo(page.get(4)), "US-made share");
             assertEquals(api.get("groups").size(), b.all("#fleet tbody tr").size(), "one row per site and status");
+            List<List<String>> groups = new ArrayList<>();
+            for (JsonNode g : api.get("groups")) {
+                JsonNode f = g.get("figures");
+                groups.add(List.of(g.at("/key/site").asText("(no site)"), g.at("/key/status").asText(), num(f.get("rigCount")),
+                        num(f.get("hashrateThs")), num(f.get("powerKw")), num(f.get("efficiencyJth")), num(f.get("usMadeSharePercent"))));
+            }
+            assertEquals(groups, cells(b, "#fleet tbody tr"), "each site and status row: rigs, TH/s, kW, J/TH, US-made share");
             assertEquals("function", b.async("arguments[arguments.length - 1](typeof Chart);"), "Chart.js served by the console");
             assertEquals(2, b.all("canvas[data-chart]").size());
             b.shot("fleet-summary");
@@ -124,6 +160,11 @@ class ConsoleIT extends ConsoleBrowserBase {
             b.clickAndWait(b.all("#sites a[href='/fleet/sites/" + j.site + "/racks']").get(0));
             JsonNode racks = ok(calls.inventory("oscar").get("/api/sites/" + j.site + "/racks"), 200);
             assertEquals(racks.get("items").size(), b.all("#racks tbody a").size(), "one row per rack");
+            List<List<String>> rackRows = new ArrayList<>();
+            for (JsonNode r : racks.get("items")) {
+                rackRows.add(List.of(r.get("row").asText(), r.get("code").asText(), num(r.get("slots")), num(r.get("occupied"))));
+            }
+            assertEquals(rackRows, cells(b, "#racks tbody tr"), "each rack's row, code, slots and slots used");
             b.shot("fleet-site-racks");
             b.clickAndWait(b.all("#racks a[href='/fleet/sites/" + j.site + "/racks/" + j.rack + "']").get(0));
             JsonNode atSite = ok(calls.inventory("oscar").queryParam("site", j.site).queryParam("rack", j.rack)
@@ -169,6 +210,16 @@ class ConsoleIT extends ConsoleBrowserBase {
                     "the landed cost says where it comes from: " + basis);
             assertTrue(b.text("#lines thead").contains("Landed cost per rig, quote estimate"), "the per-rig figures are the quote's");
             assertEquals(registered, b.all("table.rigs .tag.yes").size(), "each confirmed rig shows as confirmed");
+            List<List<String>> lines = new ArrayList<>();
+            for (JsonNode l : order.get("lines")) {
+                lines.add(List.of(num(l.get("lineNumber")), num(l.get("quantity")), num(l.get("unitPrice")),
+                        num(l.at("/perUnit/landedCost")), num(l.at("/perUnit/landedCostPerThs"))));
+            }
+            List<List<String>> shownLines = new ArrayList<>();
+            for (List<String> cells : cells(b, "#lines tbody tr")) {
+                shownLines.add(List.of(cells.get(0), num(cells.get(3)), cells.get(4), cells.get(5), cells.get(6)));
+            }
+            assertEquals(lines, shownLines, "each line's quantity, unit price and per-rig and per-TH landed cost (quote estimate)");
             LOG.log(System.Logger.Level.INFO, "the order page's Server-Timing (app, then each procurement-service call): "
                     + b.serverTimings());
             b.shot("order");
@@ -230,6 +281,31 @@ class ConsoleIT extends ConsoleBrowserBase {
             }
         }
         return registered;
+    }
+
+    /**
+     * Each row of more than one cell matched by {@code rowsCss}, as its cells: a cell's data-value as a number without trailing zeros (see
+     * {@link #num(String)}), else its text (trimmed); read in one script.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<List<String>> cells(ConsoleBrowser b, String rowsCss) {
+        List<List<String>> rows = (List<List<String>>) ((JavascriptExecutor) b.driver()).executeScript(
+                "return Array.from(document.querySelectorAll(arguments[0])).map(function (tr) {"
+                        + " return Array.from(tr.cells).map(function (td) {"
+                        + " return td.hasAttribute('data-value') ? '#' + td.getAttribute('data-value') : td.innerText.trim(); }); });",
+                rowsCss);
+        return rows.stream().filter(row -> row.size() > 1) // not the one cell of "no deadline", "no rack" ...
+                .map(row -> row.stream().map(c -> c.startsWith("#") ? num(c.substring(1)) : c).toList()).toList();
+    }
+
+    /** An API number as the comparison's text: its value without trailing zeros (3790.30 and 3790.3 alike); absent: "". */
+    private static String num(JsonNode n) {
+        return n == null || n.isNull() || n.isMissingNode() ? "" : num(n.asText());
+    }
+
+    /** A number's text without trailing zeros (a plain decimal, no grouping); "" stays "". */
+    private static String num(String n) {
+        return n.isEmpty() ? "" : new BigDecimal(n).stripTrailingZeros().toPlainString();
     }
 
     private static void assertAmounts(List<String> fields, JsonNode api, List<BigDecimal> page, String what) {
