@@ -141,19 +141,32 @@ class ReconciliationRollupTest extends PinnedTodayTest {
     }
 
     /**
+     * The SQL expression of a ledger row's group key under {@code groupBy} (order, shipment, entry, origin, program,
+     * manufacturer), as text, over {@code entry_amount a} joined to {@code customs_entry e}: the key V7's trigger stores
+     * in reconciliation_group (an entry as 3-7-1 digits with dashes; no shipment as ''). The one spelling this test's
+     * {@link #ledger} and ReconciliationGroupConcurrencyTest's recomputation share, so they cannot drift apart.
+     *
+     * @throws IllegalArgumentException for any other grouping
+     */
+    static String groupKey(String groupBy) {
+        return switch (groupBy) {
+            case "order" -> "a.order_id::text";
+            case "shipment" -> "coalesce(a.shipment_id::text, '')";
+            case "entry" -> "substr(e.entry_number, 1, 3) || '-' || substr(e.entry_number, 4, 7) || '-' || substr(e.entry_number, 11, 1)";
+            case "origin" -> "a.origin::text";
+            case "program" -> "a.program::text";
+            case "manufacturer" -> "a.manufacturer::text";
+            default -> throw new IllegalArgumentException("no grouping " + groupBy);
+        };
+    }
+
+    /**
      * The ledger grouped on demand (what V6's reconciliation did) over entry dates {@code from} to {@code to}, with
      * the reasons, in {@code orderBy}'s order (SQL over g and r): group|program|heading|first|last|estimated|declared|
      * paid|billed|refunded|variance|reason, read through {@code dataSource}.
      */
     static List<String> ledger(DataSource dataSource, String org, String groupBy, LocalDate from, LocalDate to, String orderBy) throws SQLException {
-        String key = switch (groupBy) {
-            case "order" -> "a.order_id::text";
-            case "shipment" -> "coalesce(a.shipment_id::text, '')";
-            case "entry" -> "substr(e.entry_number, 1, 3) || '-' || substr(e.entry_number, 4, 7) || '-' || substr(e.entry_number, 11, 1)";
-            case "origin" -> "a.origin";
-            case "program" -> "a.program";
-            default -> "a.manufacturer";
-        };
+        String key = groupKey(groupBy);
         String sql = """
                 select g.*, r.reason
                 from (select x.*, x.declared + x.billed - x.refunded - x.estimated as variance
