@@ -81,6 +81,9 @@ class SecurityTest {
                 .filter("createdFrom", "2020-01-01T00:00:00Z", "2199-01-01T00:00:00Z")
                 .filter("createdTo", "2199-01-01T00:00:00Z", "2020-01-01T00:00:00Z")
                 .filter("entryDate", "2027-01-15", "2026-01-15")
+                // tariff-service's service account reads an order and a shipment for the organisation it names
+                .serviceOrg("X-On-Behalf-Of-Org")
+                .field("X-On-Behalf-Of-Org", f.otherOrg(), "matrix-nobody-" + UUID.randomUUID().toString().substring(0, 8))
                 .holds("status", "DRAFT", as(Tokens.operator(f.callerOrg())).get("/api/purchase-orders/" + a.order)
                         .then().statusCode(200).extract().path("status"));
     }

@@ -2,6 +2,7 @@ package io.rigledger.tariff;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.rigledger.tariff.fakes.FakeProcurement;
 import io.rigledger.testsupport.Contract;
 import io.rigledger.testsupport.ContractExamples.RequestExample;
 import io.rigledger.testsupport.ContractTestBase;
@@ -38,13 +39,15 @@ class ContractTest extends ContractTestBase {
 
     /**
      * Admin operations as admin, on a row made for them; quotes as an operator; a new entry as finance of
-     * a fresh organisation; the steps of an entry's life are checked against their operation only
+     * a fresh organisation whose orders (those the example names) the fake procurement-service holds; the steps of an entry's life are checked against their operation only
      * (each needs an entry in the right state: EntryLifecycleTest takes them there).
      */
     @Override
     protected Send send(RequestExample example) {
         if (example.operationId().equals("createEntry")) {
-            return Send.post(Tokens.finance("contract-" + ThreadLocalRandom.current().nextInt(1_000_000)), example.path(), example.json());
+            // procurement-service holds the order lines the example names, for that organisation
+            String org = "contract-" + ThreadLocalRandom.current().nextInt(1_000_000);
+            return Send.post(Tokens.finance(org), example.path(), FakeProcurement.holds(org, example.json()));
         }
         if (example.operationId().equals("setReconciliationReason")) {
             return Send.post(Tokens.finance("northwind"), example.path(), example.json());

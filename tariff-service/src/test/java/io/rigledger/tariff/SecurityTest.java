@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWireMock;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.rigledger.tariff.fakes.FakeProcurement;
 import io.rigledger.testsupport.Contract;
 import io.rigledger.testsupport.MatrixFixture;
 import io.rigledger.testsupport.SecurityMatrix;
@@ -129,7 +130,7 @@ class SecurityTest {
 
         /** An entry of the contract's example under this number, order and shipment, paid; answers its id. */
         private static String paidEntry(String org, String number, String order, String shipment) {
-            String entry = as(Tokens.finance(org)).body(entryBody(number, order, shipment))
+            String entry = as(Tokens.finance(org)).body(FakeProcurement.holds(org, entryBody(number, order, shipment)))
                     .post("/api/entries").then().statusCode(201).extract().path("id");
             as(Tokens.finance(org)).body(requestExample(CONTRACT, "recordEntryPayment"))
                     .post("/api/entries/" + entry + "/payments").then().statusCode(200);

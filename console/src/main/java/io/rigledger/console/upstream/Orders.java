@@ -58,7 +58,7 @@ public class Orders {
 
     /** The order. */
     public PurchaseOrder order(UUID id) {
-        return Calls.of(SERVICE, () -> orders.getPurchaseOrder(id));
+        return Calls.of(SERVICE, () -> orders.getPurchaseOrder(id, null)); // a person: no X-On-Behalf-Of-Org
     }
 
     /** The order's landed cost: per line and rig, from the quote or the customs entries' allocation. */
@@ -82,7 +82,7 @@ public class Orders {
         List<CompletableFuture<?>> started = new CopyOnWriteArrayList<>();
         CompletableFuture<List<CompletableFuture<Shipment>>> listed = executor.supplyAsync(() -> shipmentSummaries(id))
                 .thenApply(summaries -> summaries.stream().map(s -> executor
-                        .supplyAsync(() -> Calls.of(SERVICE, () -> shipments.getShipment(s.getId())))
+                        .supplyAsync(() -> Calls.of(SERVICE, () -> shipments.getShipment(s.getId(), null)))
                         .whenComplete((shipment, failure) -> {
                             if (shipment != null) {
                                 for (UUID r : receiptIds(shipment)) {

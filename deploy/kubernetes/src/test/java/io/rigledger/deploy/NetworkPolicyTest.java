@@ -35,6 +35,7 @@ class NetworkPolicyTest {
             "procurement-service -> tariff-service:8083",
             "procurement-service -> inventory-service:8082",
             "inventory-service -> procurement-service:8081",
+            "tariff-service -> procurement-service:8081",
             "procurement-service -> postgres:5432",
             "inventory-service -> postgres:5432",
             "tariff-service -> postgres:5432",

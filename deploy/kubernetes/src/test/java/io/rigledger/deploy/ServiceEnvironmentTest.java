@@ -32,7 +32,7 @@ class ServiceEnvironmentTest {
     static final Set<String> REQUIRED = Set.of("HTTP_PORT", "DB_URL", "DB_USER", "DB_PASSWORD",
             "OIDC_AUTH_SERVER_URL", "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "LOG_JSON", "HTTP_PROXY_FORWARDING", "DB_POOL_MAX");
     static final Set<String> PROCUREMENT_ONLY = Set.of("TARIFF_URL", "INVENTORY_URL", "CATALOGUE_TTL", "REQUOTE_EVERY");
-    static final Set<String> TARIFF_ONLY = Set.of("SCHEDULE_POLL_INTERVAL");
+    static final Set<String> TARIFF_ONLY = Set.of("SCHEDULE_POLL_INTERVAL", "PROCUREMENT_URL");
     static final Set<String> INVENTORY_ONLY = Set.of("PROCUREMENT_URL");
     static final Set<String> OPTIONAL = Set.of("OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_SDK_DISABLED",
             "RIGLEDGER_RATE_LIMIT_ENABLED", "RIGLEDGER_RATE_LIMIT_REQUESTS", "RIGLEDGER_RATE_LIMIT_PERIOD",
@@ -98,6 +98,8 @@ class ServiceEnvironmentTest {
         assertEquals("http://inventory-service:" + port(rendered, "inventory-service", "http"), procurement.get("INVENTORY_URL"), overlay);
         assertEquals("http://procurement-service:" + port(rendered, "procurement-service", "http"),
                 environment(rendered, "inventory-service").get("PROCUREMENT_URL"), overlay);
+        assertEquals("http://procurement-service:" + port(rendered, "procurement-service", "http"),
+                environment(rendered, "tariff-service").get("PROCUREMENT_URL"), overlay);
     }
 
     /**

@@ -58,7 +58,7 @@ public class PurchaseOrders {
     public Set<Integer> lineNumbers(String org, UUID id) {
         PurchaseOrder order;
         try {
-            order = orders.getPurchaseOrder(id);
+            order = orders.getPurchaseOrder(id, null); // the caller is a person: no X-On-Behalf-Of-Org
         } catch (WebApplicationException e) {
             Response r = e.getResponse();
             int status = r == null ? 0 : r.getStatus();

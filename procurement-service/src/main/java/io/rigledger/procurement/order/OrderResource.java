@@ -1,6 +1,7 @@
 package io.rigledger.procurement.order;
 
 import io.rigledger.platform.caller.Caller;
+import io.rigledger.platform.caller.OnBehalfOf;
 import io.rigledger.platform.http.ETags;
 import io.rigledger.platform.http.Params;
 import io.rigledger.platform.idempotency.Idempotency;
@@ -77,9 +78,10 @@ public class OrderResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({"operator", "finance", "ops"})
-    public RestResponse<PurchaseOrderView> get(@PathParam("id") String id) {
-        String org = caller.org();
+    @RolesAllowed({"operator", "finance", "ops", "service"})
+    public RestResponse<PurchaseOrderView> get(@PathParam("id") String id, @HeaderParam(OnBehalfOf.HEADER) String onBehalfOf) {
+        // a service account (tariff-service checking an entry's order lines) names the organisation it acts for
+        String org = OnBehalfOf.org(caller, onBehalfOf);
         UUID orderId = Params.uuid("id", id);
         OrderWithLines found = orders.find(orderId, org).orElseThrow(() -> Problems.notFound("purchase order", orderId));
         return RestResponse.ResponseBuilder.ok(PurchaseOrderView.of(found.order(), found.lines()))

@@ -51,17 +51,24 @@ public class EntryResource {
     EntryAnswers answers;
 
     @Inject
+    OrderLineCheck orderLines;
+
+    @Inject
     Caller caller;
 
     /**
      * 201 with the entry and its Location; 409 when the organisation already filed the entry number. With an
-     * Idempotency-Key, a repeat answers the first 201 again ({@link EntryAnswers}).
+     * Idempotency-Key, a repeat answers the first 201 again ({@link EntryAnswers}). The order lines are first
+     * checked with procurement-service ({@link OrderLineCheck}: 422 naming the field, 503 when it cannot
+     * answer), before any transaction opens.
      */
     @POST
     @RolesAllowed({"finance", "service"})
     public RestResponse<String> create(@NotNull @Valid NewEntry body, @HeaderParam(OrgScope.ON_BEHALF_OF) String onBehalfOf,
                                        @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
         String org = OrgScope.of(caller, onBehalfOf);
+        EntryService.refuseMalformed(body);
+        orderLines.check(body.orderLines(), actingFor(org));
         return answers.created(org, key, uri, body, () -> entries.create(body, org, caller.userName()));
     }
 
@@ -118,7 +125,12 @@ public class EntryResource {
     @RolesAllowed({"finance", "service"})
     public RestResponse<String> correct(@PathParam("id") String id, @NotNull @Valid EntryCorrection body,
             @HeaderParam(OrgScope.ON_BEHALF_OF) String onBehalfOf, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
-        return step(id, onBehalfOf, key, uri, body, (entry, org, by) -> entries.correct(entry, body, org, by));
+        String org = OrgScope.of(caller, onBehalfOf);
+        // a missing or foreign entry stays 404 whatever its order lines name; then they are checked as at filing
+        entries.get(Params.uuid("id", id), org);
+        SummaryChecks.check(body);
+        orderLines.check(body.orderLines(), actingFor(org));
+        return step(id, onBehalfOf, key, uri, body, (entry, o, by) -> entries.correct(entry, body, o, by));
     }
 
     @POST
@@ -167,6 +179,11 @@ public class EntryResource {
     public RestResponse<String> originAudit(@PathParam("id") String id, @NotNull @Valid EntryMoves.NewOriginAudit body,
             @HeaderParam(OrgScope.ON_BEHALF_OF) String onBehalfOf, @HeaderParam(Idempotency.HEADER) String key, UriInfo uri) {
         return step(id, onBehalfOf, key, uri, body, (entry, org, by) -> lifecycle.originAudit(entry, body, org, by));
+    }
+
+    /** The organisation to name in X-On-Behalf-Of-Org to procurement-service: a service account's, none for a person. */
+    private String actingFor(String org) {
+        return caller.hasRole("service") ? org : null;
     }
 
     /** Runs one step on the entry {@code id} for the caller's organisation under the request's Idempotency-Key. */

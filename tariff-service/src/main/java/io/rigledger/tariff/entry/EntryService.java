@@ -63,16 +63,7 @@ public class EntryService {
      */
     @Transactional
     public EntryView create(NewEntry body, String org, String by) {
-        String number = EntryNumber.normalise(body.entryNumber())
-                .orElseThrow(() -> Problems.badRequest("entryNumber", "must be a filer code (not 000), 7 digits and a check digit"));
-        if (body.exportDate() != null && body.exportDate().isAfter(body.entryDate())) {
-            throw Problems.badRequest("exportDate", "must not be after entryDate");
-        }
-        if (body.exportDate() != null && body.exportDate().isBefore(body.entryDate().minusYears(1))) {
-            // goods exported more than a year before they entered: a mistyped year, not a shipment
-            throw Problems.badRequest("exportDate", "must be at most 1 year before entryDate");
-        }
-        SummaryChecks.check(body);
+        String number = refuseMalformed(body);
         store.lockNumber(org, number);
         if (CustomsEntry.count("org = ?1 and entryNumber = ?2", org, number) > 0) {
             throw Problems.conflict(List.of(new Problem.Violation("entryNumber", "is already filed by your organisation")));
@@ -104,6 +95,28 @@ public class EntryService {
         store.ledger(e, estimates(ledger, org, body.orderLines()));
         store.event(e, "FILE", null, by, null, null);
         return views.of(e);
+    }
+
+    /**
+     * The checks of a new entry that need nothing stored or remote, run before its order lines are looked up in
+     * procurement-service (so a malformed entry is 400 whatever procurement-service holds) and again at filing.
+     *
+     * @return the entry number in its normal form XXX-NNNNNNN-N
+     * @throws io.rigledger.platform.problem.ProblemException 400 naming entryNumber (filer code 000), exportDate (after the
+     *         date of entry or more than a year before it), or a field of the summary ({@link SummaryChecks})
+     */
+    static String refuseMalformed(NewEntry body) {
+        String number = EntryNumber.normalise(body.entryNumber())
+                .orElseThrow(() -> Problems.badRequest("entryNumber", "must be a filer code (not 000), 7 digits and a check digit"));
+        if (body.exportDate() != null && body.exportDate().isAfter(body.entryDate())) {
+            throw Problems.badRequest("exportDate", "must not be after entryDate");
+        }
+        if (body.exportDate() != null && body.exportDate().isBefore(body.entryDate().minusYears(1))) {
+            // goods exported more than a year before they entered: a mistyped year, not a shipment
+            throw Problems.badRequest("exportDate", "must be at most 1 year before entryDate");
+        }
+        SummaryChecks.check(body);
+        return number;
     }
 
     /**

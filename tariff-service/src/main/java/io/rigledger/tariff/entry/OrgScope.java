@@ -1,17 +1,16 @@
 package io.rigledger.tariff.entry;
 
 import io.rigledger.platform.caller.Caller;
-import io.rigledger.platform.caller.Organisations;
-import io.rigledger.platform.problem.Problems;
+import io.rigledger.platform.caller.OnBehalfOf;
 
 /**
  * The organisation whose entries a caller works on: a person's token claim {@code org}; a service
  * account (role service, no organisation of its own) names it in {@value #ON_BEHALF_OF}, which is
- * honoured for role service only.
+ * honoured for role service only (the rule is the platform's {@link OnBehalfOf}).
  */
 public final class OrgScope {
 
-    public static final String ON_BEHALF_OF = "X-On-Behalf-Of-Org";
+    public static final String ON_BEHALF_OF = OnBehalfOf.HEADER;
 
     private OrgScope() {
     }
@@ -21,13 +20,6 @@ public final class OrgScope {
      *         none or a malformed one; 403 when a person's token names no organisation
      */
     public static String of(Caller caller, String onBehalfOf) {
-        if (caller.hasRole("service")) {
-            if (onBehalfOf == null || !Organisations.isValid(onBehalfOf)) {
-                throw Problems.badRequest(ON_BEHALF_OF, "a service account must name the organisation it acts for ("
-                        + Organisations.RULE + ")");
-            }
-            return onBehalfOf;
-        }
-        return caller.org();
+        return OnBehalfOf.org(caller, onBehalfOf);
     }
 }

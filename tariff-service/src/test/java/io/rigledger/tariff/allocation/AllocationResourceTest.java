@@ -2,6 +2,7 @@ package io.rigledger.tariff.allocation;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.rigledger.tariff.fakes.FakeProcurement;
 import io.rigledger.testsupport.Contract;
 import io.rigledger.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class AllocationResourceTest {
         String lines = String.join(",", orderLine(1, 6, "1.00", ""), orderLine(2, 6, "1.00", ""), orderLine(3, 3, "1.00", ""),
                 orderLine(4, 6, "1.00", ""));
         String id = given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.finance(org)).contentType(ContentType.JSON)
-                .body(entry("QUANTITY", lines)).post("/api/entries").then().statusCode(201).extract().path("id");
+                .body(FakeProcurement.holds(org, entry("QUANTITY", lines))).post("/api/entries").then().statusCode(201).extract().path("id");
         var answer = given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.operator(org))
                 .get("/api/entries/" + id + "/allocation").then().statusCode(200)
                 .body("method", equalTo("QUANTITY"))
@@ -68,13 +69,13 @@ class AllocationResourceTest {
     void byValueByDefaultAndManualSharesThatAddUpAreTakenAsGiven() {
         String org = org();
         String byValue = given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.finance(org)).contentType(ContentType.JSON)
-                .body(entry("VALUE", String.join(",", orderLine(1, 1, "1.00", ""), orderLine(2, 2, "2.00", ""))))
+                .body(FakeProcurement.holds(org, entry("VALUE", String.join(",", orderLine(1, 1, "1.00", ""), orderLine(2, 2, "2.00", "")))))
                 .post("/api/entries").then().statusCode(201).extract().path("id");
         given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.finance(org)).get("/api/entries/" + byValue + "/allocation")
                 .then().statusCode(200).body("lines.total", equalTo(List.of(333.33f, 666.67f)));
         String manual = given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.finance(org)).contentType(ContentType.JSON)
-                .body(entry("MANUAL", String.join(",", orderLine(1, 1, "1.00", ",\"manualShare\":900.00"),
-                        orderLine(2, 2, "2.00", ",\"manualShare\":100.00"))))
+                .body(FakeProcurement.holds(org, entry("MANUAL", String.join(",", orderLine(1, 1, "1.00", ",\"manualShare\":900.00"),
+                        orderLine(2, 2, "2.00", ",\"manualShare\":100.00")))))
                 .post("/api/entries").then().statusCode(201).extract().path("id");
         given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.finance(org)).get("/api/entries/" + manual + "/allocation")
                 .then().statusCode(200).body("lines.total", equalTo(List.of(900.00f, 100.00f)))
@@ -85,11 +86,11 @@ class AllocationResourceTest {
     void manualSharesThatDoNotAddUpAndAZeroBasisAre400AndNothingIsFiled() {
         String org = org();
         given().filter(Contract.responses(CONTRACT)).auth().oauth2(Tokens.finance(org)).contentType(ContentType.JSON)
-                .body(entry("MANUAL", String.join(",", orderLine(1, 1, "1.00", ",\"manualShare\":900.00"),
-                        orderLine(2, 2, "2.00", ",\"manualShare\":99.99"))))
+                .body(FakeProcurement.holds(org, entry("MANUAL", String.join(",", orderLine(1, 1, "1.00", ",\"manualShare\":900.00"),
+                        orderLine(2, 2, "2.00", ",\"manualShare\":99.99")))))
                 .post("/api/entries").then().statusCode(400).body("violations.field", hasItem("orderLines"));
         given().filter(Contract.responses(CONTRACT)).auth().oauth2(Tokens.finance(org)).contentType(ContentType.JSON)
-                .body(entry("VALUE", String.join(",", orderLine(1, 1, "0.00", ""), orderLine(2, 2, "0", ""))))
+                .body(FakeProcurement.holds(org, entry("VALUE", String.join(",", orderLine(1, 1, "0.00", ""), orderLine(2, 2, "0", "")))))
                 .post("/api/entries").then().statusCode(400).body("violations.field", hasItem("orderLines"));
         given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.finance(org)).get("/api/entries")
                 .then().statusCode(200).body("items", equalTo(List.of()));
@@ -108,11 +109,11 @@ class AllocationResourceTest {
                  "orderLines":[{"purchaseOrderId":"%s","lineNumber":1,"entryLine":1,"value":1.00,"quantity":1,"manualShare":%s},
                   {"purchaseOrderId":"%s","lineNumber":2,"entryLine":2,"value":1.00,"quantity":1,"manualShare":%s}]}""";
         given().filter(Contract.responses(CONTRACT)).auth().oauth2(Tokens.finance(org)).contentType(ContentType.JSON)
-                .body(twoLines.formatted((int) (Math.random() * 100), (int) (Math.random() * 9_999_999), PO, "90.00", PO, "10.00"))
+                .body(FakeProcurement.holds(org, twoLines.formatted((int) (Math.random() * 100), (int) (Math.random() * 9_999_999), PO, "90.00", PO, "10.00")))
                 .post("/api/entries").then().statusCode(400)
                 .body("violations.field", equalTo(List.of("orderLines[0].manualShare", "orderLines[1].manualShare")));
         String id = given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.finance(org)).contentType(ContentType.JSON)
-                .body(twoLines.formatted((int) (Math.random() * 100), (int) (Math.random() * 9_999_999), PO, "10.00", PO, "90.00"))
+                .body(FakeProcurement.holds(org, twoLines.formatted((int) (Math.random() * 100), (int) (Math.random() * 9_999_999), PO, "10.00", PO, "90.00")))
                 .post("/api/entries").then().statusCode(201).extract().path("id");
         given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.finance(org)).get("/api/entries/" + id + "/allocation")
                 .then().statusCode(200).body("lines.total", equalTo(List.of(10.00f, 90.00f)));
@@ -132,7 +133,7 @@ class AllocationResourceTest {
                  "orderLines":[%s,%s]}""".formatted((int) (Math.random() * 100), (int) (Math.random() * 9_999_999),
                 orderLine(1, 1, "0.20", ""), orderLine(2, 1, "0.20", ""));
         String id = given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.finance(org)).contentType(ContentType.JSON)
-                .body(body).post("/api/entries").then().statusCode(201).extract().path("id");
+                .body(FakeProcurement.holds(org, body)).post("/api/entries").then().statusCode(201).extract().path("id");
         given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.finance(org)).get("/api/entries/" + id + "/allocation")
                 .then().statusCode(200)
                 .body("total", equalTo(0.04f))

@@ -3,6 +3,7 @@ package io.rigledger.tariff.entry;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import io.rigledger.tariff.fakes.FakeProcurement;
 import io.rigledger.testsupport.Contract;
 import io.rigledger.testsupport.Tokens;
 
@@ -65,7 +66,7 @@ final class Entries {
     }
 
     static ValidatableResponse file(String org, String body) {
-        return as(Tokens.finance(org)).body(body).post("/api/entries").then();
+        return as(Tokens.finance(org)).body(FakeProcurement.holds(org, body)).post("/api/entries").then();
     }
 
     /** Files and returns the id (201 expected). */
@@ -81,7 +82,8 @@ final class Entries {
     }
 
     static ValidatableResponse move(String org, String id, String step, String body) {
-        return as(Tokens.finance(org)).body(body).post("/api/entries/" + id + "/" + step).then();
+        String sent = "corrections".equals(step) ? FakeProcurement.holds(org, body) : body;
+        return as(Tokens.finance(org)).body(sent).post("/api/entries/" + id + "/" + step).then();
     }
 
     static ValidatableResponse get(String org, String path) {

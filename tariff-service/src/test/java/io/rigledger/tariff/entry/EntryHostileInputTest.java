@@ -1,6 +1,7 @@
 package io.rigledger.tariff.entry;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.rigledger.tariff.fakes.FakeProcurement;
 import io.rigledger.testsupport.HostileInput;
 import io.rigledger.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class EntryHostileInputTest {
 
     private final String org = Entries.org();
     private final HostileInput entry = new HostileInput(CONTRACT, Tokens.finance(org), "POST", "/api/entries",
-            requestExample(CONTRACT, "createEntry"));
+            FakeProcurement.holds(org, requestExample(CONTRACT, "createEntry")));
 
     @Test
     void malformedEntriesAre400NamingTheFieldAndNothingIsFiled() {

@@ -2,6 +2,7 @@ package io.rigledger.tariff.entry;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.rigledger.tariff.fakes.FakeProcurement;
 import io.rigledger.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -93,7 +94,7 @@ class EntryIdempotencyTest {
     void aRepeatedFilingWithTheSameKeyAnswersTheFirst201AndFilesOnce() {
         String org = org();
         String key = UUID.randomUUID().toString();
-        String body = malaysian(number(), "2025-09-15", "19000.00", "");
+        String body = FakeProcurement.holds(org, malaysian(number(), "2025-09-15", "19000.00", ""));
         Response first = as(Tokens.finance(org)).header(KEY, key).body(body).post("/api/entries");
         first.then().statusCode(201);
         Response again = as(Tokens.finance(org)).header(KEY, key).body(body).post("/api/entries");

@@ -1,6 +1,7 @@
 package io.rigledger.tariff.entry;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.rigledger.tariff.fakes.FakeProcurement;
 import io.rigledger.testsupport.Contract;
 import io.rigledger.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,7 @@ class EntryResourceTest {
     void aServiceAccountFilesForTheOrganisationItNamesAndMustNameOne() {
         String org = org();
         String body = malaysian(number(), "2025-09-15", "19000.00", "");
-        Entries.as(Tokens.service("procurement-service")).header("X-On-Behalf-Of-Org", org).body(body)
+        Entries.as(Tokens.service("procurement-service")).header("X-On-Behalf-Of-Org", org).body(FakeProcurement.holds(org, body))
                 .post("/api/entries").then().statusCode(201);
         get(org, "/api/entries").statusCode(200).body("items.size()", equalTo(1));
         given().filter(Contract.responses(CONTRACT)).auth().oauth2(Tokens.service("procurement-service"))

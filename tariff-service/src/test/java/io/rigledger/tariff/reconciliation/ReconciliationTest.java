@@ -3,6 +3,7 @@ package io.rigledger.tariff.reconciliation;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.rigledger.tariff.fakes.FakeProcurement;
 import io.rigledger.testsupport.Contract;
 import io.rigledger.testsupport.Tokens;
 import org.apache.commons.csv.CSVFormat;
@@ -50,13 +51,13 @@ class ReconciliationTest {
                          "customsValue":100000.00,"quantity":2}]}""")
                 .post("/api/duty-quotes").then().statusCode(201).extract().path("id");
         String first = given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.finance(org)).contentType(ContentType.JSON)
-                .body(entry("R01-0000001-1", "=HYPERLINK(\\\"http://x\\\")", "18987.50", quote)).post("/api/entries")
+                .body(FakeProcurement.holds(org, entry("R01-0000001-1", "=HYPERLINK(\\\"http://x\\\")", "18987.50", quote))).post("/api/entries")
                 .then().statusCode(201).extract().path("id");
         given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.finance(org)).contentType(ContentType.JSON)
                 .body("{\"amount\":22058.90,\"paidOn\":\"2025-09-25\",\"achReference\":\"ACH-1\"}")
                 .post("/api/entries/" + first + "/payments").then().statusCode(200).body("status", equalTo("PAID"));
         given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.finance(org)).contentType(ContentType.JSON)
-                .body(entry("R01-0000002-2", "Bitmain", "19000.00", quote)).post("/api/entries").then().statusCode(201);
+                .body(FakeProcurement.holds(org, entry("R01-0000002-2", "Bitmain", "19000.00", quote))).post("/api/entries").then().statusCode(201);
         return org;
     }
 

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.rigledger.tariff.entry.PinnedTodayTest;
 import io.rigledger.tariff.entry.Today;
+import io.rigledger.tariff.fakes.FakeProcurement;
 import io.rigledger.testsupport.Contract;
 import io.rigledger.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class IeepaRefundResourceTest extends PinnedTodayTest {
 
     static String file(String org, String number, String extra, boolean pay) {
         String id = given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.finance(org)).contentType(ContentType.JSON)
-                .body(entry(number, extra)).post("/api/entries").then().statusCode(201).extract().path("id");
+                .body(FakeProcurement.holds(org, entry(number, extra))).post("/api/entries").then().statusCode(201).extract().path("id");
         if (pay) {
             given().filter(Contract.strict(CONTRACT)).auth().oauth2(Tokens.finance(org)).contentType(ContentType.JSON)
                     .body("{\"amount\":22071.40,\"paidOn\":\"" + ENTERED.plusDays(10) + "\",\"achReference\":\"ACH-1\"}")
