@@ -168,6 +168,17 @@ final class MatrixBodies {
         }
     }
 
+    /**
+     * What a person could read in the answer, to search for another organisation's data: every header as
+     * "name: value" lines (an id in a custom header, ETag, Location, Link or Content-Disposition leaks as
+     * much as one in the body; fresh review R-11d D1), then {@link #text(Response)}.
+     */
+    static String searched(Response answer) {
+        StringBuilder text = new StringBuilder();
+        answer.getHeaders().forEach(h -> text.append(h.getName()).append(": ").append(h.getValue()).append('\n'));
+        return text.append('\n').append(text(answer)).toString();
+    }
+
     /** The answer as text; a ZIP archive (the CAPE files) as the text of its entries. */
     static String text(Response answer) {
         String type = answer.contentType();

@@ -81,7 +81,7 @@ final class MatrixCalls {
         if (op.isRead()) {
             assertTrue(status < 300, said + " (a read of org A's own data by an allowed role must succeed)");
             if (!op.global() && !forNoOrganisation(op, cell.role())) {
-                String text = MatrixBodies.text(answer);
+                String text = MatrixBodies.searched(answer);
                 assertShowsOwn(cell, "org A's answer", text);
                 // org B uses org A's codes too (a site, a rack): a read by code that forgets the organisation shows it
                 fixture.otherMarkers().forEach(m -> assertTrue(!text.contains(m), cell + ": org A's answer shows org B's "
@@ -258,7 +258,7 @@ final class MatrixCalls {
             Response answer = send(asMemberOf(op, cell.role(), org, pagePath));
             assertTrue(answer.statusCode() < 300, cell + ": " + whose + " page " + (pages.size() + 1) + " answered "
                     + answer.statusCode() + ": " + answer.asString());
-            pages.add(MatrixBodies.text(answer));
+            pages.add(MatrixBodies.searched(answer));
             cursor = MatrixBodies.nextCursor(answer);
         } while (cursor != null);
         if (op.pages()) {

@@ -57,7 +57,7 @@ final class MatrixFieldCalls {
                     cell + ": org B's value must be answered exactly like one naming nothing");
             MatrixBodies.sameHeaders(missing, foreign, cell + ": org B's value must be answered exactly like one naming nothing");
         } else {
-            String text = MatrixBodies.text(foreign);
+            String text = MatrixBodies.searched(foreign);
             fixture.otherMarkers().stream().filter(m -> !m.equals(values.other()) && !m.equals(fixture.otherOrg()))
                     .forEach(m -> assertTrue(!text.contains(m), cell + ": the answer shows org B's " + m + ": " + text));
             if (foreign.statusCode() < 300 && field.place() == IdFields.Place.BODY && !values.other().equals(fixture.otherOrg())) {
@@ -138,7 +138,7 @@ final class MatrixFieldCalls {
         if (fixture.serviceOrgOptional(op)) {
             assertTrue(op.statuses().contains(nobody.statusCode()) && nobody.statusCode() < 500,
                     cell + ": naming no organisation answered " + nobody.asString());
-            String text = MatrixBodies.text(nobody);
+            String text = MatrixBodies.searched(nobody);
             fixture.otherMarkers().forEach(m -> assertTrue(!text.contains(m), cell + ": naming no organisation shows org B's "
                     + m + ": " + text));
         } else {

@@ -117,7 +117,7 @@ final class MatrixQueryCalls {
     private List<String> pages(Cell cell, String query, String path, boolean mustAnswer) {
         MatrixOperation op = cell.operation();
         Response first = page(cell, "org A's " + query, path, mustAnswer);
-        List<String> pages = new ArrayList<>(List.of(MatrixBodies.text(first)));
+        List<String> pages = new ArrayList<>(List.of(MatrixBodies.searched(first)));
         int rows = op.pages() && first.statusCode() < 300 ? rows(first) : 0;
         String cursor = op.pages() && first.statusCode() < 300 ? MatrixBodies.nextCursor(first) : null;
         if (rows < 2 && cursor == null) {
@@ -132,7 +132,7 @@ final class MatrixQueryCalls {
                     + MatrixCalls.MAX_PAGES + " pages");
             Response answer = page(cell, "org A's " + query + " page " + (pages.size() + 1) + (cursor == null ? "" : " of "
                     + walk), cursor == null ? walk : withParam(walk, MatrixOperation.CURSOR, cursor), mustAnswer);
-            pages.add(MatrixBodies.text(answer));
+            pages.add(MatrixBodies.searched(answer));
             cursor = answer.statusCode() < 300 ? MatrixBodies.nextCursor(answer) : null;
         } while (cursor != null);
         return pages;
@@ -143,7 +143,7 @@ final class MatrixQueryCalls {
         Response answer = calls.send(calls.asMemberOf(cell.operation(), cell.role(), fixture.callerOrg(), path));
         assertTrue(mustAnswer ? answer.statusCode() < 300 : answer.statusCode() < 500,
                 cell + ": " + where + " answered " + answer.statusCode() + ": " + answer.asString());
-        String text = MatrixBodies.text(answer);
+        String text = MatrixBodies.searched(answer);
         for (String marker : fixture.otherMarkers()) {
             assertTrue(!text.contains(marker), cell + ": " + where + " shows org B's " + marker + ": " + text);
         }
@@ -168,9 +168,10 @@ final class MatrixQueryCalls {
     /** An answer to an organisation that holds nothing: no rows, none of org A's or org B's data. */
     private void assertNoRows(Cell cell, String query, Response answer) {
         String text = MatrixBodies.text(answer);
+        String searched = MatrixBodies.searched(answer);
         String what = cell + ": an organisation holding nothing, " + query + ", ";
         Stream.concat(fixture.otherMarkers().stream(), fixture.ownMarkers().stream()).forEach(marker ->
-                assertTrue(!text.contains(marker), what + "shows " + marker + ": " + text));
+                assertTrue(!searched.contains(marker), what + "shows " + marker + ": " + searched));
         String type = answer.contentType() == null ? "" : answer.contentType();
         if (type.contains("json")) {
             try {
