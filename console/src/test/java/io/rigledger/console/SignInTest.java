@@ -101,6 +101,26 @@ class SignInTest {
     }
 
     /**
+     * The same broken session with a stray {@code state} while the browser still holds the state cookie of another code
+     * flow (a sign-in abandoned in another tab, q_auth_&lt;its state&gt;): that cookie is not this request's flow, so the
+     * sign-in page, not 401 (R-13c D1).
+     */
+    @Test
+    void aBrokenSessionWithAnotherFlowsStateCookieGetsTheSignInPage() {
+        SignIn.Session fiona = SignIn.as(oidc, "/", "fiona", "northwind", "finance");
+        java.util.Map<String, String> broken = new java.util.HashMap<>(fiona.cookies());
+        broken.remove("q_session_at");
+        broken.keySet().removeIf(n -> n.startsWith("q_auth"));
+        Response other = given().redirects().follow(false).get("/finance/deadlines");
+        assertEquals(302, other.statusCode(), other.asString());
+        assertTrue(other.cookies().keySet().stream().anyMatch(n -> n.startsWith("q_auth_")), other.cookies().toString());
+        broken.putAll(other.cookies());
+        Response answer = given().redirects().follow(false).cookies(broken).get("/finance/deadlines?state=x");
+        assertEquals(302, answer.statusCode(), answer.asString());
+        assertTrue(answer.header("Location").contains("/auth/realms/quarkus"), answer.header("Location"));
+    }
+
+    /**
      * The same broken session in the middle of a real code flow (quarkus-oidc's state cookie q_auth* set by the redirect to
      * Keycloak, the browser back with its state and a code): a sign-in that could not be completed, answered as before with
      * the 401 page that offers to sign in again.

@@ -89,13 +89,16 @@ public class SignInFailures {
      * (ID, access and refresh token; chunks of a long one) is missing or altered, and answers that as a sign-in not
      * completed; it has removed the session cookies by then. Like a forged cookie, such a session leads to the sign-in page.
      * A return from Keycloak has both the {@code state} parameter (RFC 6749 section 4.1.2) and the state cookie
-     * quarkus-oidc set when it sent the browser there ({@value #STATE_COOKIE}*, removed once the code is exchanged); a
-     * {@code state} parameter alone (a bookmark, a pasted address) is no code flow (R-13b D8).
+     * quarkus-oidc set when it sent the browser there for that very state: {@value #STATE_COOKIE}_&lt;state&gt; (one cookie
+     * per flow, quarkus-oidc's default allow-multiple-code-flows; plain {@value #STATE_COOKIE} when that is off), removed
+     * once the code is exchanged. A {@code state} parameter alone (a bookmark, a pasted address), or with the state
+     * cookie of another flow (a sign-in abandoned in another tab), is no code flow (R-13b D8, R-13c D1).
      */
     static boolean brokenSession(RoutingContext rc) {
         Set<String> cookies = rc.request().cookieMap().keySet();
-        boolean codeFlowUnderWay = rc.request().getParam("state") != null
-                && cookies.stream().anyMatch(name -> name.startsWith(STATE_COOKIE));
+        String state = rc.request().getParam("state");
+        boolean codeFlowUnderWay = state != null
+                && (cookies.contains(STATE_COOKIE) || cookies.contains(STATE_COOKIE + "_" + state));
         return !codeFlowUnderWay && cookies.stream().anyMatch(name -> name.startsWith(SESSION_COOKIE));
     }
 
