@@ -80,7 +80,9 @@ public class SignInFailures {
             LOG.debugf("a session that cannot be read (a cookie missing or altered): sent to sign in: %s", e.getMessage());
             return keycloak.reachable().flatMap(up -> up ? challenge(rc, e) : Uni.createFrom().item(unavailable(e)));
         }
-        return keycloak.reachable().map(up -> up ? refused(e) : unavailable(e));
+        // a sign-in that failed after Keycloak was asked (a code exchange): ask again now, not the kept answer, which may
+        // still say "up" for a few seconds after Keycloak died (only a return with a state cookie gets here, no flood)
+        return keycloak.reachableNow().map(up -> up ? refused(e) : unavailable(e));
     }
 
     /**
@@ -104,7 +106,7 @@ public class SignInFailures {
 
     @ServerExceptionMapper
     public Uni<Response> noTenant(OIDCException e) {
-        return keycloak.reachable().map(up -> up ? failed(e) : unavailable(e));
+        return keycloak.reachableNow().map(up -> up ? failed(e) : unavailable(e));
     }
 
     /** quarkus-oidc's own challenge (what its exception mapper would answer): 302 to Keycloak with the state cookie set. */

@@ -163,8 +163,14 @@ class PlatformFaultsIT {
      * Keycloak, a correlation id, no stack trace. What each gets is printed.
      */
     private static void consoleSignInFailsClearly(ConsoleSignIn begun, URI callback) throws Exception {
-        ConsoleSignIn visitor = new ConsoleSignIn(stack.settings());
-        HttpResponse<String> visiting = visitor.open("/orders");
+        // the console keeps Keycloak's "up" for rigledger.console.sign-in-check-cache (5 s): a new visitor in that window
+        // is still sent to Keycloak; after it, to the 503 page
+        long downSince = System.nanoTime();
+        HttpResponse<String> visiting = await("a new visitor gets the 503 page once the console's kept answer expires")
+                .atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
+                .until(() -> new ConsoleSignIn(stack.settings()).open("/orders"), r -> r.statusCode() == 503);
+        LocalStack.say("keycloak down: new visitors sent to the 503 page after " + Duration.ofNanos(System.nanoTime() - downSince).toMillis()
+                + " ms (the console keeps Keycloak's answer 5 s)");
         HttpResponse<String> returning = begun.get(callback);
         LocalStack.say("keycloak down: a new visitor of /orders gets " + visiting.statusCode() + " "
                 + visiting.headers().firstValue("Content-Type").orElse("(no Content-Type)") + "; a person back from Keycloak with a code gets "
