@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * Faults done to the stack the tests started ({@link LocalStackExtension}): SIGKILL of one part
  * (a service, Keycloak) as a crash would, starting it again, and a restart of PostgreSQL under the
@@ -54,9 +56,26 @@ final class StackFaults {
         signalKeycloak("STOP");
     }
 
-    /** SIGCONT of Keycloak after {@link #pauseKeycloak()}. */
+    /**
+     * SIGCONT of Keycloak after {@link #pauseKeycloak()}; returns once the console sends a new visitor to Keycloak
+     * again ({@link #awaitConsoleSeesKeycloak()}).
+     */
     void resumeKeycloak() {
         signalKeycloak("CONT");
+        awaitConsoleSeesKeycloak();
+    }
+
+    /**
+     * Waits (at most 15 s) until the console sends a new visitor of /orders to Keycloak's login (302 to the
+     * authorization endpoint) again: the console keeps its answer to "is Keycloak reachable?" for
+     * rigledger.console.sign-in-check-cache (5 s), so for up to that long after Keycloak is back it still shows its
+     * 503 page, and the next test's sign-in would meet that page instead of Keycloak's form.
+     */
+    void awaitConsoleSeesKeycloak() {
+        await("the console sends a new visitor to Keycloak again").atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> new ConsoleSignIn(settings).open("/orders"), r -> r.statusCode() == 302
+                        && r.headers().firstValue("Location").orElse("").contains("/protocol/openid-connect/auth"));
     }
 
     private void signalKeycloak(String signal) {
@@ -77,11 +96,16 @@ final class StackFaults {
         }
     }
 
-    /** Starts Keycloak again on its kept database (same realm keys); returns the time until the realm answered. */
+    /**
+     * Starts Keycloak again on its kept database (same realm keys); returns the time until the realm answered, after
+     * which it also waits for the console to see it ({@link #awaitConsoleSeesKeycloak()}).
+     */
     Duration startKeycloak() {
         ChildProcess p = LocalKeycloak.launch(settings, nextLog("keycloak"), false);
         stack.replace(p);
-        return Readiness.awaitAll(Map.of(p, LocalKeycloak.readinessUrl(settings)), settings.keycloakTimeout()).get(p);
+        Duration ready = Readiness.awaitAll(Map.of(p, LocalKeycloak.readinessUrl(settings)), settings.keycloakTimeout()).get(p);
+        awaitConsoleSeesKeycloak();
+        return ready;
     }
 
     /**
