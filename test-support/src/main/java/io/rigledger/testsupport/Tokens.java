@@ -1,14 +1,19 @@
 package io.rigledger.testsupport;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import org.eclipse.microprofile.jwt.Claims;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,6 +31,7 @@ public final class Tokens {
     public static final Set<String> AUDIENCE = Set.of("procurement-service", "inventory-service", "tariff-service");
     private static final String SIGNING_KEY = "privateKey.jwk"; // shipped by quarkus-test-oidc-server
     private static final KeyPair OTHER_KEY = rsaKeyPair();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Tokens() {
     }
@@ -112,6 +118,56 @@ public final class Tokens {
         Instant now = Instant.now();
         return claims("stranger", org, Set.of(roles)).issuer(ISSUER + "/realms/master").issuedAt(now)
                 .expiresAt(now.plus(Duration.ofMinutes(5))).jws().keyId("master-realm-key").sign(OTHER_KEY.getPrivate());
+    }
+
+    /**
+     * The organisation a request acts for, as a service sees it, for a fake neighbour (which trusts the
+     * signature: the service under test checked it): the token's {@code org} claim; for a service account
+     * (role service in {@code groups}, no {@code org}) the {@code X-On-Behalf-Of-Org} value it sent.
+     *
+     * @param authorization the request's Authorization header ("Bearer &lt;JWT&gt;"), may be null
+     * @param onBehalfOf the request's X-On-Behalf-Of-Org header, may be null
+     * @return the organisation, or null when there is no readable bearer token or it names none
+     */
+    public static String actingOrg(String authorization, String onBehalfOf) {
+        JsonNode claims = claimsOf(authorization);
+        if (claims == null) {
+            return null;
+        }
+        if (claims.path("org").isTextual()) {
+            return claims.path("org").asText();
+        }
+        for (JsonNode group : claims.path("groups")) {
+            if ("service".equals(group.asText())) {
+                return onBehalfOf;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The {@code org} claim of a bearer token, unverified (for fakes, as {@link #actingOrg}).
+     *
+     * @param authorization "Bearer &lt;JWT&gt;", may be null
+     * @return the claim, or null when absent or the value is no readable JWT
+     */
+    public static String orgClaim(String authorization) {
+        JsonNode claims = claimsOf(authorization);
+        return claims == null ? null : claims.path("org").asText(null);
+    }
+
+    /** A bearer token's payload, unverified; null when the header holds no readable JWT. */
+    private static JsonNode claimsOf(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return null;
+        }
+        String[] parts = authorization.substring("Bearer ".length()).split("\\.");
+        try {
+            return parts.length < 2 ? null
+                    : JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** A bearer value that is not a JWT at all. */

@@ -5,7 +5,6 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,11 +19,9 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.rigledger.testsupport.Contract;
+import io.rigledger.testsupport.Tokens;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -204,13 +201,7 @@ public final class FakeProcurement {
 
     /** The org claim of a bearer token (the fake trusts the signature: inventory-service already checked it). */
     static String orgOf(String authorization) {
-        String[] parts = authorization.substring("Bearer ".length()).split("\\.");
-        try {
-            JsonNode claims = JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-            return claims.path("org").asText(null);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        return Tokens.orgClaim(authorization);
     }
 
     /** Answers an order read from the orders this fake holds, scoped to the token's organisation. */

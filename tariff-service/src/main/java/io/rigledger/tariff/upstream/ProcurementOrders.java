@@ -21,7 +21,8 @@ import java.util.UUID;
 
 /**
  * Purchase orders and shipments as procurement-service holds them (procurement.yaml, getPurchaseOrder and
- * getShipment), read with the caller's own token ({@link CallerToken}) and, for a service account, the
+ * getShipment), read with the caller's own bearer token (propagated as it came: application.properties,
+ * org.eclipse.microprofile.rest.client.propagateHeaders) and, for a service account, the
  * organisation it acts for in X-On-Behalf-Of-Org. Answers only what checking a customs entry's order lines
  * needs. Another organisation's order or shipment is answered 404 by procurement-service, exactly like a
  * missing one, and so is empty here.

@@ -14,12 +14,10 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.rigledger.testsupport.Contract;
+import io.rigledger.testsupport.Tokens;
 import io.rigledger.testsupport.FakeContract;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -278,22 +276,7 @@ public final class FakeProcurement {
 
     /** The organisation a request acts for: the token's org claim, or a service account's X-On-Behalf-Of-Org; null when none. */
     private static String orgOf(com.github.tomakehurst.wiremock.http.Request request) {
-        String auth = request.getHeader("Authorization");
-        try {
-            String[] parts = auth.substring("Bearer ".length()).split("\\.");
-            JsonNode claims = JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
-            if (claims.path("org").isTextual()) {
-                return claims.path("org").asText();
-            }
-            for (JsonNode g : claims.path("groups")) {
-                if ("service".equals(g.asText())) {
-                    return request.getHeader("X-On-Behalf-Of-Org");
-                }
-            }
-            return null;
-        } catch (IOException | RuntimeException e) {
-            throw new UncheckedIOException(new IOException("the fake procurement-service cannot read the token", e));
-        }
+        return Tokens.actingOrg(request.getHeader("Authorization"), request.getHeader("X-On-Behalf-Of-Org"));
     }
 
     /** Answers getPurchaseOrder and getShipment from what was registered for the caller's organisation. */
