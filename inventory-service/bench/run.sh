@@ -2,7 +2,7 @@
 # The fleet benchmark: API load vs COPY, fleet summary vs raw GROUP BY at 10k/100k/1M rigs, first vs
 # last page. Everything runs on this machine (embedded PostgreSQL, WireMock OIDC, the packaged service).
 # Usage: inventory-service/bench/run.sh [rigs, default 1000000]
-# Settings: BENCH_SKIP_BUILD; BENCH_RESULTS=<file> appends bench/run's TSV (figure, ours, limit, unit, goal; B2 points)
+# Settings: BENCH_SKIP_BUILD; BENCH_WARM_CALLS (rounds of the unmeasured warm-up, 5000: about a minute); BENCH_RESULTS=<file> appends bench/run's TSV (figure, ours, limit, unit, goal; B2 points)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 # one reactor run: packages the service and writes each module's test classpath (with test-support's jar)

@@ -46,7 +46,11 @@ public final class FleetBench {
     /** The organisation of the warm-up's rigs (not measured, not in any figure). */
     private static final String WARM_ORG = "bench-warm";
     private static final int WARM_RIGS = 2_000;
-    private static final int WARM_CALLS = 300;
+    /**
+     * Rounds of the warm-up's calls (BENCH_WARM_CALLS, default 5000): each round two cached summaries, a list, the
+     * two floors; every tenth a catalogue change first (a cache miss).
+     */
+    private static final int WARM_CALLS = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARM_CALLS", "5000"));
     /** Timed summary calls per grouping (their CPU per request has a resolution of one tick / this). */
     private static final int SUMMARY_CALLS = 500;
 
