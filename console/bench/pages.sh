@@ -81,7 +81,26 @@ EOF
 TEMPLATES=20
 echo "== filing $TEMPLATES entries x 5 entry lines through tariff-service (fiona), copying them to $ENTRIES entries by SQL"
 FIONA=$(token fiona)
+ALICE=$(token alice)
 for ((t = 0; t < TEMPLATES; t++)); do
+  # the purchase order the entry's lines name: tariff-service checks each named order, line and quote with
+  # procurement-service (422 otherwise), so alice places a real five-line order first and the entry names its id, its
+  # lines 1-5 and the stored duty quote that estimated it (or fiona's quote below when the estimate is still PENDING)
+  python3 - "$t" > "$OUT/order.json" <<'EOF'
+import json, sys
+t = int(sys.argv[1])
+models = ["antminer-s21-xp", "antminer-s21-pro", "antminer-s21", "antminer-s21-xp", "antminer-s21-pro"]
+print(json.dumps({"supplier": "Bitmain", "incoterm": "FOB", "expectedExportDate": "2026-12-20",
+                  "expectedEntryDate": "2027-01-05", "transportMode": "OCEAN", "destinationSite": "DAL1",
+                  "lines": [{"sku": models[n], "plant": "BITMAIN-MY", "quantity": 20, "unitPrice": 5000 + 50 * t + 5 * n}
+                            for n in range(5)]}))
+EOF
+  code=$(curl -s -o "$OUT/order-answer.json" -w '%{http_code}' -H "Authorization: Bearer $ALICE" \
+    -H "Idempotency-Key: pages-bench-order-$t-$(date +%s%N)" -H 'Content-Type: application/json' \
+    --data-binary "@$OUT/order.json" http://localhost:8081/api/purchase-orders)
+  [[ "$code" == 201 ]] || { echo "bench: order $t answered $code: $(head -c 800 "$OUT/order-answer.json")" >&2; exit 1; }
+  read -r order order_quote < <(python3 -c 'import json,sys; o = json.load(open(sys.argv[1]))
+print(o["id"], (o.get("dutyEstimate") or {}).get("quoteId") or "-")' "$OUT/order-answer.json")
   quote=$(python3 - "$t" <<'EOF'
 import json, sys
 t = int(sys.argv[1])
@@ -92,12 +111,12 @@ EOF
   quote_id=$(curl -sf -H "Authorization: Bearer $FIONA" -H 'Content-Type: application/json' -d "$quote" \
     http://localhost:8083/api/duty-quotes | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])') \
     || { echo "bench: duty quote $t refused" >&2; exit 1; }
-  python3 - "$t" "$quote_id" > "$OUT/entry.json" <<'EOF'
+  [ "$order_quote" = "-" ] || quote_id=$order_quote
+  python3 - "$t" "$quote_id" "$order" > "$OUT/entry.json" <<'EOF'
 import json, sys
 from decimal import Decimal, ROUND_HALF_UP
-t, quote = int(sys.argv[1]), sys.argv[2]
+t, quote, order = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 cents = lambda v: float(Decimal(v).quantize(Decimal("0.01"), ROUND_HALF_UP))
-order = "%08x-0000-4000-8000-%012x" % (t, t)
 values = [Decimal(100000 + 1000 * t + 100 * n) for n in range(5)]
 lines, order_lines = [], []
 for n, value in enumerate(values):
