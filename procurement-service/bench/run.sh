@@ -13,7 +13,8 @@
 # (also by thread kind: request threads, event loops, JIT compilers, GC) and PostgreSQL commits per order: the
 # figures to compare on a busy machine (docs/orders.md). PostgreSQL commits durably (fsync, synchronous_commit on).
 # Usage: procurement-service/bench/run.sh
-# Settings: BENCH_SECONDS (20), BENCH_CONNECTIONS (16), BENCH_WARMUP (seconds of each of two warm-up rounds, 20),
+# Settings: BENCH_SECONDS (20), BENCH_CONNECTIONS (16), BENCH_WARMUP (seconds of each warm-up round, 20; rounds go on
+# until the JIT is done: BENCH_WARMUP_JIT_MS, 0.05 ms of compile time per order, at most BENCH_WARMUP_MAX seconds, 300),
 # BENCH_SKIP_BUILD, BENCH_PROFILE (JFR of both services over the measured maximum-rate run:
 # target/bench/procurement.jfr and tariff.jfr; settings=profile: CPU samples, socket and lock waits)
 set -euo pipefail
@@ -82,10 +83,32 @@ grep -q '"status":"QUOTED"' "$OUT/sample-order.json" || { echo "bench: the sampl
 echo "== sample order: $(wc -c < "$OUT/sample-order.json") bytes, estimate $(grep -o '"dutyEstimate":{[^}]*}' "$OUT/sample-order.json")"
 
 LUA=procurement-service/bench/order.lua
-# warm-up, two rounds: the JIT compiles under load too, and 10 s of a loaded machine left C2 compiling
-# through the measured run (JFR: the compiler threads used more CPU than the request threads)
-for round in 1 2; do
-  wrk -t2 -c"$CONNECTIONS" -d"${BENCH_WARMUP:-20}s" -s "$LUA" "$URL" > /dev/null
+# warm-up until the JIT is done, not for a fixed time: rounds of BENCH_WARMUP seconds, at least two, until a round in
+# which neither service's JIT spent more than BENCH_WARMUP_JIT_MS (0.05) ms of compile time per order (jstat -compiler:
+# the JVM's own total, which a retired compiler thread does not take with it), or BENCH_WARMUP_MAX seconds (300) in all.
+# C2 compiles a method after thousands of calls, so at 100-200 orders/s two 20 s rounds left it compiling through the
+# measured run: 2026-12-01, 2 x 20 s: 1.6 + 1.3 ms of compiler-thread CPU per order, 8.6 ms per order in the two
+# services; 2 x 90 s: 0.01 ms of compiler threads, 2.6 ms in the two services (docs/orders.md "Speed")
+jit_seconds() { jstat -compiler "$1" 2>/dev/null | awk 'NR == 2 {print $4; found = 1} END {if (!found) print 0}'; }
+WARMUP_ROUND=${BENCH_WARMUP:-20}
+[ "$WARMUP_ROUND" -ge 1 ] || WARMUP_ROUND=1
+round=0; warmed=0
+while :; do
+  round=$((round + 1))
+  JA0=$(jit_seconds "$APP_PID"); JT0=$(jit_seconds "$TARIFF_PID")
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP_ROUND}s" -s "$LUA" "$URL" > "$OUT/wrk-warmup.txt"
+  n=$(awk '/requests in/ {print $1}' "$OUT/wrk-warmup.txt"); n=${n:-0}
+  read -r ja jt <<< "$(awk -v a0="$JA0" -v a1="$(jit_seconds "$APP_PID")" -v t0="$JT0" -v t1="$(jit_seconds "$TARIFF_PID")" -v n="$n" \
+    'BEGIN {if (n < 1) n = 1; printf "%.3f %.3f", (a1 - a0) * 1000 / n, (t1 - t0) * 1000 / n}')"
+  warmed=$((warmed + WARMUP_ROUND))
+  echo "== warm-up round $round: $n orders in ${WARMUP_ROUND}s; JIT compile ms per order: procurement-service $ja, tariff-service $jt (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+  if [ "$round" -ge 2 ] && awk -v a="$ja" -v t="$jt" -v m="${BENCH_WARMUP_JIT_MS:-0.05}" 'BEGIN {exit !(a <= m && t <= m)}'; then
+    break
+  fi
+  if [ "$warmed" -ge "${BENCH_WARMUP_MAX:-300}" ]; then
+    echo "== warm-up: the JIT was still compiling after ${warmed}s (BENCH_WARMUP_MAX); the CPU per order below includes it"
+    break
+  fi
 done
 if [ -n "${BENCH_PROFILE:-}" ]; then
   jcmd "$APP_PID" JFR.start name=orders settings=profile duration="${SECONDS_EACH}s" filename="$PWD/$OUT/procurement.jfr" > /dev/null
