@@ -19,7 +19,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -68,6 +71,10 @@ class SecurityTest {
         f.ids("/api/duty-quotes/{id}", a.quote, b.quote, UUID.randomUUID().toString())
                 .ids("/api/entries/{id}", a.entry, b.entry, UUID.randomUUID().toString())
                 .shared("/api/entries/{id}/versions/{version}", "1", "1")
+                // fresh review R-11e D4: version 2 of a corrected entry, read by org A at org B's
+                .alsoAt("getEntryVersion", Map.of("/api/entries/{id}", new MatrixFixture.Ids(a.corrected, b.corrected,
+                                UUID.randomUUID().toString()),
+                        "/api/entries/{id}/versions/{version}", new MatrixFixture.Ids("2", "2", "2")))
                 .shared("/api/duty-rates/{id}", schedule.measure, "999999999")
                 .shared("/api/fees/rates/{id}", schedule.feeRate, "999999999")
                 .shared("/api/fees/mpf-years/{fiscalYear}", schedule.fiscalYear, "2099")
@@ -94,9 +101,9 @@ class SecurityTest {
                          "reason":"broker declared the reciprocal layer on the wrong value"}""".formatted(a.entry))
                 // the CAPE files write an entry number without its hyphens
                 .mark(b.entryNumber, b.entryNumber.replace("-", ""), b.secondEntry, b.secondNumber,
-                        b.secondNumber.replace("-", ""))
+                        b.secondNumber.replace("-", ""), b.corrected, b.correctedNumber, b.correctedNumber.replace("-", ""))
                 .ownMark(a.entryNumber, a.entryNumber.replace("-", ""), a.secondEntry, a.secondNumber,
-                        a.secondNumber.replace("-", ""))
+                        a.secondNumber.replace("-", ""), a.corrected, a.correctedNumber, a.correctedNumber.replace("-", ""))
                 // each listing's filters (org A's own value first) and enums: the reconciliation by entry
                 // (its default) shows org A's entries in every order
                 .filter("within", "3650d", "1d")
@@ -110,10 +117,12 @@ class SecurityTest {
     /**
      * One organisation's stored duty quote and two paid entries (of its own order and shipment),
      * made by the service account and its finance person, so that each paged list of the matrix
-     * (entries, deadlines, reconciliation rows, IEEPA refunds) has two rows of each organisation.
+     * (entries, deadlines, reconciliation rows, IEEPA refunds) has two rows of each organisation; and a
+     * third entry of 30 days ago (inside the correction deadline), paid and corrected once, whose
+     * version 2 the matrix reads.
      */
     private record Resources(String quote, String entry, String entryNumber, String order, String shipment,
-                             String secondEntry, String secondNumber) {
+                             String secondEntry, String secondNumber, String corrected, String correctedNumber) {
         static Resources in(String org) {
             // made by the service account for the organisation: the service reads back only what it created
             String quote = as(Tokens.service("procurement-service")).header(ON_BEHALF_OF, org)
@@ -125,7 +134,30 @@ class SecurityTest {
             String shipment = UUID.randomUUID().toString();
             String entry = paidEntry(org, number, order, shipment);
             String secondEntry = paidEntry(org, secondNumber, order, UUID.randomUUID().toString());
-            return new Resources(quote, entry, number, order, shipment, secondEntry, secondNumber);
+            String correctedNumber = newEntryNumber();
+            String corrected = correctedEntry(org, correctedNumber, order);
+            return new Resources(quote, entry, number, order, shipment, secondEntry, secondNumber, corrected,
+                    correctedNumber);
+        }
+
+        /**
+         * An entry of the contract's example exported 45 and entered 30 days ago, paid 20 days ago and corrected once by
+         * correctEntry's example (its order line of this order): its versions 1 and 2 exist. Answers its id.
+         */
+        private static String correctedEntry(String org, String number, String order) {
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            String body = edited("createEntry", entryBody(number, order, UUID.randomUUID().toString()),
+                    node -> node.put("entryDate", today.minusDays(30).toString()).put("exportDate", today.minusDays(45).toString()));
+            String entry = as(Tokens.finance(org)).body(FakeProcurement.holds(org, body))
+                    .post("/api/entries").then().statusCode(201).extract().path("id");
+            as(Tokens.finance(org)).body(edited("recordEntryPayment", requestExample(CONTRACT, "recordEntryPayment"),
+                            node -> node.put("paidOn", today.minusDays(20).toString())))
+                    .post("/api/entries/" + entry + "/payments").then().statusCode(200);
+            String correction = edited("correctEntry", requestExample(CONTRACT, "correctEntry"),
+                    node -> node.withArray("orderLines").forEach(line -> ((ObjectNode) line).put("purchaseOrderId", order)));
+            as(Tokens.finance(org)).body(FakeProcurement.holds(org, correction))
+                    .post("/api/entries/" + entry + "/corrections").then().statusCode(200);
+            return entry;
         }
 
         /** An entry of the contract's example under this number, order and shipment, paid; answers its id. */
@@ -196,13 +228,18 @@ class SecurityTest {
         }
 
         private static String edited(String operationId, Consumer<ObjectNode> edit) {
-            try {
-                ObjectNode node = (ObjectNode) Json.mapper().readTree(requestExample(CONTRACT, operationId));
-                edit.accept(node);
-                return Json.mapper().writeValueAsString(node);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return SecurityTest.edited(operationId, requestExample(CONTRACT, operationId), edit);
+        }
+    }
+
+    /** A request body of the operation (a JSON object) with {@code edit} done to it. */
+    private static String edited(String operationId, String json, Consumer<ObjectNode> edit) {
+        try {
+            ObjectNode node = (ObjectNode) Json.mapper().readTree(json);
+            edit.accept(node);
+            return Json.mapper().writeValueAsString(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(operationId + ": its body is no JSON object", e);
         }
     }
 

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -186,14 +187,20 @@ final class MatrixBodies {
             return answer.asString();
         }
         StringBuilder text = new StringBuilder();
+        zipEntries(answer).forEach((name, content) -> text.append(name).append('\n').append(content).append('\n'));
+        return text.toString();
+    }
+
+    /** The entries of a ZIP archive answer, in order: name to UTF-8 text. */
+    static Map<String, String> zipEntries(Response answer) {
+        Map<String, String> entries = new LinkedHashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(answer.asByteArray()))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                text.append(entry.getName()).append('\n')
-                        .append(new String(zip.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+                entries.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return text.toString();
+        return entries;
     }
 }

@@ -182,9 +182,69 @@ final class MatrixCalls {
                 MatrixBodies.comparable(foreign, fixture.distinctIds(op, Side.OTHER)),
                 cell + ": another organisation's id must be answered exactly like a missing one");
         MatrixBodies.sameHeaders(missing, foreign, cell + ": another organisation's id must be answered exactly like a missing one");
+        for (IdFields.IdField field : op.idFields()) {
+            if (fixture.serviceOrgFields().contains(field.name())) {
+                namingTheOtherOrganisation(cell, field, stranger, etag);
+            }
+        }
+        for (Map<String, MatrixFixture.Ids> values : fixture.alsoAt(op)) {
+            foreignAlso(cell, stranger, values);
+        }
         if (!op.isRead()) {
             unchanged(cell.role(), reads, before, cell.toString());
         }
+    }
+
+    /**
+     * Org A's person sends org B's real id with org B named in a field where only a service account
+     * names the organisation it acts for ({@code X-On-Behalf-Of-Org}; platform OnBehalfOf ignores it
+     * for people, or refuses a person's other organisation): a 4xx problem+json exactly like a missing
+     * id sent with the same field (status, body and headers): 404 where the field is ignored, the same
+     * refusal for both where a person may name only their own (inventory's {@code organisation}).
+     * Fresh review R-11e D1: the field's own cell sends org A's id with org B's name, which a person's
+     * honoured header answers 404 as well, so that leak escaped.
+     */
+    private void namingTheOtherOrganisation(Cell cell, IdFields.IdField field, String stranger, String etag) {
+        MatrixOperation op = cell.operation();
+        String what = cell + ", naming org B in " + field;
+        Response foreign = send(new Request(op, fixture.path(op, Side.OTHER), stranger).json(fixture.body(op))
+                .header("If-Match", etag).with(field, fixture.otherOrg()));
+        assertTrue(foreign.statusCode() >= 400 && foreign.statusCode() < 500, what + ": org B's id answered "
+                + foreign.asString());
+        assertEquals("application/problem+json", foreign.contentType(), what);
+        Response missing = send(new Request(op, fixture.path(op, Side.MISSING), stranger).json(fixture.body(op))
+                .header("If-Match", etag).with(field, fixture.otherOrg()));
+        assertEquals(missing.statusCode(), foreign.statusCode(), what + ": org B's id answered " + foreign.asString()
+                + " but a missing id " + missing.asString());
+        assertEquals(MatrixBodies.comparable(missing, fixture.distinctIds(op, Side.MISSING)),
+                MatrixBodies.comparable(foreign, fixture.distinctIds(op, Side.OTHER)),
+                what + ": another organisation's id must be answered exactly like a missing one");
+        MatrixBodies.sameHeaders(missing, foreign, what + ": another organisation's id must be answered exactly like a missing one");
+    }
+
+    /**
+     * Further values of a read's path parameters the fixture gives ({@link MatrixFixture#alsoAt}, e.g.
+     * version 2 of a corrected entry; fresh review R-11e D4): org A's and org B's people read their own
+     * there (2xx: the values are real), and org A's person at org B's values gets 404 exactly like at
+     * the missing ones (body and headers).
+     */
+    private void foreignAlso(Cell cell, String stranger, Map<String, MatrixFixture.Ids> values) {
+        MatrixOperation op = cell.operation();
+        String other = fixture.path(op, Side.OTHER, values);
+        String what = cell + ", at " + other;
+        String mine = fixture.path(op, Side.CALLER, values);
+        Response own = send(new Request(op, mine, stranger));
+        assertTrue(own.statusCode() < 300, what + ": org A's own " + mine + " answered " + own.asString());
+        Response theirs = send(new Request(op, other, SecurityMatrix.person(op.personRoles().get(0), fixture.otherOrg())));
+        assertTrue(theirs.statusCode() < 300, what + ": org B's own " + other + " answered " + theirs.asString());
+        Response foreign = send(new Request(op, other, stranger));
+        assertEquals(404, foreign.statusCode(), what + ": org B's values answered " + foreign.asString());
+        Response missing = send(new Request(op, fixture.path(op, Side.MISSING, values), stranger));
+        assertEquals(404, missing.statusCode(), what + ": missing values answered " + missing.asString());
+        assertEquals(MatrixBodies.comparable(missing, fixture.distinctIds(op, Side.MISSING, values)),
+                MatrixBodies.comparable(foreign, fixture.distinctIds(op, Side.OTHER, values)),
+                what + ": another organisation's path must be answered exactly like a missing one");
+        MatrixBodies.sameHeaders(missing, foreign, what + ": another organisation's path must be answered exactly like a missing one");
     }
 
     /**
@@ -220,7 +280,10 @@ final class MatrixCalls {
      * followed to the last, at most {@link #MAX_PAGES}); a keyset-paged read is asked for one row a
      * page ({@link MatrixOperation#PAGE_SIZE}=1) and must reach page 2, where a query that forgets
      * the organisation once a cursor is given shows itself. Org B's person's answer shows its own
-     * (paged the same way, so past page 1 too), unless the fixture says why it cannot.
+     * (paged the same way, so past page 1 too), unless the fixture says why it cannot. A list, summary
+     * or export without a path parameter is also read by an organisation holding nothing
+     * ({@link MatrixFixture#emptyOrg()}), with no query but the fixture's: no rows, none of org A's or
+     * org B's data, every count and sum zero (see MatrixQueryCalls.assertNoRows; fresh review R-11e D2).
      */
     void foreignRows(Cell cell) {
         MatrixOperation op = cell.operation();
@@ -232,6 +295,13 @@ final class MatrixCalls {
             }
         }
         assertShowsOwn(cell, "org A's pages", String.join("\n", pages));
+        if (op.pathParams().isEmpty()) {
+            // fresh review R-11e D2: every listing, not only one with a filter, read by an organisation holding nothing
+            Response empty = send(asMemberOf(op, cell.role(), fixture.emptyOrg(), fixture.path(op, Side.CALLER)));
+            assertTrue(empty.statusCode() < 300, cell + ": an organisation holding nothing answered " + empty.statusCode()
+                    + ": " + empty.asString());
+            new MatrixQueryCalls(this, fixture).assertNoRows(cell, "no query", empty);
+        }
         if (fixture.unlistedReason(op.operationId()) != null) {
             return;
         }

@@ -46,6 +46,7 @@ public final class MatrixFixture {
     private static final String EVERY = "*";
     private final Map<String, String> unfiltered = new HashMap<>();
     private final Map<String, String> onePage = new HashMap<>();
+    private final Map<String, List<Map<String, Ids>>> also = new HashMap<>();
     private final Set<String> adopted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     MatrixFixture() {
@@ -151,6 +152,23 @@ public final class MatrixFixture {
         return this;
     }
 
+    /**
+     * More values of some of a read's path parameters (by key, as in {@link #ids}), tried by its
+     * {@link SecurityMatrix.Kind#FOREIGN_ID} cells after the fixture's own: org A's and org B's people
+     * read their own there, and org A's person at org B's values gets 404 exactly like at the missing
+     * ones. For a resource that only some of an organisation's data has, such as version 2 of a corrected
+     * entry (fresh review R-11e D4: a version read by entry id alone showed only past version 1).
+     */
+    public MatrixFixture alsoAt(String operationId, Map<String, Ids> values) {
+        also.computeIfAbsent(operationId, k -> new ArrayList<>()).add(Map.copyOf(values));
+        return this;
+    }
+
+    /** The further values the fixture gives the operation's path parameters ({@link #alsoAt}), each a map by key. */
+    List<Map<String, Ids>> alsoAt(MatrixOperation op) {
+        return also.getOrDefault(op.operationId(), List.of());
+    }
+
     /** The value of a path parameter of shared reference data (a plant, a duty rate) and one that names nothing. */
     public MatrixFixture shared(String key, String value, String missing) {
         ids.put(key, new Ids(value, value, missing));
@@ -242,9 +260,14 @@ public final class MatrixFixture {
      * @throws AssertionError naming the parameter when the fixture gives it no value
      */
     String path(MatrixOperation op, Side side) {
+        return path(op, side, Map.of());
+    }
+
+    /** {@link #path(MatrixOperation, Side)} with some path parameters' values (by key) taken from {@code overrides}. */
+    String path(MatrixOperation op, Side side, Map<String, Ids> overrides) {
         String path = op.pathTemplate();
         for (String key : op.idKeys()) {
-            Ids values = ids.get(key);
+            Ids values = overrides.getOrDefault(key, ids.get(key));
             if (values == null) {
                 throw new AssertionError(op + ": the SecurityTest's fixture gives no values for " + key
                         + " (a resource of each organisation and a missing one)");
@@ -262,9 +285,14 @@ public final class MatrixFixture {
 
     /** The values of the operation's parameters on one side that differ from the missing ones. */
     Map<String, String> distinctIds(MatrixOperation op, Side side) {
+        return distinctIds(op, side, Map.of());
+    }
+
+    /** {@link #distinctIds(MatrixOperation, Side)} with some values (by key) taken from {@code overrides}. */
+    Map<String, String> distinctIds(MatrixOperation op, Side side, Map<String, Ids> overrides) {
         Map<String, String> found = new LinkedHashMap<>();
         for (String key : op.idKeys()) {
-            Ids values = ids.get(key);
+            Ids values = overrides.getOrDefault(key, ids.get(key));
             String value = side == Side.OTHER ? values.other() : values.missing();
             if (!values.other().equals(values.missing())) {
                 found.put(key, value);

@@ -28,7 +28,12 @@ import java.util.function.Supplier;
  *       its path ({@code x-rigledger-tenancy: org}): org A's person with org B's real id is answered
  *       404 problem+json equal to the answer for an id that does not exist (type, title, status,
  *       detail and violations, the id aside, and the same headers, see {@link MatrixBodies#sameHeaders}),
- *       org B's person reads the same id, and after a write org B's resource reads back exactly as before;</li>
+ *       org B's person reads the same id, and after a write org B's resource reads back exactly as before;
+ *       where a service account names its organisation in one of the operation's fields ({@code X-On-Behalf-Of-Org}),
+ *       org B's id sent with org B named there is a 4xx exactly like a missing id sent so (a person's
+ *       header is ignored, so 404; a person naming another organisation in a body is refused alike; fresh
+ *       review R-11e D1); and at each further set of path values the fixture
+ *       gives a read ({@link MatrixFixture#alsoAt}: version 2 of a corrected entry, R-11e D4) likewise;</li>
  *   <li>for each person role and each id field (body property at any depth, query parameter,
  *       header) not exempted by {@code x-rigledger-foreign-exempt}: org A's request with org B's real
  *       value in that field is answered exactly like one with a value naming nothing, and every read
@@ -41,7 +46,10 @@ import java.util.function.Supplier;
  *       its name on any page (nextCursor followed to the last, at most {@link MatrixCalls#MAX_PAGES});
  *       a paged read is asked one row a page and must reach page 2, so the fixture holds at least two
  *       rows of each organisation there; org B's answer shows its own (also past page 1); the same
- *       for the service account acting for org A (and then for org B), naming it where the fixture says;</li>
+ *       for the service account acting for org A (and then for org B), naming it where the fixture says;
+ *       every list, summary or export without a path parameter, filtered or not, read by an organisation
+ *       holding nothing shows no rows and counts and sums nothing (fresh review R-11e D2: totals of a
+ *       listing with no filter parameter were never read by it);</li>
  *   <li>for each such list, summary or export and each of its query parameters but the page size and
  *       cursor, by each person role, an admin of org A and the service account acting for org A where
  *       it names them (fresh review R-11c D4): page 1 (and where it is keyset-paged every page again at
@@ -152,7 +160,8 @@ public final class SecurityMatrix {
                 case FOREIGN_FIELD -> role + " with another organisation's real value in " + field
                         + " is answered like a value naming nothing" + (operation.isRead() ? "" : ", its data unchanged");
                 case FOREIGN_ROWS -> role + (operation.pages() ? " paging one row at a time past page 1" : "")
-                        + " sees its own and none of another organisation's data on any page, which sees its own";
+                        + " sees its own and none of another organisation's data on any page, which sees its own"
+                        + (operation.pathParams().isEmpty() ? ", an organisation holding nothing sees no rows" : "");
                 case FOREIGN_QUERY -> role + " under each value of " + param + " sees none of another organisation's"
                         + " data, an organisation holding nothing sees no rows";
                 case GLOBAL_ALIKE -> operation.isRead() ? role + " of two organisations gets the same answer (reference data)"
