@@ -26,7 +26,9 @@ import static io.rigledger.procurement.order.OrderResourceTest.place;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Idempotency-Key: a retried POST answers what the first one answered and changes nothing twice. */
 @QuarkusTest
@@ -84,6 +86,30 @@ class IdempotencyTest {
         as(Tokens.operator(org)).get("/api/purchase-orders").then().body("items", hasSize(2));
         badlyAs(Tokens.operator(org)).header(KEY, "has spaces").body(oneLine("antminer-s21", 3, "4000.00", "BITMAIN-MY"))
                 .post("/api/purchase-orders").then().statusCode(400).body("violations[0].field", equalTo(KEY));
+    }
+
+    /**
+     * Fresh review R-11e D3: keys are scoped to the organisation (platform Idempotency), so another
+     * organisation's same key and same body is a new request of its own: 201 with its own new order,
+     * not a replay of the first organisation's stored answer (its order id, Location and ETag).
+     */
+    @Test
+    void theSameKeyAndBodyFromAnotherOrganisationCreatesItsOwnOrderAndReplaysNothingOfTheFirst() {
+        String first = newOrg();
+        String second = newOrg();
+        String key = UUID.randomUUID().toString();
+        String body = oneLine("antminer-s21", 2, "4000.00", "BITMAIN-MY");
+        Response theirs = as(Tokens.operator(first)).header(KEY, key).body(body).post("/api/purchase-orders");
+        theirs.then().statusCode(201);
+        Response mine = as(Tokens.operator(second)).header(KEY, key).body(body).post("/api/purchase-orders");
+        mine.then().statusCode(201);
+        assertNull(mine.header("Idempotent-Replayed"), "another organisation's stored answer was replayed: " + mine.asString());
+        String id = mine.path("id");
+        assertNotEquals(theirs.<String>path("id"), id, "the first organisation's order id was answered");
+        assertTrue(mine.header("Location").endsWith("/" + id), mine.header("Location"));
+        as(Tokens.operator(second)).get("/api/purchase-orders").then().body("items.id", equalTo(List.of(id)));
+        as(Tokens.operator(first)).get("/api/purchase-orders").then().body("items.id", equalTo(List.of(theirs.<String>path("id"))));
+        assertEquals(2, upstreams.quoteCalls(), "each organisation's order was quoted");
     }
 
     @Test
