@@ -1,6 +1,7 @@
 package io.rigledger.inventory.lifecycle;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.rigledger.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -124,6 +125,53 @@ class DeploymentTest {
             pool.shutdownNow();
         }
         as(ops).queryParam("site", dal).get("/api/rigs").then().body("items.position.slot", equalTo(List.of(1)));
+    }
+
+    /**
+     * Two callers deploy two rigs to different slots of one site whose remaining capacity holds only one of
+     * them (5 kW, antminer-s21 at 3,500 W each): exactly one 200 and one 409 naming capacityOverride, and the
+     * site's power in use never exceeds its capacity. Guards Deployer's site lock (issue 7, review R-7 defect 1).
+     */
+    @Test
+    void parallelDeploysToDifferentSlotsNeverExceedTheSitesCapacity() throws Exception {
+        String ops = Tokens.ops(newOrg());
+        int rounds = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < rounds; round++) {
+                String small = newCode();
+                site(ops, small, 5);
+                rack(ops, small, "A01", 2);
+                List<String> rigs = List.of(newRig(ops, "antminer-s21", "MY"), newRig(ops, "antminer-s21", "MY"));
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Response>> futures = new ArrayList<>();
+                for (int i = 0; i < rigs.size(); i++) {
+                    String rig = rigs.get(i);
+                    String target = position(small, "A01", i + 1);
+                    futures.add(pool.submit(() -> {
+                        start.await(10, TimeUnit.SECONDS);
+                        return as(ops).body("{\"to\":\"DEPLOYED\",\"position\":" + target + "}")
+                                .post("/api/rigs/" + rig + "/transitions").then().extract().response();
+                    }));
+                }
+                start.countDown();
+                List<Integer> statuses = new ArrayList<>();
+                List<Object> refused = new ArrayList<>();
+                for (Future<Response> f : futures) {
+                    Response answer = f.get(60, TimeUnit.SECONDS);
+                    statuses.add(answer.statusCode());
+                    if (answer.statusCode() == 409) {
+                        refused.add(answer.jsonPath().getList("violations.field"));
+                    }
+                }
+                assertEquals(List.of(200, 409), statuses.stream().sorted().toList(), "round " + round);
+                assertEquals(List.of(List.of("capacityOverride")), refused, "round " + round);
+                as(ops).get("/api/sites/" + small).then().body("powerInUseKw", equalTo(3.5f));
+                as(ops).queryParam("site", small).get("/api/rigs").then().body("items.size()", equalTo(1));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

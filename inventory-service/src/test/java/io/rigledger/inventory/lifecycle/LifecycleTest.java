@@ -6,6 +6,8 @@ import io.rigledger.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static io.rigledger.inventory.Fleet.as;
 import static io.rigledger.inventory.Fleet.badlyAs;
@@ -22,6 +24,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 @QuarkusTest
 class LifecycleTest {
@@ -215,6 +218,69 @@ class LifecycleTest {
                 .body("items[1].capacityOverride", equalTo(true))
                 .body("items[1].reason", equalTo("temporary, second feed tomorrow"));
         as(ops).get("/api/sites/" + small).then().body("powerInUseKw", equalTo(7));
+    }
+
+    /**
+     * A deployed rig moved to a position at another site: one MOVED event from the first site to the second,
+     * the fleet summary by site counts it (rigs, kW) at the destination only, and a move to a site without
+     * the capacity is 409 naming capacityOverride unless an override is given, which the MOVED event records
+     * (issue 7, review R-7 defect 2).
+     */
+    @Test
+    void aMoveBetweenSitesIsRecordedCountedAtTheDestinationAndCheckedAgainstItsCapacity() {
+        String org = newOrg();
+        String ops = Tokens.ops(org);
+        String dal = newCode();
+        String aus = newCode();
+        String small = newCode();
+        site(ops, dal, 1000);
+        site(ops, aus, 1000);
+        site(ops, small, 5);
+        rack(ops, dal, "R1", 4);
+        rack(ops, aus, "R2", 4);
+        rack(ops, small, "R3", 4);
+        String id = newRig(ops, "antminer-s21", "MY");
+        deploy(ops, id, dal, "R1", 1);
+        deploy(ops, newRig(ops, "antminer-s21", "MY"), small, "R3", 1);
+
+        move(ops, id, "{\"to\":\"DEPLOYED\",\"position\":" + position(aus, "R2", 3) + ",\"reason\":\"rebalance\"}", 200);
+        JsonPath history = as(ops).get("/api/rigs/" + id + "/history").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("REGISTERED", "STATUS_CHANGED", "MOVED"), history.getList("items.kind"));
+        assertEquals(dal, history.getString("items[2].from.position.site"));
+        assertEquals("DEPLOYED", history.getString("items[2].from.status"));
+        assertEquals(aus, history.getString("items[2].to.position.site"));
+        assertEquals(3, history.getInt("items[2].to.position.slot"));
+        assertFalse(history.getMap("items[2]").containsKey("capacityOverride"), "no override on a move within capacity");
+        JsonPath summary = as(Tokens.finance(org)).queryParam("groupBy", "site").get("/api/fleet/summary")
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, String> bySite = new TreeMap<>();
+        for (int i = 0; i < summary.getList("groups").size(); i++) {
+            bySite.put(summary.getString("groups[" + i + "].key.site"), summary.getString("groups[" + i + "].figures.rigCount")
+                    + " rigs " + summary.getString("groups[" + i + "].figures.powerKw") + " kW");
+        }
+        assertEquals(new TreeMap<>(Map.of(aus, "1 rigs 3.5 kW", small, "1 rigs 3.5 kW")), bySite,
+                "the rig counts at the destination only; the origin site has no group left");
+        as(ops).get("/api/sites/" + dal).then().body("powerInUseKw", equalTo(0));
+        as(ops).get("/api/sites/" + aus).then().body("powerInUseKw", equalTo(3.5f));
+
+        as(ops).body("{\"to\":\"DEPLOYED\",\"position\":" + position(small, "R3", 2) + "}")
+                .post("/api/rigs/" + id + "/transitions")
+                .then().statusCode(409).body("violations.field", equalTo(List.of("capacityOverride")))
+                .body("detail", containsString("7000 W of its 5000 W"));
+        as(ops).get("/api/rigs/" + id).then().body("position.site", equalTo(aus));
+        as(ops).get("/api/rigs/" + id + "/history").then().body("items.size()", equalTo(3));
+        move(ops, id, "{\"to\":\"DEPLOYED\",\"position\":" + position(small, "R3", 2)
+                + ",\"capacityOverride\":true,\"reason\":\"second feed tomorrow\"}", 200);
+        as(ops).get("/api/rigs/" + id + "/history").then()
+                .body("items.kind", equalTo(List.of("REGISTERED", "STATUS_CHANGED", "MOVED", "MOVED")))
+                .body("items[3].from.position.site", equalTo(aus))
+                .body("items[3].to.position.site", equalTo(small))
+                .body("items[3].capacityOverride", equalTo(true))
+                .body("items[3].reason", equalTo("second feed tomorrow"));
+        as(Tokens.finance(org)).queryParam("groupBy", "site").get("/api/fleet/summary").then()
+                .body("groups.key", equalTo(List.of(Map.of("site", small))))
+                .body("groups[0].figures.rigCount", equalTo(2)).body("groups[0].figures.powerKw", equalTo(7));
+        as(ops).get("/api/sites/" + aus).then().body("powerInUseKw", equalTo(0));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.rigledger.testsupport.Tokens;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,7 @@ import static io.rigledger.inventory.Fleet.site;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -187,5 +189,31 @@ class RigQueryTest {
         assertTrue(body.contains("\"duty\":16200.00"), body);
         assertTrue(body.contains("\"fees\":0.00"), body);
         assertFalse(body.contains("E+"), body);
+    }
+
+    /**
+     * The CSV export is streamed, not built in memory: for a fleet larger than the server's output buffer
+     * (quarkus.rest.output-buffer-size, 8 KiB by default) the answer carries no Content-Length and is sent
+     * with Transfer-Encoding: chunked, which a body built as one String or byte[] would not be
+     * (RFC 9112 section 6; issue 7, review R-7 defect 3).
+     */
+    @Test
+    void theExportIsStreamedInChunksWithoutAContentLength() {
+        String org = newOrg();
+        String ops = Tokens.ops(org);
+        int rigs = 400;
+        List<String> batch = new ArrayList<>();
+        for (int i = 0; i < rigs; i++) {
+            batch.add(rig(newSerial(), "antminer-s21", "MY"));
+        }
+        register(ops, batch.toArray(String[]::new));
+
+        Response answer = as(Tokens.finance(org)).accept("text/csv").get("/api/rigs/export")
+                .then().statusCode(200).contentType("text/csv").extract().response();
+        String csv = answer.asString();
+        assertEquals(rigs + 1, csv.split("\r\n").length, "header and every rig");
+        assertTrue(csv.length() > 4 * 8192, "big enough to pass the output buffer: " + csv.length() + " chars");
+        assertNull(answer.getHeader("Content-Length"), "a streamed answer cannot know its length up front");
+        assertEquals("chunked", answer.getHeader("Transfer-Encoding"));
     }
 }
