@@ -143,6 +143,23 @@ final class MatrixBodies {
         }
     }
 
+    /**
+     * Asserts a read answers the same headers (names and values, {@link #PER_REQUEST} values aside, Content-Length
+     * only when the bodies differ in length) before and after a write: org B's read after org A's own write must
+     * not change, and a header that counts or names rows of every organisation (a total, the newest id) changes
+     * with any organisation's write although no marker of org A's is in it (fresh review R-11f D2).
+     *
+     * @throws AssertionError naming what was read, with both answers' headers
+     */
+    static void unchangedHeaders(Response before, Response after, String what) {
+        boolean sameLength = before.asByteArray().length == after.asByteArray().length;
+        Map<String, List<String>> a = headers(before, sameLength);
+        Map<String, List<String>> b = headers(after, sameLength);
+        if (!a.equals(b)) {
+            throw new AssertionError(what + ": its headers " + b + " differ from those before the write " + a);
+        }
+    }
+
     /** The answer's headers by lower-case name, values of per-request headers blanked, in a comparable form. */
     private static Map<String, List<String>> headers(Response answer, boolean withLength) {
         Map<String, List<String>> found = new TreeMap<>();
