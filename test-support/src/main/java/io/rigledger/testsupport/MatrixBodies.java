@@ -23,6 +23,8 @@ import java.util.function.BiConsumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /** The JSON work of the matrix's cells: a field of a request body set to a value, answers made comparable. */
 final class MatrixBodies {
 
@@ -135,12 +137,21 @@ final class MatrixBodies {
      * @throws AssertionError naming the header that differs, with both answers' headers
      */
     static void sameHeaders(Response expected, Response actual, String what) {
-        boolean sameLength = expected.asByteArray().length == actual.asByteArray().length;
-        Map<String, List<String>> a = headers(expected, sameLength);
-        Map<String, List<String>> b = headers(actual, sameLength);
-        if (!a.equals(b)) {
-            throw new AssertionError(what + ": its headers " + b + " differ from a missing one's " + a);
-        }
+        compareHeaders(expected, actual, what, "a missing one's");
+    }
+
+    /**
+     * Asserts {@code foreign} is answered exactly like {@code missing}: the same body once each side's own ids
+     * are masked ({@link #comparable}) and the same headers ({@link #sameHeaders}).
+     *
+     * @param missingIds the values the missing request sent (path parameter or field: value)
+     * @param foreignIds the values the foreign request sent, in the same keys
+     * @throws AssertionError saying {@code what} must be answered like the missing one
+     */
+    static void answeredLikeMissing(Response missing, Map<String, String> missingIds, Response foreign,
+            Map<String, String> foreignIds, String what) {
+        assertEquals(comparable(missing, missingIds), comparable(foreign, foreignIds), what);
+        sameHeaders(missing, foreign, what);
     }
 
     /**
@@ -152,11 +163,16 @@ final class MatrixBodies {
      * @throws AssertionError naming what was read, with both answers' headers
      */
     static void unchangedHeaders(Response before, Response after, String what) {
-        boolean sameLength = before.asByteArray().length == after.asByteArray().length;
-        Map<String, List<String>> a = headers(before, sameLength);
-        Map<String, List<String>> b = headers(after, sameLength);
+        compareHeaders(before, after, what, "those before the write");
+    }
+
+    /** Both answers' headers by {@link #headers}; Content-Length compared only when the bodies are as long. */
+    private static void compareHeaders(Response expected, Response actual, String what, String expectedName) {
+        boolean sameLength = expected.asByteArray().length == actual.asByteArray().length;
+        Map<String, List<String>> a = headers(expected, sameLength);
+        Map<String, List<String>> b = headers(actual, sameLength);
         if (!a.equals(b)) {
-            throw new AssertionError(what + ": its headers " + b + " differ from those before the write " + a);
+            throw new AssertionError(what + ": its headers " + b + " differ from " + expectedName + " " + a);
         }
     }
 

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -149,103 +148,6 @@ final class MatrixCalls {
             }
         }
         return request;
-    }
-
-    /**
-     * Org A's person with org B's real id: 404 problem+json equal, the id aside, to the answer for an
-     * id that does not exist, headers included ({@link MatrixBodies#sameHeaders}). Org B's people read the resource (the fixture's id is real) and, after
-     * a write, every read of it and above it (the order of a shipment) answers exactly as before,
-     * ETag included. An operation taking If-Match is sent org B's current ETag, as if it had been stolen.
-     *
-     * @param reads the GETs of the operation's path and those above it, nearest first
-     */
-    void foreignId(Cell cell, List<MatrixOperation> reads) {
-        MatrixOperation op = cell.operation();
-        List<Response> before = snapshot(cell.role(), reads, cell.toString());
-        String etag = op.ifMatch() ? before.stream().map(r -> r.header("ETag")).filter(Objects::nonNull).findFirst()
-                .orElseThrow(() -> new AssertionError(cell + ": it takes If-Match but no read above it sends an ETag")) : null;
-        if (fixture.isUpsert(op)) {
-            Response own = send(new Request(op, fixture.path(op, Side.OTHER), SecurityMatrix.tokenOf(cell.role()))
-                    .json(fixture.body(op)).header("If-Match", etag));
-            assertTrue(own.statusCode() < 300, cell + ": a third organisation's PUT of its own " + own.asString());
-            unchanged(cell.role(), reads, before, cell.toString());
-            return;
-        }
-        String stranger = SecurityMatrix.person(cell.role(), fixture.callerOrg());
-        Response foreign = send(new Request(op, fixture.path(op, Side.OTHER), stranger).json(fixture.body(op))
-                .header("If-Match", etag));
-        assertEquals(404, foreign.statusCode(), cell + ": org B's id answered " + foreign.asString());
-        assertEquals("application/problem+json", foreign.contentType(), cell.toString());
-        Response missing = send(new Request(op, fixture.path(op, Side.MISSING), stranger).json(fixture.body(op))
-                .header("If-Match", etag));
-        assertEquals(404, missing.statusCode(), cell + ": a missing id answered " + missing.asString());
-        assertEquals(MatrixBodies.comparable(missing, fixture.distinctIds(op, Side.MISSING)),
-                MatrixBodies.comparable(foreign, fixture.distinctIds(op, Side.OTHER)),
-                cell + ": another organisation's id must be answered exactly like a missing one");
-        MatrixBodies.sameHeaders(missing, foreign, cell + ": another organisation's id must be answered exactly like a missing one");
-        for (IdFields.IdField field : op.idFields()) {
-            if (fixture.serviceOrgFields().contains(field.name())) {
-                namingTheOtherOrganisation(cell, field, stranger, etag);
-            }
-        }
-        for (Map<String, MatrixFixture.Ids> values : fixture.alsoAt(op)) {
-            foreignAlso(cell, stranger, values);
-        }
-        if (!op.isRead()) {
-            unchanged(cell.role(), reads, before, cell.toString());
-        }
-    }
-
-    /**
-     * Org A's person sends org B's real id with org B named in a field where only a service account
-     * names the organisation it acts for ({@code X-On-Behalf-Of-Org}; platform OnBehalfOf ignores it
-     * for people, or refuses a person's other organisation): a 4xx problem+json exactly like a missing
-     * id sent with the same field (status, body and headers): 404 where the field is ignored, the same
-     * refusal for both where a person may name only their own (inventory's {@code organisation}).
-     * Fresh review R-11e D1: the field's own cell sends org A's id with org B's name, which a person's
-     * honoured header answers 404 as well, so that leak escaped.
-     */
-    private void namingTheOtherOrganisation(Cell cell, IdFields.IdField field, String stranger, String etag) {
-        MatrixOperation op = cell.operation();
-        String what = cell + ", naming org B in " + field;
-        Response foreign = send(new Request(op, fixture.path(op, Side.OTHER), stranger).json(fixture.body(op))
-                .header("If-Match", etag).with(field, fixture.otherOrg()));
-        assertTrue(foreign.statusCode() >= 400 && foreign.statusCode() < 500, what + ": org B's id answered "
-                + foreign.asString());
-        assertEquals("application/problem+json", foreign.contentType(), what);
-        Response missing = send(new Request(op, fixture.path(op, Side.MISSING), stranger).json(fixture.body(op))
-                .header("If-Match", etag).with(field, fixture.otherOrg()));
-        assertEquals(missing.statusCode(), foreign.statusCode(), what + ": org B's id answered " + foreign.asString()
-                + " but a missing id " + missing.asString());
-        assertEquals(MatrixBodies.comparable(missing, fixture.distinctIds(op, Side.MISSING)),
-                MatrixBodies.comparable(foreign, fixture.distinctIds(op, Side.OTHER)),
-                what + ": another organisation's id must be answered exactly like a missing one");
-        MatrixBodies.sameHeaders(missing, foreign, what + ": another organisation's id must be answered exactly like a missing one");
-    }
-
-    /**
-     * Further values of a read's path parameters the fixture gives ({@link MatrixFixture#alsoAt}, e.g.
-     * version 2 of a corrected entry; fresh review R-11e D4): org A's and org B's people read their own
-     * there (2xx: the values are real), and org A's person at org B's values gets 404 exactly like at
-     * the missing ones (body and headers).
-     */
-    private void foreignAlso(Cell cell, String stranger, Map<String, MatrixFixture.Ids> values) {
-        MatrixOperation op = cell.operation();
-        String other = fixture.path(op, Side.OTHER, values);
-        String what = cell + ", at " + other;
-        String mine = fixture.path(op, Side.CALLER, values);
-        Response own = send(new Request(op, mine, stranger));
-        assertTrue(own.statusCode() < 300, what + ": org A's own " + mine + " answered " + own.asString());
-        Response theirs = send(new Request(op, other, SecurityMatrix.person(op.personRoles().get(0), fixture.otherOrg())));
-        assertTrue(theirs.statusCode() < 300, what + ": org B's own " + other + " answered " + theirs.asString());
-        Response foreign = send(new Request(op, other, stranger));
-        assertEquals(404, foreign.statusCode(), what + ": org B's values answered " + foreign.asString());
-        Response missing = send(new Request(op, fixture.path(op, Side.MISSING, values), stranger));
-        assertEquals(404, missing.statusCode(), what + ": missing values answered " + missing.asString());
-        assertEquals(MatrixBodies.comparable(missing, fixture.distinctIds(op, Side.MISSING, values)),
-                MatrixBodies.comparable(foreign, fixture.distinctIds(op, Side.OTHER, values)),
-                what + ": another organisation's path must be answered exactly like a missing one");
-        MatrixBodies.sameHeaders(missing, foreign, what + ": another organisation's path must be answered exactly like a missing one");
     }
 
     /**

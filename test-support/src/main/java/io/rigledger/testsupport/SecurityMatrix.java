@@ -238,7 +238,7 @@ public final class SecurityMatrix {
                     cell.operation().ifMatch() ? readsAbove(cell.operation())
                             : cell.operation().isRead() || cell.operation().global() ? List.of()
                             : readsAboveOrNone(cell.operation()));
-            case FOREIGN_ID -> calls.foreignId(cell, readsAbove(cell.operation()));
+            case FOREIGN_ID -> new MatrixIdCalls(calls, f).foreignId(cell, readsAbove(cell.operation()));
             case FOREIGN_FIELD -> fields.foreignField(cell, cell.operation().pathParams().isEmpty() ? List.of()
                     : readsAbove(cell.operation()), otherReads(f));
             case FOREIGN_ROWS -> calls.foreignRows(cell);
