@@ -7,6 +7,11 @@ import io.restassured.response.Response;
 import io.rigledger.console.signin.SignOut;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -32,9 +37,9 @@ class SignInTest {
 
     private static String homeOffers(SignIn.Session who, String... ids) {
         String page = given().cookies(who.cookies()).get("/").then().statusCode(200).extract().asString();
-        java.util.List<String> offered = java.util.regex.Pattern.compile("id=\"(go-[a-z-]+)\"").matcher(page).results()
+        List<String> offered = Pattern.compile("id=\"(go-[a-z-]+)\"").matcher(page).results()
                 .map(m -> m.group(1)).sorted().toList();
-        assertEquals(java.util.List.of(ids), offered, page);
+        assertEquals(List.of(ids), offered, page);
         return page;
     }
 
@@ -54,8 +59,7 @@ class SignInTest {
     @Test
     void aForgedSessionCookieGetsTheSignInPage() {
         Response answer = given().redirects().follow(false).cookie("q_session", "forged.not-a-session.cookie").get("/");
-        assertEquals(302, answer.statusCode());
-        assertTrue(answer.header("Location").contains("/auth/realms/quarkus"), answer.header("Location"));
+        assertSentToSignIn(answer, "");
     }
 
     /**
@@ -66,11 +70,11 @@ class SignInTest {
     @Test
     void aSessionWithSomeOfItsCookiesMissingGetsTheSignInPage() {
         SignIn.Session fiona = SignIn.as(oidc, "/", "fiona", "northwind", "finance");
-        java.util.List<String> names = fiona.cookies().keySet().stream().filter(n -> n.startsWith("q_session")).sorted().toList();
+        List<String> names = fiona.cookies().keySet().stream().filter(n -> n.startsWith("q_session")).sorted().toList();
         assertTrue(names.size() > 1, "the session is in several cookies: " + names);
-        assertTrue(names.containsAll(java.util.List.of("q_session", "q_session_at")), names.toString());
+        assertTrue(names.containsAll(List.of("q_session", "q_session_at")), names.toString());
         for (String dropped : names) {
-            java.util.Map<String, String> some = new java.util.HashMap<>(fiona.cookies());
+            Map<String, String> some = new HashMap<>(fiona.cookies());
             some.remove(dropped);
             Response answer = given().redirects().follow(false).cookies(some).get("/");
             if (dropped.equals("q_session_rt")) {
@@ -78,8 +82,7 @@ class SignInTest {
                 assertEquals(200, answer.statusCode(), "without " + dropped + ": " + answer.asString());
                 continue;
             }
-            assertEquals(302, answer.statusCode(), "without " + dropped + ": " + answer.asString());
-            assertTrue(answer.header("Location").contains("/auth/realms/quarkus"), answer.header("Location"));
+            assertSentToSignIn(answer, "without " + dropped + ": " + answer.asString());
         }
     }
 
@@ -91,13 +94,9 @@ class SignInTest {
     @Test
     void aBrokenSessionWithAStrayStateParameterGetsTheSignInPage() {
         SignIn.Session fiona = SignIn.as(oidc, "/", "fiona", "northwind", "finance");
-        java.util.Map<String, String> broken = new java.util.HashMap<>(fiona.cookies());
-        broken.remove("q_session_at");
-        // the state cookie was removed once the code was exchanged (Max-Age=0): a browser no longer sends it
-        broken.keySet().removeIf(n -> n.startsWith("q_auth"));
+        Map<String, String> broken = withoutAccessToken(fiona);
         Response answer = given().redirects().follow(false).cookies(broken).get("/finance/deadlines?state=x");
-        assertEquals(302, answer.statusCode(), answer.asString());
-        assertTrue(answer.header("Location").contains("/auth/realms/quarkus"), answer.header("Location"));
+        assertSentToSignIn(answer, answer.asString());
     }
 
     /**
@@ -108,16 +107,13 @@ class SignInTest {
     @Test
     void aBrokenSessionWithAnotherFlowsStateCookieGetsTheSignInPage() {
         SignIn.Session fiona = SignIn.as(oidc, "/", "fiona", "northwind", "finance");
-        java.util.Map<String, String> broken = new java.util.HashMap<>(fiona.cookies());
-        broken.remove("q_session_at");
-        broken.keySet().removeIf(n -> n.startsWith("q_auth"));
+        Map<String, String> broken = withoutAccessToken(fiona);
         Response other = given().redirects().follow(false).get("/finance/deadlines");
         assertEquals(302, other.statusCode(), other.asString());
         assertTrue(other.cookies().keySet().stream().anyMatch(n -> n.startsWith("q_auth_")), other.cookies().toString());
         broken.putAll(other.cookies());
         Response answer = given().redirects().follow(false).cookies(broken).get("/finance/deadlines?state=x");
-        assertEquals(302, answer.statusCode(), answer.asString());
-        assertTrue(answer.header("Location").contains("/auth/realms/quarkus"), answer.header("Location"));
+        assertSentToSignIn(answer, answer.asString());
     }
 
     /**
@@ -128,13 +124,13 @@ class SignInTest {
     @Test
     void aBrokenSessionInAHalfFinishedCodeFlowKeepsTheNotCompletedPage() {
         SignIn.Session fiona = SignIn.as(oidc, "/", "fiona", "northwind", "finance");
-        java.util.Map<String, String> cookies = new java.util.HashMap<>(fiona.cookies());
+        Map<String, String> cookies = new HashMap<>(fiona.cookies());
         cookies.remove("q_session_at");
         Response start = given().redirects().follow(false).get("/finance/deadlines");
         assertEquals(302, start.statusCode(), start.asString());
         assertTrue(start.cookies().keySet().stream().anyMatch(n -> n.startsWith("q_auth")), start.cookies().toString());
         cookies.putAll(start.cookies());
-        java.util.Map<String, String> query = SignIn.query(java.net.URI.create(start.header("Location")));
+        Map<String, String> query = SignIn.query(java.net.URI.create(start.header("Location")));
         String redirect = query.get("redirect_uri");
         Response back = given().redirects().follow(false).cookies(cookies).urlEncodingEnabled(false)
                 .get(redirect + (redirect.contains("?") ? "&" : "?") + "code=half-finished&state=" + query.get("state"));
@@ -187,8 +183,7 @@ class SignInTest {
         given().redirects().follow(false).cookies(fiona.cookies()).get("/").then().statusCode(200)
                 .body(containsString("Welcome, fiona"));
         Response crossSite = given().redirects().follow(false).post("/logout");
-        assertEquals(302, crossSite.statusCode(), "no session cookie: sent to sign in");
-        assertTrue(crossSite.header("Location").contains("/auth/realms/quarkus"), crossSite.header("Location"));
+        assertSentToSignIn(crossSite, "no session cookie: sent to sign in");
     }
 
     /**
@@ -231,5 +226,22 @@ class SignInTest {
             assertTrue(body.contains("<h1>Method not allowed</h1>") && body.contains("id=\"problem-detail\"")
                     && body.contains("href=\"/console.css\""), c[0] + " " + c[1] + ": " + body);
         }
+    }
+
+    /** The answer sends the browser to sign in: 302 to the realm's authorisation endpoint ({@code why} explains a failure). */
+    private static void assertSentToSignIn(Response answer, String why) {
+        assertEquals(302, answer.statusCode(), why);
+        assertTrue(answer.header("Location").contains("/auth/realms/quarkus"), why + ": " + answer.header("Location"));
+    }
+
+    /**
+     * The session's cookies without q_session_at (the access token's) and without any quarkus-oidc state cookie q_auth*
+     * (removed with Max-Age=0 once the code was exchanged, so a browser no longer sends it): a broken session.
+     */
+    private static Map<String, String> withoutAccessToken(SignIn.Session who) {
+        Map<String, String> broken = new HashMap<>(who.cookies());
+        broken.remove("q_session_at");
+        broken.keySet().removeIf(n -> n.startsWith("q_auth"));
+        return broken;
     }
 }
