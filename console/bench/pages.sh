@@ -18,7 +18,8 @@ OUT=console/target/console-bench
 CONSOLE=http://localhost:8084
 KEYCLOAK=http://localhost:8180
 export PGPASSWORD=postgres
-psql_db() { psql -q -v ON_ERROR_STOP=1 -h localhost -p 55432 -U postgres -d "$1"; }
+# psql_db DB [psql options...]: runs psql on DB of the stack, with the options given (-c, -At) or the SQL on stdin
+psql_db() { local db=$1; shift; psql -q -v ON_ERROR_STOP=1 -h localhost -p 55432 -U postgres -d "$db" "$@"; }
 
 rm -rf "$OUT"
 mkdir -p "$OUT"
