@@ -99,6 +99,15 @@ class SecurityTest {
                 .field("rack", b.rack, newCode())
                 .field("purchaseOrderId", otherOrder, UUID.randomUUID().toString())
                 .field("organisation", f.otherOrg(), "matrix-nobody-" + UUID.randomUUID().toString().substring(0, 8))
+                // a serial number (per manufacturer) and a MAC are unique within an organisation only (fresh review
+                // R-11f D3): org B registers a rig of each just before the cell, org A's registration or MAC with it
+                // must be answered as with a made-up one
+                .field("serialNumber", () -> new MatrixFixture.Ids(null, otherRig(f, newSerial(), null), newSerial()))
+                .field("mac", () -> {
+                    String mac = mac();
+                    otherRig(f, newSerial(), mac);
+                    return new MatrixFixture.Ids(null, mac, mac());
+                })
                 .serviceOrg("organisation")
                 .body("registerRigs", () -> Fleet.registration(Fleet.rig(newSerial(), "antminer-s21", "MY")))
                 .body("registerRigBatch", () -> Fleet.registration(Fleet.rig(newSerial(), "antminer-s21", "MY")))
@@ -170,6 +179,17 @@ class SecurityTest {
             return rigs.stream().filter(r -> serial.equals(r.get("serialNumber"))).map(r -> (String) r.get("id"))
                     .findFirst().orElseThrow();
         }
+    }
+
+    /**
+     * Registers one rig in org B (by its ops person), with a MAC when one is given, and answers its
+     * serial number; its asset id becomes a marker org A's answers must not show.
+     */
+    private static String otherRig(MatrixFixture f, String serial, String mac) {
+        String rig = "{\"serialNumber\":\"" + serial + "\",\"model\":\"antminer-s21\",\"originCountry\":\"MY\""
+                + (mac == null ? "" : ",\"mac\":\"" + mac + "\"") + "}";
+        f.mark((String) Fleet.register(Tokens.ops(f.otherOrg()), rig).get(0).get("id"));
+        return serial;
     }
 
     /** A fresh MAC address, six colon-separated hex pairs. */

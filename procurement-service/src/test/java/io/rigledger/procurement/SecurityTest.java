@@ -84,6 +84,15 @@ class SecurityTest {
                 // tariff-service's service account reads an order and a shipment for the organisation it names
                 .serviceOrg("X-On-Behalf-Of-Org")
                 .field("X-On-Behalf-Of-Org", f.otherOrg(), "matrix-nobody-" + UUID.randomUUID().toString().substring(0, 8))
+                // a serial number (per manufacturer) and a MAC in transit are unique within an organisation only (fresh
+                // review R-11f D3): org B ships a rig with each just before the cell, org A's shipment with it must be
+                // answered as with a made-up one; a receipt naming org B's serial is answered as one naming nothing
+                .body("createShipment", () -> Resources.SHIPMENT.formatted(newSerial(), ""))
+                .field("serialNumber", () -> new MatrixFixture.Ids(null, otherShipped(f, b.order, null), newSerial()))
+                .field("mac", () -> new MatrixFixture.Ids(null, otherShipped(f, b.order, mac()), mac()))
+                .field("serialNumbers", b.serials + "-2", newSerial())
+                .drawn("createShipment", "each shipment moves the order to its next version and ships the line's next rig",
+                        "orderVersion", "rigOnLine")
                 .holds("status", "DRAFT", as(Tokens.operator(f.callerOrg())).get("/api/purchase-orders/" + a.order)
                         .then().statusCode(200).extract().path("status"));
     }
@@ -95,13 +104,18 @@ class SecurityTest {
                 {"supplier":"Bitmain","incoterm":"FOB","expectedExportDate":"2026-11-01","expectedEntryDate":"2026-12-15",
                  "transportMode":"OCEAN","destinationSite":"DAL1",
                  "lines":[{"sku":"antminer-s21","plant":"BITMAIN-MY","quantity":2,"unitPrice":4000.00}]}""";
-        private static final String SHIPMENT = """
+        /** A shipment of one rig of line 1: its serial number, then "" or a MAC property ({@code ,"mac":"..."}). */
+        static final String SHIPMENT = """
                 {"carrier":"Maersk","trackingNumber":"MAEU1","transportMode":"OCEAN","exportDate":"2026-11-02",
-                 "lines":[{"lineNumber":1,"quantity":1,"rigs":[{"serialNumber":"%s"}]}]}""";
+                 "lines":[{"lineNumber":1,"quantity":1,"rigs":[{"serialNumber":"%s"%s}]}]}""";
+
+        /** How many rigs the first order of each organisation orders. */
+        private static final int OPEN_ORDER_RIGS = 12;
 
         static Resources in(String org) {
             String serials = "SN-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-            String order = as(Tokens.operator(org)).body(ORDER)
+            // room for the matrix's shipments (its role cell and its serial and MAC cells) after the fixture's two
+            String order = as(Tokens.operator(org)).body(ORDER.replace("\"quantity\":2", "\"quantity\":" + OPEN_ORDER_RIGS))
                     .post("/api/purchase-orders").then().statusCode(201).extract().path("id");
             String draft = as(Tokens.operator(org)).body(ORDER)
                     .post("/api/purchase-orders").then().statusCode(201).extract().path("id");
@@ -123,13 +137,38 @@ class SecurityTest {
         private static String ship(String org, String order, String serial) {
             String etag = as(Tokens.operator(org)).get("/api/purchase-orders/" + order).then().statusCode(200)
                     .extract().header("ETag");
-            return id(as(Tokens.operator(org)).header("If-Match", etag).body(SHIPMENT.formatted(serial))
+            return id(as(Tokens.operator(org)).header("If-Match", etag).body(SHIPMENT.formatted(serial, ""))
                     .post("/api/purchase-orders/" + order + "/shipments").then().statusCode(201).extract().header("Location"));
         }
 
         private static String id(String location) {
             return location.substring(location.lastIndexOf('/') + 1);
         }
+    }
+
+    /**
+     * Ships one rig of org B's order (line 1, at its current ETag) with a fresh serial number and the MAC when
+     * one is given; marks the shipment's id as org B's. Answers the MAC when given, else the serial number.
+     */
+    private static String otherShipped(MatrixFixture f, String order, String mac) {
+        String serial = newSerial();
+        String etag = as(Tokens.operator(f.otherOrg())).get("/api/purchase-orders/" + order).then().statusCode(200)
+                .extract().header("ETag");
+        String location = as(Tokens.operator(f.otherOrg())).header("If-Match", etag)
+                .body(Resources.SHIPMENT.formatted(serial, mac == null ? "" : ",\"mac\":\"" + mac + "\""))
+                .post("/api/purchase-orders/" + order + "/shipments").then().statusCode(201).extract().header("Location");
+        f.mark(location.substring(location.lastIndexOf('/') + 1));
+        return mac == null ? serial : mac;
+    }
+
+    private static String newSerial() {
+        return "SN-" + UUID.randomUUID().toString().substring(0, 12).toUpperCase(Locale.ROOT);
+    }
+
+    /** A fresh MAC address, six colon-separated hex pairs. */
+    private static String mac() {
+        String hex = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        return String.join(":", hex.split("(?<=\\G..)"));
     }
 
     private static RequestSpecification as(String token) {

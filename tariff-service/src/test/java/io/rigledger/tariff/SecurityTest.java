@@ -96,6 +96,14 @@ class SecurityTest {
                 .serviceOrgOptional("whatIfDutyQuotes", QUOTE_WITHOUT_ORG)
                 .serviceOrgOptional("getDutyQuote", QUOTE_WITHOUT_ORG)
                 .body("createEntry", () -> entryBody(newEntryNumber(), a.order, a.shipment))
+                // an entry number is unique within an organisation only (fresh review R-11f D3): org B files an
+                // entry under a fresh number just before the cell, org A's entry under it must be answered as a made-up one's
+                .field("entryNumber", () -> {
+                    String number = newEntryNumber();
+                    f.mark(as(Tokens.finance(f.otherOrg())).body(FakeProcurement.holds(f.otherOrg(), entryBody(number, b.order,
+                            b.shipment))).post("/api/entries").then().statusCode(201).extract().<String>path("id"));
+                    return new MatrixFixture.Ids(null, number, newEntryNumber());
+                })
                 .body("setReconciliationReason", """
                         {"groupBy":"entry","group":"%s","program":"IEEPA_RECIPROCAL","heading":"9903.01.25",
                          "reason":"broker declared the reciprocal layer on the wrong value"}""".formatted(a.entry))

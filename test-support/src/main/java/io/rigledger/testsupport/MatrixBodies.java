@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -101,11 +103,134 @@ final class MatrixBodies {
      * {@code instance} (the path called); other text as it is.
      */
     static Object comparable(Response answer, Map<String, String> values) {
-        String text = text(answer);
-        for (Map.Entry<String, String> value : values.entrySet()) {
+        return comparable(masked(text(answer), values), answer.contentType());
+    }
+
+    /** The text with each value replaced by its name. */
+    private static String masked(String text, Map<String, String> values) {
+        // the longest first, so that a value holding another (SN...1 in SN...12) is masked whole
+        List<Map.Entry<String, String>> longestFirst = new ArrayList<>(values.entrySet());
+        longestFirst.sort((x, y) -> Integer.compare(y.getValue().length(), x.getValue().length()));
+        for (Map.Entry<String, String> value : longestFirst) {
             text = text.replace(value.getValue(), value.getKey());
         }
-        String type = answer.contentType();
+        return text;
+    }
+
+    /**
+     * What a service draws afresh for each thing it creates, so two creations answer it differently whatever
+     * they were sent: a UUID, an RFC 3339 instant (registeredAt, createdAt) and an id drawn from a sequence
+     * (letters, a dash and at least six digits: inventory's asset id RIG-000000012).
+     */
+    private static final Pattern GENERATED = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+            + "|[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})"
+            + "|\\b[A-Z]{2,}-[0-9]{6,}\\b");
+
+    /**
+     * Asserts a creation sent with another organisation's value in a field ({@code foreign}) is answered
+     * exactly like the same creation sent with a value naming nothing ({@code missing}), both 2xx (fresh
+     * review R-11f D3: a natural key such as a serial number is unique within an organisation, so org B's
+     * serial number registers org A's rig as a made-up one does, and says nothing of org B's): the same
+     * body and headers once each side's own sent values are masked and what the service draws afresh for
+     * each creation ({@link #GENERATED}: its new ids, Location, instants) is masked the same way on both sides,
+     * as are the ETag's value and the properties the fixture names as drawn by each write of org A's
+     * ({@link MatrixFixture#drawn}: an order's version, a rig's place on its order line), which the first of
+     * the two writes moves on.
+     *
+     * @param missingValues the values the missing request sent that the foreign one did not (name: value)
+     * @param foreignValues the foreign request's values, by the same names
+     * @param drawn         JSON property names whose values each write draws afresh
+     * @throws AssertionError saying {@code what}, with both answers
+     */
+    static void sameOnceMasked(Response missing, Map<String, String> missingValues, Response foreign,
+            Map<String, String> foreignValues, Set<String> drawn, String what) {
+        UnaryOperator<String> maskMissing = t -> GENERATED.matcher(masked(t, missingValues)).replaceAll("<generated>");
+        UnaryOperator<String> maskForeign = t -> GENERATED.matcher(masked(t, foreignValues)).replaceAll("<generated>");
+        assertEquals(withoutDrawn(comparable(maskMissing.apply(text(missing)), missing.contentType()), drawn),
+                withoutDrawn(comparable(maskForeign.apply(text(foreign)), foreign.contentType()), drawn), what);
+        boolean sameLength = missing.asByteArray().length == foreign.asByteArray().length;
+        // the ETag: org A's resource (its order) is at the next version after the first of the two writes
+        UnaryOperator<String> etag = t -> "<version>";
+        Map<String, List<String>> a = headers(missing, sameLength, maskMissing);
+        Map<String, List<String>> b = headers(foreign, sameLength, maskForeign);
+        a.computeIfPresent("etag", (k, v) -> v.stream().map(etag).toList());
+        b.computeIfPresent("etag", (k, v) -> v.stream().map(etag).toList());
+        if (!a.equals(b)) {
+            throw new AssertionError(what + ": its headers " + b + " differ from a value naming nothing's " + a);
+        }
+    }
+
+    /**
+     * The leaf values (strings and numbers, by path such as {@code rigs[0].serialNumber}) in which two JSON
+     * request bodies differ: element 0 holds the first body's, element 1 the second's, by the same paths.
+     */
+    static List<Map<String, String>> differences(String first, String second) {
+        Map<String, String> a = leaves(first);
+        Map<String, String> b = leaves(second);
+        Map<String, String> onlyA = new TreeMap<>();
+        Map<String, String> onlyB = new TreeMap<>();
+        a.forEach((path, value) -> {
+            String other = b.get(path);
+            if (other != null && !other.equals(value) && !value.isEmpty() && !other.isEmpty()) {
+                onlyA.put(path, value);
+                onlyB.put(path, other);
+            }
+        });
+        return List.of(onlyA, onlyB);
+    }
+
+    private static Map<String, String> leaves(String body) {
+        Map<String, String> found = new TreeMap<>();
+        if (body == null) {
+            return found;
+        }
+        try {
+            collect(JSON.readTree(body), "", found);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("the body sent is no JSON: " + body, e);
+        }
+        return found;
+    }
+
+    private static void collect(JsonNode node, String path, Map<String, String> found) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> collect(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), found));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collect(node.get(i), path + "[" + i + "]", found);
+            }
+        } else if (node.isValueNode() && !node.isNull()) {
+            found.put(path, node.asText());
+        }
+    }
+
+    /** The JSON answer with the value of each property named in {@code drawn}, at any depth, replaced by "<drawn>". */
+    private static Object withoutDrawn(Object answer, Set<String> drawn) {
+        if (answer instanceof JsonNode node && !drawn.isEmpty()) {
+            replaceDrawn(node, drawn);
+        }
+        return answer;
+    }
+
+    private static void replaceDrawn(JsonNode node, Set<String> drawn) {
+        if (node instanceof ObjectNode object) {
+            List<String> names = new ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                if (drawn.contains(name)) {
+                    object.put(name, "<drawn>");
+                } else {
+                    replaceDrawn(object.get(name), drawn);
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(element -> replaceDrawn(element, drawn));
+        }
+    }
+
+    /** The text made comparable: a JSON answer parsed, without its {@code instance}; other text as it is. */
+    private static Object comparable(String text, String type) {
         if (type == null || !type.contains("json")) {
             return text;
         }
@@ -178,11 +303,16 @@ final class MatrixBodies {
 
     /** The answer's headers by lower-case name, values of per-request headers blanked, in a comparable form. */
     private static Map<String, List<String>> headers(Response answer, boolean withLength) {
+        return headers(answer, withLength, UnaryOperator.identity());
+    }
+
+    /** {@link #headers(Response, boolean)} with each value passed through {@code mask}. */
+    private static Map<String, List<String>> headers(Response answer, boolean withLength, UnaryOperator<String> mask) {
         Map<String, List<String>> found = new TreeMap<>();
         answer.headers().forEach(h -> {
             String name = h.getName().toLowerCase(Locale.ROOT);
             boolean blank = PER_REQUEST.contains(name) || "content-length".equals(name) && !withLength;
-            found.computeIfAbsent(name, n -> new ArrayList<>()).add(blank ? "*" : h.getValue());
+            found.computeIfAbsent(name, n -> new ArrayList<>()).add(blank ? "*" : mask.apply(h.getValue()));
         });
         found.values().forEach(Collections::sort);
         return found;

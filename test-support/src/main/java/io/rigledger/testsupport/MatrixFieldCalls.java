@@ -32,7 +32,10 @@ final class MatrixFieldCalls {
      * Org A's caller sends org A's otherwise-valid request with org B's real value in one id field:
      * the answer is exactly the answer to a value of the same shape that names nothing (status, and
      * the body with each value in its place, the instance aside; a write answered 2xx both times
-     * shows none of org B's data), and every read of org B's answers byte for byte as before.
+     * shows none of org B's data and answers alike once what each sent and what the service draws afresh
+     * are masked, {@link MatrixBodies#sameOnceMasked}: org B's serial number registers org A's rig as a
+     * made-up one does, fresh review R-11f D3), and every read of org B's answers byte for byte as before.
+     * A write taking If-Match sends the second request org A's ETag after the first.
      *
      * @param ownReads   the GETs of the operation's path and those above it (for org A's current ETag)
      * @param otherReads the reads of org B's fixture resources and listings
@@ -47,8 +50,12 @@ final class MatrixFieldCalls {
         }
         List<Response> before = op.isRead() ? List.of() : calls.snapshot(cell.role(), otherReads, cell.toString());
         String etag = op.ifMatch() ? calls.ownEtag(cell, ownReads) : null;
-        Response missing = calls.send(request(cell, etag).with(field, values.missing()));
-        Response foreign = calls.send(request(cell, etag).with(field, values.other()));
+        Request missingCall = request(cell, etag).with(field, values.missing());
+        Response missing = calls.send(missingCall);
+        // a creation under If-Match (a shipment of an order) moved org A's version on: the second is sent the new one
+        Request foreignCall = request(cell, op.ifMatch() && missing.statusCode() < 300 ? calls.ownEtag(cell, ownReads) : etag)
+                .with(field, values.other());
+        Response foreign = calls.send(foreignCall);
         assertEquals(missing.statusCode(), foreign.statusCode(), cell + ": org B's " + values.other() + " answered "
                 + foreign.asString() + " but a value naming nothing answered " + missing.asString());
         if (op.isRead() || isProblem(foreign)) {
@@ -58,6 +65,12 @@ final class MatrixFieldCalls {
             String text = MatrixBodies.searched(foreign);
             fixture.otherMarkers().stream().filter(m -> !m.equals(values.other()) && !m.equals(fixture.otherOrg()))
                     .forEach(m -> assertTrue(!text.contains(m), cell + ": the answer shows org B's " + m + ": " + text));
+            if (foreign.statusCode() < 300 && missingCall.json() != null) {
+                // a creation: org B's value (a serial number org B holds) creates org A's own as a made-up one does
+                List<Map<String, String>> sent = MatrixBodies.differences(missingCall.json(), foreignCall.json());
+                MatrixBodies.sameOnceMasked(missing, sent.get(0), foreign, sent.get(1), fixture.drawn(op),
+                        cell + ": org B's value must be answered exactly like one naming nothing (drawn ids aside)");
+            }
             if (foreign.statusCode() < 300 && field.place() == IdFields.Place.BODY && !values.other().equals(fixture.otherOrg())) {
                 // org A's write stored the value as its own text (an entry naming an order id tariff cannot check)
                 fixture.adopt(values.other());

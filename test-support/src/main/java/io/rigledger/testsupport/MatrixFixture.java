@@ -35,6 +35,8 @@ public final class MatrixFixture {
     private final Map<String, String> queries = new HashMap<>();
     private final Map<String, Supplier<String>> bodies = new HashMap<>();
     private final Map<String, Ids> fields = new HashMap<>();
+    private final Map<String, Supplier<Ids>> freshFields = new HashMap<>();
+    private final Map<String, Set<String>> drawn = new HashMap<>();
     private final Set<String> serviceOrgFields = new LinkedHashSet<>();
     private final Map<String, String> serviceOrgOptional = new HashMap<>();
     private final Set<String> otherMarkers = new LinkedHashSet<>();
@@ -211,6 +213,37 @@ public final class MatrixFixture {
     }
 
     /**
+     * The values of a natural key an organisation's data holds once (a serial number, a MAC, an entry
+     * number: the service answers 409 for one the caller's organisation already holds), made afresh for
+     * each cell by {@code fresh}: org B's real value, stored in org B by the supplier just before the cell
+     * (org A's write then holds it too, so the next cell needs another), and a new value of the same shape
+     * that names nothing. Org A's creation with org B's value must be answered exactly like one with the
+     * made-up value (fresh review R-11f D3: uniqueness checked across organisations, a 409 naming org B's row).
+     *
+     * @param name as in {@link #field(String, String, String)}
+     */
+    public MatrixFixture field(String name, Supplier<Ids> fresh) {
+        freshFields.put(name, fresh);
+        return this;
+    }
+
+    /**
+     * Properties of the operation's answer that each of org A's writes draws afresh from org A's own state
+     * (an order's version, a rig's place on its order line), with the reason: when org A's write with org B's
+     * value in a field and the same write with a made-up value both succeed, the two answers are compared with
+     * these masked (see {@link #field(String, Supplier)}).
+     */
+    public MatrixFixture drawn(String operationId, String reason, String... properties) {
+        drawn.put(operationId, Set.of(properties));
+        return this;
+    }
+
+    /** The answer properties the fixture names as drawn afresh by each write of the operation ({@link #drawn}). */
+    Set<String> drawn(MatrixOperation op) {
+        return drawn.getOrDefault(op.operationId(), Set.of());
+    }
+
+    /**
      * A field in which a service account names the organisation it acts for ({@code X-On-Behalf-Of-Org},
      * a batch's {@code organisation}): its cells send org A's name there.
      */
@@ -308,6 +341,10 @@ public final class MatrixFixture {
 
     /** Org B's and a missing value of an id field of the operation, or null when the fixture gives none. */
     Ids field(MatrixOperation op, IdFields.IdField field) {
+        Supplier<Ids> fresh = freshFields.getOrDefault(op.operationId() + ":" + field.name(), freshFields.get(field.leaf()));
+        if (fresh != null) {
+            return fresh.get();
+        }
         Ids exact = fields.get(op.operationId() + ":" + field.name());
         return exact != null ? exact : fields.get(field.leaf());
     }
