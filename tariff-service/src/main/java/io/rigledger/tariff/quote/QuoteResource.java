@@ -16,10 +16,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.net.URI;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
@@ -49,14 +49,17 @@ public class QuoteResource {
      * 201 with the stored quote's body and its Location, answered once the quote is committed. Runs on
      * the I/O thread (parsing, the engine and JSON are CPU only, the schedule is in memory) and holds
      * no thread while the commit is on its way: the answer is written when the group commit completes.
+     * Location is the request's absolute path and the id (a UUID needs no encoding), without a
+     * UriBuilder parsed per quote.
      */
     @POST
     @RolesAllowed({"operator", "finance", "admin", "service"})
     public CompletionStage<Response> create(@NotNull @Valid NewDutyQuote body,
                                             @HeaderParam(QuoteOwner.ON_BEHALF_OF) String onBehalfOf, UriInfo uri) {
-        UriBuilder location = uri.getAbsolutePathBuilder();
+        String path = uri.getAbsolutePath().toString();
+        String base = path.endsWith("/") ? path : path + "/";
         return quotes.quote(body, QuoteOwner.of(token, identity, onBehalfOf))
-                .thenApply(stored -> Response.created(location.path(stored.id().toString()).build())
+                .thenApply(stored -> Response.created(URI.create(base + stored.id()))
                         .entity(stored.body()).type(MediaType.APPLICATION_JSON).build());
     }
 
