@@ -3,6 +3,7 @@ package io.rigledger.platform.idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rigledger.platform.config.PlatformConfig;
+import io.rigledger.platform.problem.ProblemException;
 import io.rigledger.platform.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -41,6 +42,8 @@ import java.util.regex.Pattern;
  * no key behind, so nothing is ever stuck "in progress". Requests racing with one key all do their
  * work, but the primary key on (org, key) lets only the first commit; the others roll back
  * ({@link AlreadyAnswered}) and answer the stored response, so the change is made exactly once.
+ * {@link #once} reads the key before the work (a retry redoes nothing); {@link #onceWithoutLookup} reads it only
+ * when the write or the work says the key may be taken (a new key, the common case, pays no read).
  */
 @ApplicationScoped
 public class Idempotency {
@@ -117,9 +120,51 @@ public class Idempotency {
     }
 
     /**
+     * Runs {@code work} once per claim WITHOUT reading the key first: the common request, a new key, pays no
+     * lookup (no round trip, no read-only transaction) before its work; the key record the work writes in its own
+     * transaction ({@link #record}, or an insert with the same conflict rule) decides, as the primary key on
+     * (org, idem_key) lets only the first request with a key commit. The key is read only when
+     * <ul>
+     *   <li>that write found the key answered ({@link AlreadyAnswered}: a retry, or a request racing with another):
+     *       the stored answer is replayed, or 422 when it answered another request; or</li>
+     *   <li>the work refused the request ({@link ProblemException}: 4xx, or 503 for a neighbour it could not
+     *       do without): when the key holds an answer, that answer is replayed (or 422), so a retry is answered
+     *       what {@link #once} answers even when its work would now be refused (a model since removed from the
+     *       catalogue, another body with an unknown sku); when the key holds nothing, the refusal stands.</li>
+     * </ul>
+     * What a retry costs instead: the work's steps before its write run again. Use it where the new key is the
+     * common case and those steps leave nothing that matters when the write is refused (procurement-service's
+     * order: one more stored quote at tariff-service that no order names, docs/orders.md "Speed"); keep
+     * {@link #once} where the work itself changes a neighbour.
+     *
+     * @param claim the request's claim, or null to just run the work
+     * @throws ProblemException what the work threw when the key holds no answer; 422 naming Idempotency-Key
+     *         when the key was used for another request
+     */
+    public Answer onceWithoutLookup(Claim claim, Function<Claim, Answer> work) {
+        if (claim == null) {
+            return work.apply(null);
+        }
+        try {
+            return work.apply(claim);
+        } catch (AlreadyAnswered raced) {
+            return find(claim).orElseThrow(() -> new IllegalStateException("the racing request's answer vanished", raced));
+        } catch (ProblemException refused) {
+            Optional<Answer> earlier;
+            try {
+                earlier = find(claim);
+            } catch (IllegalStateException unreadable) {
+                refused.addSuppressed(unreadable);
+                throw refused;
+            }
+            return earlier.orElseThrow(() -> refused);
+        }
+    }
+
+    /**
      * The stored answer, marked replayed; empty when the key is unknown or expired. Read with plain
      * JDBC on the datasource (in the caller's transaction when there is one, else one autocommit
-     * statement): every POST with a key pays this lookup, and a Hibernate native query without a
+     * statement): every POST with a key through {@link #once} pays this lookup, and a Hibernate native query without a
      * result mapping read the result set's metadata and resolved its column types on every call,
      * creating and dropping a PersistenceException each time (12% of procurement-service's CPU per
      * order, async-profiler, 2026-12-01, docs/orders.md "Speed").

@@ -55,7 +55,10 @@ public class OrderService {
 
     /**
      * A new DRAFT order, priced; 201 with its Location, or the stored answer of an earlier request
-     * with the same Idempotency-Key.
+     * with the same Idempotency-Key. The key is not read before the work ({@link Idempotency#onceWithoutLookup}):
+     * a new key, the common case, costs no lookup and no transaction of its own; the order's one insert
+     * ({@link OrderInsert}) finds a key already answered and the stored answer is replayed. A retry therefore
+     * asks tariff-service for a quote again, stored there but named by no order (docs/orders.md "Speed").
      *
      * @param claim the request's Idempotency-Key claim, or null
      * @param base  the collection's URL, to which the new id is appended for Location
@@ -64,7 +67,7 @@ public class OrderService {
      *         quote a line or the key was used for another request; 503 when the catalogue cannot be read
      */
     public Answer place(NewPurchaseOrder request, String org, String createdBy, Claim claim, String base) {
-        return idempotency.once(claim, c -> {
+        return idempotency.onceWithoutLookup(claim, c -> {
             exportNotAfterEntry(request.expectedExportDate(), request.expectedEntryDate(), "expectedExportDate");
             UUID id = UUID.randomUUID();
             List<PurchaseOrderLine> lines = OrderPricing.lines(id, request.lines(), catalogue.snapshot(), defaultHtsCode, "lines");

@@ -67,7 +67,9 @@ class IdempotencyTest {
                 .header("Location", equalTo(first.header("Location"))).header("ETag", equalTo("\"0\""));
         assertEquals(first.asString(), again.asString());
         as(Tokens.operator(org)).get("/api/purchase-orders").then().body("items", hasSize(1));
-        assertEquals(1, upstreams.quoteCalls(), "the replay asked no neighbour");
+        // the key is read only once the retry's insert found it taken (OrderService.place, docs/orders.md "Speed"):
+        // the retry asked tariff-service for one more quote, which no order names; it stored nothing twice here
+        assertEquals(2, upstreams.quoteCalls(), "the first order and the retry were quoted, nothing more");
     }
 
     @Test
@@ -86,6 +88,30 @@ class IdempotencyTest {
         as(Tokens.operator(org)).get("/api/purchase-orders").then().body("items", hasSize(2));
         badlyAs(Tokens.operator(org)).header(KEY, "has spaces").body(oneLine("antminer-s21", 3, "4000.00", "BITMAIN-MY"))
                 .post("/api/purchase-orders").then().statusCode(400).body("violations[0].field", equalTo(KEY));
+    }
+
+    /**
+     * The key is not read before the work (issue 10 speed): a retry whose work is refused now still answers what
+     * the key holds. The same key with another body that names an unknown model is 422 naming Idempotency-Key (not
+     * the catalogue's 400), and the same key and body is the stored 201 again while tariff-service refuses to quote.
+     */
+    @Test
+    void aRefusedRetryStillAnswersWhatItsKeyHolds() {
+        String org = newOrg();
+        String key = UUID.randomUUID().toString();
+        String body = oneLine("antminer-s21", 2, "4000.00", "BITMAIN-MY");
+        Response first = as(Tokens.operator(org)).header(KEY, key).body(body).post("/api/purchase-orders");
+        first.then().statusCode(201);
+        badlyAs(Tokens.operator(org)).header(KEY, key).body(oneLine("antminer-s99", 2, "4000.00", "BITMAIN-MY"))
+                .post("/api/purchase-orders")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("violations[0].field", equalTo(KEY));
+        upstreams.quoteRejects("lines[0].htsCode", "no measure covers 8543.70.9860 on 2026-12-15");
+        Response again = as(Tokens.operator(org)).header(KEY, key).body(body).post("/api/purchase-orders");
+        again.then().statusCode(201).header("Idempotent-Replayed", equalTo("true"))
+                .header("Location", equalTo(first.header("Location")));
+        assertEquals(first.asString(), again.asString());
+        as(Tokens.operator(org)).get("/api/purchase-orders").then().body("items", hasSize(1));
     }
 
     /**
