@@ -15,7 +15,8 @@
 # Usage: procurement-service/bench/run.sh
 # Settings: BENCH_SECONDS (20), BENCH_CONNECTIONS (16), BENCH_WARMUP (seconds of each warm-up round, 20; rounds go on
 # until the JIT is done: BENCH_WARMUP_JIT_MS, 0.05 ms of compile time per order, at most BENCH_WARMUP_MAX seconds, 300),
-# BENCH_SKIP_BUILD, BENCH_PROFILE (JFR of both services over the measured maximum-rate run:
+# BENCH_SKIP_BUILD, BENCH_APP_OPTS and BENCH_TARIFF_OPTS (more JVM options of procurement-service, tariff-service:
+# -Xlog:gc:file=..., -XX:StartFlightRecording=...), BENCH_PROFILE (JFR of both services over the measured maximum-rate run:
 # target/bench/procurement.jfr and tariff.jfr; settings=profile: CPU samples, socket and lock waits)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -64,9 +65,11 @@ set -a; . "$OUT/env"; set +a
 # so the per-caller rate limit is off in both services (it would measure the limiter)
 . bench/ports.sh
 port_free "$T_PORT" "tariff-service, BENCH_TARIFF_PORT"; port_free "$P_PORT" "procurement-service, BENCH_PORT"
-COMMON="-Xmx512m -Dquarkus.oidc.public-key=$OIDC_PUBLIC_KEY -Dquarkus.oidc.auth-server-url= -Dquarkus.log.level=WARN"
+# SerialGC: the collector the services' image names and the pods' limits would pick anyway (docs/orders.md "Speed");
+# the JVM's own choice on this 2-core, many-GB machine is G1, whose pauses made the p99 band at half rate
+COMMON="-Xmx512m -XX:+UseSerialGC -Dquarkus.oidc.public-key=$OIDC_PUBLIC_KEY -Dquarkus.oidc.auth-server-url= -Dquarkus.log.level=WARN"
 LOG_JSON=false RIGLEDGER_RATE_LIMIT_ENABLED=false DB_URL="$TARIFF_DB_URL" OIDC_ISSUER="$OIDC_ISSUER" \
-  java $COMMON -Dquarkus.http.port="$T_PORT" -jar tariff-service/target/quarkus-app/quarkus-run.jar > "$OUT/tariff.log" 2>&1 &
+  java $COMMON -Dquarkus.http.port="$T_PORT" ${BENCH_TARIFF_OPTS:-} -jar tariff-service/target/quarkus-app/quarkus-run.jar > "$OUT/tariff.log" 2>&1 &
 TARIFF_PID=$!
 LOG_JSON=false RIGLEDGER_RATE_LIMIT_ENABLED=false DB_URL="$PROCUREMENT_DB_URL" OIDC_ISSUER="$OIDC_ISSUER" \
   TARIFF_URL="http://localhost:$T_PORT" INVENTORY_URL="$NEIGHBOURS_URL" OIDC_AUTH_SERVER_URL="$NEIGHBOURS_URL" \

@@ -58,11 +58,15 @@ public final class ServiceImage {
 
     /**
      * The JVM options of the entrypoint: heap from the container's memory limit (70 %, leaving the
-     * rest for metaspace, threads and direct buffers), exit on OutOfMemoryError so Kubernetes restarts
-     * the pod, JBoss LogManager as Quarkus expects, no display.
+     * rest for metaspace, threads and direct buffers), the serial collector, exit on OutOfMemoryError so
+     * Kubernetes restarts the pod, JBoss LogManager as Quarkus expects, no display. SerialGC is what the JVM's
+     * ergonomics pick anyway under the pods' limits (fewer than 2 CPUs or less than 1,792 MB), now said rather
+     * than left to them: a small heap of short-lived request garbage, collected by one thread in short pauses,
+     * where G1's parallel phases wait for their slowest worker on a busy node (docs/orders.md "Speed").
      */
     static final List<String> JVM_OPTIONS = List.of(
             "-XX:MaxRAMPercentage=70",
+            "-XX:+UseSerialGC",
             "-XX:+ExitOnOutOfMemoryError",
             "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
             "-Djava.awt.headless=true");
