@@ -1,7 +1,7 @@
 package io.rigledger.tariff.quote;
 
-import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.rigledger.platform.caller.Caller;
 import io.rigledger.platform.caller.Organisations;
 import io.rigledger.platform.problem.Problems;
 import jakarta.json.JsonString;
@@ -36,27 +36,12 @@ public record QuoteOwner(String org, String userName, boolean service) {
             }
             return new QuoteOwner(onBehalfOf, name, true);
         }
-        Object claim = orgClaim(token, identity);
+        Object claim = Caller.claim(identity, token, ORG_CLAIM);
         String org = claim instanceof JsonString json ? json.getString() : claim instanceof String text ? text : null;
         if (org != null && !Organisations.isValid(org)) {
             throw Problems.forbidden("your token's organisation is not a name this realm issues (" + Organisations.RULE + ")");
         }
         return new QuoteOwner(org, name, false);
-    }
-
-    /**
-     * The token's {@value #ORG_CLAIM} claim as verified: a String or a JSON string, or null without one.
-     * Read from the claims set of Quarkus OIDC's principal when the caller has one (every bearer token
-     * does): smallrye-jwt's {@link JsonWebToken#getClaim(String)} first looks the name up in the
-     * MicroProfile JWT {@code Claims} enum, and for a name outside it, such as {@code org}, creates and
-     * catches an IllegalArgumentException with its stack trace on every call (3.5% of a stored quote's
-     * CPU, docs/duties.md "Speed"). Any other principal is asked through {@code token}.
-     */
-    static Object orgClaim(JsonWebToken token, SecurityIdentity identity) {
-        if (identity.getPrincipal() instanceof OidcJwtCallerPrincipal oidc) {
-            return oidc.getClaims().getClaimValue(ORG_CLAIM);
-        }
-        return token.getClaim(ORG_CLAIM);
     }
 
     /** Whether this caller may read a stored quote; a foreign quote answers 404 like a missing one. */
