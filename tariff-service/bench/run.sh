@@ -63,8 +63,10 @@ for _ in $(seq 120); do [ -f "$OUT/env" ] && break; sleep 1; done
 set -a; . "$OUT/env"; set +a
 
 # tokens verified with the signing key's public half: no Keycloak, no auth-server-url; one token
-# sends every request, so the per-caller rate limit is off (it would measure the limiter, not the service)
-LOG_JSON=false RIGLEDGER_RATE_LIMIT_ENABLED=false java -Xmx512m -Dquarkus.http.port="$PORT" -Dquarkus.oidc.public-key="$OIDC_PUBLIC_KEY" \
+# sends every request, so the per-caller rate limit is off (it would measure the limiter, not the service);
+# SerialGC: the collector the services' image names (deploy/images ServiceImage.JVM_OPTIONS), so both paths are
+# measured with the JVM production runs
+LOG_JSON=false RIGLEDGER_RATE_LIMIT_ENABLED=false java -Xmx512m -XX:+UseSerialGC -Dquarkus.http.port="$PORT" -Dquarkus.oidc.public-key="$OIDC_PUBLIC_KEY" \
   -Dquarkus.oidc.auth-server-url= -Dquarkus.log.level=WARN ${BENCH_APP_OPTS:-} \
   -jar "$APP/quarkus-run.jar" > "$OUT/app.log" 2>&1 &
 APP_PID=$!
