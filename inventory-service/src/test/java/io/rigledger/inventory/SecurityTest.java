@@ -139,7 +139,8 @@ class SecurityTest {
                 .unfiltered("organisation", "the service account's organisation: org B's is tried in it by its id-field"
                         + " cells, the service account's walks name org A's and org B's")
                 .body("transitionRig", "{\"to\":\"DEPLOYED\",\"position\":" + Fleet.position(a.site, a.rack, 2) + "}")
-                .upsert("putSite", "a site code is the organisation's own name: another's code creates the caller's site");
+                .upsert("putSite", "a site code is the organisation's own name: another's code creates the caller's site")
+                .twins(SecurityTest::twinFleet);
     }
 
     /**
@@ -190,6 +191,25 @@ class SecurityTest {
                 + (mac == null ? "" : ",\"mac\":\"" + mac + "\"") + "}";
         f.mark((String) Fleet.register(Tokens.ops(f.otherOrg()), rig).get(0).get("id"));
         return serial;
+    }
+
+    /**
+     * The twins' writes (fresh review R-11f D1): in a fresh organisation a site, a rack in it and two rigs,
+     * the first deployed to the rack's first slot (six changes of its fleet, so both twins' rollups end at the
+     * same version), with codes, serial numbers and a MAC of one fresh stem each. Answers them by name.
+     */
+    private static Map<String, String> twinFleet(String org) {
+        String stem = UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase(Locale.ROOT);
+        String ops = Tokens.ops(org);
+        Map<String, String> values = Map.of("<site>", "TS" + stem, "<rack>", "TR" + stem, "<serial1>", "TN" + stem + "1",
+                "<serial2>", "TN" + stem + "2", "<mac>", String.join(":", stem.toLowerCase(Locale.ROOT).split("(?<=\\G..)")) + ":00:01");
+        Fleet.site(ops, values.get("<site>"), 500);
+        Fleet.rack(ops, values.get("<site>"), values.get("<rack>"), 4);
+        List<Map<String, Object>> rigs = Fleet.register(ops, Fleet.rig(values.get("<serial1>"), "antminer-s21", "MY"),
+                "{\"serialNumber\":\"" + values.get("<serial2>") + "\",\"model\":\"antminer-s21\",\"originCountry\":\"MY\",\"mac\":\""
+                        + values.get("<mac>") + "\"}");
+        Fleet.deploy(ops, Resources.idOf(rigs, values.get("<serial1>")), values.get("<site>"), values.get("<rack>"), 1);
+        return values;
     }
 
     /** A fresh MAC address, six colon-separated hex pairs. */

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -93,6 +94,7 @@ class SecurityTest {
                 .field("serialNumbers", b.serials + "-2", newSerial())
                 .drawn("createShipment", "each shipment moves the order to its next version and ships the line's next rig",
                         "orderVersion", "rigOnLine")
+                .twins(SecurityTest::twinOrders)
                 .holds("status", "DRAFT", as(Tokens.operator(f.callerOrg())).get("/api/purchase-orders/" + a.order)
                         .then().statusCode(200).extract().path("status"));
     }
@@ -100,7 +102,7 @@ class SecurityTest {
     /** One organisation's order, its shipment and a receipt of one of its rigs, made through the API. */
     private record Resources(String order, String shipment, String receipt, String serials, String draft,
                              String secondShipment) {
-        private static final String ORDER = """
+        static final String ORDER = """
                 {"supplier":"Bitmain","incoterm":"FOB","expectedExportDate":"2026-11-01","expectedEntryDate":"2026-12-15",
                  "transportMode":"OCEAN","destinationSite":"DAL1",
                  "lines":[{"sku":"antminer-s21","plant":"BITMAIN-MY","quantity":2,"unitPrice":4000.00}]}""";
@@ -159,6 +161,22 @@ class SecurityTest {
                 .post("/api/purchase-orders/" + order + "/shipments").then().statusCode(201).extract().header("Location");
         f.mark(location.substring(location.lastIndexOf('/') + 1));
         return mac == null ? serial : mac;
+    }
+
+    /**
+     * The twins' writes (fresh review R-11f D1): in a fresh organisation one order from a supplier named from
+     * a fresh stem, submitted and confirmed (three writes, so both twins' orders end at the same version and
+     * count). Answers the supplier's name.
+     */
+    private static Map<String, String> twinOrders(String org) {
+        String supplier = "Twin " + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        String order = as(Tokens.operator(org)).body(Resources.ORDER.replace("\"Bitmain\"", "\"" + supplier + "\""))
+                .post("/api/purchase-orders").then().statusCode(201).extract().path("id");
+        as(Tokens.operator(org)).header("If-Match", "\"0\"").post("/api/purchase-orders/" + order + "/submit")
+                .then().statusCode(200);
+        as(Tokens.operator(org)).header("If-Match", "\"1\"").post("/api/purchase-orders/" + order + "/confirm")
+                .then().statusCode(200);
+        return Map.of("<supplier>", supplier);
     }
 
     private static String newSerial() {

@@ -119,7 +119,8 @@ class SecurityTest {
                 .filter("to", "2199-12-31", "2019-01-01")
                 .holds("groupBy", "entry")
                 .holdsEvery("sort")
-                .unfiltered("purchaseOrderId", "an id: org B's order is tried in it by its id-field cells");
+                .unfiltered("purchaseOrderId", "an id: org B's order is tried in it by its id-field cells")
+                .twins(SecurityTest::twinEntries);
     }
 
     /**
@@ -169,7 +170,7 @@ class SecurityTest {
         }
 
         /** An entry of the contract's example under this number, order and shipment, paid; answers its id. */
-        private static String paidEntry(String org, String number, String order, String shipment) {
+        static String paidEntry(String org, String number, String order, String shipment) {
             String entry = as(Tokens.finance(org)).body(FakeProcurement.holds(org, entryBody(number, order, shipment)))
                     .post("/api/entries").then().statusCode(201).extract().path("id");
             as(Tokens.finance(org)).body(requestExample(CONTRACT, "recordEntryPayment"))
@@ -249,6 +250,17 @@ class SecurityTest {
         } catch (IOException e) {
             throw new UncheckedIOException(operationId + ": its body is no JSON object", e);
         }
+    }
+
+    /**
+     * The twins' writes (fresh review R-11f D1): in a fresh organisation one entry of the contract's example
+     * under an entry number of its own, paid (two writes, so both twins' entries end at the same version and
+     * count). Answers the entry number, with and without its hyphens (the CAPE files' form).
+     */
+    private static Map<String, String> twinEntries(String org) {
+        String number = newEntryNumber();
+        Resources.paidEntry(org, number, UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        return Map.of("<entryNumber>", number, "<entryNumberDigits>", number.replace("-", ""));
     }
 
     private static String newEntryNumber() {

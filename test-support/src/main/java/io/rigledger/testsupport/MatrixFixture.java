@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +38,7 @@ public final class MatrixFixture {
     private final Map<String, Ids> fields = new HashMap<>();
     private final Map<String, Supplier<Ids>> freshFields = new HashMap<>();
     private final Map<String, Set<String>> drawn = new HashMap<>();
+    private Function<String, Map<String, String>> twinWrites;
     private final Set<String> serviceOrgFields = new LinkedHashSet<>();
     private final Map<String, String> serviceOrgOptional = new HashMap<>();
     private final Set<String> otherMarkers = new LinkedHashSet<>();
@@ -241,6 +243,24 @@ public final class MatrixFixture {
     /** The answer properties the fixture names as drawn afresh by each write of the operation ({@link #drawn}). */
     Set<String> drawn(MatrixOperation op) {
         return drawn.getOrDefault(op.operationId(), Set.of());
+    }
+
+    /**
+     * The writes of the matrix's twins (fresh review R-11f D1): given a fresh organisation, make in it
+     * through the API the same writes as for any other (so its versions and counts end where the other
+     * twin's do) with values of its own, distinct from the other's and of the same length and order
+     * (codes, serial numbers, names from one fresh stem each), and answer them by name. Every org-scoped
+     * read without a path parameter must then answer both twins alike once each one's values are masked
+     * (see {@link MatrixTwinCalls}).
+     */
+    public MatrixFixture twins(Function<String, Map<String, String>> writes) {
+        twinWrites = writes;
+        return this;
+    }
+
+    /** The twins' writes ({@link #twins}), or null. */
+    Function<String, Map<String, String>> twinWrites() {
+        return twinWrites;
     }
 
     /**

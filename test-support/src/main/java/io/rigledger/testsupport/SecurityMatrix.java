@@ -60,6 +60,11 @@ import java.util.function.Supplier;
  *   <li>for each {@code global} operation: callers of two organisations get the same answer; a write
  *       is sent a valid body (the fixture's, else the contract's example), must succeed, and then
  *       its reads answer people of both organisations alike;</li>
+ *   <li>for each org-scoped read without a path parameter (a list, summary or export), by its first person
+ *       role: two fresh organisations that made the same writes with values of their own (the fixture's
+ *       {@link MatrixFixture#twins}) read it, under the fixture's query and each value of each enum query
+ *       parameter, and get the same answer once each one's values and drawn ids are masked, so an answer
+ *       cached or keyed by a version or a count without the organisation fails (fresh review R-11f D1);</li>
  *   <li>for each org-scoped operation the service account may call: naming no organisation is a
  *       4xx problem+json naming the field; acting for org A, org B's real path id is answered like a
  *       missing one (body and headers) and org B's resource is unchanged.</li>
@@ -132,7 +137,7 @@ public final class SecurityMatrix {
     }
 
     /** What a cell proves. */
-    public enum Kind { REFUSED, ROLE, FOREIGN_ID, FOREIGN_FIELD, FOREIGN_ROWS, FOREIGN_QUERY, GLOBAL_ALIKE, SERVICE_FOR_ORG }
+    public enum Kind { REFUSED, ROLE, FOREIGN_ID, FOREIGN_FIELD, FOREIGN_ROWS, FOREIGN_QUERY, GLOBAL_ALIKE, SERVICE_FOR_ORG, TWINS }
 
     /**
      * One cell: an operation called with a refused token, by a role, by a person of org A with org
@@ -167,6 +172,8 @@ public final class SecurityMatrix {
                 case GLOBAL_ALIKE -> operation.isRead() ? role + " of two organisations gets the same answer (reference data)"
                         : role + " writes a valid body and both organisations then read the same (reference data)";
                 case SERVICE_FOR_ORG -> "service acting for one organisation gets 404 for another's id, naming none is 4xx";
+                case TWINS -> role + " of two organisations that made the same writes with values of their own reads"
+                        + " the same, each one's values aside (nothing kept for one is given to the other)";
             };
             return operation + ": " + what;
         }
@@ -205,6 +212,10 @@ public final class SecurityMatrix {
                 queryRoles.forEach(role -> op.filters().forEach(param ->
                         cells.add(new Cell(op, Kind.FOREIGN_QUERY, null, role, null, param))));
             }
+            if (op.isRead() && op.pathParams().isEmpty() && !op.personRoles().isEmpty()) {
+                // fresh review R-11f D1: an answer kept (cached, keyed by a version or a count) without the organisation
+                cells.add(new Cell(op, Kind.TWINS, null, op.personRoles().get(0)));
+            }
             if (op.roles().contains("service") && !op.idFields().isEmpty()) {
                 cells.add(new Cell(op, Kind.SERVICE_FOR_ORG, null, "service"));
                 if (op.isListing()) {
@@ -215,13 +226,17 @@ public final class SecurityMatrix {
             }
         }
         String only = System.getProperty(ONLY);
-        return only == null || only.isBlank() ? cells
-                : cells.stream().filter(c -> c.toString().contains(only)).toList();
+        if (only == null || only.isBlank()) {
+            return cells;
+        }
+        List<String> pieces = List.of(only.split("\\|"));
+        return cells.stream().filter(c -> pieces.stream().anyMatch(p -> c.toString().contains(p))).toList();
     }
 
     /**
-     * System property naming a piece of the cells' names (e.g. {@code getEntry GET}): when set, only
-     * the cells whose name contains it run, for a quick must-fail run against one planted operation.
+     * System property naming a piece of the cells' names (e.g. {@code getEntry GET}), or several separated
+     * by {@code |}: when set, only the cells whose name contains one run, for a quick must-fail run against
+     * planted operations.
      * Never set in the build.
      */
     public static final String ONLY = "matrix.only";
@@ -247,6 +262,7 @@ public final class SecurityMatrix {
                     : readsAbove(cell.operation()));
             case SERVICE_FOR_ORG -> fields.serviceForOrganisation(cell, cell.operation().takesAnId()
                     ? readsAbove(cell.operation()) : List.of());
+            case TWINS -> new MatrixTwinCalls(calls, f, twins(f)).alike(cell);
         }
     }
 
@@ -258,6 +274,16 @@ public final class SecurityMatrix {
         return operations.stream().filter(o -> o.isRead() && !o.global() && !o.personRoles().isEmpty())
                 .filter(o -> o.idKeys().stream().allMatch(key -> f.id(key, MatrixFixture.Side.OTHER) != null))
                 .toList();
+    }
+
+    private MatrixTwinCalls.Twins twins;
+
+    /** The twins, made on first use by the fixture's writes (once per test class). */
+    private synchronized MatrixTwinCalls.Twins twins(MatrixFixture f) {
+        if (twins == null) {
+            twins = MatrixTwinCalls.make(f);
+        }
+        return twins;
     }
 
     /** The fixture, made on first use (once per test class, since the matrix is a static of it). */
