@@ -24,6 +24,15 @@ public final class MatrixFixture {
 
     /** The values of one path parameter: org A's resource, org B's, and one that does not exist. */
     public record Ids(String caller, String other, String missing) {
+
+        /** The value of one side. */
+        public String on(Side side) {
+            return switch (side) {
+                case CALLER -> caller;
+                case OTHER -> other;
+                case MISSING -> missing;
+            };
+        }
     }
 
     /** Which value of a path parameter a call uses. */
@@ -32,7 +41,7 @@ public final class MatrixFixture {
     private final String callerOrg = "matrix-a-" + UUID.randomUUID().toString().substring(0, 8);
     private final String otherOrg = "matrix-b-" + UUID.randomUUID().toString().substring(0, 8);
     private final String emptyOrg = "matrix-c-" + UUID.randomUUID().toString().substring(0, 8);
-    private final Map<String, Ids> ids = new LinkedHashMap<>();
+    private final MatrixPaths paths = new MatrixPaths();
     private final Map<String, String> queries = new HashMap<>();
     private final Map<String, Supplier<String>> bodies = new HashMap<>();
     private final Map<String, Ids> fields = new HashMap<>();
@@ -45,12 +54,7 @@ public final class MatrixFixture {
     private final Set<String> ownMarkers = new LinkedHashSet<>();
     private final Map<String, String> unlisted = new HashMap<>();
     private final Map<String, String> upserts = new HashMap<>();
-    private final Map<String, List<String>> filters = new HashMap<>();
-    private final Map<String, Set<String>> holds = new HashMap<>();
-    private static final String EVERY = "*";
-    private final Map<String, String> unfiltered = new HashMap<>();
-    private final Map<String, String> onePage = new HashMap<>();
-    private final Map<String, List<Map<String, Ids>>> also = new HashMap<>();
+    private final MatrixQueryParams params = new MatrixQueryParams();
     private final Set<String> adopted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     MatrixFixture() {
@@ -89,7 +93,7 @@ public final class MatrixFixture {
         List<String> values = new ArrayList<>();
         values.add(ownValue);
         values.addAll(List.of(otherValues));
-        filters.put(name, values);
+        params.filters.put(name, values);
         return this;
     }
 
@@ -100,7 +104,7 @@ public final class MatrixFixture {
      * @param name the parameter's name, or {@code operationId:name} for one operation only
      */
     public MatrixFixture holds(String name, String... values) {
-        holds.put(name, Set.of(values));
+        params.holds.put(name, Set.of(values));
         return this;
     }
 
@@ -111,7 +115,7 @@ public final class MatrixFixture {
      * @param name the parameter's name, or {@code operationId:name} for one operation only
      */
     public MatrixFixture holdsEvery(String name) {
-        holds.put(name, Set.of(EVERY));
+        params.holds.put(name, Set.of(MatrixQueryParams.EVERY));
         return this;
     }
 
@@ -123,7 +127,7 @@ public final class MatrixFixture {
      * @param name the parameter's name, or {@code operationId:name} for one operation only
      */
     public MatrixFixture unfiltered(String name, String reason) {
-        unfiltered.put(name, reason);
+        params.unfiltered.put(name, reason);
         return this;
     }
 
@@ -137,7 +141,7 @@ public final class MatrixFixture {
      * @param name the parameter's name, or {@code operationId:name} for one operation only
      */
     public MatrixFixture onePage(String name, String reason) {
-        onePage.put(name, reason);
+        params.onePage.put(name, reason);
         return this;
     }
 
@@ -150,7 +154,7 @@ public final class MatrixFixture {
      * @param missing a well-formed value that names no resource of either
      */
     public MatrixFixture ids(String key, String caller, String other, String missing) {
-        ids.put(key, new Ids(caller, other, missing));
+        paths.put(key, new Ids(caller, other, missing));
         mark(other);
         ownMark(caller);
         return this;
@@ -164,18 +168,18 @@ public final class MatrixFixture {
      * entry (fresh review R-11e D4: a version read by entry id alone showed only past version 1).
      */
     public MatrixFixture alsoAt(String operationId, Map<String, Ids> values) {
-        also.computeIfAbsent(operationId, k -> new ArrayList<>()).add(Map.copyOf(values));
+        paths.addAlso(operationId, values);
         return this;
     }
 
     /** The further values the fixture gives the operation's path parameters ({@link #alsoAt}), each a map by key. */
     List<Map<String, Ids>> alsoAt(MatrixOperation op) {
-        return also.getOrDefault(op.operationId(), List.of());
+        return paths.alsoAt(op);
     }
 
     /** The value of a path parameter of shared reference data (a plant, a duty rate) and one that names nothing. */
     public MatrixFixture shared(String key, String value, String missing) {
-        ids.put(key, new Ids(value, value, missing));
+        paths.put(key, new Ids(value, value, missing));
         return this;
     }
 
@@ -318,22 +322,7 @@ public final class MatrixFixture {
 
     /** {@link #path(MatrixOperation, Side)} with some path parameters' values (by key) taken from {@code overrides}. */
     String path(MatrixOperation op, Side side, Map<String, Ids> overrides) {
-        String path = op.pathTemplate();
-        for (String key : op.idKeys()) {
-            Ids values = overrides.getOrDefault(key, ids.get(key));
-            if (values == null) {
-                throw new AssertionError(op + ": the SecurityTest's fixture gives no values for " + key
-                        + " (a resource of each organisation and a missing one)");
-            }
-            String name = key.substring(key.lastIndexOf('{'));
-            path = path.replace(name, switch (side) {
-                case CALLER -> values.caller();
-                case OTHER -> values.other();
-                case MISSING -> values.missing();
-            });
-        }
-        String query = queries.get(op.operationId());
-        return query == null ? path : path + "?" + query;
+        return paths.path(op, side, overrides, queries.get(op.operationId()));
     }
 
     /** The values of the operation's parameters on one side that differ from the missing ones. */
@@ -343,15 +332,7 @@ public final class MatrixFixture {
 
     /** {@link #distinctIds(MatrixOperation, Side)} with some values (by key) taken from {@code overrides}. */
     Map<String, String> distinctIds(MatrixOperation op, Side side, Map<String, Ids> overrides) {
-        Map<String, String> found = new LinkedHashMap<>();
-        for (String key : op.idKeys()) {
-            Ids values = overrides.getOrDefault(key, ids.get(key));
-            String value = side == Side.OTHER ? values.other() : values.missing();
-            if (!values.other().equals(values.missing())) {
-                found.put(key, value);
-            }
-        }
-        return found;
+        return paths.distinctIds(op, side, overrides);
     }
 
     String body(MatrixOperation op) {
@@ -389,15 +370,7 @@ public final class MatrixFixture {
 
     /** The value of a path parameter (its key, as in {@link #ids}) on one side, or null when not registered. */
     String id(String key, Side side) {
-        Ids values = ids.get(key);
-        if (values == null) {
-            return null;
-        }
-        return switch (side) {
-            case CALLER -> values.caller();
-            case OTHER -> values.other();
-            case MISSING -> values.missing();
-        };
+        return paths.id(key, side);
     }
 
     /**
@@ -426,27 +399,22 @@ public final class MatrixFixture {
 
     /** The fixture's values of a query parameter of the operation (the first org A's), or null. */
     List<String> filterValues(MatrixOperation op, String name) {
-        List<String> exact = filters.get(op.operationId() + ":" + name);
-        return exact != null ? exact : filters.get(name);
+        return MatrixQueryParams.of(params.filters, op, name);
     }
 
     /** The enum values of a query parameter of the operation under which org A's answer shows its own data. */
     Set<String> holds(MatrixOperation op, String name) {
-        Set<String> exact = holds.get(op.operationId() + ":" + name);
-        Set<String> values = exact != null ? exact : holds.getOrDefault(name, Set.of());
-        return values.contains(EVERY) ? Set.copyOf(op.queryEnums().getOrDefault(name, List.of())) : values;
+        return params.holds(op, name);
     }
 
     /** Why a query parameter of the operation is tried with no values, or null. */
     String unfilteredReason(MatrixOperation op, String name) {
-        String exact = unfiltered.get(op.operationId() + ":" + name);
-        return exact != null ? exact : unfiltered.get(name);
+        return MatrixQueryParams.of(params.unfiltered, op, name);
     }
 
     /** Why org A holds at most one row under any value of a paged listing's query parameter, or null. */
     String onePageReason(MatrixOperation op, String name) {
-        String exact = onePage.get(op.operationId() + ":" + name);
-        return exact != null ? exact : onePage.get(name);
+        return MatrixQueryParams.of(params.onePage, op, name);
     }
 
     /** The query the fixture sends with every call of the operation, or null. */
