@@ -87,6 +87,8 @@ class SecurityTest {
                     .put("/api/rigs/" + (org.equals(f.callerOrg()) ? a.spareRig : b.spareRig) + "/mac").then().statusCode(200);
         }
         String otherOrder = procurement.hasOrder(f.otherOrg(), 1).toString();
+        // org A's second rig of its deploy (to its rack's fifth slot, which nothing else uses)
+        String deployed = Fleet.newRig(Tokens.ops(f.callerOrg()), "antminer-s21", "MY");
         // the catalogue writes of the matrix really happen, on a model and a plant of its own
         String model = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
         String plant = "MATRIX-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
@@ -109,10 +111,16 @@ class SecurityTest {
                     return new MatrixFixture.Ids(null, mac, mac());
                 })
                 .serviceOrg("organisation")
-                .body("registerRigs", () -> Fleet.registration(Fleet.rig(newSerial(), "antminer-s21", "MY")))
-                .body("registerRigBatch", () -> Fleet.registration(Fleet.rig(newSerial(), "antminer-s21", "MY")))
+                // a rack code is unique within its site: org B's rack is looked up in org A's site (R-11g D2)
+                .fieldQuery("listRigs:rack", "site=" + a.site)
+                // two items in each batch: org B's value is tried in the first and in the last (fresh review R-11g D1)
+                .body("registerRigs", () -> Fleet.registration(Fleet.rig(newSerial(), "antminer-s21", "MY"),
+                        Fleet.rig(newSerial(), "antminer-s21", "MY")))
+                .body("registerRigBatch", () -> Fleet.registration(Fleet.rig(newSerial(), "antminer-s21", "MY"),
+                        Fleet.rig(newSerial(), "antminer-s21", "MY")))
                 .body("deployRigs", "{\"placements\":[{\"rig\":\"" + a.rig + "\",\"position\":"
-                        + Fleet.position(a.site, a.rack, 3) + "}]}")
+                        + Fleet.position(a.site, a.rack, 3) + "},{\"rig\":\"" + deployed + "\",\"position\":"
+                        + Fleet.position(a.site, a.rack, 5) + "}]}")
                 .ids("/api/rigs/{id}", a.rig, b.rig, "RIG-999999998")
                 .ids("/api/sites/{site}", a.site, b.site, newCode())
                 .ids("/api/sites/{site}/racks/{rack}", a.rack, b.rack, newCode())
@@ -147,7 +155,7 @@ class SecurityTest {
      * One organisation's rig, site and rack, made by its ops person through the API, a second
      * rig (registered only) and site, so that each paged list of the matrix (rigs, sites, the rig's
      * registration and deployment, the site's capacity set and raised) has two rows of each organisation,
-     * and a third rig deployed in the rack's last slot, so that the list of rigs under a filter
+     * and a third rig deployed in the rack's fourth slot (of five: the fifth is the matrix deploy's), so that the list of rigs under a filter
      * (status=DEPLOYED, the site, the rack) has two too.
      *
      * @param spareSiteCode the second site's code, or null for a new one (org B's is org A's first site's code)
@@ -164,7 +172,7 @@ class SecurityTest {
             Fleet.site(ops, site, 500);
             Fleet.site(ops, site, 600);
             Fleet.site(ops, spareSite, 100);
-            Fleet.rack(ops, site, rack, 4);
+            Fleet.rack(ops, site, rack, 5);
             String thirdSerial = newSerial();
             List<Map<String, Object>> rigs = Fleet.register(ops, Fleet.rig(serial, "antminer-s21", "MY"),
                     Fleet.rig(spareSerial, "antminer-s21", "MY"), Fleet.rig(thirdSerial, "antminer-s21", "MY"));

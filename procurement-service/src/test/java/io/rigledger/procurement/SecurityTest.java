@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWireMock;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.rigledger.procurement.fakes.FakeTariffQuote;
 import io.rigledger.procurement.fakes.FakeUpstreams;
 import io.rigledger.procurement.fakes.InjectFakeUpstreams;
 import io.rigledger.testsupport.Contract;
@@ -67,12 +68,17 @@ class SecurityTest {
      * have two rows of each organisation.
      */
     static void resources(MatrixFixture f) {
-        Resources a = Resources.in(f.callerOrg());
+        // org B orders first, org A then the same lines: an answer of tariff-service kept for one organisation
+        // and given to the other (a quote cached without the organisation) shows org B's quote in org A's order
         Resources b = Resources.in(f.otherOrg());
+        Resources a = Resources.in(f.callerOrg());
         f.ids("/api/purchase-orders/{id}", a.order, b.order, UUID.randomUUID().toString())
                 .ids("/api/shipments/{id}", a.shipment, b.shipment, UUID.randomUUID().toString())
                 .ids("/api/receipts/{id}", a.receipt, b.receipt, UUID.randomUUID().toString())
                 .mark(b.serials, b.draft, b.secondShipment)
+                // the quotes tariff-service made for org B (fresh review R-11g D3); the fake tariff-service answers
+                // another organisation's quote 404, as the real one does
+                .mark(FakeTariffQuote.quotesOf(f.otherOrg()).toArray(String[]::new))
                 .ownMark(a.serials, a.draft, a.secondShipment)
                 .query("whatIfPurchaseOrders", "entryDate=2027-01-15")
                 // each listing's filters (org A's own value first); both organisations order from Bitmain
@@ -88,7 +94,11 @@ class SecurityTest {
                 // a serial number (per manufacturer) and a MAC in transit are unique within an organisation only (fresh
                 // review R-11f D3): org B ships a rig with each just before the cell, org A's shipment with it must be
                 // answered as with a made-up one; a receipt naming org B's serial is answered as one naming nothing
-                .body("createShipment", () -> Resources.SHIPMENT.formatted(newSerial(), ""))
+                // two lines of two rigs, and two serial numbers in a receipt: org B's value is tried in the first and
+                // in the last of each (fresh review R-11g D1); the receipt names two rigs of org A's shipment not yet
+                // received, so the made-up serial number is looked up on the shipment (R-11g D2)
+                .body("createShipment", () -> Resources.shipment(List.of(newSerial(), newSerial()), List.of(newSerial(), newSerial())))
+                .body("receiveShipment", () -> receipt(f.callerOrg(), a.shipment))
                 .field("serialNumber", () -> new MatrixFixture.Ids(null, otherShipped(f, b.order, null), newSerial()))
                 .field("mac", () -> new MatrixFixture.Ids(null, otherShipped(f, b.order, mac()), mac()))
                 .field("serialNumbers", b.serials + "-2", newSerial())
@@ -105,14 +115,32 @@ class SecurityTest {
         static final String ORDER = """
                 {"supplier":"Bitmain","incoterm":"FOB","expectedExportDate":"2026-11-01","expectedEntryDate":"2026-12-15",
                  "transportMode":"OCEAN","destinationSite":"DAL1",
-                 "lines":[{"sku":"antminer-s21","plant":"BITMAIN-MY","quantity":2,"unitPrice":4000.00}]}""";
+                 "lines":[{"sku":"antminer-s21","plant":"BITMAIN-MY","quantity":2,"unitPrice":4000.00},
+                          {"sku":"antminer-s21","plant":"BITMAIN-CN","quantity":2,"unitPrice":4000.00}]}""";
         /** A shipment of one rig of line 1: its serial number, then "" or a MAC property ({@code ,"mac":"..."}). */
         static final String SHIPMENT = """
                 {"carrier":"Maersk","trackingNumber":"MAEU1","transportMode":"OCEAN","exportDate":"2026-11-02",
                  "lines":[{"lineNumber":1,"quantity":1,"rigs":[{"serialNumber":"%s"%s}]}]}""";
 
-        /** How many rigs the first order of each organisation orders. */
-        private static final int OPEN_ORDER_RIGS = 12;
+        /** How many rigs of each line the first order of each organisation orders. */
+        private static final int OPEN_ORDER_RIGS = 40;
+        /** How many rigs the first shipment of each organisation ships (the first is received by the fixture). */
+        private static final int FIRST_SHIPMENT_RIGS = 15;
+
+        /** A shipment body of lines 1, 2... of the order, each with the serial numbers given for it. */
+        @SafeVarargs
+        static String shipment(List<String>... serialsPerLine) {
+            StringBuilder lines = new StringBuilder();
+            for (int i = 0; i < serialsPerLine.length; i++) {
+                lines.append(i == 0 ? "" : ",").append("{\"lineNumber\":").append(i + 1).append(",\"quantity\":")
+                        .append(serialsPerLine[i].size()).append(",\"rigs\":[")
+                        .append(String.join(",", serialsPerLine[i].stream().map(n -> "{\"serialNumber\":\"" + n + "\"}").toList()))
+                        .append("]}");
+            }
+            return """
+                    {"carrier":"Maersk","trackingNumber":"MAEU1","transportMode":"OCEAN","exportDate":"2026-11-02",
+                     "lines":[%s]}""".formatted(lines);
+        }
 
         static Resources in(String org) {
             String serials = "SN-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
@@ -127,19 +155,21 @@ class SecurityTest {
                     .then().statusCode(200);
             as(Tokens.operator(org)).header("If-Match", "\"1\"").post("/api/purchase-orders/" + order + "/confirm")
                     .then().statusCode(200);
-            String shipment = ship(org, order, serials + "-1");
-            String secondShipment = ship(org, order, serials + "-2");
+            // the first shipment has rigs left to receive: the matrix's receipts name two of them
+            String shipment = ship(org, order, shipment(java.util.stream.IntStream.rangeClosed(1, FIRST_SHIPMENT_RIGS)
+                    .filter(n -> n != 2).mapToObj(n -> serials + "-" + n).toList()));
+            String secondShipment = ship(org, order, SHIPMENT.formatted(serials + "-2", ""));
             String receipt = id(as(Tokens.ops(org)).body("""
                     {"site":"DAL1","receivedAt":"2026-12-16T14:05:00Z","serialNumbers":["%s-1"]}""".formatted(serials))
                     .post("/api/shipments/" + shipment + "/receipts").then().statusCode(201).extract().header("Location"));
             return new Resources(order, shipment, receipt, serials, draft, secondShipment);
         }
 
-        /** Ships one rig of the order's line 1 at the order's current ETag and answers the shipment's id. */
-        private static String ship(String org, String order, String serial) {
+        /** Ships the body's rigs of the order at the order's current ETag and answers the shipment's id. */
+        private static String ship(String org, String order, String body) {
             String etag = as(Tokens.operator(org)).get("/api/purchase-orders/" + order).then().statusCode(200)
                     .extract().header("ETag");
-            return id(as(Tokens.operator(org)).header("If-Match", etag).body(SHIPMENT.formatted(serial, ""))
+            return id(as(Tokens.operator(org)).header("If-Match", etag).body(body)
                     .post("/api/purchase-orders/" + order + "/shipments").then().statusCode(201).extract().header("Location"));
         }
 
@@ -177,6 +207,19 @@ class SecurityTest {
         as(Tokens.operator(org)).header("If-Match", "\"1\"").post("/api/purchase-orders/" + order + "/confirm")
                 .then().statusCode(200);
         return Map.of("<supplier>", supplier);
+    }
+
+    /**
+     * A receipt at DAL1 of the first two rigs of org A's shipment still SHIPPED (not yet received), read from the
+     * shipment just before, so each receipt of the matrix names rigs it may receive and a made-up serial number in
+     * it is looked up on the shipment (fresh review R-11g D2: a receipt of received rigs is 409 whatever is sent).
+     */
+    private static String receipt(String org, String shipment) {
+        List<String> shipped = as(Tokens.operator(org)).get("/api/shipments/" + shipment).then().statusCode(200)
+                .extract().jsonPath().getList("lines.rigs.flatten().findAll { it.status == 'SHIPPED' }.serialNumber");
+        return """
+                {"site":"DAL1","receivedAt":"2026-12-16T14:05:00Z","serialNumbers":[%s]}""".formatted(String.join(",",
+                shipped.stream().limit(2).map(n -> "\"" + n + "\"").toList()));
     }
 
     private static String newSerial() {

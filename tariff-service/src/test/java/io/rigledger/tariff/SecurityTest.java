@@ -68,6 +68,10 @@ class SecurityTest {
         Resources a = Resources.in(f.callerOrg());
         Resources b = Resources.in(f.otherOrg());
         Schedule schedule = Schedule.ofTheMatrix();
+        // org A's second stored quote: a what-if names two, org B's is tried first and last (fresh review R-11g D1)
+        String secondQuote = as(Tokens.service("procurement-service")).header(ON_BEHALF_OF, f.callerOrg())
+                .body(requestExample(CONTRACT, "createDutyQuote")).post("/api/duty-quotes").then().statusCode(201)
+                .extract().path("id");
         f.ids("/api/duty-quotes/{id}", a.quote, b.quote, UUID.randomUUID().toString())
                 .ids("/api/entries/{id}", a.entry, b.entry, UUID.randomUUID().toString())
                 .shared("/api/entries/{id}/versions/{version}", "1", "1")
@@ -85,6 +89,17 @@ class SecurityTest {
                 .body("correctFeeRate", schedule.change("correctFeeRate", schedule.year, schedule.year + 1, 0))
                 .body("supersedeFeeRate", schedule.supersession("supersedeFeeRate"))
                 .body("setMpfYear", schedule.mpfYear(0))
+                // a what-if of org A's stored quotes only (the example's inline quote with quoteIds is a 400 before
+                // any id is read, fresh review R-11g D2)
+                .body("whatIfDutyQuotes", "{\"quoteIds\":[\"" + a.quote + "\",\"" + secondQuote + "\"],\"entryDate\":\"2026-08-03\"}")
+                // a correction of org A's entry of 30 days ago (the fixture's entry is past its correction deadline, so a
+                // correction of it is 409 before any field is read, R-11g D2), splitting its line over two lines of org A's
+                // order (createEntry's); each correction moves the entry to its next version
+                .pathFor("correctEntry", "/api/entries/{id}", new MatrixFixture.Ids(a.corrected, b.corrected,
+                        UUID.randomUUID().toString()))
+                .body("correctEntry", edited("correctEntry", requestExample(CONTRACT, "correctEntry"),
+                        node -> node.set("orderLines", orderLines(a.order, a.shipment))))
+                .drawn("correctEntry", "each correction moves org A's entry to its next version", "version")
                 .field("quoteIds", b.quote, UUID.randomUUID().toString())
                 .field("quoteId", b.quote, UUID.randomUUID().toString())
                 .field("purchaseOrderId", b.order, UUID.randomUUID().toString())
@@ -269,6 +284,16 @@ class SecurityTest {
     }
 
     /** The contract's createEntry example under another entry number, its lines of this order and shipment. */
+    /** The orderLines of createEntry's example (two lines of one order) naming this order and shipment. */
+    private static com.fasterxml.jackson.databind.JsonNode orderLines(String order, String shipment) {
+        try {
+            ObjectNode node = (ObjectNode) Json.mapper().readTree(entryBody("AB1-0000000-0", order, shipment));
+            return node.get("orderLines");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static String entryBody(String number, String order, String shipment) {
         try {
             ObjectNode node = (ObjectNode) Json.mapper().readTree(requestExample(CONTRACT, "createEntry"));

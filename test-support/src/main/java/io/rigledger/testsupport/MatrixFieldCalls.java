@@ -36,6 +36,14 @@ final class MatrixFieldCalls {
      * are masked, {@link MatrixBodies#sameOnceMasked}: org B's serial number registers org A's rig as a
      * made-up one does, fresh review R-11f D3), and every read of org B's answers byte for byte as before.
      * A write taking If-Match sends the second request org A's ETag after the first.
+     * A field in an array (a batch's {@code placements[].rig}, {@code quoteIds}) is tried at the first and again
+     * at the last index, in a fixture body giving each array on its way two items or more (else the cell fails
+     * saying so), so a batch checking the organisation of its first item only fails (fresh review R-11g D1).
+     * The request with the made-up value must reach the lookup of that field: answered 2xx, 404 naming the field
+     * or the value, another 4xx naming the value, or for a field naming the organisation ({@link MatrixFixture#serviceOrg})
+     * a 403 other than the roles' (any answer of the handler for a header, read with the token before it); a 400 about another field (both requests refused before the id is read) fails the
+     * cell, saying the fixture's body is wrong (fresh review R-11g D2). A query field is sent with what the fixture's
+     * {@link MatrixFixture#fieldQuery} says it needs.
      *
      * @param ownReads   the GETs of the operation's path and those above it (for org A's current ETag)
      * @param otherReads the reads of org B's fixture resources and listings
@@ -48,42 +56,95 @@ final class MatrixFieldCalls {
             throw new AssertionError(op + ": the SecurityTest's fixture gives no value of org B for the " + field
                     + " (MatrixFixture.field), nor does the contract exempt it (x-rigledger-foreign-exempt with the reason)");
         }
+        boolean inArray = field.place() == IdFields.Place.BODY && MatrixBodies.inArray(field);
+        if (inArray) {
+            String few = MatrixBodies.fewerThanTwo(fixture.body(op), field);
+            if (few != null) {
+                throw new AssertionError(cell + ": org B's value is tried at the first and at the last index of each array"
+                        + " on the field's way, but the fixture's body of org A (MatrixFixture.body, else the contract's"
+                        + " example) gives " + few + ": give it two or more of org A's own (fresh review R-11g D1)");
+            }
+        }
+        // a value made afresh (org B's new serial number) is made for each try before org B's data is read
+        Ids last = inArray ? fixture.field(op, field) : null;
         List<Response> before = op.isRead() ? List.of() : calls.snapshot(cell.role(), otherReads, cell.toString());
-        String etag = op.ifMatch() ? calls.ownEtag(cell, ownReads) : null;
-        Request missingCall = request(cell, etag).with(field, values.missing());
-        Response missing = calls.send(missingCall);
-        // a creation under If-Match (a shipment of an order) moved org A's version on: the second is sent the new one
-        Request foreignCall = request(cell, op.ifMatch() && missing.statusCode() < 300 ? calls.ownEtag(cell, ownReads) : etag)
-                .with(field, values.other());
-        Response foreign = calls.send(foreignCall);
-        assertEquals(missing.statusCode(), foreign.statusCode(), cell + ": org B's " + values.other() + " answered "
-                + foreign.asString() + " but a value naming nothing answered " + missing.asString());
-        if (op.isRead() || isProblem(foreign)) {
-            MatrixBodies.answeredLikeMissing(missing, Map.of(field.name(), values.missing()), foreign, Map.of(field.name(), values.other()),
-                    cell + ": org B's value must be answered exactly like one naming nothing");
-        } else {
-            String text = MatrixBodies.searched(foreign);
-            fixture.otherMarkers().stream().filter(m -> !m.equals(values.other()) && !m.equals(fixture.otherOrg()))
-                    .forEach(m -> assertTrue(!text.contains(m), cell + ": the answer shows org B's " + m + ": " + text));
-            if (foreign.statusCode() < 300 && missingCall.json() != null) {
-                // a creation: org B's value (a serial number org B holds) creates org A's own as a made-up one does
-                List<Map<String, String>> sent = MatrixBodies.differences(missingCall.json(), foreignCall.json());
-                MatrixBodies.sameOnceMasked(missing, sent.get(0), foreign, sent.get(1), fixture.drawn(op),
-                        cell + ": org B's value must be answered exactly like one naming nothing (drawn ids aside)");
-            }
-            if (foreign.statusCode() < 300 && field.place() == IdFields.Place.BODY && !values.other().equals(fixture.otherOrg())) {
-                // org A's write stored the value as its own text (an entry naming an order id tariff cannot check)
-                fixture.adopt(values.other());
-            }
+        tried(cell, ownReads, values, MatrixBodies.At.FIRST);
+        if (inArray) {
+            tried(cell, ownReads, last, MatrixBodies.At.LAST);
         }
         if (!op.isRead()) {
             calls.unchanged(cell.role(), otherReads, before, cell.toString());
         }
     }
 
+    /** One try of {@link #foreignField}: org B's value and the made-up one, each in the element {@code at} names. */
+    private void tried(Cell cell, List<MatrixOperation> ownReads, Ids values, MatrixBodies.At at) {
+        MatrixOperation op = cell.operation();
+        IdFields.IdField field = cell.field();
+        String what = cell + (at == MatrixBodies.At.LAST ? " (at the last index)" : "");
+        String etag = op.ifMatch() ? calls.ownEtag(cell, ownReads) : null;
+        Request missingCall = request(cell, etag).with(field, values.missing(), at);
+        Response missing = calls.send(missingCall);
+        reachedTheLookup(what, field, values.missing(), missing);
+        // a creation under If-Match (a shipment of an order) moved org A's version on: the second is sent the new one
+        Request foreignCall = request(cell, op.ifMatch() && missing.statusCode() < 300 ? calls.ownEtag(cell, ownReads) : etag)
+                .with(field, values.other(), at);
+        Response foreign = calls.send(foreignCall);
+        assertEquals(missing.statusCode(), foreign.statusCode(), what + ": org B's " + values.other() + " answered "
+                + foreign.asString() + " but a value naming nothing answered " + missing.asString());
+        if (op.isRead() || isProblem(foreign)) {
+            MatrixBodies.answeredLikeMissing(missing, Map.of(field.name(), values.missing()), foreign, Map.of(field.name(), values.other()),
+                    what + ": org B's value must be answered exactly like one naming nothing");
+            return;
+        }
+        String text = MatrixBodies.searched(foreign);
+        fixture.otherMarkers().stream().filter(m -> !m.equals(values.other()) && !m.equals(fixture.otherOrg()))
+                .forEach(m -> assertTrue(!text.contains(m), what + ": the answer shows org B's " + m + ": " + text));
+        if (foreign.statusCode() < 300 && missingCall.json() != null) {
+            // a creation: org B's value (a serial number org B holds) creates org A's own as a made-up one does
+            List<Map<String, String>> sent = MatrixBodies.differences(missingCall.json(), foreignCall.json());
+            MatrixBodies.sameOnceMasked(missing, sent.get(0), foreign, sent.get(1), fixture.drawn(op),
+                    what + ": org B's value must be answered exactly like one naming nothing (drawn ids aside)");
+        }
+        if (foreign.statusCode() < 300 && field.place() == IdFields.Place.BODY && !values.other().equals(fixture.otherOrg())) {
+            // org A's write stored the value as its own text (an entry naming an order id tariff cannot check)
+            fixture.adopt(values.other());
+        }
+    }
+
+    /**
+     * Asserts org A's request with a made-up value in the field reached the lookup of that field (fresh review
+     * R-11g D2: a what-if sent an inline quote and quoteIds, so both requests got the same 400 before the id was
+     * read and the cell proved nothing): 2xx, a 404 naming the field or the value, or another 4xx naming the value
+     * (a serial number not on this shipment), or a 403 for a field naming the organisation (the check of that field).
+     *
+     * @throws AssertionError saying the fixture's body is wrong, with the answer
+     */
+    private void reachedTheLookup(String what, IdFields.IdField field, String made, Response missing) {
+        int status = missing.statusCode();
+        String text = MatrixBodies.text(missing);
+        if (status < 300 || text.contains(made) || status == 404 && text.contains(field.leaf())) {
+            return;
+        }
+        if (fixture.serviceOrgFields().contains(field.name()) && (field.place() == IdFields.Place.HEADER
+                || status == 403 && !text.contains(SecurityMatrix.ROLE_REFUSAL))) {
+            // a field naming the organisation: a header is read with the bearer token, before the handler runs (a
+            // person's is ignored), so any answer of the handler came after it; a person naming another organisation
+            // in a body or query is refused by that very check
+            return;
+        }
+        throw new AssertionError(what + ": the fixture's body is wrong for this cell: org A's request with the made-up "
+                + made + " in " + field + " must reach the lookup of that field (2xx, a 404 naming it, a 4xx naming the value),"
+                + " but answered " + status + " " + text + "; give the operation a body of org A's that is valid but for that"
+                + " field (MatrixFixture.body), so org B's value is looked up too");
+    }
+
     private Request request(Cell cell, String etag) {
         MatrixOperation op = cell.operation();
-        return calls.asCaller(op, cell.role(), fixture.body(op)).header("If-Match", etag);
+        Request request = calls.asCaller(op, cell.role(), fixture.body(op)).header("If-Match", etag);
+        String also = cell.field() == null ? null : fixture.fieldQuery(op, cell.field());
+        return also == null ? request : new Request(op, request.path() + (request.path().contains("?") ? "&" : "?") + also,
+                request.token(), request.json(), request.headers());
     }
 
     /**

@@ -43,6 +43,8 @@ public final class MatrixFixture {
     private final String emptyOrg = "matrix-c-" + UUID.randomUUID().toString().substring(0, 8);
     private final MatrixPaths paths = new MatrixPaths();
     private final Map<String, String> queries = new HashMap<>();
+    private final Map<String, String> fieldQueries = new HashMap<>();
+    private final Map<String, Map<String, Ids>> pathsOf = new HashMap<>();
     private final Map<String, Supplier<String>> bodies = new HashMap<>();
     private final Map<String, Ids> fields = new HashMap<>();
     private final Map<String, Supplier<Ids>> freshFields = new HashMap<>();
@@ -189,6 +191,23 @@ public final class MatrixFixture {
         return this;
     }
 
+    /**
+     * Query parameters sent with both requests of the cells trying org B's value in one query field, without '?':
+     * what the field needs beside it to be looked up (a rack code needs its site), so that the request with a
+     * made-up value reaches the lookup (fresh review R-11g D2).
+     *
+     * @param field {@code operationId:name}, e.g. {@code listRigs:rack}
+     */
+    public MatrixFixture fieldQuery(String field, String query) {
+        fieldQueries.put(field, query);
+        return this;
+    }
+
+    /** The query {@link #fieldQuery} gives the field's cells, or null. */
+    String fieldQuery(MatrixOperation op, IdFields.IdField field) {
+        return fieldQueries.get(op.operationId() + ":" + field.name());
+    }
+
     /** The body the operation is sent with instead of the contract's example (org A's otherwise-valid request). */
     public MatrixFixture body(String operationId, String json) {
         return body(operationId, () -> json);
@@ -322,7 +341,29 @@ public final class MatrixFixture {
 
     /** {@link #path(MatrixOperation, Side)} with some path parameters' values (by key) taken from {@code overrides}. */
     String path(MatrixOperation op, Side side, Map<String, Ids> overrides) {
-        return paths.path(op, side, overrides, queries.get(op.operationId()));
+        return paths.path(op, side, withOwn(op, overrides), queries.get(op.operationId()));
+    }
+
+    /**
+     * Other values of a path parameter for one operation only, e.g. a correction of an entry still inside its
+     * correction deadline where the fixture's entry is past it, so that the operation's requests reach the
+     * lookup of its fields (fresh review R-11g D2).
+     *
+     * @param key as in {@link #ids}, e.g. {@code /api/entries/{id}}
+     */
+    public MatrixFixture pathFor(String operationId, String key, Ids values) {
+        pathsOf.computeIfAbsent(operationId, k -> new HashMap<>()).put(key, values);
+        return this;
+    }
+
+    private Map<String, Ids> withOwn(MatrixOperation op, Map<String, Ids> overrides) {
+        Map<String, Ids> own = pathsOf.get(op.operationId());
+        if (own == null) {
+            return overrides;
+        }
+        Map<String, Ids> merged = new HashMap<>(own);
+        merged.putAll(overrides);
+        return merged;
     }
 
     /** The values of the operation's parameters on one side that differ from the missing ones. */
@@ -332,7 +373,7 @@ public final class MatrixFixture {
 
     /** {@link #distinctIds(MatrixOperation, Side)} with some values (by key) taken from {@code overrides}. */
     Map<String, String> distinctIds(MatrixOperation op, Side side, Map<String, Ids> overrides) {
-        return paths.distinctIds(op, side, overrides);
+        return paths.distinctIds(op, side, withOwn(op, overrides));
     }
 
     String body(MatrixOperation op) {

@@ -50,4 +50,30 @@ class IdFieldsTest {
         AssertionError noPlace = assertThrows(AssertionError.class, () -> MatrixBodies.with("{}", "moves[].to.place", false, "B-9"));
         assertTrue(noPlace.getMessage().contains("moves[].to.place"), noPlace.getMessage());
     }
+
+    @Test
+    void aFieldInAnArrayIsAlsoTriedInTheLastElementOfEachArrayOnItsWay() {
+        String body = "{\"moves\":[{\"holding\":\"H-1\",\"watcherIds\":[\"w1\",\"w2\"]},{\"holding\":\"H-2\",\"watcherIds\":[\"w3\",\"w4\"]}]}";
+        assertEquals("{\"moves\":[{\"holding\":\"H-1\",\"watcherIds\":[\"w1\",\"w2\"]},{\"holding\":\"B-9\",\"watcherIds\":[\"w3\",\"w4\"]}]}",
+                MatrixBodies.with(body, "moves[].holding", false, "B-9", MatrixBodies.At.LAST));
+        assertEquals("{\"moves\":[{\"holding\":\"H-1\",\"watcherIds\":[\"w1\",\"w2\"]},{\"holding\":\"H-2\",\"watcherIds\":[\"w3\",\"x\"]}]}",
+                MatrixBodies.with(body, "moves[].watcherIds", true, "x", MatrixBodies.At.LAST));
+    }
+
+    /** Fresh review R-11g D1: a field in an array is tried at the last index too, so its fixture body needs two items. */
+    @Test
+    void aBodyGivingAnArrayOnAFieldsWayFewerThanTwoItemsIsNamed() {
+        IdFields.IdField watchers = new IdFields.IdField(IdFields.Place.BODY, "moves[].watcherIds", true);
+        IdFields.IdField holding = new IdFields.IdField(IdFields.Place.BODY, "moves[].holding", false);
+        String two = "{\"moves\":[{\"holding\":\"H-1\",\"watcherIds\":[\"w1\",\"w2\"]},{\"holding\":\"H-2\",\"watcherIds\":[\"w3\",\"w4\"]}]}";
+        assertEquals(null, MatrixBodies.fewerThanTwo(two, watchers));
+        assertEquals(null, MatrixBodies.fewerThanTwo(two, holding));
+        assertEquals("moves: 1 item(s)", MatrixBodies.fewerThanTwo("{\"moves\":[{\"holding\":\"H-1\"}]}", holding));
+        assertEquals("moves[1].watcherIds: 1 item(s)", MatrixBodies.fewerThanTwo(
+                "{\"moves\":[{\"watcherIds\":[\"w1\",\"w2\"]},{\"watcherIds\":[\"w3\"]}]}", watchers));
+        assertEquals("quoteIds: 0 item(s)", MatrixBodies.fewerThanTwo("{\"quote\":{}}",
+                new IdFields.IdField(IdFields.Place.BODY, "quoteIds", true)));
+        assertTrue(MatrixBodies.inArray(holding) && MatrixBodies.inArray(watchers)
+                && !MatrixBodies.inArray(new IdFields.IdField(IdFields.Place.BODY, "organisation", false)));
+    }
 }

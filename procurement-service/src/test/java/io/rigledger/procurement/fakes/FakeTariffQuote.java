@@ -14,6 +14,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import io.rigledger.testsupport.Tokens;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,7 +25,8 @@ import java.util.UUID;
  * on HTS 8543.70: each line's duty is customs value x 2.6% rounded HALF_UP to the cent, US-made
  * lines carry none, and a line of another HTS code is refused (422 naming it), like the real one.
  * Fees: MPF 0.3464% of the non-US value, HALF_UP, held between FY2026's 33.58 and 651.50 (none
- * when all is US-made); HMF 0.125% of it for OCEAN.
+ * when all is US-made); HMF 0.125% of it for OCEAN. Each quote is kept with the organisation it was made
+ * for (the service account's X-On-Behalf-Of-Org, {@link Tokens#actingOrg}), whose alone it is, as tariff-service keeps it.
  */
 public class FakeTariffQuote implements ResponseDefinitionTransformerV2 {
 
@@ -145,7 +148,7 @@ public class FakeTariffQuote implements ResponseDefinitionTransformerV2 {
             quote.put("total", totalDuty.add(totalFees));
             quote.put("refundableDuty", BigDecimal.ZERO.setScale(2));
             FakeTariffWhatIf.QUOTES.put(quote.path("id").asText(), new FakeTariffWhatIf.Quoted(
-                    LocalDate.parse(request.path("entryDate").asText()), quoted, totalFees));
+                    FakeTariffWhatIf.actingOrg(serveEvent), LocalDate.parse(request.path("entryDate").asText()), quoted, totalFees));
             return ResponseDefinitionBuilder.like(stubbed).but()
                     .withStatus(201)
                     .withHeader("Content-Type", "application/json")
@@ -155,6 +158,20 @@ public class FakeTariffQuote implements ResponseDefinitionTransformerV2 {
             return ResponseDefinitionBuilder.like(stubbed).but().withStatus(599)
                     .withBody("fake tariff-service could not read the request: " + e).build();
         }
+    }
+
+    /**
+     * The ids of the quotes the fake made for an organisation, in no order (fresh review R-11g D3: a matrix marks
+     * another organisation's as data its organisation must never be shown).
+     */
+    public static java.util.Set<String> quotesOf(String org) {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        FakeTariffWhatIf.QUOTES.forEach((id, q) -> {
+            if (org.equals(q.org())) {
+                ids.add(id);
+            }
+        });
+        return ids;
     }
 
     private static ResponseDefinition refuse(ResponseDefinition stubbed, String field, String message) throws IOException {

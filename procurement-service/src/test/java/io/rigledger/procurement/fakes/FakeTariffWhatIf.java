@@ -9,19 +9,23 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
+import io.rigledger.testsupport.Tokens;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * tariff-service's whatIfDutyQuotes on stored quotes, as tariff.yaml describes it, for the fake's
  * schedule: MFN 2.6% always, and from {@link #SURCHARGE_FROM} a 10% surcharge on every non-US
  * line's customs value (HALF_UP to the cent); fees do not change. The old amounts are the ones
- * {@link FakeTariffQuote} answered for the quote. An unknown quote id is 404, as the real one answers.
+ * {@link FakeTariffQuote} answered for the quote. An unknown quote id, or one of a quote made for another
+ * organisation than the one the request acts for, is 404, as the real one answers.
  */
 public class FakeTariffWhatIf implements ResponseDefinitionTransformerV2 {
 
@@ -34,8 +38,8 @@ public class FakeTariffWhatIf implements ResponseDefinitionTransformerV2 {
     record QuotedLine(BigDecimal value, String origin, BigDecimal duty) {
     }
 
-    /** A quote as answered: entry date, lines and total fees. */
-    record Quoted(LocalDate entryDate, List<QuotedLine> lines, BigDecimal fees) {
+    /** A quote as answered: the organisation it was made for, entry date, lines and total fees. */
+    record Quoted(String org, LocalDate entryDate, List<QuotedLine> lines, BigDecimal fees) {
     }
 
     /** Every quote the fake answered, by id (what tariff-service stores). */
@@ -57,13 +61,15 @@ public class FakeTariffWhatIf implements ResponseDefinitionTransformerV2 {
         try {
             JsonNode request = JSON.readTree(serveEvent.getRequest().getBodyAsString());
             LocalDate newDate = LocalDate.parse(request.path("entryDate").asText());
+            String org = actingOrg(serveEvent);
             ObjectNode answer = JSON.createObjectNode();
             ArrayNode scenarios = answer.putArray("scenarios");
             BigDecimal oldAll = BigDecimal.ZERO.setScale(2);
             BigDecimal newAll = BigDecimal.ZERO.setScale(2);
             for (JsonNode id : request.path("quoteIds")) {
                 Quoted q = QUOTES.get(id.asText());
-                if (q == null) {
+                // another organisation's quote is answered exactly like a missing one, as tariff-service answers it
+                if (q == null || !Objects.equals(q.org(), org)) {
                     return notFound(stubbed, id.asText());
                 }
                 ObjectNode s = scenarios.addObject();
@@ -96,6 +102,12 @@ public class FakeTariffWhatIf implements ResponseDefinitionTransformerV2 {
             return ResponseDefinitionBuilder.like(stubbed).but().withStatus(599)
                     .withBody("fake tariff-service could not read the request: " + e).build();
         }
+    }
+
+    /** The organisation a request to the fake acts for: the token's, or the service account's X-On-Behalf-Of-Org. */
+    static String actingOrg(ServeEvent serveEvent) {
+        return Tokens.actingOrg(serveEvent.getRequest().getHeader("Authorization"),
+                serveEvent.getRequest().getHeader("X-On-Behalf-Of-Org"));
     }
 
     private static ObjectNode change(ObjectNode node, BigDecimal old, BigDecimal now) {
