@@ -19,13 +19,13 @@ import java.util.List;
 final class QuoteCopy {
 
     static final String COPY = "copy duty_quote (id, org, created_by, created_at, entry_date, schedule_version, "
-            + "request, body) from stdin (format binary)";
+            + "body) from stdin (format binary)";
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
-    private static final int FIELDS = 8;
+    private static final int FIELDS = 7;
     /** 2000-01-01T00:00:00Z, PostgreSQL's epoch of timestamps and dates. */
     private static final Instant PG_EPOCH = Instant.parse("2000-01-01T00:00:00Z");
     private static final long PG_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
-    /** Bytes of one row besides its four strings: field count, eight lengths, uuid, timestamptz, date, bigint. */
+    /** Bytes of one row besides its three strings: field count, seven lengths, uuid, timestamptz, date, bigint. */
     private static final int FIXED_ROW = 2 + FIELDS * 4 + 16 + 8 + 4 + 8;
 
     private QuoteCopy() {
@@ -36,16 +36,15 @@ final class QuoteCopy {
      * the one nullable column: PostgreSQL refuses the whole COPY for a null elsewhere).
      */
     static byte[] rows(List<StoredQuote> quotes) {
-        byte[][] text = new byte[quotes.size() * 4][];
+        byte[][] text = new byte[quotes.size() * 3][];
         int size = SIGNATURE.length + 4 + 4 + 2;
         for (int i = 0; i < quotes.size(); i++) {
             StoredQuote q = quotes.get(i);
-            text[i * 4] = utf8(q.org);
-            text[i * 4 + 1] = utf8(q.createdBy);
-            text[i * 4 + 2] = utf8(q.request);
-            text[i * 4 + 3] = utf8(q.body);
+            text[i * 3] = utf8(q.org);
+            text[i * 3 + 1] = utf8(q.createdBy);
+            text[i * 3 + 2] = utf8(q.body);
             size += FIXED_ROW;
-            for (int f = i * 4; f < i * 4 + 4; f++) {
+            for (int f = i * 3; f < i * 3 + 3; f++) {
                 size += text[f] == null ? 0 : text[f].length;
             }
         }
@@ -55,13 +54,12 @@ final class QuoteCopy {
             StoredQuote q = quotes.get(i);
             out.putShort((short) FIELDS);
             out.putInt(16).putLong(q.id.getMostSignificantBits()).putLong(q.id.getLeastSignificantBits());
-            put(out, text[i * 4]);
-            put(out, text[i * 4 + 1]);
+            put(out, text[i * 3]);
+            put(out, text[i * 3 + 1]);
             out.putInt(8).putLong(micros(q.createdAt));
             out.putInt(4).putInt(Math.toIntExact(q.entryDate.toEpochDay() - PG_EPOCH_DAY));
             out.putInt(8).putLong(q.scheduleVersion);
-            put(out, text[i * 4 + 2]);
-            put(out, text[i * 4 + 3]);
+            put(out, text[i * 3 + 2]);
         }
         out.putShort((short) -1);
         return out.array();

@@ -1,8 +1,6 @@
 package io.rigledger.tariff.quote;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.rigledger.platform.problem.Problems;
 import io.rigledger.tariff.duty.CannotQuote;
 import io.rigledger.tariff.duty.DutyEngine;
@@ -11,7 +9,6 @@ import io.rigledger.tariff.duty.QuoteInput;
 import io.rigledger.tariff.duty.Schedule;
 import io.rigledger.tariff.duty.TransportMode;
 import io.rigledger.tariff.schedule.ScheduleSnapshots;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -47,16 +44,6 @@ public class QuoteService {
 
     Clock clock = Clock.systemUTC();
 
-    /** Writers bound to their type once (serializers looked up at start, not per quote). */
-    private ObjectWriter views;
-    private ObjectWriter requests;
-
-    @PostConstruct
-    void writers() {
-        views = json.writerFor(DutyQuoteView.class);
-        requests = json.writerFor(NewDutyQuote.class);
-    }
-
     /** A quote as stored: its id and the exact JSON answered. */
     public record Stored(UUID id, String body) {
     }
@@ -73,7 +60,7 @@ public class QuoteService {
         Quotation q = compute(snapshots.current(), request, "");
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         UUID id = timeOrderedId(now);
-        String body = write(views, DutyQuoteView.of(id, request, now, q));
+        String body = QuoteJson.write(json.getFactory(), id, request, now, q);
         StoredQuote stored = new StoredQuote();
         stored.id = id;
         stored.org = owner.org();
@@ -81,7 +68,6 @@ public class QuoteService {
         stored.createdAt = now;
         stored.entryDate = request.entryDate();
         stored.scheduleVersion = q.scheduleVersion();
-        stored.request = write(requests, request);
         stored.body = body;
         return store.submit(stored).thenApply(committed -> new Stored(id, body));
     }
@@ -151,13 +137,5 @@ public class QuoteService {
         UUID random = UUID.randomUUID();
         long msb = at.toEpochMilli() << 16 | 0x7000L | (random.getMostSignificantBits() & 0x0FFFL);
         return new UUID(msb, random.getLeastSignificantBits());
-    }
-
-    private static String write(ObjectWriter writer, Object value) {
-        try {
-            return writer.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
-        }
     }
 }

@@ -10,7 +10,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A quote as answered (duty_quote, V5): {@code body} is the exact JSON the caller received. */
+/**
+ * A quote as answered (duty_quote, V5): {@code body} is the exact JSON the caller received, and
+ * holds what the caller asked too (what-if re-quotes from it). The table's {@code request} column
+ * is no longer written (V16: null for quotes stored since).
+ */
 @Entity
 @Table(name = "duty_quote")
 public class StoredQuote extends PanacheEntityBase {
@@ -32,9 +36,6 @@ public class StoredQuote extends PanacheEntityBase {
 
     @Column(name = "schedule_version")
     public long scheduleVersion;
-
-    /** The request as JSON (NewDutyQuote), for what-if re-quotes. */
-    public String request;
 
     public String body;
 }

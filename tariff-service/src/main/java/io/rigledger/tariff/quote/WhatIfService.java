@@ -1,6 +1,7 @@
 package io.rigledger.tariff.quote;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rigledger.platform.problem.Problems;
@@ -16,6 +17,7 @@ import io.rigledger.tariff.schedule.ScheduleSnapshots;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -60,16 +62,16 @@ public class WhatIfService {
             for (int i = 0; i < request.quoteIds().size(); i++) {
                 UUID id = request.quoteIds().get(i);
                 StoredQuote quote = quotes.find(id, owner).orElseThrow(() -> Problems.notFound("duty quote", id));
-                NewDutyQuote asked = read(quote.request, NewDutyQuote.class);
+                JsonNode body = read(quote.body);
+                NewDutyQuote asked = asked(body);
                 Quotation now = quotes.compute(draft, changed(asked, request), "quoteIds[" + i + "].");
-                scenarios.add(scenario(id, asked, read(quote.body, JsonNode.class), changed(asked, request), now));
+                scenarios.add(scenario(id, asked, Before.of(body), changed(asked, request), now));
             }
         } else {
             NewDutyQuote asked = request.quote();
             Quotation before = quotes.compute(today, asked, "quote.");
             Quotation now = quotes.compute(draft, changed(asked, request), "quote.");
-            scenarios.add(scenario(null, asked, json.valueToTree(DutyQuoteView.of(null, asked, null, before)),
-                    changed(asked, request), now));
+            scenarios.add(scenario(null, asked, Before.of(before), changed(asked, request), now));
         }
         BigDecimal old = BigDecimal.ZERO.setScale(2);
         BigDecimal current = BigDecimal.ZERO.setScale(2);
@@ -102,20 +104,36 @@ public class WhatIfService {
         }
     }
 
-    private static Scenario scenario(UUID id, NewDutyQuote asked, JsonNode old, NewDutyQuote changed, Quotation now) {
+    /** The old amounts of a scenario (USD, two decimals): each line's duty and the quote's totals. */
+    private record Before(List<BigDecimal> lineDuties, BigDecimal duty, BigDecimal fees, BigDecimal total) {
+
+        /** As a stored quote's body answered them. */
+        static Before of(JsonNode body) {
+            List<BigDecimal> lines = new ArrayList<>();
+            body.path("lines").forEach(l -> lines.add(money(l, "dutyAmount")));
+            return new Before(lines, money(body, "totalDuty"), money(body, "totalFees"), money(body, "total"));
+        }
+
+        /** As the engine computes them now (the inline quote on today's schedule). */
+        static Before of(Quotation q) {
+            return new Before(q.lines().stream().map(Quotation.LineQuote::duty).toList(), q.totalDuty(), q.totalFees(),
+                    q.total());
+        }
+
+        private static BigDecimal money(JsonNode node, String field) {
+            return node.path(field).decimalValue().setScale(2);
+        }
+    }
+
+    private static Scenario scenario(UUID id, NewDutyQuote asked, Before old, NewDutyQuote changed, Quotation now) {
         List<LineChange> lines = new ArrayList<>();
         for (int i = 0; i < now.lines().size(); i++) {
-            BigDecimal before = old.path("lines").path(i).path("dutyAmount").decimalValue().setScale(2);
+            BigDecimal before = old.lineDuties().get(i);
             BigDecimal after = now.lines().get(i).duty();
             lines.add(new LineChange(i + 1, before, after, after.subtract(before)));
         }
-        return new Scenario(id, asked.entryDate(), changed.entryDate(), lines,
-                Change.of(money(old, "totalDuty"), now.totalDuty()), Change.of(money(old, "totalFees"), now.totalFees()),
-                Change.of(money(old, "total"), now.total()));
-    }
-
-    private static BigDecimal money(JsonNode quote, String field) {
-        return quote.path(field).decimalValue().setScale(2);
+        return new Scenario(id, asked.entryDate(), changed.entryDate(), lines, Change.of(old.duty(), now.totalDuty()),
+                Change.of(old.fees(), now.totalFees()), Change.of(old.total(), now.total()));
     }
 
     private static NewDutyQuote changed(NewDutyQuote asked, WhatIfRequest request) {
@@ -171,11 +189,26 @@ public class WhatIfService {
         return schedule.withDraft(added, replaced);
     }
 
-    private <T> T read(String text, Class<T> type) {
+    private JsonNode read(String body) {
         try {
-            return json.readValue(text, type);
+            return json.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored quote cannot be read back as " + type.getSimpleName(), e);
+            throw new IllegalStateException("a stored quote's body cannot be read back as JSON", e);
+        }
+    }
+
+    /**
+     * What a stored quote asked, read back from its body: the body holds every field of the request
+     * (entry and export dates, transport mode, and per line HTS code, origin, customs value with two
+     * decimals, quantity with its default 1 filled in, US content percent), so the re-quote computes
+     * exactly what the request would; the answer's own fields (amounts, parts, fees) are skipped.
+     */
+    private NewDutyQuote asked(JsonNode body) {
+        try {
+            return json.readerFor(NewDutyQuote.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("a stored quote's body cannot be read back as its request", e);
         }
     }
 }

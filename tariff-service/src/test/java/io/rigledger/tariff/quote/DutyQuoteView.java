@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The answer of POST and GET /api/duty-quotes (contract: DutyQuote). Amounts are USD with two
+ * The answer of POST and GET /api/duty-quotes (contract: DutyQuote) as the records the service wrote
+ * it from with its ObjectMapper until QuoteJson wrote it field by field: kept in the tests as the
+ * oracle QuoteJsonTest compares QuoteJson's text with, byte for byte. Amounts are USD with two
  * decimals; rates are percent of the basis.
  */
 public record DutyQuoteView(UUID id, LocalDate entryDate, LocalDate exportDate, String transportMode, String currency,
