@@ -45,7 +45,7 @@ class QuoteJsonTest {
         List<BigDecimal> usContent = Arrays.asList(null, new BigDecimal("0"), new BigDecimal("30.5"),
                 new BigDecimal("100.00"));
         List<String> values = List.of("154321.09", "5000", "12.3", "0.00", "999999.99");
-        List<LocalDate> dates = List.of(LocalDate.of(2025, 9, 15), LocalDate.of(2026, 3, 10), LocalDate.of(2019, 1, 2),
+        List<LocalDate> dates = List.of(LocalDate.of(2025, 9, 15), LocalDate.of(2026, 3, 10), LocalDate.of(2022, 6, 1),
                 LocalDate.of(2025, 4, 9), LocalDate.of(2026, 11, 30));
         Instant[] at = {Instant.parse("2026-12-01T17:00:00Z"), Instant.parse("2026-12-01T17:00:00.120Z"),
                 Instant.parse("2026-12-01T17:00:00.007Z")};
@@ -58,7 +58,7 @@ class QuoteJsonTest {
             LocalDate export = i % 3 == 0 ? null : entry.minusDays(10 + i % 40);
             List<NewDutyQuote.Line> lines = new ArrayList<>();
             for (int n = 0; n <= i % 3; n++) {
-                lines.add(new NewDutyQuote.Line(n % 2 == 0 ? "8543.70.9860" : "8471.50", origins.get((i + n) % origins.size()),
+                lines.add(new NewDutyQuote.Line("8543.70.9860", origins.get((i + 3 * n) % origins.size()),
                         new BigDecimal(values.get((i + 2 * n) % values.size())), i % 4 == 0 ? null : 1 + i % 30,
                         usContent.get((i / 2 + n) % usContent.size())));
             }
