@@ -2,10 +2,10 @@ package io.rigledger.tariff.quote;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
 import io.rigledger.tariff.duty.Quotation;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -24,9 +24,6 @@ import java.util.UUID;
  */
 final class QuoteJson {
 
-    /** Characters reserved for an answer up front: a one-line quote with MPF and HMF is ~1,500. */
-    private static final int ANSWER_SIZE = 2048;
-
     private QuoteJson() {
     }
 
@@ -42,34 +39,35 @@ final class QuoteJson {
      * @throws UncheckedIOException never in practice (the text is written to memory)
      */
     static String write(JsonFactory factory, UUID id, NewDutyQuote request, Instant quotedAt, Quotation q) {
-        StringWriter out = new StringWriter(ANSWER_SIZE);
-        try (JsonGenerator g = factory.createGenerator(out)) {
-            g.writeStartObject();
-            g.writeStringField("id", id.toString());
-            date(g, "entryDate", request.entryDate());
-            date(g, "exportDate", request.exportDate());
-            text(g, "transportMode", request.transportMode());
-            g.writeStringField("currency", "USD");
-            g.writeStringField("quotedAt", quotedAt.toString());
-            g.writeNumberField("scheduleVersion", q.scheduleVersion());
-            number(g, "totalCustomsValue", q.totalCustomsValue());
-            g.writeArrayFieldStart("lines");
-            for (Quotation.LineQuote l : q.lines()) {
-                line(g, l);
+        // as ObjectWriter#writeValueAsString does: the text gathered in the factory's recycled buffers
+        try (SegmentedStringWriter out = new SegmentedStringWriter(factory._getBufferRecycler())) {
+            try (JsonGenerator g = factory.createGenerator(out)) {
+                g.writeStartObject();
+                g.writeStringField("id", id.toString());
+                date(g, "entryDate", request.entryDate());
+                date(g, "exportDate", request.exportDate());
+                text(g, "transportMode", request.transportMode());
+                g.writeStringField("currency", "USD");
+                g.writeStringField("quotedAt", quotedAt.toString());
+                g.writeNumberField("scheduleVersion", q.scheduleVersion());
+                number(g, "totalCustomsValue", q.totalCustomsValue());
+                g.writeArrayFieldStart("lines");
+                for (Quotation.LineQuote l : q.lines()) {
+                    line(g, l);
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("fees");
+                for (Quotation.FeeQuote f : q.fees()) {
+                    fee(g, f);
+                }
+                g.writeEndArray();
+                number(g, "totalDuty", q.totalDuty());
+                number(g, "totalFees", q.totalFees());
+                number(g, "total", q.total());
+                number(g, "refundableDuty", q.refundableDuty());
+                g.writeEndObject();
             }
-            g.writeEndArray();
-            g.writeArrayFieldStart("fees");
-            for (Quotation.FeeQuote f : q.fees()) {
-                fee(g, f);
-            }
-            g.writeEndArray();
-            number(g, "totalDuty", q.totalDuty());
-            number(g, "totalFees", q.totalFees());
-            number(g, "total", q.total());
-            number(g, "refundableDuty", q.refundableDuty());
-            g.writeEndObject();
-            g.flush();
-            return out.toString();
+            return out.getAndClear();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a duty quote as JSON", e);
         }
