@@ -22,20 +22,29 @@ public class JsonBodies implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!WITH_BODY.contains(request.getMethod()) || !hasBody(request)) {
+        if (!carriesBody(request)) {
             return;
         }
         String declared = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
-        MediaType type;
-        try {
-            type = declared == null ? null : MediaType.valueOf(declared);
-        } catch (IllegalArgumentException e) {
-            type = null;
-        }
-        if (!JsonMedia.isReadableJson(type)) {
+        if (!JsonMedia.isReadableJson(declaredType(request))) {
             throw Problems.unsupportedMediaType(declared == null
                     ? "the request has a body but no Content-Type; send it as application/json (UTF-8)"
                     : "send the body as application/json (UTF-8), not " + declared);
+        }
+    }
+
+    /** Whether this is a POST, PUT or PATCH that says a body follows (Content-Length above 0, or Transfer-Encoding). */
+    public static boolean carriesBody(ContainerRequestContext request) {
+        return WITH_BODY.contains(request.getMethod()) && hasBody(request);
+    }
+
+    /** The request's Content-Type, or null when it has none or one that does not parse. */
+    public static MediaType declaredType(ContainerRequestContext request) {
+        String declared = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        try {
+            return declared == null ? null : MediaType.valueOf(declared);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

@@ -44,12 +44,14 @@ public class RateLimitFilter {
     CurrentIdentityAssociation identities;
 
     /**
-     * Takes one request from the caller's quota.
+     * Takes one request from the caller's quota. Pre-matching, so it always runs on the event loop; it says
+     * {@code nonBlocking} because RESTEasy Reactive refuses a non-blocking filter ({@link
+     * io.rigledger.platform.json.StrictUtf8Body}) placed after one that is not, counting pre-matching ones first.
      *
      * @throws io.rigledger.platform.problem.ProblemException (as the Uni's failure) 429 with Retry-After
      *                                                        when the quota is used up
      */
-    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION - 100)
+    @ServerRequestFilter(preMatching = true, nonBlocking = true, priority = Priorities.AUTHENTICATION - 100)
     public Uni<Void> limit(ContainerRequestContext request, HttpServerRequest http) {
         if (!quotas.enabled() || !isApi(http.path())) {
             return Uni.createFrom().voidItem();
