@@ -14,8 +14,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import io.rigledger.testsupport.Tokens;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,7 +24,7 @@ import java.util.UUID;
  * lines carry none, and a line of another HTS code is refused (422 naming it), like the real one.
  * Fees: MPF 0.3464% of the non-US value, HALF_UP, held between FY2026's 33.58 and 651.50 (none
  * when all is US-made); HMF 0.125% of it for OCEAN. Each quote is kept with the organisation it was made
- * for (the service account's X-On-Behalf-Of-Org, {@link Tokens#actingOrg}), whose alone it is, as tariff-service keeps it.
+ * for (the service account's X-On-Behalf-Of-Org), whose alone it is, as tariff-service keeps it.
  */
 public class FakeTariffQuote implements ResponseDefinitionTransformerV2 {
 

@@ -104,10 +104,14 @@ public class FakeTariffWhatIf implements ResponseDefinitionTransformerV2 {
         }
     }
 
-    /** The organisation a request to the fake acts for: the token's, or the service account's X-On-Behalf-Of-Org. */
+    /**
+     * The organisation a request to the fake acts for: the X-On-Behalf-Of-Org procurement-service's service account
+     * sends with each quote and what-if (its token in the tests names no group {@link Tokens#actingOrg} reads), else
+     * the token's org claim.
+     */
     static String actingOrg(ServeEvent serveEvent) {
-        return Tokens.actingOrg(serveEvent.getRequest().getHeader("Authorization"),
-                serveEvent.getRequest().getHeader("X-On-Behalf-Of-Org"));
+        String onBehalfOf = serveEvent.getRequest().getHeader("X-On-Behalf-Of-Org");
+        return onBehalfOf != null ? onBehalfOf : Tokens.orgClaim(serveEvent.getRequest().getHeader("Authorization"));
     }
 
     private static ObjectNode change(ObjectNode node, BigDecimal old, BigDecimal now) {
