@@ -104,6 +104,12 @@ class SecurityTest {
                 .field("serialNumbers", b.serials + "-2", newSerial())
                 .drawn("createShipment", "each shipment moves the order to its next version and ships the line's next rig",
                         "orderVersion", "rigOnLine")
+                // org B's requests of the Idempotency-Key cells (fresh review R-11g D5): a receipt of its own rigs
+                .otherBody("receiveShipment", () -> receipt(f.otherOrg(), b.shipment))
+                .keyNotStored("submitPurchaseOrder", "org B's order is confirmed and shipped: this write of it is refused by its state (409) and stores no key")
+                .keyNotStored("confirmPurchaseOrder", "org B's order is confirmed and shipped: this write of it is refused by its state (409) and stores no key")
+                .keyNotStored("cancelPurchaseOrder", "org B's order is confirmed and shipped: this write of it is refused by its state (409) and stores no key")
+                .keyNotStored("requotePurchaseOrder", "org B's order is confirmed and shipped: this write of it is refused by its state (409) and stores no key")
                 .twins(SecurityTest::twinOrders)
                 .holds("status", "DRAFT", as(Tokens.operator(f.callerOrg())).get("/api/purchase-orders/" + a.order)
                         .then().statusCode(200).extract().path("status"));

@@ -135,6 +135,17 @@ class SecurityTest {
                 .holds("groupBy", "entry")
                 .holdsEvery("sort")
                 .unfiltered("purchaseOrderId", "an id: org B's order is tried in it by its id-field cells")
+                // org B's requests of the Idempotency-Key cells (fresh review R-11g D5): its own entry, its own correction
+                .otherBody("createEntry", () -> FakeProcurement.holds(f.otherOrg(), entryBody(newEntryNumber(), b.order, b.shipment)))
+                .otherBody("correctEntry", () -> edited("correctEntry", requestExample(CONTRACT, "correctEntry"),
+                        node -> node.set("orderLines", orderLines(b.order, b.shipment))))
+                .keyNotStored("recordEntryPayment", "org B's entry is paid: this write of it is refused by its state (409) and stores no key")
+                .keyNotStored("liquidateEntry", "org B's entry is paid: this write of it is refused by its state (409) and stores no key")
+                .keyNotStored("protestEntry", "org B's entry is paid: this write of it is refused by its state (409) and stores no key")
+                .keyNotStored("finallyLiquidateEntry", "org B's entry is paid: this write of it is refused by its state (409) and stores no key")
+                .keyNotStored("requestEntryRefund", "org B's entry is paid: this write of it is refused by its state (409) and stores no key")
+                .keyNotStored("recordEntryRefund", "org B's entry is paid: this write of it is refused by its state (409) and stores no key")
+                .keyNotStored("recordOriginAudit", "org B's entry is paid: this write of it is refused by its state (409) and stores no key")
                 .twins(SecurityTest::twinEntries);
     }
 

@@ -122,10 +122,16 @@ final class MatrixCalls {
 
     /** Org A's resource's current ETag, from the nearest read above the operation that sends one. */
     String ownEtag(Cell cell, List<MatrixOperation> reads) {
+        return etag(cell, reads, Side.CALLER);
+    }
+
+    /** The current ETag of one side's resource (org A's or org B's), from the nearest read above that sends one. */
+    String etag(Cell cell, List<MatrixOperation> reads, Side side) {
+        String org = side == Side.OTHER ? fixture.otherOrg() : fixture.callerOrg();
         for (MatrixOperation read : reads) {
             String reader = read.roles().contains(cell.role()) ? cell.role() : read.personRoles().get(0);
-            Response answer = send(new Request(read, fixture.path(read, Side.CALLER),
-                    SecurityMatrix.person(reader, fixture.callerOrg())));
+            Response answer = send(new Request(read, fixture.path(read, side),
+                    SecurityMatrix.person(reader, org)));
             if (answer.header("ETag") != null) {
                 return answer.header("ETag");
             }

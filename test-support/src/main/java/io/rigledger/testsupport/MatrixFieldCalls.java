@@ -247,6 +247,50 @@ final class MatrixFieldCalls {
         return request;
     }
 
+    /** The request header naming a write's idempotency key (contracts/platform.yaml, IdempotencyKey). */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final java.util.regex.Pattern UUIDS =
+            java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    /**
+     * Org B's caller sends its request (org B's path and ETag, the fixture's {@link MatrixFixture#otherBody}) with a
+     * fresh Idempotency-Key, then org A's caller the same body with the same key at org A's path: org A's answer is
+     * its own, not org B's replay (no Idempotent-Replayed, no 422 about the key, none of the ids in org B's answer
+     * that org A did not send), since a key is scoped to the caller's organisation (contracts/platform.yaml; fresh
+     * review R-11g D5). Org B's request must succeed (a failed one stores no key) unless the fixture says why not
+     * ({@link MatrixFixture#keyNotStored}).
+     *
+     * @param reads the GETs of the operation's path and those above it (for each side's current ETag)
+     */
+    void keyOfAnother(Cell cell, List<MatrixOperation> reads) {
+        MatrixOperation op = cell.operation();
+        String key = "matrix-" + java.util.UUID.randomUUID();
+        String body = fixture.otherBody(op);
+        Request other = new Request(op, fixture.path(op, Side.OTHER), SecurityMatrix.memberOf(cell.role(), fixture.otherOrg()))
+                .json(body).header(IDEMPOTENCY_KEY, key).header("If-Match", op.ifMatch() ? calls.etag(cell, reads, Side.OTHER) : null);
+        Response b = calls.send(other);
+        String reason = fixture.keyNotStoredReason(op);
+        if (b.statusCode() >= 300 && reason == null) {
+            throw new AssertionError(cell + ": org B's request with a key must succeed, so that its answer is stored, but"
+                    + " answered " + b.asString() + ": give org B a body that succeeds (MatrixFixture.otherBody) or say"
+                    + " why it cannot (MatrixFixture.keyNotStored)");
+        }
+        Request own = calls.asCaller(op, cell.role(), body).header(IDEMPOTENCY_KEY, key)
+                .header("If-Match", op.ifMatch() ? calls.ownEtag(cell, reads) : null);
+        Response a = calls.send(own);
+        String said = cell + ": org A's answer to org B's key " + a.statusCode() + " " + MatrixBodies.searched(a)
+                + " (org B's: " + b.statusCode() + " " + MatrixBodies.searched(b) + ")";
+        assertTrue(a.header("Idempotent-Replayed") == null, said);
+        assertTrue(!(a.statusCode() == 422 && a.asString().contains(IDEMPOTENCY_KEY)), said);
+        String sent = own.path() + " " + own.json();
+        String text = MatrixBodies.searched(a);
+        java.util.regex.Matcher ids = UUIDS.matcher(MatrixBodies.searched(b));
+        while (ids.find()) {
+            String id = ids.group();
+            assertTrue(sent.contains(id) || !text.contains(id), said + ": it shows org B's " + id);
+        }
+    }
+
     private static boolean isProblem(Response answer) {
         return Objects.equals("application/problem+json", answer.contentType());
     }

@@ -44,6 +44,8 @@ public final class MatrixFixture {
     private final MatrixPaths paths = new MatrixPaths();
     private final Map<String, String> queries = new HashMap<>();
     private final Map<String, String> fieldQueries = new HashMap<>();
+    private final Map<String, Supplier<String>> otherBodies = new HashMap<>();
+    private final Map<String, String> keyNotStored = new HashMap<>();
     private final Map<String, Map<String, Ids>> pathsOf = new HashMap<>();
     private final Map<String, Supplier<String>> bodies = new HashMap<>();
     private final Map<String, Ids> fields = new HashMap<>();
@@ -201,6 +203,35 @@ public final class MatrixFixture {
     public MatrixFixture fieldQuery(String field, String query) {
         fieldQueries.put(field, query);
         return this;
+    }
+
+    /**
+     * The body org B's caller sends in the operation's Idempotency-Key cell, where org A's ({@link #body}) names org
+     * A's resources (fresh review R-11g D5); org A then sends the same body with the same key.
+     */
+    public MatrixFixture otherBody(String operationId, Supplier<String> json) {
+        otherBodies.put(operationId, json);
+        return this;
+    }
+
+    /** {@link #otherBody}, else {@link #body(MatrixOperation)}. */
+    String otherBody(MatrixOperation op) {
+        Supplier<String> body = otherBodies.get(op.operationId());
+        return body == null ? body(op) : body.get();
+    }
+
+    /**
+     * An operation taking an Idempotency-Key whose request org B cannot make succeed in the fixture (its order is
+     * confirmed, its entry paid), with the reason: a request that failed stores no key, so its Idempotency-Key cell
+     * checks only that org A's answer with org B's key is no replay; without a reason such a failure fails the cell.
+     */
+    public MatrixFixture keyNotStored(String operationId, String reason) {
+        keyNotStored.put(operationId, reason);
+        return this;
+    }
+
+    String keyNotStoredReason(MatrixOperation op) {
+        return keyNotStored.get(op.operationId());
     }
 
     /** The query {@link #fieldQuery} gives the field's cells, or null. */

@@ -65,6 +65,10 @@ import java.util.function.Supplier;
  *       {@link MatrixFixture#twins}) read it, under the fixture's query and each value of each enum query
  *       parameter, and get the same answer once each one's values and drawn ids are masked, so an answer
  *       cached or keyed by a version or a count without the organisation fails (fresh review R-11f D1);</li>
+ *   <li>for each org-scoped write taking an Idempotency-Key, by its first person role: org B's caller sends its
+ *       request with a fresh key, then org A's caller the same body with the same key at org A's path, and gets an
+ *       answer of its own: not replayed, not a 422 about the key, none of the ids of org B's answer in it (fresh
+ *       review R-11g D5; where org B's request cannot succeed the fixture says why, {@link MatrixFixture#keyNotStored});</li>
  *   <li>for each org-scoped operation the service account may call: naming no organisation is a
  *       4xx problem+json naming the field; acting for org A, org B's real path id is answered like a
  *       missing one (body and headers) and org B's resource is unchanged.</li>
@@ -137,7 +141,8 @@ public final class SecurityMatrix {
     }
 
     /** What a cell proves. */
-    public enum Kind { REFUSED, ROLE, FOREIGN_ID, FOREIGN_FIELD, FOREIGN_ROWS, FOREIGN_QUERY, GLOBAL_ALIKE, SERVICE_FOR_ORG, TWINS }
+    public enum Kind { REFUSED, ROLE, FOREIGN_ID, FOREIGN_FIELD, FOREIGN_ROWS, FOREIGN_QUERY, GLOBAL_ALIKE, SERVICE_FOR_ORG, TWINS,
+        IDEMPOTENCY_KEY }
 
     /**
      * One cell: an operation called with a refused token, by a role, by a person of org A with org
@@ -174,6 +179,8 @@ public final class SecurityMatrix {
                 case SERVICE_FOR_ORG -> "service acting for one organisation gets 404 for another's id, naming none is 4xx";
                 case TWINS -> role + " of two organisations that made the same writes with values of their own reads"
                         + " the same, each one's values aside (nothing kept for one is given to the other)";
+                case IDEMPOTENCY_KEY -> role + " sending another organisation's Idempotency-Key with its body gets an"
+                        + " answer of its own, not the other's replay";
             };
             return operation + ": " + what;
         }
@@ -215,6 +222,10 @@ public final class SecurityMatrix {
             if (op.isRead() && op.pathParams().isEmpty() && !op.personRoles().isEmpty()) {
                 // fresh review R-11f D1: an answer kept (cached, keyed by a version or a count) without the organisation
                 cells.add(new Cell(op, Kind.TWINS, null, op.personRoles().get(0)));
+            }
+            if (op.headers().contains(MatrixFieldCalls.IDEMPOTENCY_KEY) && !op.orgRoles().isEmpty()) {
+                // fresh review R-11g D5: a key kept without the organisation replays one organisation's answer to another
+                cells.add(new Cell(op, Kind.IDEMPOTENCY_KEY, null, op.orgRoles().get(0)));
             }
             if (op.roles().contains("service") && !op.idFields().isEmpty()) {
                 cells.add(new Cell(op, Kind.SERVICE_FOR_ORG, null, "service"));
@@ -263,6 +274,7 @@ public final class SecurityMatrix {
             case SERVICE_FOR_ORG -> fields.serviceForOrganisation(cell, cell.operation().takesAnId()
                     ? readsAbove(cell.operation()) : List.of());
             case TWINS -> new MatrixTwinCalls(calls, f, twins(f)).alike(cell);
+            case IDEMPOTENCY_KEY -> fields.keyOfAnother(cell, cell.operation().ifMatch() ? readsAbove(cell.operation()) : List.of());
         }
     }
 
