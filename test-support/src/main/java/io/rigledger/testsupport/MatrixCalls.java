@@ -314,19 +314,19 @@ final class MatrixCalls {
 
         /** The request with one id field (body property, query parameter or header) set to a value. */
         Request with(IdFields.IdField field, String value) {
-            return with(field, value, MatrixBodies.At.FIRST);
+            return with(field, value, MatrixBodyEdits.At.FIRST);
         }
 
         /**
          * The request with one id field set to a value; a body property in an array (or an array of ids) in the
-         * element {@code at} names, see {@link MatrixBodies#with(String, String, boolean, String, MatrixBodies.At)}.
+         * element {@code at} names, see {@link MatrixBodyEdits#with(String, String, boolean, String, MatrixBodyEdits.At)}.
          */
-        Request with(IdFields.IdField field, String value, MatrixBodies.At at) {
+        Request with(IdFields.IdField field, String value, MatrixBodyEdits.At at) {
             return switch (field.place()) {
                 case HEADER -> header(field.name(), value);
                 case QUERY -> new Request(op, path + (path.contains("?") ? "&" : "?") + field.name() + "="
                         + URLEncoder.encode(value, StandardCharsets.UTF_8), token, json, headers);
-                case BODY -> json(MatrixBodies.with(json, field.name(), field.array(), value, at));
+                case BODY -> json(MatrixBodyEdits.with(json, field.name(), field.array(), value, at));
             };
         }
     }

@@ -56,9 +56,9 @@ final class MatrixFieldCalls {
             throw new AssertionError(op + ": the SecurityTest's fixture gives no value of org B for the " + field
                     + " (MatrixFixture.field), nor does the contract exempt it (x-rigledger-foreign-exempt with the reason)");
         }
-        boolean inArray = field.place() == IdFields.Place.BODY && MatrixBodies.inArray(field);
+        boolean inArray = field.place() == IdFields.Place.BODY && MatrixBodyEdits.inArray(field);
         if (inArray) {
-            String few = MatrixBodies.fewerThanTwo(fixture.body(op), field);
+            String few = MatrixBodyEdits.fewerThanTwo(fixture.body(op), field);
             if (few != null) {
                 throw new AssertionError(cell + ": org B's value is tried at the first and at the last index of each array"
                         + " on the field's way, but the fixture's body of org A (MatrixFixture.body, else the contract's"
@@ -68,9 +68,9 @@ final class MatrixFieldCalls {
         // a value made afresh (org B's new serial number) is made for each try before org B's data is read
         Ids last = inArray ? fixture.field(op, field) : null;
         List<Response> before = op.isRead() ? List.of() : calls.snapshot(cell.role(), otherReads, cell.toString());
-        tried(cell, ownReads, values, MatrixBodies.At.FIRST);
+        tried(cell, ownReads, values, MatrixBodyEdits.At.FIRST);
         if (inArray) {
-            tried(cell, ownReads, last, MatrixBodies.At.LAST);
+            tried(cell, ownReads, last, MatrixBodyEdits.At.LAST);
         }
         if (!op.isRead()) {
             calls.unchanged(cell.role(), otherReads, before, cell.toString());
@@ -78,10 +78,10 @@ final class MatrixFieldCalls {
     }
 
     /** One try of {@link #foreignField}: org B's value and the made-up one, each in the element {@code at} names. */
-    private void tried(Cell cell, List<MatrixOperation> ownReads, Ids values, MatrixBodies.At at) {
+    private void tried(Cell cell, List<MatrixOperation> ownReads, Ids values, MatrixBodyEdits.At at) {
         MatrixOperation op = cell.operation();
         IdFields.IdField field = cell.field();
-        String what = cell + (at == MatrixBodies.At.LAST ? " (at the last index)" : "");
+        String what = cell + (at == MatrixBodyEdits.At.LAST ? " (at the last index)" : "");
         String etag = op.ifMatch() ? calls.ownEtag(cell, ownReads) : null;
         Request missingCall = request(cell, etag).with(field, values.missing(), at);
         Response missing = calls.send(missingCall);
@@ -204,7 +204,7 @@ final class MatrixFieldCalls {
         String token = SecurityMatrix.memberOf("service", null);
         Request bare = new Request(op, fixture.path(op, Side.CALLER), token).json(fixture.body(op));
         for (IdFields.IdField f : orgFields) {
-            bare = f.place() == IdFields.Place.BODY ? bare.json(MatrixBodies.without(bare.json(), f.name())) : bare;
+            bare = f.place() == IdFields.Place.BODY ? bare.json(MatrixBodyEdits.without(bare.json(), f.name())) : bare;
         }
         Response nobody = calls.send(bare);
         if (fixture.serviceOrgOptional(op)) {

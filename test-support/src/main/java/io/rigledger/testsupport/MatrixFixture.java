@@ -46,25 +46,18 @@ public final class MatrixFixture {
     private final Map<String, String> fieldQueries = new HashMap<>();
     private final Map<String, Supplier<String>> otherBodies = new HashMap<>();
     private final Map<String, String> keyNotStored = new HashMap<>();
-    private final Map<String, Map<String, Ids>> pathsOf = new HashMap<>();
     private final Map<String, Supplier<String>> bodies = new HashMap<>();
-    private final Map<String, Ids> fields = new HashMap<>();
-    private final Map<String, Supplier<Ids>> freshFields = new HashMap<>();
+    private final MatrixFieldValues fields = new MatrixFieldValues();
     private final Map<String, Set<String>> drawn = new HashMap<>();
     private Function<String, Map<String, String>> twinWrites;
     private final Set<String> serviceOrgFields = new LinkedHashSet<>();
     private final Map<String, String> serviceOrgOptional = new HashMap<>();
-    private final Set<String> otherMarkers = new LinkedHashSet<>();
-    private final Set<String> ownMarkers = new LinkedHashSet<>();
+    private final MatrixMarkers markers = new MatrixMarkers(callerOrg, otherOrg);
     private final Map<String, String> unlisted = new HashMap<>();
     private final Map<String, String> upserts = new HashMap<>();
     private final MatrixQueryParams params = new MatrixQueryParams();
-    private final Set<String> adopted = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     MatrixFixture() {
-        otherMarkers.add(otherOrg);
-        // its people's names (operator-<org>, ...) show in what they did, so org A's name is org A's data too
-        ownMarkers.add(callerOrg);
     }
 
     /** Org A: the people of the matrix's cells belong to it. */
@@ -279,7 +272,7 @@ public final class MatrixFixture {
      * @param name as in {@link #field(String, String, String)}
      */
     public MatrixFixture field(String name, Supplier<Ids> fresh) {
-        freshFields.put(name, fresh);
+        fields.putFresh(name, fresh);
         return this;
     }
 
@@ -328,7 +321,7 @@ public final class MatrixFixture {
 
     /** Text of org B's data (serials, entry numbers, ids that are no path parameter) org A's lists must not show. */
     public MatrixFixture mark(String... otherOrgText) {
-        otherMarkers.addAll(Set.of(otherOrgText));
+        markers.addOther(otherOrgText);
         return this;
     }
 
@@ -337,7 +330,7 @@ public final class MatrixFixture {
      * that an empty or another organisation's answer fails; org A's name and its path ids are marked already.
      */
     public MatrixFixture ownMark(String... callerOrgText) {
-        ownMarkers.addAll(Set.of(callerOrgText));
+        markers.addOwn(callerOrgText);
         return this;
     }
 
@@ -372,7 +365,7 @@ public final class MatrixFixture {
 
     /** {@link #path(MatrixOperation, Side)} with some path parameters' values (by key) taken from {@code overrides}. */
     String path(MatrixOperation op, Side side, Map<String, Ids> overrides) {
-        return paths.path(op, side, withOwn(op, overrides), queries.get(op.operationId()));
+        return paths.path(op, side, overrides, queries.get(op.operationId()));
     }
 
     /**
@@ -383,18 +376,8 @@ public final class MatrixFixture {
      * @param key as in {@link #ids}, e.g. {@code /api/entries/{id}}
      */
     public MatrixFixture pathFor(String operationId, String key, Ids values) {
-        pathsOf.computeIfAbsent(operationId, k -> new HashMap<>()).put(key, values);
+        paths.putFor(operationId, key, values);
         return this;
-    }
-
-    private Map<String, Ids> withOwn(MatrixOperation op, Map<String, Ids> overrides) {
-        Map<String, Ids> own = pathsOf.get(op.operationId());
-        if (own == null) {
-            return overrides;
-        }
-        Map<String, Ids> merged = new HashMap<>(own);
-        merged.putAll(overrides);
-        return merged;
     }
 
     /** The values of the operation's parameters on one side that differ from the missing ones. */
@@ -404,7 +387,7 @@ public final class MatrixFixture {
 
     /** {@link #distinctIds(MatrixOperation, Side)} with some values (by key) taken from {@code overrides}. */
     Map<String, String> distinctIds(MatrixOperation op, Side side, Map<String, Ids> overrides) {
-        return paths.distinctIds(op, side, withOwn(op, overrides));
+        return paths.distinctIds(op, side, overrides);
     }
 
     String body(MatrixOperation op) {
@@ -414,12 +397,7 @@ public final class MatrixFixture {
 
     /** Org B's and a missing value of an id field of the operation, or null when the fixture gives none. */
     Ids field(MatrixOperation op, IdFields.IdField field) {
-        Supplier<Ids> fresh = freshFields.getOrDefault(op.operationId() + ":" + field.name(), freshFields.get(field.leaf()));
-        if (fresh != null) {
-            return fresh.get();
-        }
-        Ids exact = fields.get(op.operationId() + ":" + field.name());
-        return exact != null ? exact : fields.get(field.leaf());
+        return fields.of(op, field);
     }
 
     /**
@@ -450,9 +428,7 @@ public final class MatrixFixture {
      * registered, less the values org A's own accepted writes stored ({@link #adopt}).
      */
     Set<String> otherMarkers() {
-        Set<String> markers = new LinkedHashSet<>(otherMarkers);
-        markers.removeAll(adopted);
-        return markers;
+        return markers.other();
     }
 
     /**
@@ -461,12 +437,12 @@ public final class MatrixFixture {
      * customs entry): org A's reads after it may show it as org A's own text.
      */
     void adopt(String value) {
-        adopted.add(value);
+        markers.adopt(value);
     }
 
     /** Org A's data: its name, the org A values of the path parameters and what {@link #ownMark} added. */
     Set<String> ownMarkers() {
-        return ownMarkers;
+        return markers.own();
     }
 
     /** The fixture's values of a query parameter of the operation (the first org A's), or null. */

@@ -18,6 +18,7 @@ final class MatrixPaths {
 
     private final Map<String, Ids> ids = new LinkedHashMap<>();
     private final Map<String, List<Map<String, Ids>>> also = new HashMap<>();
+    private final Map<String, Map<String, Ids>> pathsOf = new HashMap<>();
 
     void put(String key, Ids values) {
         ids.put(key, values);
@@ -39,6 +40,7 @@ final class MatrixPaths {
      * @throws AssertionError naming the parameter when the fixture gives it no value
      */
     String path(MatrixOperation op, Side side, Map<String, Ids> overrides, String query) {
+        overrides = withOwn(op, overrides);
         String path = op.pathTemplate();
         for (String key : op.idKeys()) {
             Ids values = overrides.getOrDefault(key, ids.get(key));
@@ -53,6 +55,7 @@ final class MatrixPaths {
 
     /** The values of the operation's parameters on one side (some, by key, from {@code overrides}) that differ from the missing ones. */
     Map<String, String> distinctIds(MatrixOperation op, Side side, Map<String, Ids> overrides) {
+        overrides = withOwn(op, overrides);
         Map<String, String> found = new LinkedHashMap<>();
         for (String key : op.idKeys()) {
             Ids values = overrides.getOrDefault(key, ids.get(key));
@@ -61,6 +64,22 @@ final class MatrixPaths {
             }
         }
         return found;
+    }
+
+    /** Other values of a path parameter (its key) for one operation only ({@link MatrixFixture#pathFor}). */
+    void putFor(String operationId, String key, Ids values) {
+        pathsOf.computeIfAbsent(operationId, k -> new HashMap<>()).put(key, values);
+    }
+
+    /** {@code overrides} over the operation's own values ({@link #putFor}) over the fixture's. */
+    private Map<String, Ids> withOwn(MatrixOperation op, Map<String, Ids> overrides) {
+        Map<String, Ids> own = pathsOf.get(op.operationId());
+        if (own == null) {
+            return overrides;
+        }
+        Map<String, Ids> merged = new HashMap<>(own);
+        merged.putAll(overrides);
+        return merged;
     }
 
     /** The value of a path parameter (its key) on one side, or null when not registered. */

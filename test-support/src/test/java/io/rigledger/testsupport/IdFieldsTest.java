@@ -44,10 +44,10 @@ class IdFieldsTest {
     void aFieldIsTriedInTheFirstElementOfItsArrayAndCreatedWhenTheExampleLeavesItOut() {
         String body = "{\"moves\":[{\"holding\":\"H-1\",\"to\":{\"place\":\"P-1\"}},{\"holding\":\"H-2\"}]}";
         assertEquals("{\"moves\":[{\"holding\":\"H-1\",\"to\":{\"place\":\"B-9\"}},{\"holding\":\"H-2\"}]}",
-                MatrixBodies.with(body, "moves[].to.place", false, "B-9"));
+                MatrixBodyEdits.with(body, "moves[].to.place", false, "B-9"));
         assertEquals("{\"moves\":[{\"holding\":\"H-1\",\"to\":{\"place\":\"P-1\"},\"watcherIds\":[\"x\"]},{\"holding\":\"H-2\"}]}",
-                MatrixBodies.with(body, "moves[].watcherIds", true, "x"));
-        AssertionError noPlace = assertThrows(AssertionError.class, () -> MatrixBodies.with("{}", "moves[].to.place", false, "B-9"));
+                MatrixBodyEdits.with(body, "moves[].watcherIds", true, "x"));
+        AssertionError noPlace = assertThrows(AssertionError.class, () -> MatrixBodyEdits.with("{}", "moves[].to.place", false, "B-9"));
         assertTrue(noPlace.getMessage().contains("moves[].to.place"), noPlace.getMessage());
     }
 
@@ -55,9 +55,9 @@ class IdFieldsTest {
     void aFieldInAnArrayIsAlsoTriedInTheLastElementOfEachArrayOnItsWay() {
         String body = "{\"moves\":[{\"holding\":\"H-1\",\"watcherIds\":[\"w1\",\"w2\"]},{\"holding\":\"H-2\",\"watcherIds\":[\"w3\",\"w4\"]}]}";
         assertEquals("{\"moves\":[{\"holding\":\"H-1\",\"watcherIds\":[\"w1\",\"w2\"]},{\"holding\":\"B-9\",\"watcherIds\":[\"w3\",\"w4\"]}]}",
-                MatrixBodies.with(body, "moves[].holding", false, "B-9", MatrixBodies.At.LAST));
+                MatrixBodyEdits.with(body, "moves[].holding", false, "B-9", MatrixBodyEdits.At.LAST));
         assertEquals("{\"moves\":[{\"holding\":\"H-1\",\"watcherIds\":[\"w1\",\"w2\"]},{\"holding\":\"H-2\",\"watcherIds\":[\"w3\",\"x\"]}]}",
-                MatrixBodies.with(body, "moves[].watcherIds", true, "x", MatrixBodies.At.LAST));
+                MatrixBodyEdits.with(body, "moves[].watcherIds", true, "x", MatrixBodyEdits.At.LAST));
     }
 
     /** Fresh review R-11g D1: a field in an array is tried at the last index too, so its fixture body needs two items. */
@@ -66,14 +66,14 @@ class IdFieldsTest {
         IdFields.IdField watchers = new IdFields.IdField(IdFields.Place.BODY, "moves[].watcherIds", true);
         IdFields.IdField holding = new IdFields.IdField(IdFields.Place.BODY, "moves[].holding", false);
         String two = "{\"moves\":[{\"holding\":\"H-1\",\"watcherIds\":[\"w1\",\"w2\"]},{\"holding\":\"H-2\",\"watcherIds\":[\"w3\",\"w4\"]}]}";
-        assertEquals(null, MatrixBodies.fewerThanTwo(two, watchers));
-        assertEquals(null, MatrixBodies.fewerThanTwo(two, holding));
-        assertEquals("moves: 1 item(s)", MatrixBodies.fewerThanTwo("{\"moves\":[{\"holding\":\"H-1\"}]}", holding));
-        assertEquals("moves[1].watcherIds: 1 item(s)", MatrixBodies.fewerThanTwo(
+        assertEquals(null, MatrixBodyEdits.fewerThanTwo(two, watchers));
+        assertEquals(null, MatrixBodyEdits.fewerThanTwo(two, holding));
+        assertEquals("moves: 1 item(s)", MatrixBodyEdits.fewerThanTwo("{\"moves\":[{\"holding\":\"H-1\"}]}", holding));
+        assertEquals("moves[1].watcherIds: 1 item(s)", MatrixBodyEdits.fewerThanTwo(
                 "{\"moves\":[{\"watcherIds\":[\"w1\",\"w2\"]},{\"watcherIds\":[\"w3\"]}]}", watchers));
-        assertEquals("quoteIds: 0 item(s)", MatrixBodies.fewerThanTwo("{\"quote\":{}}",
+        assertEquals("quoteIds: 0 item(s)", MatrixBodyEdits.fewerThanTwo("{\"quote\":{}}",
                 new IdFields.IdField(IdFields.Place.BODY, "quoteIds", true)));
-        assertTrue(MatrixBodies.inArray(holding) && MatrixBodies.inArray(watchers)
-                && !MatrixBodies.inArray(new IdFields.IdField(IdFields.Place.BODY, "organisation", false)));
+        assertTrue(MatrixBodyEdits.inArray(holding) && MatrixBodyEdits.inArray(watchers)
+                && !MatrixBodyEdits.inArray(new IdFields.IdField(IdFields.Place.BODY, "organisation", false)));
     }
 }
