@@ -4,17 +4,19 @@ local f = assert(io.open("procurement-service/bench/order.json", "r"))
 local body = f:read("*a")
 f:close()
 local counter = 0
-local thread_id = 0
+local threads = 0
 local pace = tonumber(os.getenv("PACE_MS") or "0")
 
+-- Each wrk thread's keys start with a prefix of its own: a random UUID from the kernel and the thread's number,
+-- drawn in setup (wrk's main Lua state, once per thread) and handed to the thread's state as the global `prefix`.
+-- Until 2026-12-01 the prefix came from math.randomseed(os.time() * 1000 + thread_id) in init, where thread_id was
+-- this script's local 0 in every thread: both threads sent the same keys, so half the requests were replays, and the
+-- seed gave the same prefix in runs seconds apart (docs/orders.md "Half the bench's orders were replays").
 function setup(thread)
-  thread:set("thread_id", thread_id)
-  thread_id = thread_id + 1
-end
-
-function init(args)
-  math.randomseed(os.time() * 1000 + thread_id)
-  prefix = string.format("%08x-%d-", math.random(0, 0x7fffffff), thread_id)
+  local uuid = assert(io.open("/proc/sys/kernel/random/uuid", "r"))
+  thread:set("prefix", uuid:read("*l") .. "-" .. threads .. "-")
+  uuid:close()
+  threads = threads + 1
 end
 
 function request()
