@@ -158,9 +158,31 @@ final class MatrixCalls {
 
     /**
      * Org B's people's answers to each read (each must be 2xx: the fixture's ids are real), as a
-     * person of the given role where the read allows it, else of the read's first person role.
+     * person of the given role where the read allows it, else of the read's first person role. The answers
+     * last read by {@link #unchanged} (or here) for the same role and reads are answered again when no write
+     * that may change org B's data was sent since ({@link MatrixFixture#keptAnswers}): org A's writes must
+     * not change them, which each cell's {@link #unchanged} checks (s19 H-11i-b: the cells of one write, one per id
+     * field, each read every listing of org B twice).
      */
     List<Response> snapshot(String role, List<MatrixOperation> reads, String what) {
+        String key = snapshotKey(role, reads);
+        List<Response> kept = fixture.keptAnswers(key);
+        if (kept != null) {
+            return kept;
+        }
+        List<Response> answers = read(role, reads, what);
+        fixture.keepAnswers(key, answers);
+        return answers;
+    }
+
+    private static String snapshotKey(String role, List<MatrixOperation> reads) {
+        StringBuilder key = new StringBuilder(role);
+        reads.forEach(read -> key.append(' ').append(read.operationId()));
+        return key.toString();
+    }
+
+    /** {@link #snapshot}, read now. */
+    private List<Response> read(String role, List<MatrixOperation> reads, String what) {
         List<Response> answers = new ArrayList<>();
         for (MatrixOperation read : reads) {
             String reader = read.roles().contains(role) ? role : read.personRoles().get(0);
@@ -175,12 +197,13 @@ final class MatrixCalls {
 
     /** Org B's reads answer byte for byte as before, ETags included. */
     void unchanged(String role, List<MatrixOperation> reads, List<Response> before, String what) {
-        List<Response> after = snapshot(role, reads, what);
+        List<Response> after = read(role, reads, what);
         for (int i = 0; i < reads.size(); i++) {
             String read = what + ": org B's " + reads.get(i).operationId() + " after the attempt";
             assertEquals(MatrixBodies.text(before.get(i)), MatrixBodies.text(after.get(i)), read);
             assertEquals(before.get(i).header("ETag"), after.get(i).header("ETag"), read + " (ETag)");
         }
+        fixture.keepAnswers(snapshotKey(role, reads), after);
     }
 
     /**
@@ -344,6 +367,12 @@ final class MatrixCalls {
                 request.header(name, value);
             }
         });
-        return request.request(call.op().method(), call.path());
+        Response answer = request.request(call.op().method(), call.path());
+        if (!call.op().isRead() && !fixture.callerOrg().equals(call.token() == null ? null
+                : Tokens.orgClaim("Bearer " + call.token()))) {
+            // a write not by org A's people may change org B's data: org B's kept answers are read again
+            fixture.forgetAnswers();
+        }
+        return answer;
     }
 }

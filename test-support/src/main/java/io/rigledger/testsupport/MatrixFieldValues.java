@@ -23,6 +23,11 @@ final class MatrixFieldValues {
         fresh.put(name, values);
     }
 
+    /** Whether the field's values are made afresh for each cell (a supplier storing org B's value in org B's data). */
+    boolean isFresh(MatrixOperation op, IdFields.IdField field) {
+        return fresh.containsKey(op.operationId() + ":" + field.name()) || fresh.containsKey(field.leaf());
+    }
+
     /** Org B's and a missing value of an id field of the operation (a fresh one made now), or null when none is given. */
     Ids of(MatrixOperation op, IdFields.IdField field) {
         Supplier<Ids> made = fresh.getOrDefault(op.operationId() + ":" + field.name(), fresh.get(field.leaf()));

@@ -1,5 +1,7 @@
 package io.rigledger.testsupport;
 
+import io.restassured.response.Response;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -56,6 +59,7 @@ public final class MatrixFixture {
     private final Map<String, String> unlisted = new HashMap<>();
     private final Map<String, String> upserts = new HashMap<>();
     private final MatrixQueryParams params = new MatrixQueryParams();
+    private final Map<String, List<Response>> keptAnswers = new ConcurrentHashMap<>();
 
     MatrixFixture() {
     }
@@ -397,7 +401,31 @@ public final class MatrixFixture {
 
     /** Org B's and a missing value of an id field of the operation, or null when the fixture gives none. */
     Ids field(MatrixOperation op, IdFields.IdField field) {
+        if (fields.isFresh(op, field)) {
+            // its supplier stores org B's value in org B's data (a rig of org B's): org B's reads change
+            forgetAnswers();
+        }
         return fields.of(op, field);
+    }
+
+    /**
+     * Org B's answers to a set of reads kept by a cell ({@link MatrixCalls#snapshot}), by the role and reads, until
+     * a write that may change org B's data ({@link #forgetAnswers}), or null.
+     */
+    List<Response> keptAnswers(String key) {
+        return keptAnswers.get(key);
+    }
+
+    void keepAnswers(String key, List<Response> answers) {
+        keptAnswers.put(key, answers);
+    }
+
+    /**
+     * Forgets every kept answer of org B's: called for each write sent by a caller that is not org A's person (org
+     * B's, an admin's, the service account's, another organisation's) and each fresh value stored in org B's data.
+     */
+    void forgetAnswers() {
+        keptAnswers.clear();
     }
 
     /**

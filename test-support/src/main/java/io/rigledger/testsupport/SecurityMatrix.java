@@ -15,7 +15,14 @@ import java.util.function.Supplier;
  * in the path and in every request field that can carry one (contracts/platform.yaml's rule, see
  * {@link IdFields}). The cells:
  * <ul>
- *   <li>no token and each kind of refused token: 401 problem+json saying why (RFC 6750);</li>
+ *   <li>no token, and one kind of refused token per operation, each kind in turn: 401 problem+json saying why
+ *       (RFC 6750). Every operation is called without a token, which shows it demands an authenticated caller
+ *       (a forgotten {@code @Authenticated} lets that call through); a refused token is then refused by the same
+ *       check with one OIDC tenant for every path (each service's application.properties: no tenant-paths, no path
+ *       permission policy; quarkus.http.auth.proactive=false), so each of the seven kinds is sent to every seventh
+ *       operation, every operation gets one and each kind reaches several operations of each contract (s19 H-11i-b:
+ *       the eight refusals of every operation were a third of the matrix's cells and proved the same seven things
+ *       again for each);</li>
  *   <li>each role the operation does not name: 403 problem+json saying the roles do not allow it;
  *       each role it names reaches the handler: a caller of org A with org A's own resource and the
  *       fixture's (else the contract's example) body gets a status the contract lists, 2xx for a
@@ -189,10 +196,11 @@ public final class SecurityMatrix {
     /** Every cell of the contract: per operation the refusals, each role, then the cells of people's organisations. */
     public List<Cell> cells() {
         List<Cell> cells = new ArrayList<>();
+        List<Refusal> badTokens = List.of(Refusal.values()).subList(1, Refusal.values().length);
         for (MatrixOperation op : operations) {
-            for (Refusal refusal : Refusal.values()) {
-                cells.add(new Cell(op, Kind.REFUSED, refusal, null));
-            }
+            // no token for every operation, one kind of refused token each, in turn (see the class docstring)
+            cells.add(new Cell(op, Kind.REFUSED, Refusal.NO_TOKEN, null));
+            cells.add(new Cell(op, Kind.REFUSED, badTokens.get(operations.indexOf(op) % badTokens.size()), null));
             ROLES.stream().sorted().forEach(role -> cells.add(new Cell(op, Kind.ROLE, null, role)));
             if (op.global()) {
                 String role = op.personRoles().isEmpty() ? op.roles().iterator().next() : op.personRoles().get(0);
@@ -258,7 +266,8 @@ public final class SecurityMatrix {
         MatrixCalls calls = new MatrixCalls(contract, f);
         MatrixFieldCalls fields = new MatrixFieldCalls(calls, f);
         switch (cell.kind()) {
-            case REFUSED -> calls.refused(cell, cell.refusal().token == null ? null : cell.refusal().token.get(),
+            case REFUSED -> calls.refused(cell, cell.refusal().token == null ? null
+                            : reused("refused-" + cell.refusal().name(), cell.refusal().token),
                     cell.refusal() == Refusal.NO_TOKEN ? null : cell.refusal().reason);
             case ROLE -> calls.byRole(cell, cell.operation().roles().contains(cell.role()),
                     cell.operation().ifMatch() ? readsAbove(cell.operation())
@@ -336,12 +345,15 @@ public final class SecurityMatrix {
         return reads;
     }
 
-    /** A token of one role: people get a fresh organisation of their own; admins and services have none. */
+    /** An organisation of the matrix's test run that holds nothing, whose people the role cells' 403s are for. */
+    private static final String STRANGERS = org();
+
+    /** A token of one role: people of an organisation of their own ({@link #STRANGERS}); admins and services have none. */
     static String tokenOf(String role) {
         return switch (role) {
-            case "admin" -> Tokens.admin();
-            case "service" -> Tokens.service("procurement-service");
-            default -> Tokens.user(role + "-matrix", org(), role);
+            case "admin" -> reused("admin", Tokens::admin);
+            case "service" -> reused("service", () -> Tokens.service("procurement-service"));
+            default -> reused(role + "-" + STRANGERS, () -> Tokens.user(role + "-matrix", STRANGERS, role));
         };
     }
 
