@@ -32,6 +32,8 @@ trap cleanup EXIT
 for _ in $(seq 180); do [ -f "$OUT/env" ] && break; sleep 1; done
 [ -f "$OUT/env" ] || { echo "bench: PostgreSQL did not start; see $OUT/setup.log" >&2; exit 1; }
 set -a; . "$OUT/env"; set +a
+# the services sign their paging cursors with this key (rigledger.page.cursor-key; no default outside dev and test)
+export RIGLEDGER_PAGE_CURSOR_KEY="${RIGLEDGER_PAGE_CURSOR_KEY:-$(head -c 32 /dev/urandom | base64 | tr -d '\n')}"
 PG_PORT=$(sed -E 's#.*@localhost:([0-9]+)/.*#\1#' <<< "$PGBENCH_URL")
 psql -q "$PGBENCH_URL" -c 'create database inventory' > /dev/null
 

@@ -60,6 +60,8 @@ trap cleanup EXIT
 for _ in $(seq 180); do [ -f "$OUT/env" ] && break; sleep 1; done
 [ -f "$OUT/env" ] || { echo "bench: PostgreSQL did not start; see $OUT/setup.log" >&2; exit 1; }
 set -a; . "$OUT/env"; set +a
+# the services sign their paging cursors with this key (rigledger.page.cursor-key; no default outside dev and test)
+export RIGLEDGER_PAGE_CURSOR_KEY="${RIGLEDGER_PAGE_CURSOR_KEY:-$(head -c 32 /dev/urandom | base64 | tr -d '\n')}"
 
 # tokens verified with the signing key's public half (no Keycloak); one token sends every request,
 # so the per-caller rate limit is off in both services (it would measure the limiter)

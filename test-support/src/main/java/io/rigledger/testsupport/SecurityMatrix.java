@@ -76,6 +76,9 @@ import java.util.function.Supplier;
  *       request with a fresh key, then org A's caller the same body with the same key at org A's path, and gets an
  *       answer of its own: not replayed, not a 422 about the key, none of the ids of org B's answer in it (fresh
  *       review R-11g D5; where org B's request cannot succeed the fixture says why, {@link MatrixFixture#keyNotStored});</li>
+ *   <li>for each person role of each keyset-paged read of an organisation's data: org B's nextCursor (page 1 of
+ *       the same list and query at one row a page), and it with a byte of its position changed, sent to org A's
+ *       list are 400 problem+json naming cursor ({@link MatrixCursorCalls}; fresh review R-11h D2);</li>
  *   <li>for each org-scoped operation the service account may call: naming no organisation is a
  *       4xx problem+json naming the field; acting for org A, org B's real path id is answered like a
  *       missing one (body and headers) and org B's resource is unchanged.</li>
@@ -149,7 +152,7 @@ public final class SecurityMatrix {
 
     /** What a cell proves. */
     public enum Kind { REFUSED, ROLE, FOREIGN_ID, FOREIGN_FIELD, FOREIGN_ROWS, FOREIGN_QUERY, GLOBAL_ALIKE, SERVICE_FOR_ORG, TWINS,
-        IDEMPOTENCY_KEY }
+        IDEMPOTENCY_KEY, FOREIGN_CURSOR }
 
     /**
      * One cell: an operation called with a refused token, by a role, by a person of org A with org
@@ -188,6 +191,7 @@ public final class SecurityMatrix {
                         + " the same, each one's values aside (nothing kept for one is given to the other)";
                 case IDEMPOTENCY_KEY -> role + " sending another organisation's Idempotency-Key with its body gets an"
                         + " answer of its own, not the other's replay";
+                case FOREIGN_CURSOR -> role + " sending another organisation's nextCursor, or it altered, gets 400 naming cursor";
             };
             return operation + ": " + what;
         }
@@ -213,6 +217,9 @@ public final class SecurityMatrix {
                 }
                 if (op.isListing()) {
                     cells.add(new Cell(op, Kind.FOREIGN_ROWS, null, role));
+                }
+                if (op.pages() && op.personRoles().contains(role)) {
+                    cells.add(new Cell(op, Kind.FOREIGN_CURSOR, null, role)); // fresh review R-11h D2: MatrixCursorCalls
                 }
                 op.foreignFields().forEach(field -> cells.add(new Cell(op, Kind.FOREIGN_FIELD, null, role, field)));
             }
@@ -284,6 +291,7 @@ public final class SecurityMatrix {
                     ? readsAbove(cell.operation()) : List.of());
             case TWINS -> new MatrixTwinCalls(calls, f, twins(f)).alike(cell);
             case IDEMPOTENCY_KEY -> fields.keyOfAnother(cell, cell.operation().ifMatch() ? readsAbove(cell.operation()) : List.of());
+            case FOREIGN_CURSOR -> new MatrixCursorCalls(calls, f).foreignCursor(cell);
         }
     }
 

@@ -52,7 +52,7 @@ final class FinanceInput {
 
     /**
      * A page's cursor as the console writes it in its links: the page size it was made for, a dot, and tariff-service's
-     * cursor (a position in the sorted range, which tariff-service binds to range, grouping and sort, not to the page
+     * cursor (a position in the sorted range, which tariff-service binds to organisation, range, grouping and sort, not to the page
      * size). The console's own links always carry their size.
      *
      * @return tariff-service's cursor, or null for the first page (cursor absent or empty)

@@ -35,9 +35,9 @@ class SecretsTest {
 
     /** Secret name to its keys that dev's pods read (dev generates them), with the in-cluster PostgreSQL. */
     static final Map<String, Set<String>> EXPECTED_SECRETS = Map.of(
-            "procurement-service-secrets", Set.of("db-password", "oidc-client-secret"),
-            "inventory-service-secrets", Set.of("db-password", "oidc-client-secret"),
-            "tariff-service-secrets", Set.of("db-password", "oidc-client-secret"),
+            "procurement-service-secrets", Set.of("db-password", "oidc-client-secret", "page-cursor-key"),
+            "inventory-service-secrets", Set.of("db-password", "oidc-client-secret", "page-cursor-key"),
+            "tariff-service-secrets", Set.of("db-password", "oidc-client-secret", "page-cursor-key"),
             "console-secrets", Set.of("oidc-client-secret", "session-secret"),
             "postgres-secrets", Set.of("superuser-password"),
             "keycloak-secrets", Set.of("db-password", "admin-password"));
@@ -48,9 +48,9 @@ class SecretsTest {
      * role, which the operator and the pods both read.
      */
     static final Map<String, Set<String>> PROD_SECRETS = Map.of(
-            "procurement-service-secrets", Set.of("oidc-client-secret"),
-            "inventory-service-secrets", Set.of("oidc-client-secret"),
-            "tariff-service-secrets", Set.of("oidc-client-secret"),
+            "procurement-service-secrets", Set.of("oidc-client-secret", "page-cursor-key"),
+            "inventory-service-secrets", Set.of("oidc-client-secret", "page-cursor-key"),
+            "tariff-service-secrets", Set.of("oidc-client-secret", "page-cursor-key"),
             "console-secrets", Set.of("oidc-client-secret", "session-secret"),
             "keycloak-secrets", Set.of("admin-password"),
             "procurement-db-credentials", Set.of("password"),
@@ -102,8 +102,10 @@ class SecretsTest {
             Map<String, String> env = ServiceEnvironmentTest.environment(rendered, service);
             String database = ServiceEnvironmentTest.DATABASE.get(service);
             Map<String, String> expected = overlay.equals("prod")
-                    ? Map.of("DB_PASSWORD", database + "-db-credentials/password", "OIDC_CLIENT_SECRET", service + "-secrets/oidc-client-secret")
-                    : Map.of("DB_PASSWORD", service + "-secrets/db-password", "OIDC_CLIENT_SECRET", service + "-secrets/oidc-client-secret");
+                    ? Map.of("DB_PASSWORD", database + "-db-credentials/password", "OIDC_CLIENT_SECRET", service + "-secrets/oidc-client-secret",
+                            "RIGLEDGER_PAGE_CURSOR_KEY", service + "-secrets/page-cursor-key")
+                    : Map.of("DB_PASSWORD", service + "-secrets/db-password", "OIDC_CLIENT_SECRET", service + "-secrets/oidc-client-secret",
+                            "RIGLEDGER_PAGE_CURSOR_KEY", service + "-secrets/page-cursor-key");
             for (var e : expected.entrySet()) {
                 String value = env.get(e.getKey());
                 assertTrue(value != null && value.startsWith("secret:"), overlay + ": " + service + " " + e.getKey() + " = " + value);

@@ -30,14 +30,15 @@ class ServiceEnvironmentTest {
     static final List<String> OVERLAYS = RenderedOverlay.OVERLAYS;
 
     static final Set<String> REQUIRED = Set.of("HTTP_PORT", "DB_URL", "DB_USER", "DB_PASSWORD",
-            "OIDC_AUTH_SERVER_URL", "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "LOG_JSON", "HTTP_PROXY_FORWARDING", "DB_POOL_MAX");
+            "OIDC_AUTH_SERVER_URL", "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "LOG_JSON", "HTTP_PROXY_FORWARDING", "DB_POOL_MAX",
+            "RIGLEDGER_PAGE_CURSOR_KEY");
     static final Set<String> PROCUREMENT_ONLY = Set.of("TARIFF_URL", "INVENTORY_URL", "CATALOGUE_TTL", "REQUOTE_EVERY");
     static final Set<String> TARIFF_ONLY = Set.of("SCHEDULE_POLL_INTERVAL", "PROCUREMENT_URL");
     static final Set<String> INVENTORY_ONLY = Set.of("PROCUREMENT_URL");
     static final Set<String> OPTIONAL = Set.of("OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_SDK_DISABLED",
             "RIGLEDGER_RATE_LIMIT_ENABLED", "RIGLEDGER_RATE_LIMIT_REQUESTS", "RIGLEDGER_RATE_LIMIT_PERIOD",
             "RIGLEDGER_RATE_LIMIT_MAX_CALLERS", "HTTP_TRUSTED_PROXIES");
-    static final Set<String> FROM_SECRETS = Set.of("DB_PASSWORD", "OIDC_CLIENT_SECRET");
+    static final Set<String> FROM_SECRETS = Set.of("DB_PASSWORD", "OIDC_CLIENT_SECRET", "RIGLEDGER_PAGE_CURSOR_KEY");
 
     static final Map<String, String> DATABASE = Map.of(
             "procurement-service", "procurement", "inventory-service", "inventory", "tariff-service", "tariff");

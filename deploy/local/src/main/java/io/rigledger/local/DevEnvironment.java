@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,7 +20,8 @@ import java.util.Map;
  * {@code oidc-issuer} ({@code deploy/kubernetes/base/kustomization.yaml}); in-cluster host names are
  * mapped to this machine's addresses: {@code postgres:5432}, {@code keycloak:8080} and the services'
  * {@code <service>:<port>} become the local stack's ports. What Kubernetes takes from Secrets comes
- * from the launcher: the database login (the embedded server's superuser) and the local client secret.
+ * from the launcher: the database login (the embedded server's superuser), the local client secret and a
+ * cursor key made for this run.
  *
  * <p>{@code DevEnvironmentTest} renders the dev overlay with kubectl and checks that this reading
  * gives exactly the rendered ConfigMaps, so the two cannot drift apart.
@@ -26,6 +29,12 @@ import java.util.Map;
 final class DevEnvironment {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /**
+     * RIGLEDGER_PAGE_CURSOR_KEY of the three services (in Kubernetes from {@code <service>-secrets/page-cursor-key}):
+     * 32 random bytes made once per launcher run, so cursors of one run are refused by the next.
+     */
+    static final String CURSOR_KEY = randomKey();
 
     private DevEnvironment() {
     }
@@ -72,7 +81,17 @@ final class DevEnvironment {
             env.put("DB_PASSWORD", StackSettings.DB_PASSWORD);
         }
         env.put("OIDC_CLIENT_SECRET", app.clientSecret());
+        if (app != ServiceApp.CONSOLE) {
+            // signs the services' paging cursors; a service restarted in this run keeps accepting its cursors
+            env.put("RIGLEDGER_PAGE_CURSOR_KEY", CURSOR_KEY);
+        }
         return env;
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     /** In-cluster addresses to this machine's: {@code http://keycloak:8080/...} to the local Keycloak, and so on. */

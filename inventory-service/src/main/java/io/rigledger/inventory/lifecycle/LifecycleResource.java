@@ -9,6 +9,7 @@ import io.rigledger.inventory.rig.AssetIds;
 import io.rigledger.inventory.rig.RigReads;
 import io.rigledger.inventory.rig.RigView;
 import io.rigledger.platform.paging.CursorKey;
+import io.rigledger.platform.paging.CursorScope;
 import io.rigledger.platform.paging.Paging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -95,10 +96,11 @@ public class LifecycleResource {
         String org = tenant.org();
         long number = AssetIds.parse(id, "id");
         int size = paging.limit(limit);
-        CursorKey after = paging.after(cursor, 1, "rig-history:" + number);
+        CursorScope scope = CursorScope.of(org, "rig-history", number);
+        CursorKey after = paging.after(cursor, 1, scope);
         Long position = after == null ? null : after.number(0);
         History.Slice slice = history.page(org, number, position, size);
         return new RigEventView.Page(slice.items(),
-                slice.more() ? paging.cursorIn("rig-history:" + number, Long.toString(slice.lastPosition())) : null);
+                slice.more() ? paging.cursor(scope, Long.toString(slice.lastPosition())) : null);
     }
 }

@@ -2,6 +2,7 @@ package io.rigledger.inventory.model;
 
 import io.rigledger.inventory.Formats;
 import io.rigledger.platform.paging.CursorKey;
+import io.rigledger.platform.paging.CursorScope;
 import io.rigledger.platform.paging.Page;
 import io.rigledger.platform.paging.Paging;
 import io.rigledger.platform.problem.Problems;
@@ -34,8 +35,8 @@ public class RigModelResource {
     @Inject
     Paging paging;
 
-    /** What this list's cursors are bound to (a cursor of another list is 400). */
-    private static final String SCOPE = "rig-models";
+    /** What this list's cursors are bound to (a cursor of another list is 400); the catalogue is every organisation's. */
+    private static final CursorScope SCOPE = CursorScope.global("rig-models");
 
     /** Models by code; the cursor is the last code of the previous page. */
     @GET
@@ -43,9 +44,7 @@ public class RigModelResource {
         int size = paging.limit(limit);
         CursorKey after = paging.after(cursor, 1, SCOPE);
         List<RigModel> rows = catalogue.page(after == null ? null : after.text(0), size + 1);
-        Page<RigModelView> page = paging.page(rows, size, m -> new String[] {m.code}, RigModelView::of);
-        return page.nextCursor() == null ? page : new Page<>(page.items(),
-                paging.cursorIn(SCOPE, rows.get(size - 1).code));
+        return paging.page(rows, size, SCOPE, m -> new String[] {m.code}, RigModelView::of);
     }
 
     @GET

@@ -9,6 +9,7 @@ import io.rigledger.inventory.place.PlaceViews.SiteHistory;
 import io.rigledger.inventory.place.PlaceViews.SitePage;
 import io.rigledger.inventory.place.PlaceViews.SiteView;
 import io.rigledger.platform.paging.CursorKey;
+import io.rigledger.platform.paging.CursorScope;
 import io.rigledger.platform.paging.Paging;
 import io.rigledger.platform.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
@@ -47,12 +48,13 @@ public class SiteResource {
     public SitePage listSites(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         String org = tenant.org();
         int size = paging.limit(limit);
-        CursorKey after = paging.after(cursor, 1, "sites");
+        CursorScope scope = CursorScope.of(org, "sites");
+        CursorKey after = paging.after(cursor, 1, scope);
         List<Site> rows = sites.page(org, after == null ? null : after.text(0), size + 1);
         String next = null;
         if (rows.size() > size) {
             rows = rows.subList(0, size);
-            next = paging.cursorIn("sites", rows.get(size - 1).code);
+            next = paging.cursor(scope, rows.get(size - 1).code);
         }
         return new SitePage(rows.stream().map(sites::view).toList(), next);
     }
@@ -84,14 +86,16 @@ public class SiteResource {
     public SiteHistory getSiteHistory(@PathParam("site") @Size(max = 32)
             @Pattern(regexp = PlaceViews.CODE, message = PlaceViews.CODE_MESSAGE) String site,
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        String org = tenant.org();
         int size = paging.limit(limit);
-        CursorKey after = paging.after(cursor, 1, "site-history:" + site);
-        Site found = sites.find(tenant.org(), site).orElseThrow(() -> Problems.notFound("site", site));
+        CursorScope scope = CursorScope.of(org, "site-history", site);
+        CursorKey after = paging.after(cursor, 1, scope);
+        Site found = sites.find(org, site).orElseThrow(() -> Problems.notFound("site", site));
         List<SiteEvent> rows = sites.history(found, after == null ? null : after.number(0), size + 1);
         String next = null;
         if (rows.size() > size) {
             rows = rows.subList(0, size);
-            next = paging.cursorIn("site-history:" + site, Long.toString(rows.get(size - 1).id));
+            next = paging.cursor(scope, Long.toString(rows.get(size - 1).id));
         }
         return new SiteHistory(rows.stream().map(SiteService::view).toList(), next);
     }

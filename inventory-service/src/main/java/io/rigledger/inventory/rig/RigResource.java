@@ -5,6 +5,7 @@ import io.rigledger.inventory.access.Tenant;
 import io.rigledger.inventory.catalogue.CatalogueFormats;
 import io.rigledger.platform.http.Params;
 import io.rigledger.platform.paging.CursorKey;
+import io.rigledger.platform.paging.CursorScope;
 import io.rigledger.platform.paging.Paging;
 import io.rigledger.platform.problem.Problems;
 import io.rigledger.platform.validation.CountryCode;
@@ -98,13 +99,14 @@ public class RigResource {
         }
         RigFilter filter = filter(site, status, manufacturer, model, originCountry, purchaseOrderId, serialNumber, mac)
                 .inRack(rack);
-        CursorKey cursorKey = paging.after(cursor, 1, filter.scope());
+        CursorScope scope = CursorScope.of(org, "rigs", filter.scope());
+        CursorKey cursorKey = paging.after(cursor, 1, scope);
         Long after = cursorKey == null ? null : cursorKey.number(0);
         List<RigView> rows = reads.page(org, filter, after, size + 1);
         String next = null;
         if (rows.size() > size) {
             rows = rows.subList(0, size);
-            next = paging.cursorIn(filter.scope(), Long.toString(AssetIds.parse(rows.get(size - 1).id(), "id")));
+            next = paging.cursor(scope, Long.toString(AssetIds.parse(rows.get(size - 1).id(), "id")));
         }
         return new RigView.Page(rows, next);
     }

@@ -16,11 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -42,10 +44,13 @@ final class BenchStack implements AutoCloseable {
 
     final String baseUrl;
     final String jdbcUrl;
+    /** The service's cursor key (random per run), so the bench can start a walk deep in a list. */
+    final byte[] cursorKey;
     private final Process service;
     private final OidcWiremockTestResource oidc;
 
-    private BenchStack(String baseUrl, String jdbcUrl, Process service, OidcWiremockTestResource oidc) {
+    private BenchStack(String baseUrl, String jdbcUrl, byte[] cursorKey, Process service, OidcWiremockTestResource oidc) {
+        this.cursorKey = cursorKey;
         this.baseUrl = baseUrl;
         this.jdbcUrl = jdbcUrl;
         this.service = service;
@@ -72,7 +77,10 @@ final class BenchStack implements AutoCloseable {
         System.out.println("service java " + String.join(" ", command.subList(1, command.size())));
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(new File("target/bench-service.log"));
+        byte[] cursorKey = new byte[32];
+        new SecureRandom().nextBytes(cursorKey);
         pb.environment().putAll(Map.of(
+                "RIGLEDGER_PAGE_CURSOR_KEY", Base64.getEncoder().encodeToString(cursorKey),
                 "HTTP_PORT", Integer.toString(port),
                 "DB_URL", jdbcUrl, "DB_USER", "postgres", "DB_PASSWORD", "postgres",
                 "OIDC_AUTH_SERVER_URL", oidcConfig.get("keycloak.url") + "/realms/quarkus/",
@@ -81,7 +89,7 @@ final class BenchStack implements AutoCloseable {
                 // one token loads a million rigs: the per-caller rate limit would measure itself
                 "RIGLEDGER_RATE_LIMIT_ENABLED", "false"));
         Process service = pb.start();
-        BenchStack stack = new BenchStack("http://localhost:" + port, jdbcUrl, service, oidc);
+        BenchStack stack = new BenchStack("http://localhost:" + port, jdbcUrl, cursorKey, service, oidc);
         stack.awaitReady();
         return stack;
     }

@@ -4,6 +4,7 @@ import io.rigledger.inventory.fleet.Dimension;
 import io.rigledger.inventory.fleet.FleetSql;
 import io.rigledger.inventory.rig.RigFilter;
 import io.rigledger.inventory.rig.RigStatus;
+import io.rigledger.platform.paging.CursorScope;
 import io.rigledger.platform.paging.Paging;
 import io.rigledger.testsupport.Tokens;
 import org.postgresql.PGConnection;
@@ -278,11 +279,11 @@ public final class FleetBench {
             }
         }
         String token = Tokens.ops(API_ORG);
-        Paging paging = new Paging(100, 1000, 200);
+        Paging paging = new Paging(100, 1000, 200, stack.cursorKey);
         RigFilter deployed = new RigFilter(null, null, RigStatus.DEPLOYED, null, null, null, null, null, null, false);
         for (String filter : new String[] {"", "&status=DEPLOYED"}) {
-            // a cursor is bound to its list's filter (as listRigs binds it)
-            String cursor = paging.cursorIn((filter.isEmpty() ? RigFilter.none() : deployed).scope(),
+            // a cursor is bound to its list, filter and organisation (as listRigs binds it), signed with the service's key
+            String cursor = paging.cursor(CursorScope.of(API_ORG, "rigs", (filter.isEmpty() ? RigFilter.none() : deployed).scope()),
                     Long.toString(lastId - 50));
             String first = stack.baseUrl + "/api/rigs?limit=100" + filter;
             double[] head = time(50, () -> get(first, token));

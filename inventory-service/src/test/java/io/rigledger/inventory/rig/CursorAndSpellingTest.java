@@ -44,7 +44,7 @@ class CursorAndSpellingTest {
             }
             request.get("/api/rigs").then().statusCode(400).contentType("application/problem+json")
                     .body("violations.field", equalTo(List.of("cursor")))
-                    .body("violations[0].message", containsString("another list or filter"));
+                    .body("violations[0].message", containsString("ask for the first page again"));
         }
         badlyAs(ops).queryParam("cursor", received).get("/api/rigs/" + rig + "/history").then().statusCode(400)
                 .body("violations.field", equalTo(List.of("cursor")));

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.Optional;
 
 /**
  * The settings every service shares, under {@code rigledger.*} in application.properties (each
@@ -42,6 +43,16 @@ public interface PlatformConfig {
         /** The longest cursor accepted (the contracts' maxLength); longer is 400 naming {@code cursor}. */
         @WithDefault("200")
         int maxCursorLength();
+
+        /**
+         * The secret that signs every cursor (HMAC-SHA256): at least 32 random bytes written in base64
+         * (or base64url), e.g. {@code openssl rand -base64 32}; environment RIGLEDGER_PAGE_CURSOR_KEY. No
+         * default: a service refuses to start without it (Paging). Every replica of a service needs the
+         * same key, or a cursor from one replica is 400 on the next; a new key (rotation) makes every
+         * cursor issued before it 400 naming cursor, and the client asks for the first page again.
+         * application.properties gives %dev and %test a fixed, public test-only value.
+         */
+        Optional<String> cursorKey();
     }
 
     /** The caller's organisation (its form is fixed by the realm: see Organisations). */

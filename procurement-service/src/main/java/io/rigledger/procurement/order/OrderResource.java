@@ -5,7 +5,6 @@ import io.rigledger.platform.caller.OnBehalfOf;
 import io.rigledger.platform.http.ETags;
 import io.rigledger.platform.http.Params;
 import io.rigledger.platform.idempotency.Idempotency;
-import io.rigledger.platform.paging.CursorKey;
 import io.rigledger.platform.paging.Page;
 import io.rigledger.platform.paging.Paging;
 import io.rigledger.platform.problem.Problems;
@@ -151,8 +150,7 @@ public class OrderResource {
                 text("origin", origin, COUNTRY, "must be an ISO 3166-1 alpha-2 code such as MY"),
                 instant("createdFrom", createdFrom), instant("createdTo", createdTo));
         int size = paging.limit(limit);
-        CursorKey after = paging.after(cursor, 2);
-        return orders.page(org, filter, after == null ? null : new OrderStore.Position(after.instant(0), after.uuid(1)), size);
+        return orders.page(org, filter, cursor, size);
     }
 
     private RestResponse<String> move(String id, Move move, String ifMatch, String key, UriInfo uri) {

@@ -5,6 +5,7 @@ import io.rigledger.platform.http.ETags;
 import io.rigledger.platform.idempotency.Answer;
 import io.rigledger.platform.idempotency.Claim;
 import io.rigledger.platform.idempotency.Idempotency;
+import io.rigledger.platform.paging.CursorKey;
 import io.rigledger.platform.paging.Page;
 import io.rigledger.platform.paging.Paging;
 import io.rigledger.platform.problem.Problems;
@@ -129,10 +130,17 @@ public class OrderService {
         return store.find(id, org);
     }
 
-    /** One page of an organisation's orders, newest first, after {@code after} (null: from the newest). */
-    public Page<PurchaseOrderView> page(String org, OrderFilter filter, Position after, int limit) {
+    /**
+     * One page of an organisation's orders, newest first, from {@code cursor} (null: from the newest).
+     *
+     * @throws io.rigledger.platform.problem.ProblemException 400 naming cursor unless it is a cursor of this
+     *         list, under the same filter, that this organisation was given
+     */
+    public Page<PurchaseOrderView> page(String org, OrderFilter filter, String cursor, int limit) {
+        CursorKey key = paging.after(cursor, 2, filter.scope(org));
+        Position after = key == null ? null : new Position(key.instant(0), key.uuid(1));
         List<OrderWithLines> rows = store.page(org, filter, after, limit + 1);
-        return paging.page(rows, limit,
+        return paging.page(rows, limit, filter.scope(org),
                 o -> new String[] {o.order().createdAt.toString(), o.order().id.toString()},
                 o -> PurchaseOrderView.of(o.order(), o.lines()));
     }

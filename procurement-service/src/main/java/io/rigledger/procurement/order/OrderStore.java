@@ -6,6 +6,7 @@ import io.rigledger.platform.idempotency.AlreadyAnswered;
 import io.rigledger.platform.idempotency.Answer;
 import io.rigledger.platform.idempotency.Claim;
 import io.rigledger.platform.idempotency.Idempotency;
+import io.rigledger.platform.paging.CursorScope;
 import io.rigledger.platform.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -175,5 +176,9 @@ public class OrderStore {
      * @param createdTo   exclusive, UTC
      */
     public record OrderFilter(OrderStatus status, String supplier, String origin, Instant createdFrom, Instant createdTo) {
+        /** What the list's cursors are bound to: {@code org}'s orders under this filter. */
+        CursorScope scope(String org) {
+            return CursorScope.of(org, "purchase-orders", status, supplier, origin, createdFrom, createdTo);
+        }
     }
 }

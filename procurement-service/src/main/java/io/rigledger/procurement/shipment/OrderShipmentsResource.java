@@ -61,7 +61,7 @@ public class OrderShipmentsResource {
         String org = caller.org();
         UUID orderId = Params.uuid("id", id);
         int size = paging.limit(limit);
-        return shipments.page(orderId, org, paging.after(cursor, 2), size);
+        return shipments.page(orderId, org, cursor, size);
     }
 
 }

@@ -6,6 +6,7 @@ import io.rigledger.platform.idempotency.Answer;
 import io.rigledger.platform.idempotency.Claim;
 import io.rigledger.platform.idempotency.Idempotency;
 import io.rigledger.platform.paging.CursorKey;
+import io.rigledger.platform.paging.CursorScope;
 import io.rigledger.platform.paging.Page;
 import io.rigledger.platform.paging.Paging;
 import io.rigledger.platform.problem.Problem.Violation;
@@ -79,15 +80,18 @@ public class ShipmentService {
     }
 
     /**
-     * One page of the order's shipments, oldest first.
+     * One page of the order's shipments, oldest first, from {@code cursor} (null: the first page).
      *
-     * @throws io.rigledger.platform.problem.ProblemException 404 for another organisation's or a missing order
+     * @throws io.rigledger.platform.problem.ProblemException 404 for another organisation's or a missing order;
+     *         400 naming cursor unless it is a cursor of this order's shipments that this organisation was given
      */
-    public Page<ShipmentSummaryView> page(UUID orderId, String org, CursorKey after, int limit) {
+    public Page<ShipmentSummaryView> page(UUID orderId, String org, String cursor, int limit) {
         store.order(orderId, org).orElseThrow(() -> Problems.notFound("purchase order", orderId));
+        CursorScope scope = CursorScope.of(org, "shipments", orderId);
+        CursorKey after = paging.after(cursor, 2, scope);
         List<Shipment> rows = after == null ? store.ofOrder(orderId, null, null, limit + 1)
                 : store.ofOrder(orderId, after.instant(0), after.uuid(1), limit + 1);
-        return paging.page(rows, limit, s -> new String[] {s.createdAt.toString(), s.id.toString()}, ShipmentSummaryView::of);
+        return paging.page(rows, limit, scope, s -> new String[] {s.createdAt.toString(), s.id.toString()}, ShipmentSummaryView::of);
     }
 
     /** What a shipment must say consistently about itself, whatever the order holds. */

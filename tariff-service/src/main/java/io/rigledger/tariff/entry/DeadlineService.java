@@ -1,6 +1,7 @@
 package io.rigledger.tariff.entry;
 
 import io.rigledger.platform.paging.CursorKey;
+import io.rigledger.platform.paging.CursorScope;
 import io.rigledger.platform.paging.Paging;
 import io.rigledger.platform.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,7 +76,8 @@ public class DeadlineService {
         int limit = paging.limit(limitText);
         LocalDate today = store.today();
         LocalDate to = today.plusDays(days);
-        DueView after = after(paging.after(cursor, 3));
+        CursorScope scope = CursorScope.of(org, "deadlines", days);
+        DueView after = after(paging.after(cursor, 3, scope));
         Candidate from = after == null ? new Candidate(null, "", "", today.minusDays(1), null)
                 : new Candidate(null, EntryNumber.normalise(after.entryNumber()).orElseThrow(Paging::invalidCursor), after.kind(), after.due(),
                         null);
@@ -90,7 +92,7 @@ public class DeadlineService {
             }
             from = found.get(found.size() - 1);
         }
-        var page = paging.page(out.size() > limit + 1 ? out.subList(0, limit + 1) : out, limit,
+        var page = paging.page(out.size() > limit + 1 ? out.subList(0, limit + 1) : out, limit, scope,
                 v -> new String[] {v.due().toString(), v.entryNumber(), v.kind()}, v -> v);
         return new DueList(today, to, page.items(), page.nextCursor());
     }

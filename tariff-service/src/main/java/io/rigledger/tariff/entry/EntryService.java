@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Parameters;
 import io.rigledger.platform.paging.CursorKey;
+import io.rigledger.platform.paging.CursorScope;
 import io.rigledger.platform.paging.Page;
 import io.rigledger.platform.paging.Paging;
 import io.rigledger.platform.problem.Problem;
@@ -266,7 +267,8 @@ public class EntryService {
     @Transactional
     public Page<EntryListItem> list(String org, UUID order, String limitText, String cursor) {
         int limit = paging.limit(limitText);
-        CursorKey after = paging.after(cursor, 2);
+        CursorScope scope = CursorScope.of(org, "entries", order);
+        CursorKey after = paging.after(cursor, 2, scope);
         StringBuilder query = new StringBuilder("org = :org");
         Parameters params = Parameters.with("org", org);
         if (order != null) {
@@ -285,7 +287,7 @@ public class EntryService {
             params.and("date", date).and("after", after.uuid(1));
         }
         List<CustomsEntry> rows = CustomsEntry.find(query + " order by entryDate, id", params).page(0, limit + 1).list();
-        return paging.page(rows, limit, e -> new String[] {e.entryDate.toString(), e.id.toString()}, views::item);
+        return paging.page(rows, limit, scope, e -> new String[] {e.entryDate.toString(), e.id.toString()}, views::item);
     }
 
     private SummaryView summarise(CustomsEntry e, SummaryInput body, int version, String reason, String by) {

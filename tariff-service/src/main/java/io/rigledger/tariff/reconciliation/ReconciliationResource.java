@@ -2,6 +2,7 @@ package io.rigledger.tariff.reconciliation;
 
 import io.rigledger.platform.caller.Caller;
 import io.rigledger.platform.paging.CursorKey;
+import io.rigledger.platform.paging.CursorScope;
 import io.rigledger.platform.paging.Paging;
 import io.rigledger.platform.problem.Problems;
 import jakarta.annotation.security.RolesAllowed;
@@ -64,9 +65,9 @@ public class ReconciliationResource {
 
     /** The query as parsed before anything is read, so every refusal is still a 4xx problem. */
     record Ask(String org, Grouping grouping, LocalDate from, LocalDate to, ReconciliationSort sort) {
-        /** What a cursor is bound to: the same range, grouping and order. */
-        String scope() {
-            return "reconciliation?from=" + from + "&to=" + to + "&groupBy=" + grouping.label() + "&sort=" + sort.label();
+        /** What a cursor is bound to: the same organisation, range, grouping and order. */
+        CursorScope scope() {
+            return CursorScope.of(org, "reconciliation", from, to, grouping.label(), sort.label());
         }
     }
 
@@ -105,8 +106,8 @@ public class ReconciliationResource {
     private Answer json(Ask ask, long skip, int limit) {
         ReconciliationQuery.Page page = query.page(ask.org(), ask.grouping(), ask.from(), ask.to(), ask.sort(), skip, limit);
         BigDecimal[] t = page.totals();
-        String next = page.more() ? paging.cursorIn(ask.scope(), String.valueOf(skip + page.rows().size())) : null;
-        String previous = skip > 0 ? paging.cursorIn(ask.scope(), String.valueOf(Math.max(0, skip - limit))) : null;
+        String next = page.more() ? paging.cursor(ask.scope(), String.valueOf(skip + page.rows().size())) : null;
+        String previous = skip > 0 ? paging.cursor(ask.scope(), String.valueOf(Math.max(0, skip - limit))) : null;
         return new Answer(ask.from().toString(), ask.to().toString(), ask.grouping().label(), ask.sort().label(), page.rows(),
                 page.rowCount(), new Totals(t[0], t[1], t[2], t[3], t[4], t[5]), next, previous);
     }

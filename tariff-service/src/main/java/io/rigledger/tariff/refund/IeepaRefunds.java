@@ -1,6 +1,7 @@
 package io.rigledger.tariff.refund;
 
 import io.rigledger.platform.paging.CursorKey;
+import io.rigledger.platform.paging.CursorScope;
 import io.rigledger.platform.paging.Paging;
 import io.rigledger.tariff.entry.Cape;
 import io.rigledger.tariff.entry.CustomsEntry;
@@ -53,7 +54,8 @@ public class IeepaRefunds {
     @Transactional
     public IeepaRefundView list(String org, String limitText, String cursor) {
         int limit = paging.limit(limitText);
-        CursorKey after = paging.after(cursor, 2);
+        CursorScope scope = CursorScope.of(org, "ieepa-refunds");
+        CursorKey after = paging.after(cursor, 2, scope);
         List<CustomsEntry> rows;
         if (after == null) {
             rows = CustomsEntry.find("org = ?1 and hasIeepa = true order by entryDate, entryNumber", org).page(0, limit + 1).list();
@@ -67,7 +69,7 @@ public class IeepaRefunds {
             rows = CustomsEntry.find("org = ?1 and hasIeepa = true and (entryDate > ?2 or (entryDate = ?2 and entryNumber > ?3))"
                     + " order by entryDate, entryNumber", org, date, after.text(1)).page(0, limit + 1).list();
         }
-        var page = paging.page(rows, limit, e -> new String[] {e.entryDate.toString(), e.entryNumber}, e -> e);
+        var page = paging.page(rows, limit, scope, e -> new String[] {e.entryDate.toString(), e.entryNumber}, e -> e);
         LocalDate today = store.today();
         List<IeepaRefundView.Item> items = new ArrayList<>();
         BigDecimal[] t = {zero(), zero(), zero(), zero(), zero(), zero(), zero(), zero()};

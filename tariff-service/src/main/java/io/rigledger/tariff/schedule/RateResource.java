@@ -4,6 +4,7 @@ import io.rigledger.platform.validation.CountryCode;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.rigledger.platform.http.Params;
 import io.rigledger.platform.paging.CursorKey;
+import io.rigledger.platform.paging.CursorScope;
 import io.rigledger.platform.paging.Page;
 import io.rigledger.platform.paging.Paging;
 import io.rigledger.platform.problem.Problems;
@@ -65,7 +66,9 @@ public class RateResource {
                                 @QueryParam("originCountry") @CountryCode @Pattern(regexp = "^[A-Z]{2}$",
                                         message = "must be an ISO 3166-1 alpha-2 code") String originCountry) {
         int size = paging.limit(limit);
-        CursorKey after = paging.after(cursor, 1);
+        // the schedule is the same for every organisation: the cursor is bound to the list and its filter only
+        CursorScope scope = CursorScope.global("duty-rates", htsCode, originCountry);
+        CursorKey after = paging.after(cursor, 1, scope);
         @SuppressWarnings("unchecked")
         List<DutyMeasure> rows = em.createNativeQuery("""
                         select * from duty_measure
@@ -79,7 +82,7 @@ public class RateResource {
                 .setParameter("origin", originCountry)
                 .setParameter("limit", size + 1)
                 .getResultList();
-        return paging.page(rows, size, r -> new String[] {Long.toString(r.id)}, DutyMeasureView::of);
+        return paging.page(rows, size, scope, r -> new String[] {Long.toString(r.id)}, DutyMeasureView::of);
     }
 
     @GET
