@@ -29,6 +29,7 @@ public final class FakeEntries {
     private static final int OVERRIDE = 1;
     private static final int NORMAL = 10;
     private static final String JSON = "application/json";
+    private static final String ON_BEHALF_OF = "X-On-Behalf-Of-Org";
     /** What inventory-service answers a landed-cost change with: the rig (its contents do not matter to procurement). */
     private static final String RIG = """
             {"id":"RIG-000000001","manufacturer":"BITMAIN","serialNumber":"SN-1","model":"antminer-s21","originCountry":"MY",
@@ -69,6 +70,26 @@ public final class FakeEntries {
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", JSON).withBody(allocationJson)));
     }
 
+    /**
+     * As {@link #cover(UUID, UUID, String)}, but the entry is {@code org}'s, as tariff-service keeps it: listed and
+     * allocated only to procurement-service acting for {@code org} (X-On-Behalf-Of-Org); acting for another
+     * organisation it lists no entry for the order (fresh review R-11h D1: a job sending under the wrong
+     * organisation is answered as tariff-service would answer it).
+     */
+    public void cover(String org, UUID orderId, UUID entryId, String allocationJson) {
+        String page = """
+                {"items":[{"id":"%s","entryNumber":"123-4567890-1","entryDate":"2026-12-15","status":"FILED","summaryVersion":1}]}"""
+                .formatted(entryId);
+        FakeUpstreams.requireValid(upstreams.tariffContract(), ENTRIES, Request.Method.GET, 200, page, JSON);
+        upstreams.tariff.stubFor(FakeUpstreams.authenticated(get(urlPathEqualTo(ENTRIES)))
+                .withQueryParam("purchaseOrderId", equalTo(orderId.toString())).withHeader(ON_BEHALF_OF, equalTo(org))
+                .atPriority(OVERRIDE).willReturn(aResponse().withStatus(200).withHeader("Content-Type", JSON).withBody(page)));
+        String path = ENTRIES + "/" + entryId + "/allocation";
+        FakeUpstreams.requireValid(upstreams.tariffContract(), path, Request.Method.GET, 200, allocationJson, JSON);
+        upstreams.tariff.stubFor(FakeUpstreams.authenticated(get(urlPathEqualTo(path))).withHeader(ON_BEHALF_OF, equalTo(org))
+                .atPriority(OVERRIDE).willReturn(aResponse().withStatus(200).withHeader("Content-Type", JSON).withBody(allocationJson)));
+    }
+
     /** inventory-service refuses every landed-cost change of asset {@code assetId} (409, the rig's state does not allow it). */
     public void refuseLandedCostOf(String assetId) {
         String path = "/api/rigs/" + assetId + "/landed-cost";
@@ -89,6 +110,11 @@ public final class FakeEntries {
     /** The landed-cost changes procurement-service sent inventory-service, oldest first. */
     public List<LoggedRequest> landedCostChanges() {
         return upstreams.inventory.findAll(putRequestedFor(urlPathMatching(LANDED_COST)));
+    }
+
+    /** The requests for the entries covering an order, oldest first. */
+    public List<LoggedRequest> entryRequests() {
+        return upstreams.tariff.findAll(getRequestedFor(urlPathEqualTo(ENTRIES)));
     }
 
     /** Requests for the entries covering an order. */

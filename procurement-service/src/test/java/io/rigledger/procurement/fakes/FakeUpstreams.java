@@ -199,6 +199,11 @@ public final class FakeUpstreams {
         return batch.assets.get(org + '|' + maker + '|' + serial);
     }
 
+    /** The order and line ("orderId|line") a rig was first registered on in the organisation, or null. */
+    public String registeredOn(String org, String maker, String serial) {
+        return batch.orders.get(org + '|' + maker + '|' + serial);
+    }
+
     /** The bodies procurement-service posted to the batch endpoint. */
     public List<String> batchBodies() {
         return inventory.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathEqualTo(BATCH)))
