@@ -148,7 +148,10 @@ class SecurityTest {
                         + " cells, the service account's walks name org A's and org B's")
                 .body("transitionRig", "{\"to\":\"DEPLOYED\",\"position\":" + Fleet.position(a.site, a.rack, 2) + "}")
                 .upsert("putSite", "a site code is the organisation's own name: another's code creates the caller's site")
-                .twins(SecurityTest::twinFleet);
+                .twins(SecurityTest::twinFleet)
+                // each twin moves its own first rig within its own rack (the fixture's body names org A's)
+                .twinBody("transitionRig", t -> "{\"to\":\"DEPLOYED\",\"position\":" + Fleet.position(t.get("<site>"),
+                        t.get("<rack>"), 2) + "}");
     }
 
     /**
@@ -202,21 +205,29 @@ class SecurityTest {
     }
 
     /**
-     * The twins' writes (fresh review R-11f D1): in a fresh organisation a site, a rack in it and two rigs,
-     * the first deployed to the rack's first slot (six changes of its fleet, so both twins' rollups end at the
-     * same version), with codes, serial numbers and a MAC of one fresh stem each. Answers them by name.
+     * The twins' writes (fresh reviews R-11f D1, R-11h D3): in a fresh organisation a site, a rack in it and two
+     * rigs, the first deployed to the rack's first slot (six changes of its fleet, so every twin's rollups end at
+     * the same version), with codes, serial numbers and a MAC of one fresh stem each, or those of {@code like}
+     * (the sharer reuses the first twin's site and rack codes, serial numbers and MAC: each organisation's own
+     * names). Answers them by name, with the first rig's id, the site's and the rack's codes under their paths.
      */
-    private static Map<String, String> twinFleet(String org) {
+    private static Map<String, String> twinFleet(String org, Map<String, String> like) {
         String stem = UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase(Locale.ROOT);
         String ops = Tokens.ops(org);
-        Map<String, String> values = Map.of("<site>", "TS" + stem, "<rack>", "TR" + stem, "<serial1>", "TN" + stem + "1",
-                "<serial2>", "TN" + stem + "2", "<mac>", String.join(":", stem.toLowerCase(Locale.ROOT).split("(?<=\\G..)")) + ":00:01");
+        Map<String, String> values = new java.util.LinkedHashMap<>(Map.of("<site>", "TS" + stem, "<rack>", "TR" + stem,
+                "<serial1>", "TN" + stem + "1", "<serial2>", "TN" + stem + "2",
+                "<mac>", String.join(":", stem.toLowerCase(Locale.ROOT).split("(?<=\\G..)")) + ":00:01"));
+        values.replaceAll((name, own) -> like.getOrDefault(name, own));
         Fleet.site(ops, values.get("<site>"), 500);
         Fleet.rack(ops, values.get("<site>"), values.get("<rack>"), 4);
         List<Map<String, Object>> rigs = Fleet.register(ops, Fleet.rig(values.get("<serial1>"), "antminer-s21", "MY"),
                 "{\"serialNumber\":\"" + values.get("<serial2>") + "\",\"model\":\"antminer-s21\",\"originCountry\":\"MY\",\"mac\":\""
                         + values.get("<mac>") + "\"}");
-        Fleet.deploy(ops, Resources.idOf(rigs, values.get("<serial1>")), values.get("<site>"), values.get("<rack>"), 1);
+        String rig = Resources.idOf(rigs, values.get("<serial1>"));
+        Fleet.deploy(ops, rig, values.get("<site>"), values.get("<rack>"), 1);
+        values.put("/api/rigs/{id}", rig);
+        values.put("/api/sites/{site}", values.get("<site>"));
+        values.put("/api/sites/{site}/racks/{rack}", values.get("<rack>"));
         return values;
     }
 

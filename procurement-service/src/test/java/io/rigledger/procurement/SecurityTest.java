@@ -200,19 +200,28 @@ class SecurityTest {
     }
 
     /**
-     * The twins' writes (fresh review R-11f D1): in a fresh organisation one order from a supplier named from
-     * a fresh stem, submitted and confirmed (three writes, so both twins' orders end at the same version and
-     * count). Answers the supplier's name.
+     * The twins' writes (fresh reviews R-11f D1, R-11h D3): in a fresh organisation one order from a supplier named
+     * from a fresh stem, submitted and confirmed, one rig of its first line shipped under a serial number of the same
+     * stem and received at DAL1 (so every twin's orders end at the same version and count); the sharer reuses the
+     * first twin's supplier and serial number (each organisation's own names). Answers them by name, with the
+     * order's, the shipment's and the receipt's ids under their paths.
      */
-    private static Map<String, String> twinOrders(String org) {
-        String supplier = "Twin " + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+    private static Map<String, String> twinOrders(String org, Map<String, String> like) {
+        String stem = UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+        String supplier = like.getOrDefault("<supplier>", "Twin " + stem);
+        String serial = like.getOrDefault("<serial>", "TW-" + stem);
         String order = as(Tokens.operator(org)).body(Resources.ORDER.replace("\"Bitmain\"", "\"" + supplier + "\""))
                 .post("/api/purchase-orders").then().statusCode(201).extract().path("id");
         as(Tokens.operator(org)).header("If-Match", "\"0\"").post("/api/purchase-orders/" + order + "/submit")
                 .then().statusCode(200);
         as(Tokens.operator(org)).header("If-Match", "\"1\"").post("/api/purchase-orders/" + order + "/confirm")
                 .then().statusCode(200);
-        return Map.of("<supplier>", supplier);
+        String shipment = Resources.ship(org, order, Resources.SHIPMENT.formatted(serial, ""));
+        String receipt = Resources.id(as(Tokens.ops(org)).body("""
+                {"site":"DAL1","receivedAt":"2026-12-16T14:05:00Z","serialNumbers":["%s"]}""".formatted(serial))
+                .post("/api/shipments/" + shipment + "/receipts").then().statusCode(201).extract().header("Location"));
+        return Map.of("<supplier>", supplier, "<serial>", serial, "/api/purchase-orders/{id}", order,
+                "/api/shipments/{id}", shipment, "/api/receipts/{id}", receipt);
     }
 
     /**

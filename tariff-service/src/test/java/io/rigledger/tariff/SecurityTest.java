@@ -279,14 +279,20 @@ class SecurityTest {
     }
 
     /**
-     * The twins' writes (fresh review R-11f D1): in a fresh organisation one entry of the contract's example
-     * under an entry number of its own, paid (two writes, so both twins' entries end at the same version and
-     * count). Answers the entry number, with and without its hyphens (the CAPE files' form).
+     * The twins' writes (fresh reviews R-11f D1, R-11h D3): in a fresh organisation a duty quote made by the service
+     * account for it, and one entry of the contract's example under an entry number of its own (the sharer reuses
+     * the first twin's: an entry number is each organisation's own), paid (so every twin's entries end at the same
+     * version and count). Answers the entry number, with and without its hyphens (the CAPE files' form), and the
+     * quote's and the entry's ids under their paths.
      */
-    private static Map<String, String> twinEntries(String org) {
-        String number = newEntryNumber();
-        Resources.paidEntry(org, number, UUID.randomUUID().toString(), UUID.randomUUID().toString());
-        return Map.of("<entryNumber>", number, "<entryNumberDigits>", number.replace("-", ""));
+    private static Map<String, String> twinEntries(String org, Map<String, String> like) {
+        String number = like.getOrDefault("<entryNumber>", newEntryNumber());
+        String quote = as(Tokens.service("procurement-service")).header(ON_BEHALF_OF, org)
+                .body(requestExample(CONTRACT, "createDutyQuote")).post("/api/duty-quotes").then().statusCode(201)
+                .extract().path("id");
+        String entry = Resources.paidEntry(org, number, UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        return Map.of("<entryNumber>", number, "<entryNumberDigits>", number.replace("-", ""),
+                "/api/duty-quotes/{id}", quote, "/api/entries/{id}", entry);
     }
 
     private static String newEntryNumber() {

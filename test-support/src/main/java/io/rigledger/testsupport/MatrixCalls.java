@@ -83,12 +83,15 @@ final class MatrixCalls {
                 String text = MatrixBodies.searched(answer);
                 assertShowsOwn(cell, "org A's answer", text);
                 // org B uses org A's codes too (a site, a rack): a read by code that forgets the organisation shows it
-                fixture.otherMarkers().forEach(m -> assertTrue(!text.contains(m), cell + ": org A's answer shows org B's "
-                        + m + ": " + text));
+                assertShowsNoneOfOther(cell, "org A's answer", text);
             }
         } else {
             assertTrue(status < 300 || status < 500 && status != 401 && status != 403 && status != 404,
                     said + " (the call did not reach the handler with org A's own resource)");
+            if (status < 300 && !forNoOrganisation(op, cell.role())) {
+                // fresh review R-11h D3: a write's answer is searched like a read's (a rack's answer over the same codes)
+                assertShowsNoneOfOther(cell, "org A's answer to its own write", MatrixBodies.searched(answer));
+            }
             List<Response> after = sameCodes(ownReads);
             for (int i = 0; i < ownReads.size(); i++) {
                 if (sameCodes.get(i) != null) {
@@ -295,6 +298,12 @@ final class MatrixCalls {
      */
     private boolean forNoOrganisation(MatrixOperation op, String role) {
         return "service".equals(role) && op.idFields().stream().noneMatch(f -> fixture.serviceOrgFields().contains(f.name()));
+    }
+
+    /** The answer (its text with headers, {@link MatrixBodies#searched}) shows none of org B's markers. */
+    void assertShowsNoneOfOther(Cell cell, String what, String text) {
+        fixture.otherMarkers().forEach(m -> assertTrue(!text.contains(m), cell + ": " + what + " shows org B's " + m
+                + ": " + text));
     }
 
     /** The answer shows some of org A's own data (its name, ids, serials...), so an empty or another's answer fails. */

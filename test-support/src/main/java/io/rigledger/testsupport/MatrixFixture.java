@@ -52,7 +52,8 @@ public final class MatrixFixture {
     private final Map<String, Supplier<String>> bodies = new HashMap<>();
     private final MatrixFieldValues fields = new MatrixFieldValues();
     private final Map<String, Set<String>> drawn = new HashMap<>();
-    private Function<String, Map<String, String>> twinWrites;
+    private TwinWrites twinWrites;
+    private final Map<String, Function<Map<String, String>, String>> twinBodies = new HashMap<>();
     private final Set<String> serviceOrgFields = new LinkedHashSet<>();
     private final Map<String, String> serviceOrgOptional = new HashMap<>();
     private final MatrixMarkers markers = new MatrixMarkers(callerOrg, otherOrg);
@@ -297,21 +298,56 @@ public final class MatrixFixture {
     }
 
     /**
-     * The writes of the matrix's twins (fresh review R-11f D1): given a fresh organisation, make in it
-     * through the API the same writes as for any other (so its versions and counts end where the other
-     * twin's do) with values of its own, distinct from the other's and of the same length and order
-     * (codes, serial numbers, names from one fresh stem each), and answer them by name. Every org-scoped
-     * read without a path parameter must then answer both twins alike once each one's values are masked
-     * (see {@link MatrixTwinCalls}).
+     * The writes of one of the matrix's twins (fresh reviews R-11f D1, R-11h D3): given a fresh organisation, make
+     * in it through the API the same writes as for any other twin (so its versions and counts end where the
+     * others' do) and answer the values they stored by name (each path parameter's value of its own resources
+     * under the path's key, as in {@link #ids}, e.g. {@code /api/sites/{site}}).
      */
-    public MatrixFixture twins(Function<String, Map<String, String>> writes) {
+    @FunctionalInterface
+    public interface TwinWrites {
+        /**
+         * @param org  the twin's organisation
+         * @param like empty for the first two twins, which use values of their own (distinct from the other's, of the
+         *             same length and order: codes, serial numbers, names from one fresh stem each); for the third,
+         *             the first twin's values: reuse those that are each organisation's own names (a site or rack
+         *             code, a serial number, a MAC, an entry number, a supplier), so that a count or sum over the
+         *             same names in any organisation differs between the first twin and the second
+         */
+        Map<String, String> make(String org, Map<String, String> like);
+    }
+
+    /**
+     * The writes of the matrix's twins: every org-scoped read and every org-scoped write at a path must then answer
+     * the twins alike once each one's values are masked (see {@link MatrixTwinCalls}).
+     */
+    public MatrixFixture twins(TwinWrites writes) {
         twinWrites = writes;
         return this;
     }
 
     /** The twins' writes ({@link #twins}), or null. */
-    Function<String, Map<String, String>> twinWrites() {
+    TwinWrites twinWrites() {
         return twinWrites;
+    }
+
+    /**
+     * The body a twin sends in the operation's twin cell, made from its values ({@link TwinWrites}), where the
+     * fixture's body names org A's resources (a rig's new position at org A's site); else the contract's example.
+     */
+    public MatrixFixture twinBody(String operationId, Function<Map<String, String>, String> json) {
+        twinBodies.put(operationId, json);
+        return this;
+    }
+
+    /** The body of a twin's write ({@link #twinBody}), else the contract's example. */
+    String twinBody(MatrixOperation op, Map<String, String> values) {
+        Function<Map<String, String>, String> body = twinBodies.get(op.operationId());
+        return body == null ? op.example() : body.apply(values);
+    }
+
+    /** The value of a path parameter of shared reference data ({@link #shared}), or null. */
+    String sharedId(String key) {
+        return paths.shared(key);
     }
 
     /**

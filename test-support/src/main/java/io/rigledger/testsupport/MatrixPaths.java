@@ -82,6 +82,12 @@ final class MatrixPaths {
         return merged;
     }
 
+    /** The value of a path parameter (its key) both organisations share (reference data), or null. */
+    String shared(String key) {
+        Ids values = ids.get(key);
+        return values == null || !values.caller().equals(values.other()) ? null : values.caller();
+    }
+
     /** The value of a path parameter (its key) on one side, or null when not registered. */
     String id(String key, Side side) {
         Ids values = ids.get(key);

@@ -27,8 +27,8 @@ import java.util.function.Supplier;
  *       each role it names reaches the handler: a caller of org A with org A's own resource and the
  *       fixture's (else the contract's example) body gets a status the contract lists, 2xx for a
  *       read that shows some of org A's own data ({@link MatrixFixture#ownMarkers()}) and none of org
- *       B's ({@link MatrixFixture#otherMarkers()}) unless it reads reference data, 2xx or a 4xx other
- *       than 401, 403 and 404 for a write, after which org B's reads at org A's path (org B also uses
+ *       B's ({@link MatrixFixture#otherMarkers()}) unless it reads reference data, 2xx (showing none of org
+ *       B's data either, fresh review R-11h D3) or a 4xx other than 401, 403 and 404 for a write, after which org B's reads at org A's path (org B also uses
  *       org A's codes) answer exactly as before (fresh review R-11c D2);</li>
  *   <li>for each person role it names (and admin, as an admin of org A, where it names admin; fresh
  *       review R-11c D4), when it works on one resource of the organisation named in
@@ -67,11 +67,14 @@ import java.util.function.Supplier;
  *   <li>for each {@code global} operation: callers of two organisations get the same answer; a write
  *       is sent a valid body (the fixture's, else the contract's example), must succeed, and then
  *       its reads answer people of both organisations alike;</li>
- *   <li>for each org-scoped read without a path parameter (a list, summary or export), by its first person
- *       role: two fresh organisations that made the same writes with values of their own (the fixture's
- *       {@link MatrixFixture#twins}) read it, under the fixture's query and each value of each enum query
- *       parameter, and get the same answer once each one's values and drawn ids are masked, so an answer
- *       cached or keyed by a version or a count without the organisation fails (fresh review R-11f D1);</li>
+ *   <li>for each org-scoped read (a list, summary or export, under the fixture's query and each value of each
+ *       enum query parameter; a read of one resource at each twin's own path values) and each org-scoped write at
+ *       a path, by its first person role: three fresh organisations that made the same writes (the fixture's
+ *       {@link MatrixFixture#twins}), two with values of their own and the third with the first one's codes,
+ *       read it (or make the write, each in turn) and get the same answer once each one's values and drawn ids are
+ *       masked, so an answer cached or keyed by a version or a count without the organisation fails (fresh review
+ *       R-11f D1), and so does a count or sum over the same codes in any organisation (R-11h D3: a rack's
+ *       occupied slots, a site's power in use), which no marker shows (see {@link MatrixTwinCalls});</li>
  *   <li>for each org-scoped write taking an Idempotency-Key, by its first person role: org B's caller sends its
  *       request with a fresh key, then org A's caller the same body with the same key at org A's path, and gets an
  *       answer of its own: not replayed, not a 422 about the key, none of the ids of org B's answer in it (fresh
@@ -187,8 +190,10 @@ public final class SecurityMatrix {
                 case GLOBAL_ALIKE -> operation.isRead() ? role + " of two organisations gets the same answer (reference data)"
                         : role + " writes a valid body and both organisations then read the same (reference data)";
                 case SERVICE_FOR_ORG -> "service acting for one organisation gets 404 for another's id, naming none is 4xx";
-                case TWINS -> role + " of two organisations that made the same writes with values of their own reads"
-                        + " the same, each one's values aside (nothing kept for one is given to the other)";
+                case TWINS -> role + " of three organisations that made the same writes (two with values of their own, the"
+                        + " third with the first's codes) " + (operation.isRead() ? "reads" : "writes at its own path and is answered")
+                        + " the same, each one's values aside (nothing kept for one is given to another, no count over"
+                        + " another's same codes)";
                 case IDEMPOTENCY_KEY -> role + " sending another organisation's Idempotency-Key with its body gets an"
                         + " answer of its own, not the other's replay";
                 case FOREIGN_CURSOR -> role + " sending another organisation's nextCursor, or it altered, gets 400 naming cursor";
@@ -234,8 +239,9 @@ public final class SecurityMatrix {
                 queryRoles.forEach(role -> op.filters().forEach(param ->
                         cells.add(new Cell(op, Kind.FOREIGN_QUERY, null, role, null, param))));
             }
-            if (op.isRead() && op.pathParams().isEmpty() && !op.personRoles().isEmpty()) {
-                // fresh review R-11f D1: an answer kept (cached, keyed by a version or a count) without the organisation
+            if ((op.isRead() || !op.pathParams().isEmpty()) && !op.personRoles().isEmpty()) {
+                // fresh review R-11f D1: an answer kept (cached, keyed by a version or a count) without the organisation;
+                // R-11h D3: a count or sum at a path over the same codes in any organisation
                 cells.add(new Cell(op, Kind.TWINS, null, op.personRoles().get(0)));
             }
             if (op.headers().contains(MatrixFieldCalls.IDEMPOTENCY_KEY) && !op.orgRoles().isEmpty()) {
@@ -289,7 +295,8 @@ public final class SecurityMatrix {
                     : readsAbove(cell.operation()));
             case SERVICE_FOR_ORG -> fields.serviceForOrganisation(cell, cell.operation().takesAnId()
                     ? readsAbove(cell.operation()) : List.of());
-            case TWINS -> new MatrixTwinCalls(calls, f, twins(f)).alike(cell);
+            case TWINS -> new MatrixTwinCalls(calls, f, twins(f)).alike(cell, cell.operation().ifMatch()
+                    ? readsAbove(cell.operation()) : List.of());
             case IDEMPOTENCY_KEY -> fields.keyOfAnother(cell, cell.operation().ifMatch() ? readsAbove(cell.operation()) : List.of());
             case FOREIGN_CURSOR -> new MatrixCursorCalls(calls, f).foreignCursor(cell);
         }
