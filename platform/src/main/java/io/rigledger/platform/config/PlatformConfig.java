@@ -30,6 +30,8 @@ public interface PlatformConfig {
 
     Idempotency idempotency();
 
+    TokenCache tokenCache();
+
     /** Keyset paging, the same in every service: {@code ?limit=&cursor=}. */
     interface Page {
         /** Page size when no limit is given. */
@@ -141,5 +143,28 @@ public interface PlatformConfig {
         /** Quarkus scheduler interval of deleting expired records, e.g. 1h; "off" disables it. */
         @WithDefault("1h")
         String purgeEvery();
+    }
+
+    /**
+     * Verified bearer tokens' identities kept until the token expires (io.rigledger.platform.caller.VerifiedTokens).
+     * Environment: RIGLEDGER_TOKEN_CACHE_ENABLED, RIGLEDGER_TOKEN_CACHE_MAX_SIZE, RIGLEDGER_TOKEN_CACHE_MAX_AGE.
+     */
+    interface TokenCache {
+        /** On by default; off, every request's token is verified by Quarkus OIDC. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * The most tokens held at once (least recently used first out); each entry is the token (about 1 KB) and
+         * its identity (its claims), a few KB in all.
+         */
+        @WithDefault("2000")
+        @Min(1)
+        @Max(1_000_000)
+        int maxSize();
+
+        /** The longest an entry is kept, whatever the token's exp (the realm's access tokens live 5 minutes). */
+        @WithDefault("PT5M")
+        Duration maxAge();
     }
 }
