@@ -258,7 +258,10 @@ final class MatrixFieldCalls {
      * its own, not org B's replay (no Idempotent-Replayed, no 422 about the key, none of the ids in org B's answer
      * that org A did not send), since a key is scoped to the caller's organisation (contracts/platform.yaml; fresh
      * review R-11g D5). Org B's request must succeed (a failed one stores no key) unless the fixture says why not
-     * ({@link MatrixFixture#keyNotStored}).
+     * ({@link MatrixFixture#keyNotStored}). Org A's answer is never a 5xx, and where org A sends its own request (no
+     * {@link MatrixFixture#otherBody}) to create a resource (no path parameter, so its answer does not hang on the state
+     * of org A's resource) it succeeds with org B's status (fresh review R-11h D5: an order placed
+     * without reading the key first, whose key record collided with org B's, then was not found for org A: a 500).
      *
      * @param reads the GETs of the operation's path and those above it (for each side's current ETag)
      */
@@ -282,6 +285,12 @@ final class MatrixFieldCalls {
                 + " (org B's: " + b.statusCode() + " " + MatrixBodies.searched(b) + ")";
         assertTrue(a.header("Idempotent-Replayed") == null, said);
         assertTrue(!(a.statusCode() == 422 && a.asString().contains(IDEMPOTENCY_KEY)), said);
+        assertTrue(a.statusCode() < 500, said + ": never a 5xx (a key record colliding with org B's, then not found)");
+        if (b.statusCode() < 300 && !fixture.hasOtherBody(op) && op.pathParams().isEmpty()) {
+            // org A sent its own valid request (the fixture's body): it must succeed as org B's did, its own new
+            // resource (fresh review R-11h D5: a key unique without the organisation refuses org A's first use of it)
+            assertEquals(b.statusCode(), a.statusCode(), said + ": org A's own request must succeed as org B's did");
+        }
         String sent = own.path() + " " + own.json();
         String text = MatrixBodies.searched(a);
         java.util.regex.Matcher ids = UUIDS.matcher(MatrixBodies.searched(b));

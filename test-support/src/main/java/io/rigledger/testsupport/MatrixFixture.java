@@ -212,6 +212,11 @@ public final class MatrixFixture {
         return this;
     }
 
+    /** Whether the fixture gives org B a body of its own for the operation ({@link #otherBody}). */
+    boolean hasOtherBody(MatrixOperation op) {
+        return otherBodies.containsKey(op.operationId());
+    }
+
     /** {@link #otherBody}, else {@link #body(MatrixOperation)}. */
     String otherBody(MatrixOperation op) {
         Supplier<String> body = otherBodies.get(op.operationId());
