@@ -86,9 +86,11 @@ public class ShipmentService {
      *         400 naming cursor unless it is a cursor of this order's shipments that this organisation was given
      */
     public Page<ShipmentSummaryView> page(UUID orderId, String org, String cursor, int limit) {
-        store.order(orderId, org).orElseThrow(() -> Problems.notFound("purchase order", orderId));
+        // the cursor is read first: a bad request is 400 whether or not the order exists (BadInputTest), and its
+        // scope needs only the org and the order id the caller named
         CursorScope scope = CursorScope.of(org, "shipments", orderId);
         CursorKey after = paging.after(cursor, 2, scope);
+        store.order(orderId, org).orElseThrow(() -> Problems.notFound("purchase order", orderId));
         List<Shipment> rows = after == null ? store.ofOrder(orderId, null, null, limit + 1)
                 : store.ofOrder(orderId, after.instant(0), after.uuid(1), limit + 1);
         return paging.page(rows, limit, scope, s -> new String[] {s.createdAt.toString(), s.id.toString()}, ShipmentSummaryView::of);

@@ -112,6 +112,11 @@ public final class FakeEntries {
         return upstreams.inventory.findAll(putRequestedFor(urlPathMatching(LANDED_COST)));
     }
 
+    /** Forgets the landed-cost changes logged so far, so a test counts only what it makes procurement-service send. */
+    public void forgetLandedCostChanges() {
+        upstreams.inventory.removeServeEventsMatching(putRequestedFor(urlPathMatching(LANDED_COST)).build());
+    }
+
     /** The requests for the entries covering an order, oldest first. */
     public List<LoggedRequest> entryRequests() {
         return upstreams.tariff.findAll(getRequestedFor(urlPathEqualTo(ENTRIES)));

@@ -114,7 +114,7 @@ class BackgroundJobsTenancyTest extends LandedCostTestBase {
 
     @Test
     void landedCostRefreshReadsEachOrganisationsEntryAndSetsItsOwnRigsCost() {
-        refresh.runOnce(); // what other tests left due
+        settleLandedCosts(); // what other tests left due
         String a = newOrg();
         String b = newOrg();
         List<Received> received = twoOrganisationsReceived(a, b);

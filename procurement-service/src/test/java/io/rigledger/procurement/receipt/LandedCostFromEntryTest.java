@@ -31,7 +31,7 @@ class LandedCostFromEntryTest extends LandedCostTestBase {
 
     @BeforeEach
     void costsSentSoFar() {
-        refresh.runOnce();
+        settleLandedCosts();
     }
 
     @Test
