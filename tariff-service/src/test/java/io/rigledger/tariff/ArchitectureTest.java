@@ -13,14 +13,16 @@ class ArchitectureTest {
     private static final JavaClasses SERVICE = ServiceArchitecture.classesOf("io.rigledger.tariff");
 
     /**
-     * Every background job and why it keeps each organisation's data to it (fresh review R-11h D1): a new
-     * {@code @Scheduled} method fails here until it is given a cell.
+     * Every background job (scheduled, or a thread or timer a class starts) and why it keeps each organisation's data to it (fresh review R-11h D1): a new
+     * {@code @Scheduled} method or thread fails here until it is given a cell.
      */
     @Test
     void everyScheduledJobHasATenancyCell() {
         ScheduledJobs.eachHasACell(Map.of(
                 "ScheduleSnapshots.poll", "reloads the duty schedule, which every organisation shares: it reads and"
                         + " writes no organisation's data and calls no neighbour",
+                "QuoteStore.onStart", "starts the writer threads that store several organisations' quotes in one COPY:"
+                        + " QuoteStoreTest.quotesOfSeveralOrganisationsInOneBatchEachKeepTheirOrganisation",
                 "IdempotencyPurge.purge", "the platform's purge (delete where expires_at <= now, whatever the organisation):"
                         + " procurement-service's BackgroundJobsTenancyTest runs it with two organisations using one key"),
                 "io.rigledger.tariff", "io.rigledger.platform");

@@ -58,8 +58,23 @@ class SecretsTest {
             "tariff-db-credentials", Set.of("password"),
             "keycloak-db-credentials", Set.of("password"));
 
-    private static final Pattern SENSITIVE = Pattern.compile("(?i).*(PASSWORD|SECRET|TOKEN|PRIVATE).*");
+    /**
+     * Names of values that must come from a Secret: a password, secret, token, credential or private part anywhere
+     * in the name, or KEY as a word of it (RIGLEDGER_PAGE_CURSOR_KEY, api-key, KEY), though not a longer word that
+     * starts with it (KEYCLOAK_URL).
+     */
+    static final Pattern SENSITIVE = Pattern.compile("(?i).*(PASSWORD|SECRET|TOKEN|PRIVATE|CREDENTIAL).*|(?i)(.*[-_.])?KEY([-_.].*)?");
     private static final Pattern GENERATOR_HASH = Pattern.compile("-[bcdfghkmt2-9]{10}$"); // the hash kustomize appends
+
+    /** What {@link #SENSITIVE} takes for a secret's name and what it leaves (fresh review R-11i: *_KEY was missed). */
+    @Test
+    void keysCountAsSensitiveButWordsStartingWithKeyDoNot() {
+        List<String> sensitive = List.of("RIGLEDGER_PAGE_CURSOR_KEY", "api-key", "KEY", "key.signing", "DB_PASSWORD",
+                "OIDC_CLIENT_SECRET", "ACCESS_TOKEN", "private-key-pem", "AWS_CREDENTIALS");
+        List<String> plain = List.of("KEYCLOAK_URL", "QUARKUS_OIDC_AUTH_SERVER_URL", "MONKEY_BUSINESS", "KEYS_PER_PAGE", "TURKEY");
+        assertEquals(List.of(), sensitive.stream().filter(n -> !SENSITIVE.matcher(n).matches()).toList(), "taken as sensitive");
+        assertEquals(List.of(), plain.stream().filter(n -> SENSITIVE.matcher(n).matches()).toList(), "left as plain");
+    }
 
     @ParameterizedTest
     @FieldSource("OVERLAYS")

@@ -80,6 +80,31 @@ class QuoteStoreTest {
         assertNull(before2000.org);
     }
 
+    /**
+     * The writer threads are background work that batches several organisations' quotes into one COPY
+     * (the tenancy cell ArchitectureTest names for QuoteStore.onStart): quotes of two organisations and of a
+     * service account (no org), all with the same entry date, creator and body, submitted at once so they
+     * share batches, are each stored under their own organisation.
+     */
+    @Test
+    void quotesOfSeveralOrganisationsInOneBatchEachKeepTheirOrganisation() throws Exception {
+        String[] orgs = {"org-batch-a", "org-batch-b", null};
+        Instant at = Instant.parse("2026-11-30T06:33:00Z");
+        List<StoredQuote> quotes = IntStream.range(0, 90)
+                .mapToObj(i -> quote(orgs[i % 3], "alice", at, LocalDate.of(2026, 3, 2), "{\"same\":true}")).toList();
+        CompletableFuture.allOf(quotes.stream().map(store::submit).toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        for (StoredQuote q : quotes) {
+            try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(
+                    "select org from duty_quote where id = ?")) {
+                s.setObject(1, q.id);
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    assertEquals(q.org, rs.getString(1), "quote " + q.id + "'s organisation");
+                }
+            }
+        }
+    }
+
     @Test
     void aBatchThatCannotBeStoredFailsEveryCallerAndStoresNothing() throws Exception {
         StoredQuote first = quote("northwind", "finance", Instant.parse("2026-11-30T06:31:00Z"), LocalDate.of(2026, 3, 2), "{}");
