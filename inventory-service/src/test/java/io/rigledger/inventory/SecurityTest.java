@@ -12,6 +12,7 @@ import io.rigledger.testsupport.Tokens;
 import io.rigledger.testsupport.UnknownKeyIntrospection;
 import io.swagger.v3.core.util.Json;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -87,8 +88,9 @@ class SecurityTest {
                     .put("/api/rigs/" + (org.equals(f.callerOrg()) ? a.spareRig : b.spareRig) + "/mac").then().statusCode(200);
         }
         String otherOrder = procurement.hasOrder(f.otherOrg(), 1).toString();
-        // org A's second rig of its deploy (to its rack's fifth slot, which nothing else uses)
+        // org A's second and third rigs of its deploy (to its rack's fifth and sixth slots, which nothing else uses)
         String deployed = Fleet.newRig(Tokens.ops(f.callerOrg()), "antminer-s21", "MY");
+        String deployedLast = Fleet.newRig(Tokens.ops(f.callerOrg()), "antminer-s21", "MY");
         // the catalogue writes of the matrix really happen, on a model and a plant of its own
         String model = "matrix-" + UUID.randomUUID().toString().substring(0, 8);
         String plant = "MATRIX-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
@@ -113,14 +115,16 @@ class SecurityTest {
                 .serviceOrg("organisation")
                 // a rack code is unique within its site: org B's rack is looked up in org A's site (R-11g D2)
                 .fieldQuery("listRigs:rack", "site=" + a.site)
-                // two items in each batch: org B's value is tried in the first and in the last (fresh review R-11g D1)
+                // three items in each batch: org B's value is tried in the first, the middle and the last (fresh
+                // reviews R-11g D1, R-11i P3)
                 .body("registerRigs", () -> Fleet.registration(Fleet.rig(newSerial(), "antminer-s21", "MY"),
-                        Fleet.rig(newSerial(), "antminer-s21", "MY")))
+                        Fleet.rig(newSerial(), "antminer-s21", "MY"), Fleet.rig(newSerial(), "antminer-s21", "MY")))
                 .body("registerRigBatch", () -> Fleet.registration(Fleet.rig(newSerial(), "antminer-s21", "MY"),
-                        Fleet.rig(newSerial(), "antminer-s21", "MY")))
+                        Fleet.rig(newSerial(), "antminer-s21", "MY"), Fleet.rig(newSerial(), "antminer-s21", "MY")))
                 .body("deployRigs", "{\"placements\":[{\"rig\":\"" + a.rig + "\",\"position\":"
                         + Fleet.position(a.site, a.rack, 3) + "},{\"rig\":\"" + deployed + "\",\"position\":"
-                        + Fleet.position(a.site, a.rack, 5) + "}]}")
+                        + Fleet.position(a.site, a.rack, 5) + "},{\"rig\":\"" + deployedLast + "\",\"position\":"
+                        + Fleet.position(a.site, a.rack, 6) + "}]}")
                 .ids("/api/rigs/{id}", a.rig, b.rig, "RIG-999999998")
                 .ids("/api/sites/{site}", a.site, b.site, newCode())
                 .ids("/api/sites/{site}/racks/{rack}", a.rack, b.rack, newCode())
@@ -158,7 +162,7 @@ class SecurityTest {
      * One organisation's rig, site and rack, made by its ops person through the API, a second
      * rig (registered only) and site, so that each paged list of the matrix (rigs, sites, the rig's
      * registration and deployment, the site's capacity set and raised) has two rows of each organisation,
-     * and a third rig deployed in the rack's fourth slot (of five: the fifth is the matrix deploy's), so that the list of rigs under a filter
+     * and a third rig deployed in the rack's fourth slot (of six: the fifth and sixth are the matrix deploy's), so that the list of rigs under a filter
      * (status=DEPLOYED, the site, the rack) has two too.
      *
      * @param spareSiteCode the second site's code, or null for a new one (org B's is org A's first site's code)
@@ -175,7 +179,7 @@ class SecurityTest {
             Fleet.site(ops, site, 500);
             Fleet.site(ops, site, 600);
             Fleet.site(ops, spareSite, 100);
-            Fleet.rack(ops, site, rack, 5);
+            Fleet.rack(ops, site, rack, 6);
             String thirdSerial = newSerial();
             List<Map<String, Object>> rigs = Fleet.register(ops, Fleet.rig(serial, "antminer-s21", "MY"),
                     Fleet.rig(spareSerial, "antminer-s21", "MY"), Fleet.rig(thirdSerial, "antminer-s21", "MY"));
@@ -248,8 +252,8 @@ class SecurityTest {
         }
     }
 
-    static List<SecurityMatrix.Cell> cells() {
-        return MATRIX.cells();
+    static List<Named<SecurityMatrix.Cell>> cells() {
+        return MATRIX.namedCells();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -16,6 +16,7 @@ import io.rigledger.testsupport.UnknownKeyIntrospection;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -55,14 +56,18 @@ class SecurityTest {
     @Inject
     CircuitBreakerMaintenance circuits;
 
+    /** The fakes, for the fixture's neighbour calls (set before each cell, after the injection). */
+    private static volatile FakeUpstreams neighbours;
+
     @BeforeEach
     void healthyNeighbours() {
         upstreams.reset();
         circuits.resetAll();
+        neighbours = upstreams;
     }
 
     /**
-     * In each organisation: an order of two rigs, shipped one rig a shipment, one rig received (so
+     * In each organisation: an order of three lines, shipped one rig a shipment, one rig received (so
      * the order stays open for the what-if), and two more orders left drafts, so that the paged
      * lists of the matrix (orders, an order's shipments, orders under each filter and status=DRAFT)
      * have two rows of each organisation.
@@ -97,19 +102,31 @@ class SecurityTest {
                 // two lines of two rigs, and two serial numbers in a receipt: org B's value is tried in the first and
                 // in the last of each (fresh review R-11g D1); the receipt names two rigs of org A's shipment not yet
                 // received, so the made-up serial number is looked up on the shipment (R-11g D2)
-                .body("createShipment", () -> Resources.shipment(List.of(newSerial(), newSerial()), List.of(newSerial(), newSerial())))
+                // three lines of three rigs, and three serial numbers in a receipt: org B's value is tried in the first,
+                // the middle and the last of each (fresh reviews R-11g D1, R-11i P3)
+                .body("createShipment", () -> Resources.shipment(threeSerials(), threeSerials(), threeSerials()))
                 .body("receiveShipment", () -> receipt(f.callerOrg(), a.shipment))
-                .field("serialNumber", () -> new MatrixFixture.Ids(null, otherShipped(f, b.order, null), newSerial()))
+                // org B's serial number is received too, not only shipped: a check of serial numbers received before
+                // that forgets the organisation makes org A's shipment ask the fleet (s19 review R-11i P6), which the
+                // neighbour calls show
+                .field("serialNumber", () -> new MatrixFixture.Ids(null, otherReceived(f, b.order), newSerial()))
+                .neighbourCalls(() -> neighbours.fleetLookups().stream().map(r -> r.getMethod() + " "
+                        + r.getUrl().replaceAll("\\?.*", "") + " for " + (r.queryParameter("organisation").isPresent()
+                        ? r.queryParameter("organisation").firstValue() : "no organisation")).toList())
+                // org A's requests its handler refuses past reading the Idempotency-Key (s19 review R-11i Pk)
+                .refused("createPurchaseOrder", "lines[0].sku", () -> Resources.ORDER.replaceFirst("antminer-s21", "no-such-model"))
+                .refused("createShipment", "lines[0].lineNumber", () -> Resources.SHIPMENT.formatted(newSerial(), "")
+                        .replace("\"lineNumber\":1", "\"lineNumber\":99"))
                 .field("mac", () -> new MatrixFixture.Ids(null, otherShipped(f, b.order, mac()), mac()))
                 .field("serialNumbers", b.serials + "-2", newSerial())
                 .drawn("createShipment", "each shipment moves the order to its next version and ships the line's next rig",
                         "orderVersion", "rigOnLine")
                 // org B's requests of the Idempotency-Key cells (fresh review R-11g D5): a receipt of its own rigs
                 .otherBody("receiveShipment", () -> receipt(f.otherOrg(), b.shipment))
-                .keyNotStored("submitPurchaseOrder", "org B's order is confirmed and shipped: this write of it is refused by its state (409) and stores no key")
-                .keyNotStored("confirmPurchaseOrder", "org B's order is confirmed and shipped: this write of it is refused by its state (409) and stores no key")
-                .keyNotStored("cancelPurchaseOrder", "org B's order is confirmed and shipped: this write of it is refused by its state (409) and stores no key")
-                .keyNotStored("requotePurchaseOrder", "org B's order is confirmed and shipped: this write of it is refused by its state (409) and stores no key")
+                .keyNotStored("submitPurchaseOrder", "org B's order is partly received: this write of it is refused by its state (409) and stores no key")
+                .keyNotStored("confirmPurchaseOrder", "org B's order is partly received: this write of it is refused by its state (409) and stores no key")
+                .keyNotStored("cancelPurchaseOrder", "org B's order is partly received: this write of it is refused by its state (409) and stores no key")
+                .keyNotStored("requotePurchaseOrder", "org B's order is partly received: this write of it is refused by its state (409) and stores no key")
                 .twins(SecurityTest::twinOrders)
                 .holds("status", "DRAFT", as(Tokens.operator(f.callerOrg())).get("/api/purchase-orders/" + a.order)
                         .then().statusCode(200).extract().path("status"));
@@ -122,14 +139,15 @@ class SecurityTest {
                 {"supplier":"Bitmain","incoterm":"FOB","expectedExportDate":"2026-11-01","expectedEntryDate":"2026-12-15",
                  "transportMode":"OCEAN","destinationSite":"DAL1",
                  "lines":[{"sku":"antminer-s21","plant":"BITMAIN-MY","quantity":2,"unitPrice":4000.00},
-                          {"sku":"antminer-s21","plant":"BITMAIN-CN","quantity":2,"unitPrice":4000.00}]}""";
+                          {"sku":"antminer-s21","plant":"BITMAIN-CN","quantity":2,"unitPrice":4000.00},
+                          {"sku":"antminer-s21","plant":"BITMAIN-ID","quantity":2,"unitPrice":4000.00}]}""";
         /** A shipment of one rig of line 1: its serial number, then "" or a MAC property ({@code ,"mac":"..."}). */
         static final String SHIPMENT = """
                 {"carrier":"Maersk","trackingNumber":"MAEU1","transportMode":"OCEAN","exportDate":"2026-11-02",
                  "lines":[{"lineNumber":1,"quantity":1,"rigs":[{"serialNumber":"%s"%s}]}]}""";
 
         /** How many rigs of each line the first order of each organisation orders. */
-        private static final int OPEN_ORDER_RIGS = 40;
+        private static final int OPEN_ORDER_RIGS = 80;
         /** How many rigs the first shipment of each organisation ships (the first is received by the fixture). */
         private static final int FIRST_SHIPMENT_RIGS = 15;
 
@@ -190,13 +208,39 @@ class SecurityTest {
      */
     private static String otherShipped(MatrixFixture f, String order, String mac) {
         String serial = newSerial();
+        otherShipped(f, order, serial, mac);
+        return mac == null ? serial : mac;
+    }
+
+    /** {@link #otherShipped(MatrixFixture, String, String)} of this serial number; answers the shipment's id. */
+    private static String otherShipped(MatrixFixture f, String order, String serial, String mac) {
         String etag = as(Tokens.operator(f.otherOrg())).get("/api/purchase-orders/" + order).then().statusCode(200)
                 .extract().header("ETag");
         String location = as(Tokens.operator(f.otherOrg())).header("If-Match", etag)
                 .body(Resources.SHIPMENT.formatted(serial, mac == null ? "" : ",\"mac\":\"" + mac + "\""))
                 .post("/api/purchase-orders/" + order + "/shipments").then().statusCode(201).extract().header("Location");
+        String shipment = location.substring(location.lastIndexOf('/') + 1);
+        f.mark(shipment);
+        return shipment;
+    }
+
+    /**
+     * Ships one rig of org B's order with a fresh serial number (as {@link #otherShipped}) and receives it at DAL1 by
+     * org B's ops person; marks the receipt's id as org B's. Answers the serial number.
+     */
+    private static String otherReceived(MatrixFixture f, String order) {
+        String serial = newSerial();
+        String shipment = otherShipped(f, order, serial, null);
+        String location = as(Tokens.ops(f.otherOrg())).body("""
+                {"site":"DAL1","receivedAt":"2026-12-16T14:05:00Z","serialNumbers":["%s"]}""".formatted(serial))
+                .post("/api/shipments/" + shipment + "/receipts").then().statusCode(201).extract().header("Location");
         f.mark(location.substring(location.lastIndexOf('/') + 1));
-        return mac == null ? serial : mac;
+        return serial;
+    }
+
+    /** Three fresh serial numbers, a shipment line's rigs. */
+    private static List<String> threeSerials() {
+        return List.of(newSerial(), newSerial(), newSerial());
     }
 
     /**
@@ -234,7 +278,7 @@ class SecurityTest {
                 .extract().jsonPath().getList("lines.rigs.flatten().findAll { it.status == 'SHIPPED' }.serialNumber");
         return """
                 {"site":"DAL1","receivedAt":"2026-12-16T14:05:00Z","serialNumbers":[%s]}""".formatted(String.join(",",
-                shipped.stream().limit(2).map(n -> "\"" + n + "\"").toList()));
+                shipped.stream().limit(3).map(n -> "\"" + n + "\"").toList()));
     }
 
     private static String newSerial() {
@@ -251,8 +295,8 @@ class SecurityTest {
         return given().filter(Contract.strict(CONTRACT)).auth().oauth2(token).contentType(ContentType.JSON);
     }
 
-    static List<SecurityMatrix.Cell> cells() {
-        return MATRIX.cells();
+    static List<Named<SecurityMatrix.Cell>> cells() {
+        return MATRIX.namedCells();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -14,6 +14,7 @@ import io.rigledger.testsupport.Tokens;
 import io.rigledger.testsupport.UnknownKeyIntrospection;
 import io.swagger.v3.core.util.Json;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -55,6 +56,10 @@ class SecurityTest {
     }
     /** The header in which a service account names the organisation it acts for (tariff.yaml's OnBehalfOf). */
     private static final String ON_BEHALF_OF = "X-On-Behalf-Of-Org";
+    /** Why a write of org B's entry in an Idempotency-Key cell may store no key: the state its entry is in. */
+    private static final String ALONE = "succeeds in a whole run (the writes before it in the contract's order move org B's"
+            + " entry to a state that allows it); alone (matrix.only) org B's paid entry may refuse it by its state (409),"
+            + " which stores no key";
     private static final String QUOTE_WITHOUT_ORG = "a service account without X-On-Behalf-Of-Org quotes for itself:"
             + " the quote is readable by its creator alone (tariff.yaml, createDutyQuote)";
 
@@ -68,10 +73,10 @@ class SecurityTest {
         Resources a = Resources.in(f.callerOrg());
         Resources b = Resources.in(f.otherOrg());
         Schedule schedule = Schedule.ofTheMatrix();
-        // org A's second stored quote: a what-if names two, org B's is tried first and last (fresh review R-11g D1)
-        String secondQuote = as(Tokens.service("procurement-service")).header(ON_BEHALF_OF, f.callerOrg())
-                .body(requestExample(CONTRACT, "createDutyQuote")).post("/api/duty-quotes").then().statusCode(201)
-                .extract().path("id");
+        // org A's second and third stored quotes: a what-if names three, org B's is tried first, in the middle and last
+        // (fresh reviews R-11g D1, R-11i P3)
+        String secondQuote = storedQuote(f.callerOrg());
+        String thirdQuote = storedQuote(f.callerOrg());
         f.ids("/api/duty-quotes/{id}", a.quote, b.quote, UUID.randomUUID().toString())
                 .ids("/api/entries/{id}", a.entry, b.entry, UUID.randomUUID().toString())
                 .shared("/api/entries/{id}/versions/{version}", "1", "1")
@@ -91,7 +96,8 @@ class SecurityTest {
                 .body("setMpfYear", schedule.mpfYear(0))
                 // a what-if of org A's stored quotes only (the example's inline quote with quoteIds is a 400 before
                 // any id is read, fresh review R-11g D2)
-                .body("whatIfDutyQuotes", "{\"quoteIds\":[\"" + a.quote + "\",\"" + secondQuote + "\"],\"entryDate\":\"2026-08-03\"}")
+                .body("whatIfDutyQuotes", "{\"quoteIds\":[\"" + a.quote + "\",\"" + secondQuote + "\",\"" + thirdQuote
+                        + "\"],\"entryDate\":\"2026-08-03\"}")
                 // a correction of org A's entry of 30 days ago (the fixture's entry is past its correction deadline, so a
                 // correction of it is 409 before any field is read, R-11g D2), splitting its line over two lines of org A's
                 // order (createEntry's); each correction moves the entry to its next version
@@ -139,13 +145,18 @@ class SecurityTest {
                 .otherBody("createEntry", () -> FakeProcurement.holds(f.otherOrg(), entryBody(newEntryNumber(), b.order, b.shipment)))
                 .otherBody("correctEntry", () -> edited("correctEntry", requestExample(CONTRACT, "correctEntry"),
                         node -> node.set("orderLines", orderLines(b.order, b.shipment))))
-                .keyNotStored("recordEntryPayment", "org B's entry is paid: this write of it is refused by its state (409) and stores no key")
-                .keyNotStored("liquidateEntry", "org B's entry is paid: this write of it is refused by its state (409) and stores no key")
-                .keyNotStored("protestEntry", "org B's entry is paid: this write of it is refused by its state (409) and stores no key")
-                .keyNotStored("finallyLiquidateEntry", "org B's entry is paid: this write of it is refused by its state (409) and stores no key")
-                .keyNotStored("requestEntryRefund", "org B's entry is paid: this write of it is refused by its state (409) and stores no key")
-                .keyNotStored("recordEntryRefund", "org B's entry is paid: this write of it is refused by its state (409) and stores no key")
-                .keyNotStored("recordOriginAudit", "org B's entry is paid: this write of it is refused by its state (409) and stores no key")
+                // org B's payment is refused (its entry is paid in full); each later write of the contract's order succeeds
+                // in a whole run, since the one before it moved org B's entry on (liquidated, protested, finally
+                // liquidated, a refund requested and received, an origin audit): each stores its key (s20 H-11j: the
+                // reasons said all were refused by the state of a paid entry)
+                .keyNotStored("recordEntryPayment", "org B's entry is paid in full: a further payment is more than is due,"
+                        + " 409 naming amount, and stores no key")
+                .keyNotStored("liquidateEntry", ALONE)
+                .keyNotStored("protestEntry", ALONE)
+                .keyNotStored("finallyLiquidateEntry", ALONE)
+                .keyNotStored("requestEntryRefund", ALONE)
+                .keyNotStored("recordEntryRefund", ALONE)
+                .keyNotStored("recordOriginAudit", ALONE)
                 .twins(SecurityTest::twinEntries);
     }
 
@@ -295,13 +306,19 @@ class SecurityTest {
                 "/api/duty-quotes/{id}", quote, "/api/entries/{id}", entry);
     }
 
+    /** A duty quote of the contract's example, stored by the service account for the organisation; answers its id. */
+    private static String storedQuote(String org) {
+        return as(Tokens.service("procurement-service")).header(ON_BEHALF_OF, org)
+                .body(requestExample(CONTRACT, "createDutyQuote")).post("/api/duty-quotes").then().statusCode(201)
+                .extract().path("id");
+    }
+
     private static String newEntryNumber() {
         return "M%02d-%07d-%d".formatted(ThreadLocalRandom.current().nextInt(100),
                 ThreadLocalRandom.current().nextInt(10_000_000), ThreadLocalRandom.current().nextInt(10));
     }
 
-    /** The contract's createEntry example under another entry number, its lines of this order and shipment. */
-    /** The orderLines of createEntry's example (two lines of one order) naming this order and shipment. */
+    /** The orderLines of {@link #entryBody} (three lines of one order) naming this order and shipment. */
     private static com.fasterxml.jackson.databind.JsonNode orderLines(String order, String shipment) {
         try {
             ObjectNode node = (ObjectNode) Json.mapper().readTree(entryBody("AB1-0000000-0", order, shipment));
@@ -311,10 +328,18 @@ class SecurityTest {
         }
     }
 
+    /**
+     * The contract's createEntry example under another entry number, its order lines of this order and shipment, and
+     * three of them (the example's second line split into lines 2 and 3 of the order, 6 and 3 rigs): an id field in
+     * them is tried at the first, the middle and the last line (fresh reviews R-11g D1, R-11i P3).
+     */
     private static String entryBody(String number, String order, String shipment) {
         try {
             ObjectNode node = (ObjectNode) Json.mapper().readTree(requestExample(CONTRACT, "createEntry"));
             node.put("entryNumber", number);
+            ObjectNode second = (ObjectNode) node.withArray("orderLines").get(1);
+            node.withArray("orderLines").add(second.deepCopy().put("lineNumber", 3).put("value", 14285.71).put("quantity", 3));
+            second.put("value", 28571.43).put("quantity", 6);
             node.withArray("orderLines").forEach(line -> ((ObjectNode) line).put("purchaseOrderId", order)
                     .put("shipmentId", shipment));
             return Json.mapper().writeValueAsString(node);
@@ -327,8 +352,8 @@ class SecurityTest {
         return given().filter(Contract.strict(CONTRACT)).auth().oauth2(token).contentType(ContentType.JSON);
     }
 
-    static List<SecurityMatrix.Cell> cells() {
-        return MATRIX.cells();
+    static List<Named<SecurityMatrix.Cell>> cells() {
+        return MATRIX.namedCells();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -34,23 +34,31 @@ final class MatrixFieldCalls {
      * the body with each value in its place, the instance aside; a write answered 2xx both times
      * shows none of org B's data and answers alike once what each sent and what the service draws afresh
      * are masked, {@link MatrixBodies#sameOnceMasked}: org B's serial number registers org A's rig as a
-     * made-up one does, fresh review R-11f D3), and every read of org B's answers byte for byte as before.
+     * made-up one does, fresh review R-11f D3), the service asks its neighbours the same for both
+     * ({@link MatrixFixture#neighbourCalls}, s19 review R-11i P6), and every read of org B's answers byte for byte as before.
+     * Before the first such cell of an operation and field, org B's person of the cell's role makes the same request
+     * with org B's value at org B's path (its {@link MatrixFixture#otherBody}, else org A's body), so that anything the
+     * service remembers by the value without the organisation (a cache of an order's lines keyed by the order id) is
+     * warm when org A sends it (s19 review R-11i P2); a value made afresh for each cell was stored by org B just before
+     * (org B's own use of it), and a field naming the organisation is the organisation itself, so neither is sent again.
      * A write taking If-Match sends the second request org A's ETag after the first.
-     * A field in an array (a batch's {@code placements[].rig}, {@code quoteIds}) is tried at the first and again
-     * at the last index, in a fixture body giving each array on its way two items or more (else the cell fails
-     * saying so), so a batch checking the organisation of its first item only fails (fresh review R-11g D1).
+     * A field in an array (a batch's {@code placements[].rig}, {@code quoteIds}) is tried at the first, the middle and
+     * the last index, in a fixture body giving each array on its way three items or more (else the cell fails
+     * saying so), so a batch checking the organisation of its first item only (fresh review R-11g D1), or of its first
+     * and last only (R-11i P3), fails.
      * The request with the made-up value must reach the lookup of that field: answered 2xx, 404 naming the field
      * or the value, another 4xx naming the value, or for a field naming the organisation ({@link MatrixFixture#serviceOrg})
      * a 403 other than the roles' (any answer of the handler for a header, read with the token before it); a 400 about another field (both requests refused before the id is read) fails the
      * cell, saying the fixture's body is wrong (fresh review R-11g D2). A query field is sent with what the fixture's
      * {@link MatrixFixture#fieldQuery} says it needs.
      *
-     * @param ownReads   the GETs of the operation's path and those above it (for org A's current ETag)
+     * @param ownReads   the GETs of the operation's path and those above it (for org A's and org B's current ETag)
      * @param otherReads the reads of org B's fixture resources and listings
      */
     void foreignField(Cell cell, List<MatrixOperation> ownReads, List<MatrixOperation> otherReads) {
         MatrixOperation op = cell.operation();
         IdFields.IdField field = cell.field();
+        boolean fresh = fixture.isFresh(op, field);
         Ids values = fixture.field(op, field);
         if (values == null) {
             throw new AssertionError(op + ": the SecurityTest's fixture gives no value of org B for the " + field
@@ -58,40 +66,70 @@ final class MatrixFieldCalls {
         }
         boolean inArray = field.place() == IdFields.Place.BODY && MatrixBodyEdits.inArray(field);
         if (inArray) {
-            String few = MatrixBodyEdits.fewerThanTwo(fixture.body(op), field);
+            String few = MatrixBodyEdits.fewerThanThree(fixture.body(op), field);
             if (few != null) {
-                throw new AssertionError(cell + ": org B's value is tried at the first and at the last index of each array"
-                        + " on the field's way, but the fixture's body of org A (MatrixFixture.body, else the contract's"
-                        + " example) gives " + few + ": give it two or more of org A's own (fresh review R-11g D1)");
+                throw new AssertionError(cell + ": org B's value is tried at the first, the middle and the last index of each"
+                        + " array on the field's way, but the fixture's body of org A (MatrixFixture.body, else the contract's"
+                        + " example) gives " + few + ": give it three or more of org A's own (fresh reviews R-11g D1, R-11i P3)");
             }
         }
+        String warmUp = "";
+        if (!fresh && !fixture.serviceOrgFields().contains(field.name()) && fixture.firstWarmUp(op, field)) {
+            warmUp = " (after org B's own request with it answered " + warmUp(cell, ownReads, values).statusCode() + ")";
+        }
         // a value made afresh (org B's new serial number) is made for each try before org B's data is read
-        Ids last = inArray ? fixture.field(op, field) : null;
+        List<Ids> more = inArray ? List.of(fresh ? fixture.field(op, field) : values, fresh ? fixture.field(op, field) : values)
+                : List.of();
         List<Response> before = op.isRead() ? List.of() : calls.snapshot(cell.role(), otherReads, cell.toString());
-        tried(cell, ownReads, values, MatrixBodyEdits.At.FIRST);
+        tried(cell, ownReads, values, MatrixBodyEdits.At.FIRST, warmUp);
         if (inArray) {
-            tried(cell, ownReads, last, MatrixBodyEdits.At.LAST);
+            tried(cell, ownReads, more.get(0), MatrixBodyEdits.At.MIDDLE, warmUp);
+            tried(cell, ownReads, more.get(1), MatrixBodyEdits.At.LAST, warmUp);
         }
         if (!op.isRead()) {
             calls.unchanged(cell.role(), otherReads, before, cell.toString());
         }
     }
 
-    /** One try of {@link #foreignField}: org B's value and the made-up one, each in the element {@code at} names. */
-    private void tried(Cell cell, List<MatrixOperation> ownReads, Ids values, MatrixBodyEdits.At at) {
+    /**
+     * Org B's person of the cell's role sends the operation at org B's path with org B's value in the field (org B's
+     * body, {@link MatrixFixture#otherBody}, else org A's; org B's ETag where it takes If-Match), whatever it answers.
+     */
+    private Response warmUp(Cell cell, List<MatrixOperation> ownReads, Ids values) {
+        MatrixOperation op = cell.operation();
+        Request own = new Request(op, fixture.path(op, Side.OTHER), SecurityMatrix.memberOf(cell.role(), fixture.otherOrg()))
+                .json(fixture.otherBody(op)).header("If-Match", op.ifMatch() ? calls.etag(cell, ownReads, Side.OTHER) : null);
+        return calls.send(withFieldQuery(cell, own).with(cell.field(), values.other()));
+    }
+
+    /**
+     * One try of {@link #foreignField}: org B's value and the made-up one, each in the element {@code at} names; the
+     * service's calls to its neighbours for each compared where the fixture gives them.
+     */
+    private void tried(Cell cell, List<MatrixOperation> ownReads, Ids values, MatrixBodyEdits.At at, String warmUp) {
         MatrixOperation op = cell.operation();
         IdFields.IdField field = cell.field();
-        String what = cell + (at == MatrixBodyEdits.At.LAST ? " (at the last index)" : "");
+        String what = cell + (at == MatrixBodyEdits.At.FIRST ? "" : " (at the " + at.name().toLowerCase(java.util.Locale.ROOT)
+                + " index)") + warmUp;
         String etag = op.ifMatch() ? calls.ownEtag(cell, ownReads) : null;
         Request missingCall = request(cell, etag).with(field, values.missing(), at);
+        List<String> calledBefore = fixture.neighbourCalls();
         Response missing = calls.send(missingCall);
+        List<String> calledMissing = fixture.neighbourCalls();
         reachedTheLookup(what, field, values.missing(), missing);
         // a creation under If-Match (a shipment of an order) moved org A's version on: the second is sent the new one
         Request foreignCall = request(cell, op.ifMatch() && missing.statusCode() < 300 ? calls.ownEtag(cell, ownReads) : etag)
                 .with(field, values.other(), at);
+        List<String> calledBetween = fixture.neighbourCalls();
         Response foreign = calls.send(foreignCall);
+        List<String> calledForeign = fixture.neighbourCalls();
         assertEquals(missing.statusCode(), foreign.statusCode(), what + ": org B's " + values.other() + " answered "
                 + foreign.asString() + " but a value naming nothing answered " + missing.asString());
+        if (calledBefore != null) {
+            assertEquals(since(calledBefore, calledMissing), since(calledBetween, calledForeign), what + ": org A's request"
+                    + " with org B's " + values.other() + " asked the service's neighbours otherwise than with a value naming"
+                    + " nothing (org B's data changed what the service asked for org A)");
+        }
         if (op.isRead() || isProblem(foreign)) {
             MatrixBodies.answeredLikeMissing(missing, Map.of(field.name(), values.missing()), foreign, Map.of(field.name(), values.other()),
                     what + ": org B's value must be answered exactly like one naming nothing");
@@ -110,6 +148,14 @@ final class MatrixFieldCalls {
             // org A's write stored the value as its own text (an entry naming an order id tariff cannot check)
             fixture.adopt(values.other());
         }
+    }
+
+    /** The calls in {@code after} that {@code before} does not hold (each as often as it is new), sorted. */
+    private static List<String> since(List<String> before, List<String> after) {
+        List<String> made = new java.util.ArrayList<>(after);
+        before.forEach(made::remove);
+        made.sort(null);
+        return made;
     }
 
     /**
@@ -141,10 +187,14 @@ final class MatrixFieldCalls {
 
     private Request request(Cell cell, String etag) {
         MatrixOperation op = cell.operation();
-        Request request = calls.asCaller(op, cell.role(), fixture.body(op)).header("If-Match", etag);
-        String also = cell.field() == null ? null : fixture.fieldQuery(op, cell.field());
-        return also == null ? request : new Request(op, request.path() + (request.path().contains("?") ? "&" : "?") + also,
-                request.token(), request.json(), request.headers());
+        return withFieldQuery(cell, calls.asCaller(op, cell.role(), fixture.body(op)).header("If-Match", etag));
+    }
+
+    /** The request with what the fixture's {@link MatrixFixture#fieldQuery} says the cell's field needs beside it. */
+    private Request withFieldQuery(Cell cell, Request request) {
+        String also = cell.field() == null ? null : fixture.fieldQuery(cell.operation(), cell.field());
+        return also == null ? request : new Request(request.op(), request.path() + (request.path().contains("?") ? "&" : "?")
+                + also, request.token(), request.json(), request.headers());
     }
 
     /**
@@ -262,6 +312,10 @@ final class MatrixFieldCalls {
      * {@link MatrixFixture#otherBody}) to create a resource (no path parameter, so its answer does not hang on the state
      * of org A's resource) it succeeds with org B's status (fresh review R-11h D5: an order placed
      * without reading the key first, whose key record collided with org B's, then was not found for org A: a 500).
+     * Where org A sends its own creation (no {@link MatrixFixture#otherBody}, no path parameter; or the fixture gives a
+     * {@link MatrixFixture#refused} body) and org B's key was stored, org A first sends a request its handler refuses
+     * with that key ({@link #refusedWithTheKey}; s19 review R-11i Pk). A write at a path the fixture gives no such body
+     * is not tried so: its own request may be refused by the state of org A's resource, which reads the key anyway.
      *
      * @param reads the GETs of the operation's path and those above it (for each side's current ETag)
      */
@@ -277,6 +331,11 @@ final class MatrixFieldCalls {
             throw new AssertionError(cell + ": org B's request with a key must succeed, so that its answer is stored, but"
                     + " answered " + b.asString() + ": give org B a body that succeeds (MatrixFixture.otherBody) or say"
                     + " why it cannot (MatrixFixture.keyNotStored)");
+        }
+        if (b.statusCode() < 300 && !fixture.hasOtherBody(op) && (op.pathParams().isEmpty() || fixture.refused(op) != null)) {
+            // org A's own creation below succeeds, so a write reading the key only after its work refused the request
+            // would not read it: org A first sends a request its handler refuses (s19 review R-11i Pk)
+            refusedWithTheKey(cell, reads, key, b);
         }
         Request own = calls.asCaller(op, cell.role(), body).header(IDEMPOTENCY_KEY, key)
                 .header("If-Match", op.ifMatch() ? calls.ownEtag(cell, reads) : null);
@@ -297,6 +356,37 @@ final class MatrixFieldCalls {
         while (ids.find()) {
             String id = ids.group();
             assertTrue(sent.contains(id) || !text.contains(id), said + ": it shows org B's " + id);
+        }
+    }
+
+    /**
+     * Org A's request with org B's stored key and the fixture's body the handler refuses ({@link MatrixFixture#refused}):
+     * the answer is org A's own refusal, a 4xx problem+json naming the fixture's field, not org B's answer replayed,
+     * not a 422 about the key, none of the ids of org B's answer in it. A refusal stores no key, so org A's own request
+     * with the key is sent after it.
+     */
+    private void refusedWithTheKey(Cell cell, List<MatrixOperation> reads, String key, Response b) {
+        MatrixOperation op = cell.operation();
+        MatrixFixture.Refused refused = fixture.refused(op);
+        if (refused == null) {
+            throw new AssertionError(cell + ": org A's own creation with org B's key succeeds, so a write that reads the key"
+                    + " only once its work refused the request is not tried: give the fixture a body of org A's that the"
+                    + " handler refuses past reading the key, and the field it names (MatrixFixture.refused)");
+        }
+        Request own = calls.asCaller(op, cell.role(), refused.body().get()).header(IDEMPOTENCY_KEY, key)
+                .header("If-Match", op.ifMatch() ? calls.ownEtag(cell, reads) : null);
+        Response a = calls.send(own);
+        String said = cell + ": org A's request its handler refuses, with org B's key, answered " + a.statusCode() + " "
+                + MatrixBodies.searched(a) + " (org B's: " + b.statusCode() + " " + MatrixBodies.searched(b) + ")";
+        assertTrue(a.header("Idempotent-Replayed") == null, said + ": org B's answer replayed");
+        assertTrue(a.statusCode() >= 400 && a.statusCode() < 500 && isProblem(a), said + ": must be org A's own 4xx problem");
+        assertTrue(!a.asString().contains(IDEMPOTENCY_KEY), said + ": a refusal about the key, which org A never used");
+        assertTrue(MatrixBodies.text(a).contains(refused.field()), said + ": must name " + refused.field());
+        String text = MatrixBodies.searched(a);
+        java.util.regex.Matcher ids = UUIDS.matcher(MatrixBodies.searched(b));
+        while (ids.find()) {
+            String id = ids.group();
+            assertTrue(own.path().contains(id) || !text.contains(id), said + ": it shows org B's " + id);
         }
     }
 

@@ -49,6 +49,9 @@ public final class MatrixFixture {
     private final Map<String, String> fieldQueries = new HashMap<>();
     private final Map<String, Supplier<String>> otherBodies = new HashMap<>();
     private final Map<String, String> keyNotStored = new HashMap<>();
+    private final Map<String, Refused> refusedBodies = new HashMap<>();
+    private final Set<String> warmed = ConcurrentHashMap.newKeySet();
+    private Supplier<List<String>> neighbourCalls;
     private final Map<String, Supplier<String>> bodies = new HashMap<>();
     private final MatrixFieldValues fields = new MatrixFieldValues();
     private final Map<String, Set<String>> drawn = new HashMap<>();
@@ -112,7 +115,8 @@ public final class MatrixFixture {
 
     /**
      * An enum query parameter under every value of which org A's answer shows its own fixture data
-     * (a sort: every order shows the same rows).
+     * (a sort: every order shows the same rows). Its values are read in rotation: each by one of the roles whose
+     * cells read the listing under each query, so each is read once (see MatrixQueryCalls).
      *
      * @param name the parameter's name, or {@code operationId:name} for one operation only
      */
@@ -204,8 +208,9 @@ public final class MatrixFixture {
     }
 
     /**
-     * The body org B's caller sends in the operation's Idempotency-Key cell, where org A's ({@link #body}) names org
-     * A's resources (fresh review R-11g D5); org A then sends the same body with the same key.
+     * The body org B's caller sends for its own request of the operation, where org A's ({@link #body}) names org
+     * A's resources: in the operation's Idempotency-Key cell (fresh review R-11g D5; org A then sends the same body
+     * with the same key), and with org B's value in the field first in each id-field cell (s19 review R-11i P2).
      */
     public MatrixFixture otherBody(String operationId, Supplier<String> json) {
         otherBodies.put(operationId, json);
@@ -235,6 +240,59 @@ public final class MatrixFixture {
 
     String keyNotStoredReason(MatrixOperation op) {
         return keyNotStored.get(op.operationId());
+    }
+
+    /** A request body the service refuses in its handler, and the field its refusal names ({@link #refused}). */
+    record Refused(String field, Supplier<String> body) {
+    }
+
+    /**
+     * A body of org A's for an operation taking an Idempotency-Key that the service refuses in its handler, past
+     * the reading of the key (a line's sku the catalogue lacks, a line the order does not have), and the field its
+     * 4xx names: its Idempotency-Key cell sends it first with org B's key, and org A's answer must be that refusal,
+     * not org B's answer replayed nor a 422 about the key (s19 review R-11i Pk: a write reading the key only after its
+     * work refused the request read it without the organisation). Needed for a creation (no path parameter) whose
+     * request in that cell is org A's own (no {@link #otherBody}), which the service accepts; tried for any other
+     * operation it is given for.
+     *
+     * @param field the field the refusal names, e.g. {@code lines[0].sku}
+     */
+    public MatrixFixture refused(String operationId, String field, Supplier<String> json) {
+        refusedBodies.put(operationId, new Refused(field, json));
+        return this;
+    }
+
+    /** The fixture's refused body of the operation ({@link #refused}), or null. */
+    Refused refused(MatrixOperation op) {
+        return refusedBodies.get(op.operationId());
+    }
+
+    /**
+     * The requests the service has made to its neighbours so far (the fakes' request logs), each as text naming
+     * what was asked and for which organisation (method, path, X-On-Behalf-Of-Org; no value sent): an id-field cell
+     * checks that org A's request with org B's value makes the same calls as with a value naming nothing, so that
+     * another organisation's data which changes only what the service asks its neighbours shows (s19 review R-11i
+     * P6: org B's receipt of a serial number made org A's shipment of it ask the fleet). Give only requests that
+     * requests cause, not background work.
+     */
+    public MatrixFixture neighbourCalls(Supplier<List<String>> calls) {
+        this.neighbourCalls = calls;
+        return this;
+    }
+
+    /** The neighbour calls so far ({@link #neighbourCalls}), or null when the fixture gives none. */
+    List<String> neighbourCalls() {
+        return neighbourCalls == null ? null : neighbourCalls.get();
+    }
+
+    /** True the first time it is asked for the operation's field: org B's own request with its value is made once. */
+    boolean firstWarmUp(MatrixOperation op, IdFields.IdField field) {
+        return warmed.add(op.operationId() + ":" + field.name());
+    }
+
+    /** Whether the field's values are made afresh for each try ({@link #field(String, Supplier)}). */
+    boolean isFresh(MatrixOperation op, IdFields.IdField field) {
+        return fields.isFresh(op, field);
     }
 
     /** The query {@link #fieldQuery} gives the field's cells, or null. */
@@ -517,6 +575,12 @@ public final class MatrixFixture {
     /** The fixture's values of a query parameter of the operation (the first org A's), or null. */
     List<String> filterValues(MatrixOperation op, String name) {
         return MatrixQueryParams.of(params.filters, op, name);
+    }
+
+    /** Whether the values of an enum query parameter of the operation are read in rotation by the roles ({@link #holdsEvery}). */
+    boolean inRotation(MatrixOperation op, String name) {
+        Set<String> values = MatrixQueryParams.of(params.holds, op, name);
+        return values != null && values.contains(MatrixQueryParams.EVERY);
     }
 
     /** The enum values of a query parameter of the operation under which org A's answer shows its own data. */

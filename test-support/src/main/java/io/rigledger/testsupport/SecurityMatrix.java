@@ -1,5 +1,7 @@
 package io.rigledger.testsupport;
 
+import org.junit.jupiter.api.Named;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +47,12 @@ import java.util.function.Supplier;
  *       header) not exempted by {@code x-rigledger-foreign-exempt}: org A's request with org B's real
  *       value in that field is answered exactly like one with a value naming nothing, and every read
  *       of org B's data answers byte for byte as before; a field the fixture gives no value of org B
- *       fails the cell, naming it;</li>
+ *       fails the cell, naming it; a field in an array is tried at the first, the middle and the last index of
+ *       fixture bodies of three items or more (s19 review R-11i P3: a batch checking its first and last items only);
+ *       org B first makes the same request with its own value, so anything remembered by the value without the
+ *       organisation is warm (R-11i P2); where the fixture gives the service's calls to its neighbours, org A's
+ *       request makes the same calls with org B's value as with the made-up one (R-11i P6, see
+ *       {@link MatrixFieldCalls#foreignField});</li>
  *   <li>for each person role of an org-scoped list, summary or export (GET, no path parameter) and of
  *       each keyset-paged read (one taking {@code limit} and {@code cursor}, path parameters or not), and
  *       for an admin of org A where it names admin:
@@ -61,7 +68,7 @@ import java.util.function.Supplier;
  *       cursor, by each person role, an admin of org A and the service account acting for org A where
  *       it names them (fresh review R-11c D4): page 1 (and where it is keyset-paged every page again at
  *       one row fewer, so page 2 is read under some value; R-11c D3) under every value of an enum
- *       parameter (a status, each groupBy, each sort) and under the fixture's values of any other (org A's site code, which org B
+ *       parameter (a status, each groupBy; each sort by one of these roles in turn) and under the fixture's values of any other (org A's site code, which org B
  *       also uses), showing none of org B's data and, where org A's fixture rows match, some of org A's;
  *       an organisation holding nothing gets no rows under each (see {@link MatrixQueryCalls});</li>
  *   <li>for each {@code global} operation: callers of two organisations get the same answer; a write
@@ -78,7 +85,10 @@ import java.util.function.Supplier;
  *   <li>for each org-scoped write taking an Idempotency-Key, by its first person role: org B's caller sends its
  *       request with a fresh key, then org A's caller the same body with the same key at org A's path, and gets an
  *       answer of its own: not replayed, not a 422 about the key, none of the ids of org B's answer in it (fresh
- *       review R-11g D5; where org B's request cannot succeed the fixture says why, {@link MatrixFixture#keyNotStored});</li>
+ *       review R-11g D5; where org B's request cannot succeed the fixture says why, {@link MatrixFixture#keyNotStored});
+ *       where org A's request is its own, it first sends a body its handler refuses with that key and gets its own
+ *       4xx naming the field ({@link MatrixFixture#refused}; s19 review R-11i Pk: a key read without the organisation
+ *       only once the work refused the request);</li>
  *   <li>for each person role of each keyset-paged read of an organisation's data: org B's nextCursor (page 1 of
  *       the same list and query at one row a page), and it with a byte of its position changed, sent to org A's
  *       list are 400 problem+json naming cursor ({@link MatrixCursorCalls}; fresh review R-11h D2);</li>
@@ -91,7 +101,7 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * static final SecurityMatrix MATRIX = SecurityMatrix.of(CONTRACT, SecurityTest::resources);
- * static List<SecurityMatrix.Cell> cells() { return MATRIX.cells(); }
+ * static List<Named<SecurityMatrix.Cell>> cells() { return MATRIX.namedCells(); }
  * @ParameterizedTest(name = "{0}") @MethodSource("cells")
  * void cell(SecurityMatrix.Cell c) { MATRIX.check(c); }
  * }</pre>
@@ -173,6 +183,28 @@ public final class SecurityMatrix {
             this(operation, kind, refusal, role, field, null);
         }
 
+        /**
+         * A short name of the cell for test reports: the operation, the kind, and the role, refused token, field or
+         * query parameter it tries, e.g. {@code deployRigs FOREIGN_FIELD ops placements[].rig}; {@link #toString}
+         * says what it proves.
+         */
+        public String label() {
+            StringBuilder label = new StringBuilder(operation.operationId()).append(' ').append(kind);
+            if (refusal != null) {
+                label.append(' ').append(refusal);
+            }
+            if (role != null) {
+                label.append(' ').append(role);
+            }
+            if (field != null) {
+                label.append(' ').append(field.name());
+            }
+            if (param != null) {
+                label.append(' ').append(param);
+            }
+            return label.toString();
+        }
+
         @Override
         public String toString() {
             String what = switch (kind) {
@@ -232,11 +264,7 @@ public final class SecurityMatrix {
                 // each query the contract offers, by every person role, an admin of the organisation and the
                 // service account acting for it where the operation names them (R-11b: a leak only under
                 // ?status= or groupBy=status; R-11c D4: a leak only for admins, for a later role, for the service)
-                List<String> queryRoles = new ArrayList<>(op.orgRoles());
-                if (op.roles().contains("service") && !op.idFields().isEmpty()) {
-                    queryRoles.add("service");
-                }
-                queryRoles.forEach(role -> op.filters().forEach(param ->
+                queryRoles(op).forEach(role -> op.filters().forEach(param ->
                         cells.add(new Cell(op, Kind.FOREIGN_QUERY, null, role, null, param))));
             }
             if ((op.isRead() || !op.pathParams().isEmpty()) && !op.personRoles().isEmpty()) {
@@ -263,6 +291,26 @@ public final class SecurityMatrix {
         }
         List<String> pieces = List.of(only.split("\\|"));
         return cells.stream().filter(c -> pieces.stream().anyMatch(p -> c.toString().contains(p))).toList();
+    }
+
+    /**
+     * {@link #cells()}, each named by its {@link Cell#label} for a {@code @ParameterizedTest(name = "{0}")}, so a test
+     * report names each cell's operation, kind and role (the build's surefire reports use the display names).
+     */
+    public List<Named<Cell>> namedCells() {
+        return cells().stream().map(cell -> Named.of(cell.label(), cell)).toList();
+    }
+
+    /**
+     * The roles whose {@link Kind#FOREIGN_QUERY} cells read a listing under each query parameter: every person role,
+     * an admin of the organisation where it names admin, and the service account acting for it where it names it.
+     */
+    static List<String> queryRoles(MatrixOperation op) {
+        List<String> roles = new ArrayList<>(op.orgRoles());
+        if (op.roles().contains("service") && !op.idFields().isEmpty()) {
+            roles.add("service");
+        }
+        return roles;
     }
 
     /**

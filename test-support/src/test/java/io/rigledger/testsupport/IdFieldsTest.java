@@ -52,26 +52,34 @@ class IdFieldsTest {
     }
 
     @Test
-    void aFieldInAnArrayIsAlsoTriedInTheLastElementOfEachArrayOnItsWay() {
+    void aFieldInAnArrayIsAlsoTriedInTheMiddleAndLastElementOfEachArrayOnItsWay() {
         String body = "{\"moves\":[{\"holding\":\"H-1\",\"watcherIds\":[\"w1\",\"w2\"]},{\"holding\":\"H-2\",\"watcherIds\":[\"w3\",\"w4\"]}]}";
         assertEquals("{\"moves\":[{\"holding\":\"H-1\",\"watcherIds\":[\"w1\",\"w2\"]},{\"holding\":\"B-9\",\"watcherIds\":[\"w3\",\"w4\"]}]}",
                 MatrixBodyEdits.with(body, "moves[].holding", false, "B-9", MatrixBodyEdits.At.LAST));
         assertEquals("{\"moves\":[{\"holding\":\"H-1\",\"watcherIds\":[\"w1\",\"w2\"]},{\"holding\":\"H-2\",\"watcherIds\":[\"w3\",\"x\"]}]}",
                 MatrixBodyEdits.with(body, "moves[].watcherIds", true, "x", MatrixBodyEdits.At.LAST));
+        // s19 review R-11i P3: and in the middle one (of three: the second), neither the first nor the last
+        String three = "{\"placements\":[{\"rig\":\"R1\"},{\"rig\":\"R2\"},{\"rig\":\"R3\"}],\"ids\":[\"a\",\"b\",\"c\",\"d\"]}";
+        assertEquals("{\"placements\":[{\"rig\":\"R1\"},{\"rig\":\"B-9\"},{\"rig\":\"R3\"}],\"ids\":[\"a\",\"b\",\"c\",\"d\"]}",
+                MatrixBodyEdits.with(three, "placements[].rig", false, "B-9", MatrixBodyEdits.At.MIDDLE));
+        assertEquals("{\"placements\":[{\"rig\":\"R1\"},{\"rig\":\"R2\"},{\"rig\":\"R3\"}],\"ids\":[\"a\",\"b\",\"x\",\"d\"]}",
+                MatrixBodyEdits.with(three, "ids", true, "x", MatrixBodyEdits.At.MIDDLE));
     }
 
-    /** Fresh review R-11g D1: a field in an array is tried at the last index too, so its fixture body needs two items. */
+    /** Fresh review R-11g D1, s19 review R-11i P3: a field in an array is tried at a middle index too, so its body needs three items. */
     @Test
-    void aBodyGivingAnArrayOnAFieldsWayFewerThanTwoItemsIsNamed() {
+    void aBodyGivingAnArrayOnAFieldsWayFewerThanThreeItemsIsNamed() {
         IdFields.IdField watchers = new IdFields.IdField(IdFields.Place.BODY, "moves[].watcherIds", true);
         IdFields.IdField holding = new IdFields.IdField(IdFields.Place.BODY, "moves[].holding", false);
-        String two = "{\"moves\":[{\"holding\":\"H-1\",\"watcherIds\":[\"w1\",\"w2\"]},{\"holding\":\"H-2\",\"watcherIds\":[\"w3\",\"w4\"]}]}";
-        assertEquals(null, MatrixBodyEdits.fewerThanTwo(two, watchers));
-        assertEquals(null, MatrixBodyEdits.fewerThanTwo(two, holding));
-        assertEquals("moves: 1 item(s)", MatrixBodyEdits.fewerThanTwo("{\"moves\":[{\"holding\":\"H-1\"}]}", holding));
-        assertEquals("moves[1].watcherIds: 1 item(s)", MatrixBodyEdits.fewerThanTwo(
-                "{\"moves\":[{\"watcherIds\":[\"w1\",\"w2\"]},{\"watcherIds\":[\"w3\"]}]}", watchers));
-        assertEquals("quoteIds: 0 item(s)", MatrixBodyEdits.fewerThanTwo("{\"quote\":{}}",
+        String three = "{\"moves\":[{\"holding\":\"H-1\",\"watcherIds\":[\"w1\",\"w2\",\"w3\"]},{\"holding\":\"H-2\","
+                + "\"watcherIds\":[\"w4\",\"w5\",\"w6\"]},{\"holding\":\"H-3\",\"watcherIds\":[\"w7\",\"w8\",\"w9\"]}]}";
+        assertEquals(null, MatrixBodyEdits.fewerThanThree(three, watchers));
+        assertEquals(null, MatrixBodyEdits.fewerThanThree(three, holding));
+        assertEquals("moves: 2 item(s)", MatrixBodyEdits.fewerThanThree("{\"moves\":[{\"holding\":\"H-1\"},{\"holding\":\"H-2\"}]}",
+                holding));
+        assertEquals("moves[1].watcherIds: 2 item(s)", MatrixBodyEdits.fewerThanThree("{\"moves\":[{\"watcherIds\":[\"w1\",\"w2\",\"w3\"]},"
+                + "{\"watcherIds\":[\"w4\",\"w5\"]},{\"watcherIds\":[\"w6\",\"w7\",\"w8\"]}]}", watchers));
+        assertEquals("quoteIds: 0 item(s)", MatrixBodyEdits.fewerThanThree("{\"quote\":{}}",
                 new IdFields.IdField(IdFields.Place.BODY, "quoteIds", true)));
         assertTrue(MatrixBodyEdits.inArray(holding) && MatrixBodyEdits.inArray(watchers)
                 && !MatrixBodyEdits.inArray(new IdFields.IdField(IdFields.Place.BODY, "organisation", false)));
