@@ -60,6 +60,7 @@ run() { local name=$1 pace=$2 lua=$3 url=$4 extra=${5:-}
   snap > "$OUT/$name.s0"; vmstat 1 23 > "$OUT/$name.vmstat" & local vm=$!
   echo "$name start $(date +%T.%3N) pace $pace load $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/runs"
   PACE_MS=$pace wrk -t2 -c$CONNECTIONS -d20s --latency -s "$lua" "$url" > "$OUT/$name.wrk" & local w=$!
+  if [[ " ${PERF_RUNS:-} " == *" $name "* ]]; then (sleep 3; perf sched record -o "$OUT/$name.perf.data" -- sleep 12 > "$OUT/$name.perf-record.log" 2>&1) & fi
   sleep 19.7; snap $w > "$OUT/$name.s1"; wait $w
   echo "$name end $(date +%T.%3N) $(grep -E 'Requests/sec' "$OUT/$name.wrk") p50 $(awk '$1=="50%" {print $2}' "$OUT/$name.wrk") p90 $(awk '$1=="90%" {print $2}' "$OUT/$name.wrk") p99 $(awk '$1=="99%" {print $2}' "$OUT/$name.wrk") $(grep -o 'Non-2xx.*' "$OUT/$name.wrk" || true)" | tee -a "$OUT/runs"
   kill $vm 2>/dev/null || true; wait $vm 2>/dev/null || true; }
