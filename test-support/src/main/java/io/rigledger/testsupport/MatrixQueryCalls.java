@@ -109,12 +109,12 @@ final class MatrixQueryCalls {
     /**
      * The values of an enum parameter the fixture says every one of which orders the same rows
      * ({@link MatrixFixture#holdsEvery}: a sort) that the cell's role reads: each value by one of the
-     * {@link SecurityMatrix#queryRoles} in turn (value i by role i mod their number), so every sort is read once, and
+     * {@link MatrixCells#queryRoles} in turn (value i by role i mod their number), so every sort is read once, and
      * every role reads some (s20: getReconciliation's 24 sorts, each read by three roles, were a fifth of tariff's
      * matrix time).
      */
     private static List<String> shareOf(Cell cell, List<String> values) {
-        List<String> roles = SecurityMatrix.queryRoles(cell.operation());
+        List<String> roles = MatrixCells.queryRoles(cell.operation());
         int turn = roles.indexOf(cell.role());
         List<String> share = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Named;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -138,31 +137,6 @@ public final class SecurityMatrix {
         return new SecurityMatrix(contract, resources);
     }
 
-    /** The ways a bearer token is refused, and the words its error_description and detail must contain. */
-    public enum Refusal {
-        NO_TOKEN(null, null),
-        EXPIRED("expired", () -> Tokens.expired(org(), "operator", "finance", "ops")),
-        NOT_YET_VALID("not valid yet", () -> Tokens.notYetValid(org(), "operator", "finance", "ops")),
-        WRONG_AUDIENCE("audience", () -> Tokens.forAudience("some-other-api", org(), "operator", "finance", "ops")),
-        WRONG_ISSUER("issuer", () -> Tokens.fromIssuer("http://127.0.0.1:8180/realms/rigledger", org(), "operator",
-                "finance", "ops")),
-        ANOTHER_REALM("wrong issuer", () -> Tokens.fromAnotherRealm(org(), "operator", "finance", "ops")),
-        BAD_SIGNATURE("signature", () -> Tokens.signedWithAnotherKey(org(), "operator", "finance", "ops")),
-        NOT_A_JWT("not a JWT", Tokens::notAJwt);
-
-        final String reason;
-        final Supplier<String> token;
-
-        Refusal(String reason, Supplier<String> token) {
-            this.reason = reason;
-            this.token = token;
-        }
-
-        String words() {
-            return name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        }
-    }
-
     /** What a cell proves. */
     public enum Kind { REFUSED, ROLE, FOREIGN_ID, FOREIGN_FIELD, FOREIGN_ROWS, FOREIGN_QUERY, GLOBAL_ALIKE, SERVICE_FOR_ORG, TWINS,
         IDEMPOTENCY_KEY, FOREIGN_CURSOR }
@@ -173,13 +147,13 @@ public final class SecurityMatrix {
      * by two organisations (reference data), by the service account acting for org A, or for a
      * listing under each value of one query parameter ({@code param}).
      */
-    public record Cell(MatrixOperation operation, Kind kind, Refusal refusal, String role, IdFields.IdField field,
+    public record Cell(MatrixOperation operation, Kind kind, MatrixRefusal refusal, String role, IdFields.IdField field,
                        String param) {
-        Cell(MatrixOperation operation, Kind kind, Refusal refusal, String role) {
+        Cell(MatrixOperation operation, Kind kind, MatrixRefusal refusal, String role) {
             this(operation, kind, refusal, role, null, null);
         }
 
-        Cell(MatrixOperation operation, Kind kind, Refusal refusal, String role, IdFields.IdField field) {
+        Cell(MatrixOperation operation, Kind kind, MatrixRefusal refusal, String role, IdFields.IdField field) {
             this(operation, kind, refusal, role, field, null);
         }
 
@@ -234,57 +208,9 @@ public final class SecurityMatrix {
         }
     }
 
-    /** Every cell of the contract: per operation the refusals, each role, then the cells of people's organisations. */
+    /** Every cell of the contract ({@link MatrixCells}), less those {@link #ONLY} leaves out. */
     public List<Cell> cells() {
-        List<Cell> cells = new ArrayList<>();
-        List<Refusal> badTokens = List.of(Refusal.values()).subList(1, Refusal.values().length);
-        for (MatrixOperation op : operations) {
-            // no token for every operation, one kind of refused token each, in turn (see the class docstring)
-            cells.add(new Cell(op, Kind.REFUSED, Refusal.NO_TOKEN, null));
-            cells.add(new Cell(op, Kind.REFUSED, badTokens.get(operations.indexOf(op) % badTokens.size()), null));
-            ROLES.stream().sorted().forEach(role -> cells.add(new Cell(op, Kind.ROLE, null, role)));
-            if (op.global()) {
-                String role = op.personRoles().isEmpty() ? op.roles().iterator().next() : op.personRoles().get(0);
-                cells.add(new Cell(op, Kind.GLOBAL_ALIKE, null, role));
-                continue;
-            }
-            for (String role : op.orgRoles()) {
-                if (op.takesAnId()) {
-                    cells.add(new Cell(op, Kind.FOREIGN_ID, null, role));
-                }
-                if (op.isListing()) {
-                    cells.add(new Cell(op, Kind.FOREIGN_ROWS, null, role));
-                }
-                if (op.pages() && op.personRoles().contains(role)) {
-                    cells.add(new Cell(op, Kind.FOREIGN_CURSOR, null, role)); // fresh review R-11h D2: MatrixCursorCalls
-                }
-                op.foreignFields().forEach(field -> cells.add(new Cell(op, Kind.FOREIGN_FIELD, null, role, field)));
-            }
-            if (op.isListing()) {
-                // each query the contract offers, by every person role, an admin of the organisation and the
-                // service account acting for it where the operation names them (R-11b: a leak only under
-                // ?status= or groupBy=status; R-11c D4: a leak only for admins, for a later role, for the service)
-                queryRoles(op).forEach(role -> op.filters().forEach(param ->
-                        cells.add(new Cell(op, Kind.FOREIGN_QUERY, null, role, null, param))));
-            }
-            if ((op.isRead() || !op.pathParams().isEmpty()) && !op.personRoles().isEmpty()) {
-                // fresh review R-11f D1: an answer kept (cached, keyed by a version or a count) without the organisation;
-                // R-11h D3: a count or sum at a path over the same codes in any organisation
-                cells.add(new Cell(op, Kind.TWINS, null, op.personRoles().get(0)));
-            }
-            if (op.headers().contains(MatrixFieldCalls.IDEMPOTENCY_KEY) && !op.orgRoles().isEmpty()) {
-                // fresh review R-11g D5: a key kept without the organisation replays one organisation's answer to another
-                cells.add(new Cell(op, Kind.IDEMPOTENCY_KEY, null, op.orgRoles().get(0)));
-            }
-            if (op.roles().contains("service") && !op.idFields().isEmpty()) {
-                cells.add(new Cell(op, Kind.SERVICE_FOR_ORG, null, "service"));
-                if (op.isListing()) {
-                    // the service account acting for org A walks org A's pages as a person does (fresh review R-11:
-                    // a query that forgets the organisation only for the service account once a cursor is given)
-                    cells.add(new Cell(op, Kind.FOREIGN_ROWS, null, "service"));
-                }
-            }
-        }
+        List<Cell> cells = MatrixCells.of(operations);
         String only = System.getProperty(ONLY);
         if (only == null || only.isBlank()) {
             return cells;
@@ -299,18 +225,6 @@ public final class SecurityMatrix {
      */
     public List<Named<Cell>> namedCells() {
         return cells().stream().map(cell -> Named.of(cell.label(), cell)).toList();
-    }
-
-    /**
-     * The roles whose {@link Kind#FOREIGN_QUERY} cells read a listing under each query parameter: every person role,
-     * an admin of the organisation where it names admin, and the service account acting for it where it names it.
-     */
-    static List<String> queryRoles(MatrixOperation op) {
-        List<String> roles = new ArrayList<>(op.orgRoles());
-        if (op.roles().contains("service") && !op.idFields().isEmpty()) {
-            roles.add("service");
-        }
-        return roles;
     }
 
     /**
@@ -329,7 +243,7 @@ public final class SecurityMatrix {
         switch (cell.kind()) {
             case REFUSED -> calls.refused(cell, cell.refusal().token == null ? null
                             : reused("refused-" + cell.refusal().name(), cell.refusal().token),
-                    cell.refusal() == Refusal.NO_TOKEN ? null : cell.refusal().reason);
+                    cell.refusal() == MatrixRefusal.NO_TOKEN ? null : cell.refusal().reason);
             case ROLE -> calls.byRole(cell, cell.operation().roles().contains(cell.role()),
                     cell.operation().ifMatch() ? readsAbove(cell.operation())
                             : cell.operation().isRead() || cell.operation().global() ? List.of()
@@ -452,7 +366,7 @@ public final class SecurityMatrix {
                 : new Signed(sign.get(), now)).token();
     }
 
-    private static String org() {
+    static String org() {
         return "matrix-" + UUID.randomUUID();
     }
 
