@@ -73,6 +73,17 @@ class SecurityTest {
         Resources a = Resources.in(f.callerOrg());
         Resources b = Resources.in(f.otherOrg());
         Schedule schedule = Schedule.ofTheMatrix();
+        // org B's reasons on the groups org A's rows share (both file the contract's entry: Bitmain, MY, the reciprocal
+        // layer 9903.02.39), each a marker: a reason joined without the organisation shows on org A's row under that
+        // grouping, in JSON and CSV (fresh review R-11j P2: org B never wrote a reason, so none could leak)
+        String tag = f.otherOrg().substring(f.otherOrg().length() - 6);
+        for (String[] group : new String[][] {{"manufacturer", "Bitmain"}, {"origin", "MY"}, {"program", "IEEPA_RECIPROCAL"}}) {
+            String reason = "matrix reason " + tag + " by " + group[0];
+            as(Tokens.finance(f.otherOrg())).body("""
+                    {"groupBy":"%s","group":"%s","program":"IEEPA_RECIPROCAL","heading":"9903.02.39","reason":"%s"}"""
+                    .formatted(group[0], group[1], reason)).put("/api/reconciliation/reasons").then().statusCode(200);
+            f.mark(reason);
+        }
         // org A's second and third stored quotes: a what-if names three, org B's is tried first, in the middle and last
         // (fresh reviews R-11g D1, R-11i P3)
         String secondQuote = storedQuote(f.callerOrg());

@@ -247,6 +247,32 @@ final class MatrixCalls {
     }
 
     /**
+     * A listing read in another media type of its answer ({@link MatrixOperation#otherAnswerTypes}, e.g. text/csv):
+     * org A's answer in that type is 200 of that type, shows org A's data and none of org B's markers; org B's own
+     * answer in that type shows its data, so org A's proves something. Read whole (an export is every row of the
+     * range, not paged).
+     */
+    void foreignRowsAs(Cell cell, String type) {
+        MatrixOperation op = cell.operation();
+        Response mine = send(asMemberOf(op, cell.role(), fixture.callerOrg(), fixture.path(op, Side.CALLER)).header("Accept", type));
+        assertEquals(200, mine.statusCode(), cell + ": org A's answer as " + type + ": " + mine.asString());
+        assertTrue(mine.contentType() != null && mine.contentType().startsWith(type),
+                cell + ": asked for " + type + ", got " + mine.contentType());
+        String text = mine.asString();
+        for (String marker : fixture.otherMarkers()) {
+            assertTrue(!text.contains(marker), cell + ": org A's " + type + " answer shows org B's " + marker + ": " + text);
+        }
+        assertShowsOwn(cell, "org A's " + type + " answer", text);
+        if (fixture.unlistedReason(op.operationId()) != null) {
+            return;
+        }
+        String own = send(asMemberOf(op, cell.role(), fixture.otherOrg(), fixture.path(op, Side.OTHER)).header("Accept", type))
+                .asString();
+        assertTrue(fixture.otherMarkers().stream().anyMatch(own::contains), cell + ": org B's own " + type
+                + " answer shows none of its fixture data " + fixture.otherMarkers() + ", so org A's proves nothing: " + own);
+    }
+
+    /**
      * Every page of organisation {@code org}'s answer to the cell's role ({@link #asMemberOf}), as
      * text: nextCursor followed to the last page, one row a page when the operation is keyset-paged,
      * which must then reach page 2.

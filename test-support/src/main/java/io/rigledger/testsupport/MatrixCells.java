@@ -32,6 +32,8 @@ final class MatrixCells {
                 }
                 if (op.isListing()) {
                     cells.add(new Cell(op, Kind.FOREIGN_ROWS, null, role));
+                    // fresh review R-11j P6: each other representation of the answer (a CSV export) read too
+                    op.otherAnswerTypes().forEach(type -> cells.add(new Cell(op, Kind.FOREIGN_ROWS, null, role, null, type)));
                 }
                 if (op.pages() && op.personRoles().contains(role)) {
                     cells.add(new Cell(op, Kind.FOREIGN_CURSOR, null, role)); // fresh review R-11h D2: MatrixCursorCalls

@@ -37,16 +37,26 @@ import java.util.regex.Pattern;
  *                      contracts/platform.yaml's Limit and Cursor)
  * @param queryEnums    each query parameter whose schema (or, for an array, whose items) is an enum, with its
  *                      values in the contract's order (a status, a groupBy, a sort)
+ * @param answerTypes   the media types its 200 response lists, in the contract's order (the first is what a client
+ *                      sending no Accept gets; e.g. application/json then text/csv for a listing with a CSV export)
  */
 public record MatrixOperation(String operationId, String method, String pathTemplate, Set<String> roles,
                               boolean global, String example, boolean ifMatch, List<IdFields.IdField> idFields,
                               Map<String, String> foreignExempt, Set<Integer> statuses, Set<String> headers,
-                              Set<String> queryParams, Map<String, List<String>> queryEnums) {
+                              Set<String> queryParams, Map<String, List<String>> queryEnums, List<String> answerTypes) {
 
     /** The page-size query parameter of a keyset-paged operation (contracts/platform.yaml's Limit). */
     public static final String PAGE_SIZE = "limit";
     /** The query parameter that takes the previous page's nextCursor (contracts/platform.yaml's Cursor). */
     public static final String CURSOR = "cursor";
+
+    /**
+     * The media types of its 200 answer past the first, which a client gets only by asking with Accept (fresh review
+     * R-11j P6: a CSV export of a listing that dropped the organisation filter, never read by the matrix).
+     */
+    public List<String> otherAnswerTypes() {
+        return answerTypes.size() < 2 ? List.of() : answerTypes.subList(1, answerTypes.size());
+    }
 
     /** The roles a person holds (tokens with an organisation); admin and service have none. */
     public static final List<String> PERSON_ROLES = List.of("operator", "finance", "ops");
@@ -111,9 +121,11 @@ public record MatrixOperation(String operationId, String method, String pathTemp
                 enums.put(p.getName(), schema.getEnum().stream().map(String::valueOf).toList());
             }
         });
+        List<String> types = op.getResponses().get("200") == null || op.getResponses().get("200").getContent() == null
+                ? List.of() : List.copyOf(op.getResponses().get("200").getContent().keySet());
         return new MatrixOperation(id, method.name(), path, Set.copyOf(roles), "global".equals(tenancy), example(id, op),
                 ifMatch, List.copyOf(fields), Map.copyOf(exempt), Set.copyOf(statuses), Set.copyOf(headers),
-                Set.copyOf(query), Collections.unmodifiableMap(enums));
+                Set.copyOf(query), Collections.unmodifiableMap(enums), types);
     }
 
     /** The id fields a cell must try with another organisation's value: all but the exempt ones. */

@@ -145,7 +145,8 @@ public final class SecurityMatrix {
      * One cell: an operation called with a refused token, by a role, by a person of org A with org
      * B's id in the path or in one field (body property, query parameter, header) or for a listing,
      * by two organisations (reference data), by the service account acting for org A, or for a
-     * listing under each value of one query parameter ({@code param}).
+     * listing under each value of one query parameter ({@code param}), or a listing in another media type of its
+     * answer ({@code param} of a FOREIGN_ROWS cell, sent as Accept).
      */
     public record Cell(MatrixOperation operation, Kind kind, MatrixRefusal refusal, String role, IdFields.IdField field,
                        String param) {
@@ -188,7 +189,8 @@ public final class SecurityMatrix {
                         + (operation.isRead() ? "" : ", the resource unchanged");
                 case FOREIGN_FIELD -> role + " with another organisation's real value in " + field
                         + " is answered like a value naming nothing" + (operation.isRead() ? "" : ", its data unchanged");
-                case FOREIGN_ROWS -> role + (operation.pages() ? " paging one row at a time past page 1" : "")
+                case FOREIGN_ROWS -> param != null ? role + " asking for " + param + " (Accept) sees its own and none of"
+                        + " another organisation's data in it" : role + (operation.pages() ? " paging one row at a time past page 1" : "")
                         + " sees its own and none of another organisation's data on any page, which sees its own"
                         + (operation.pathParams().isEmpty() ? ", an organisation holding nothing sees no rows" : "");
                 case FOREIGN_QUERY -> role + " under each value of " + param + " sees none of another organisation's"
@@ -251,7 +253,13 @@ public final class SecurityMatrix {
             case FOREIGN_ID -> new MatrixIdCalls(calls, f).foreignId(cell, readsAbove(cell.operation()));
             case FOREIGN_FIELD -> fields.foreignField(cell, cell.operation().pathParams().isEmpty() ? List.of()
                     : readsAbove(cell.operation()), otherReads(f));
-            case FOREIGN_ROWS -> calls.foreignRows(cell);
+            case FOREIGN_ROWS -> {
+                if (cell.param() == null) {
+                    calls.foreignRows(cell);
+                } else {
+                    calls.foreignRowsAs(cell, cell.param());
+                }
+            }
             case FOREIGN_QUERY -> new MatrixQueryCalls(calls, f).foreignQuery(cell);
             case GLOBAL_ALIKE -> fields.sameForEveryOrganisation(cell, cell.operation().isRead() ? List.of()
                     : readsAbove(cell.operation()));
