@@ -255,9 +255,9 @@ public final class SecurityMatrix {
                     : readsAbove(cell.operation()), otherReads(f));
             case FOREIGN_ROWS -> {
                 if (cell.param() == null) {
-                    calls.foreignRows(cell);
+                    new MatrixRowCalls(calls, f).foreignRows(cell);
                 } else {
-                    calls.foreignRowsAs(cell, cell.param());
+                    new MatrixRowCalls(calls, f).foreignRowsAs(cell, cell.param());
                 }
             }
             case FOREIGN_QUERY -> new MatrixQueryCalls(calls, f).foreignQuery(cell);
