@@ -5,6 +5,7 @@ import io.rigledger.testsupport.MatrixCalls.Request;
 import io.rigledger.testsupport.MatrixFixture.Side;
 import io.rigledger.testsupport.SecurityMatrix.Cell;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,7 +32,8 @@ final class MatrixIdCalls {
      * Org A's person with org B's real id: 404 problem+json equal, the id aside, to the answer for an
      * id that does not exist, headers included ({@link MatrixBodies#sameHeaders}). Org B's people read the resource (the fixture's id is real) and, after
      * a write, every read of it and above it (the order of a shipment) answers exactly as before,
-     * ETag included. An operation taking If-Match is sent org B's current ETag, as if it had been stolen.
+     * ETag included. An operation taking If-Match is sent org B's current ETag, as if it had been stolen,
+     * and then a stale one and none ({@link #otherPreconditions}).
      *
      * @param reads the GETs of the operation's path and those above it, nearest first
      */
@@ -58,6 +60,9 @@ final class MatrixIdCalls {
         MatrixBodies.answeredLikeMissing(missing, fixture.distinctIds(op, Side.MISSING),
                 foreign, fixture.distinctIds(op, Side.OTHER),
                 cell + ": another organisation's id must be answered exactly like a missing one");
+        if (op.ifMatch()) {
+            otherPreconditions(cell, stranger, etag);
+        }
         for (IdFields.IdField field : op.idFields()) {
             if (fixture.serviceOrgFields().contains(field.name())) {
                 namingTheOtherOrganisation(cell, field, stranger, etag);
@@ -69,6 +74,42 @@ final class MatrixIdCalls {
         if (!op.isRead()) {
             calls.unchanged(cell.role(), reads, before, cell.toString());
         }
+    }
+
+    /**
+     * Org A's person sends org B's real id, then a missing one, with a well-formed ETag that is not org B's
+     * current one ({@link #stale}) and with no If-Match at all: each pair answered alike (a 4xx problem+json
+     * equal, the id aside, in status, body and headers). A precondition checked against a lookup without the
+     * organisation before the organisation's own (412 "its ETag is now ..." or 428 for org B's order, 404 for a
+     * made-up id) tells org A that org B's resource exists and its version; sent only org B's current ETag,
+     * such a precondition passes and the answer is the usual 404 (fresh review R-11k F1, plant P5).
+     */
+    private void otherPreconditions(Cell cell, String stranger, String etag) {
+        MatrixOperation op = cell.operation();
+        Arrays.asList(stale(etag), null).forEach(ifMatch -> {
+            String what = cell + (ifMatch == null ? ", without If-Match" : ", with the stale If-Match " + ifMatch);
+            Response foreign = calls.send(new Request(op, fixture.path(op, Side.OTHER), stranger).json(fixture.body(op))
+                    .header("If-Match", ifMatch));
+            assertTrue(foreign.statusCode() >= 400 && foreign.statusCode() < 500, what + ": org B's id answered "
+                    + foreign.asString());
+            assertEquals("application/problem+json", foreign.contentType(), what);
+            Response missing = calls.send(new Request(op, fixture.path(op, Side.MISSING), stranger).json(fixture.body(op))
+                    .header("If-Match", ifMatch));
+            assertEquals(missing.statusCode(), foreign.statusCode(), what + ": org B's id answered " + foreign.asString()
+                    + " but a missing id " + missing.asString());
+            MatrixBodies.answeredLikeMissing(missing, fixture.distinctIds(op, Side.MISSING),
+                    foreign, fixture.distinctIds(op, Side.OTHER),
+                    what + ": another organisation's id must be answered exactly like a missing one");
+        });
+    }
+
+    /**
+     * A strong ETag well-formed like {@code etag} that does not match it: a version 1,000 ahead of a
+     * numeric tag ({@code "7"} -> {@code "1007"}, platform ETags), else {@code "stale"}.
+     */
+    static String stale(String etag) {
+        String inner = etag.replace("\"", "");
+        return inner.matches("\\d{1,15}") ? "\"" + (Long.parseLong(inner) + 1000) + "\"" : "\"stale\"";
     }
 
     /**
