@@ -11,7 +11,7 @@ local pace = tonumber(os.getenv("PACE_MS") or "0")
 -- drawn in setup (wrk's main Lua state, once per thread) and handed to the thread's state as the global `prefix`.
 -- Until 2026-12-01 the prefix came from math.randomseed(os.time() * 1000 + thread_id) in init, where thread_id was
 -- this script's local 0 in every thread: both threads sent the same keys, so half the requests were replays, and the
--- seed gave the same prefix in runs seconds apart (docs/orders.md "Half the bench's orders were replays").
+-- seed gave the same prefix in runs seconds apart (docs/orders-speed-history.md "Half the bench's orders were replays").
 function setup(thread)
   local uuid = assert(io.open("/proc/sys/kernel/random/uuid", "r"))
   thread:set("prefix", uuid:read("*l") .. "-" .. threads .. "-")
