@@ -30,7 +30,9 @@ import java.util.Set;
  *   <li>{@link Verdict#OUTCOME_UNKNOWN} when the transaction manager reports a failed COMMIT (a
  *       jakarta.transaction {@link RollbackException} such as Narayana's "ARJUNA016053: Could not
  *       commit transaction.", or a {@link HeuristicMixedException}) and either a connection failure
- *       is among the exceptions or the report carries no cause and no suppressed exception at all;
+ *       is among the exceptions or the report carries no cause and no suppressed exception at all
+ *       (likewise an {@link UnconfirmedStatement}: an autocommit statement, its own COMMIT, whose
+ *       connection broke after it was sent);
  *       or when a connection failure was raised by a commit itself (a frame named {@code commit} or
  *       {@code transactionCommit} in its stack: the driver's PgConnection.commit, Agroal's
  *       ConnectionHandler.transactionCommit, the transaction manager's commit). PostgreSQL may have
@@ -104,7 +106,20 @@ public final class DatabaseOutage {
     }
 
     private static boolean isFailedCommit(Throwable t) {
-        return t instanceof RollbackException || t instanceof HeuristicMixedException;
+        return t instanceof RollbackException || t instanceof HeuristicMixedException || t instanceof UnconfirmedStatement;
+    }
+
+    /**
+     * A statement that commits itself (autocommit: one statement is one transaction, committed before
+     * PostgreSQL answers it) failed after it was sent: when its cause is a connection failure, the
+     * statement's COMMIT may have happened before the connection broke, so {@link #classify} says
+     * {@link Verdict#OUTCOME_UNKNOWN}, as for a COMMIT lost mid-way; any other SQLException among its
+     * causes is not an outage (PostgreSQL refused the statement and stored none of it).
+     */
+    public static final class UnconfirmedStatement extends RuntimeException {
+        public UnconfirmedStatement(String what, SQLException cause) {
+            super(what + " failed after it was sent", cause);
+        }
     }
 
     private static boolean hasConnectionFailure(Throwable failedCommit) {

@@ -141,6 +141,20 @@ class DatabaseOutageTest {
         assertEquals(Verdict.UNAVAILABLE, DatabaseOutage.classify(wrapped(lost(state))));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"08006", "08003", "57P01"})
+    void anAutocommitStatementThatLostItsConnectionAfterItWasSentHasAnUnknownOutcome(String state) {
+        assertEquals(Verdict.OUTCOME_UNKNOWN, DatabaseOutage.classify(new DatabaseOutage.UnconfirmedStatement("the insert", lost(state))));
+        assertEquals(Verdict.OUTCOME_UNKNOWN, DatabaseOutage.classify(
+                new IllegalStateException("order", new DatabaseOutage.UnconfirmedStatement("the insert", lost(state)))));
+    }
+
+    @Test
+    void anAutocommitStatementPostgresqlRefusedIsNotAnOutage() {
+        PSQLException duplicate = new PSQLException("duplicate key value violates unique constraint", PSQLState.UNIQUE_VIOLATION);
+        assertEquals(Verdict.NOT_AN_OUTAGE, DatabaseOutage.classify(new DatabaseOutage.UnconfirmedStatement("the insert", duplicate)));
+    }
+
     @Test
     void aDuplicateKeyIsNeverAnOutageNotEvenAtCommit() {
         PSQLException duplicate = new PSQLException("duplicate key value violates unique constraint", PSQLState.UNIQUE_VIOLATION);

@@ -17,10 +17,13 @@ import java.util.List;
 
 /**
  * A new order, its lines and its Idempotency-Key record in ONE statement (one round trip to
- * PostgreSQL instead of one per table): data-modifying CTEs insert the order, the lines (from
- * arrays, whatever their number) and the key record, whose conflict rule is the one of
- * {@link io.rigledger.platform.idempotency.Idempotency#record}: an unexpired record of the same
- * key wins, and the statement reports that no record was written.
+ * PostgreSQL instead of one per table): data-modifying CTEs insert the key record, whose conflict
+ * rule is the one of {@link io.rigledger.platform.idempotency.Idempotency#record} (an unexpired record
+ * of the same key wins, and the statement reports that no record was written), and the order and its
+ * lines (from arrays, whatever their number) only from the key record's RETURNING row: when the key
+ * is taken, the statement writes nothing at all. So it needs no transaction around it: sent in
+ * autocommit it is one transaction, committed before PostgreSQL answers it (no COMMIT round trip),
+ * and a concurrent request with the same key waits on the key's unique index until it commits.
  */
 final class OrderInsert {
 
@@ -29,7 +32,7 @@ final class OrderInsert {
                 transport_mode, destination_site, currency, total_value, estimate_status, estimate_reason, quote_id,
                 estimated_duty, estimated_fees, duty_quoted_at, duty_source, requote_after, requote_attempts, created_at,
                 created_by, updated_at, version)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)""";
+            select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0""";
     private static final String LINES = """
             insert into purchase_order_line (order_id, line_number, model_code, model_name, manufacturer, plant_code,
                 hashrate_ths, quantity, unit_price, origin_country, us_content_percent, hts_code, customs_value,
@@ -51,15 +54,28 @@ final class OrderInsert {
     /**
      * Inserts the order, its lines and (when {@code claim} is not null) the key record.
      *
-     * @return false when another request with the same key holds an unexpired record (nothing of it
-     *         must be kept: the caller rolls back), else true
+     * @return false when another request with the same key holds an unexpired record (then nothing
+     *         was written), else true
      */
     static boolean insert(Connection conn, PurchaseOrder o, List<PurchaseOrderLine> lines, Claim claim, Answer answer,
                           Instant now, Duration ttl) throws SQLException {
-        String sql = "with o as (" + ORDER + " returning id), l as (" + LINES + " returning 1)"
-                + (claim == null ? " select 1" : ", k as (" + KEY + ") select count(*) from k");
+        String sql = claim == null
+                ? "with o as (" + ORDER + " returning id), l as (" + LINES + " returning 1) select 1"
+                : "with k as (" + KEY + "), o as (" + ORDER + " from k returning id), l as (" + LINES
+                        + " where exists (select from k) returning 1) select count(*) from k";
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             int i = 0;
+            if (claim != null) {
+                ps.setString(++i, claim.org());
+                ps.setString(++i, claim.key());
+                ps.setString(++i, claim.hash());
+                ps.setInt(++i, answer.status());
+                ps.setString(++i, answer.body());
+                ps.setString(++i, answer.location());
+                ps.setString(++i, answer.etag());
+                ps.setObject(++i, timestamp(now));
+                ps.setObject(++i, timestamp(now.plus(ttl)));
+            }
             ps.setObject(++i, o.id);
             ps.setString(++i, o.org);
             ps.setString(++i, o.status.name());
@@ -130,17 +146,6 @@ final class OrderInsert {
             ps.setArray(++i, conn.createArrayOf("numeric", values));
             ps.setArray(++i, conn.createArrayOf("numeric", duties));
             ps.setArray(++i, conn.createArrayOf("numeric", fees));
-            if (claim != null) {
-                ps.setString(++i, claim.org());
-                ps.setString(++i, claim.key());
-                ps.setString(++i, claim.hash());
-                ps.setInt(++i, answer.status());
-                ps.setString(++i, answer.body());
-                ps.setString(++i, answer.location());
-                ps.setString(++i, answer.etag());
-                ps.setObject(++i, timestamp(now));
-                ps.setObject(++i, timestamp(now.plus(ttl)));
-            }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return claim == null || rs.getInt(1) == 1;

@@ -7,13 +7,16 @@ import io.rigledger.platform.idempotency.Answer;
 import io.rigledger.platform.idempotency.Claim;
 import io.rigledger.platform.idempotency.Idempotency;
 import io.rigledger.platform.paging.CursorScope;
+import io.rigledger.platform.problem.DatabaseOutage;
 import io.rigledger.platform.problem.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -27,31 +30,45 @@ import java.util.function.Function;
 
 /**
  * Orders and their lines in PostgreSQL; every read is scoped to one organisation. Each write is
- * one short transaction that also stores the request's Idempotency-Key record, so the two commit
- * together or not at all.
+ * one short transaction (a new order: one statement in autocommit) that also stores the request's
+ * Idempotency-Key record, so the two commit together or not at all.
  */
 @ApplicationScoped
 public class OrderStore {
 
     private final EntityManager em;
+    private final DataSource dataSource;
     private final Idempotency idempotency;
 
-    OrderStore(EntityManager em, Idempotency idempotency) {
+    OrderStore(EntityManager em, DataSource dataSource, Idempotency idempotency) {
         this.em = em;
+        this.dataSource = dataSource;
         this.idempotency = idempotency;
     }
 
     /**
      * A new order with its lines and the answer to the request that placed it, in one statement
-     * ({@link OrderInsert}): one round trip to PostgreSQL before the commit, whatever the number of lines.
+     * ({@link OrderInsert}) in autocommit: one round trip to PostgreSQL, its COMMIT included, whatever
+     * the number of lines, and no transaction manager (the statement writes all of it or, when the key
+     * is taken, nothing).
      *
      * @throws io.rigledger.platform.idempotency.AlreadyAnswered when another request with the same key committed first
+     * @throws DatabaseOutage.UnconfirmedStatement when the statement failed after it was sent (a connection lost
+     *         then is 503 outcome-unknown: it may have committed; anything else PostgreSQL refused stored nothing)
+     * @throws IllegalStateException when no connection could be had (a database outage: 503, nothing stored)
      */
-    @Transactional
     public void create(PurchaseOrder order, List<PurchaseOrderLine> lines, Claim claim, Answer answer) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        boolean recorded = em.unwrap(Session.class).doReturningWork(
-                conn -> OrderInsert.insert(conn, order, lines, claim, answer, now, idempotency.ttl()));
+        boolean recorded;
+        try (Connection conn = dataSource.getConnection()) {
+            try {
+                recorded = OrderInsert.insert(conn, order, lines, claim, answer, now, idempotency.ttl());
+            } catch (SQLException e) {
+                throw new DatabaseOutage.UnconfirmedStatement("order " + order.id + "'s insert", e);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store order " + order.id, e);
+        }
         if (!recorded) {
             throw new AlreadyAnswered(claim);
         }
