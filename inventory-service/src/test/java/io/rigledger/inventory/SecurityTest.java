@@ -135,8 +135,10 @@ class SecurityTest {
                 .mark(b.serial, b.spareSerial, "Hall " + b.site, otherRow)
                 .ownMark(a.serial, a.spareSerial, a.spareSite)
                 .query("getFleetSummary", "groupBy=site")
-                // each listing's filters, with the codes both organisations use (org A's own value first)
-                .filter("site", a.site, b.site)
+                .body("transitionRig", "{\"to\":\"DEPLOYED\",\"position\":" + Fleet.position(a.site, a.rack, 2) + "}")
+                .upsert("putSite", "a site code is the organisation's own name: another's code creates the caller's site");
+        // each listing's filters, with the codes both organisations use (org A's own value first)
+        f.queryParams().filter("site", a.site, b.site)
                 .filter("rack", a.rack + "&site=" + a.site, b.rack + "&site=" + b.site)
                 .filter("mac", sharedMac)
                 .filter("serialNumber", a.serial, b.serial, b.spareSerial)
@@ -149,12 +151,10 @@ class SecurityTest {
                 .onePage("mac", "a MAC names one rig of an organisation")
                 .unfiltered("purchaseOrderId", "an id: org B's order is tried in it by its id-field cells")
                 .unfiltered("organisation", "the service account's organisation: org B's is tried in it by its id-field"
-                        + " cells, the service account's walks name org A's and org B's")
-                .body("transitionRig", "{\"to\":\"DEPLOYED\",\"position\":" + Fleet.position(a.site, a.rack, 2) + "}")
-                .upsert("putSite", "a site code is the organisation's own name: another's code creates the caller's site")
-                .twins(SecurityTest::twinFleet)
+                        + " cells, the service account's walks name org A's and org B's");
+        f.twins().writes(SecurityTest::twinFleet)
                 // each twin moves its own first rig within its own rack (the fixture's body names org A's)
-                .twinBody("transitionRig", t -> "{\"to\":\"DEPLOYED\",\"position\":" + Fleet.position(t.get("<site>"),
+                .body("transitionRig", t -> "{\"to\":\"DEPLOYED\",\"position\":" + Fleet.position(t.get("<site>"),
                         t.get("<rack>"), 2) + "}");
     }
 

@@ -86,13 +86,6 @@ class SecurityTest {
                 .mark(FakeTariffQuote.quotesOf(f.otherOrg()).toArray(String[]::new))
                 .ownMark(a.serials, a.draft, a.secondShipment)
                 .query("whatIfPurchaseOrders", "entryDate=2027-01-15")
-                // each listing's filters (org A's own value first); both organisations order from Bitmain
-                // for DAL1, so a read by supplier name that forgets the organisation shows org B's orders
-                .filter("supplier", "Bitmain", "Canaan")
-                .filter("origin", "MY", "CN")
-                .filter("createdFrom", "2020-01-01T00:00:00Z", "2199-01-01T00:00:00Z")
-                .filter("createdTo", "2199-01-01T00:00:00Z", "2020-01-01T00:00:00Z")
-                .filter("entryDate", "2027-01-15", "2026-01-15")
                 // tariff-service's service account reads an order and a shipment for the organisation it names
                 .serviceOrg("X-On-Behalf-Of-Org")
                 .field("X-On-Behalf-Of-Org", f.otherOrg(), "matrix-nobody-" + UUID.randomUUID().toString().substring(0, 8))
@@ -108,28 +101,36 @@ class SecurityTest {
                 .body("receiveShipment", () -> receipt(f.callerOrg(), a.shipment))
                 // org B's serial number is received too, not only shipped: a check of serial numbers received before
                 // that forgets the organisation makes org A's shipment ask the fleet (s19 review R-11i P6), which the
-                // neighbour calls show
+                // neighbour calls show (below)
                 .field("serialNumber", () -> new MatrixFixture.Ids(null, otherReceived(f, b.order), newSerial()))
-                .neighbourCalls(() -> neighbours.fleetLookups().stream().map(r -> r.getMethod() + " "
+                .field("mac", () -> new MatrixFixture.Ids(null, otherShipped(f, b.order, mac()), mac()))
+                .field("serialNumbers", b.serials + "-2", newSerial())
+                .drawn("createShipment", "each shipment moves the order to its next version and ships the line's next rig",
+                        "orderVersion", "rigOnLine");
+        // each listing's filters (org A's own value first); both organisations order from Bitmain
+        // for DAL1, so a read by supplier name that forgets the organisation shows org B's orders
+        f.queryParams().filter("supplier", "Bitmain", "Canaan")
+                .filter("origin", "MY", "CN")
+                .filter("createdFrom", "2020-01-01T00:00:00Z", "2199-01-01T00:00:00Z")
+                .filter("createdTo", "2199-01-01T00:00:00Z", "2020-01-01T00:00:00Z")
+                .filter("entryDate", "2027-01-15", "2026-01-15")
+                .holds("status", "DRAFT", as(Tokens.operator(f.callerOrg())).get("/api/purchase-orders/" + a.order)
+                        .then().statusCode(200).extract().path("status"));
+        // the fake inventory's fleet lookups, by organisation (s19 review R-11i P6)
+        f.requests().neighbourCalls(() -> neighbours.fleetLookups().stream().map(r -> r.getMethod() + " "
                         + r.getUrl().replaceAll("\\?.*", "") + " for " + (r.queryParameter("organisation").isPresent()
                         ? r.queryParameter("organisation").firstValue() : "no organisation")).toList())
                 // org A's requests its handler refuses past reading the Idempotency-Key (s19 review R-11i Pk)
                 .refused("createPurchaseOrder", "lines[0].sku", () -> Resources.ORDER.replaceFirst("antminer-s21", "no-such-model"))
                 .refused("createShipment", "lines[0].lineNumber", () -> Resources.SHIPMENT.formatted(newSerial(), "")
                         .replace("\"lineNumber\":1", "\"lineNumber\":99"))
-                .field("mac", () -> new MatrixFixture.Ids(null, otherShipped(f, b.order, mac()), mac()))
-                .field("serialNumbers", b.serials + "-2", newSerial())
-                .drawn("createShipment", "each shipment moves the order to its next version and ships the line's next rig",
-                        "orderVersion", "rigOnLine")
                 // org B's requests of the Idempotency-Key cells (fresh review R-11g D5): a receipt of its own rigs
                 .otherBody("receiveShipment", () -> receipt(f.otherOrg(), b.shipment))
                 .keyNotStored("submitPurchaseOrder", "org B's order is partly received: this write of it is refused by its state (409) and stores no key")
                 .keyNotStored("confirmPurchaseOrder", "org B's order is partly received: this write of it is refused by its state (409) and stores no key")
                 .keyNotStored("cancelPurchaseOrder", "org B's order is partly received: this write of it is refused by its state (409) and stores no key")
-                .keyNotStored("requotePurchaseOrder", "org B's order is partly received: this write of it is refused by its state (409) and stores no key")
-                .twins(SecurityTest::twinOrders)
-                .holds("status", "DRAFT", as(Tokens.operator(f.callerOrg())).get("/api/purchase-orders/" + a.order)
-                        .then().statusCode(200).extract().path("status"));
+                .keyNotStored("requotePurchaseOrder", "org B's order is partly received: this write of it is refused by its state (409) and stores no key");
+        f.twins().writes(SecurityTest::twinOrders);
     }
 
     /** One organisation's order, its shipment and a receipt of one of its rigs, made through the API. */

@@ -143,17 +143,17 @@ class SecurityTest {
                 .mark(b.entryNumber, b.entryNumber.replace("-", ""), b.secondEntry, b.secondNumber,
                         b.secondNumber.replace("-", ""), b.corrected, b.correctedNumber, b.correctedNumber.replace("-", ""))
                 .ownMark(a.entryNumber, a.entryNumber.replace("-", ""), a.secondEntry, a.secondNumber,
-                        a.secondNumber.replace("-", ""), a.corrected, a.correctedNumber, a.correctedNumber.replace("-", ""))
-                // each listing's filters (org A's own value first) and enums: the reconciliation by entry
-                // (its default) shows org A's entries in every order
-                .filter("within", "3650d", "1d")
+                        a.secondNumber.replace("-", ""), a.corrected, a.correctedNumber, a.correctedNumber.replace("-", ""));
+        // each listing's filters (org A's own value first) and enums: the reconciliation by entry
+        // (its default) shows org A's entries in every order
+        f.queryParams().filter("within", "3650d", "1d")
                 .filter("from", "2019-01-01", "2199-12-31")
                 .filter("to", "2199-12-31", "2019-01-01")
                 .holds("groupBy", "entry")
                 .holdsEvery("sort")
-                .unfiltered("purchaseOrderId", "an id: org B's order is tried in it by its id-field cells")
-                // org B's requests of the Idempotency-Key cells (fresh review R-11g D5): its own entry, its own correction
-                .otherBody("createEntry", () -> FakeProcurement.holds(f.otherOrg(), entryBody(newEntryNumber(), b.order, b.shipment)))
+                .unfiltered("purchaseOrderId", "an id: org B's order is tried in it by its id-field cells");
+        // org B's requests of the Idempotency-Key cells (fresh review R-11g D5): its own entry, its own correction
+        f.requests().otherBody("createEntry", () -> FakeProcurement.holds(f.otherOrg(), entryBody(newEntryNumber(), b.order, b.shipment)))
                 .otherBody("correctEntry", () -> edited("correctEntry", requestExample(CONTRACT, "correctEntry"),
                         node -> node.set("orderLines", orderLines(b.order, b.shipment))))
                 // org B's payment is refused (its entry is paid in full); each later write of the contract's order succeeds
@@ -167,8 +167,8 @@ class SecurityTest {
                 .keyNotStored("finallyLiquidateEntry", ALONE)
                 .keyNotStored("requestEntryRefund", ALONE)
                 .keyNotStored("recordEntryRefund", ALONE)
-                .keyNotStored("recordOriginAudit", ALONE)
-                .twins(SecurityTest::twinEntries);
+                .keyNotStored("recordOriginAudit", ALONE);
+        f.twins().writes(SecurityTest::twinEntries);
     }
 
     /**

@@ -163,18 +163,18 @@ final class MatrixCalls {
      * Org B's people's answers to each read (each must be 2xx: the fixture's ids are real), as a
      * person of the given role where the read allows it, else of the read's first person role. The answers
      * last read by {@link #unchanged} (or here) for the same role and reads are answered again when no write
-     * that may change org B's data was sent since ({@link MatrixFixture#keptAnswers}): org A's writes must
+     * that may change org B's data was sent since ({@link MatrixFixture#keptAnswers()}): org A's writes must
      * not change them, which each cell's {@link #unchanged} checks (s19 H-11i-b: the cells of one write, one per id
      * field, each read every listing of org B twice).
      */
     List<Response> snapshot(String role, List<MatrixOperation> reads, String what) {
         String key = snapshotKey(role, reads);
-        List<Response> kept = fixture.keptAnswers(key);
+        List<Response> kept = fixture.keptAnswers().get(key);
         if (kept != null) {
             return kept;
         }
         List<Response> answers = read(role, reads, what);
-        fixture.keepAnswers(key, answers);
+        fixture.keptAnswers().keep(key, answers);
         return answers;
     }
 
@@ -206,7 +206,7 @@ final class MatrixCalls {
             assertEquals(MatrixBodies.text(before.get(i)), MatrixBodies.text(after.get(i)), read);
             assertEquals(before.get(i).header("ETag"), after.get(i).header("ETag"), read + " (ETag)");
         }
-        fixture.keepAnswers(snapshotKey(role, reads), after);
+        fixture.keptAnswers().keep(snapshotKey(role, reads), after);
     }
 
     /**
@@ -316,7 +316,7 @@ final class MatrixCalls {
         if (!call.op().isRead() && !fixture.callerOrg().equals(call.token() == null ? null
                 : Tokens.orgClaim("Bearer " + call.token()))) {
             // a write not by org A's people may change org B's data: org B's kept answers are read again
-            fixture.forgetAnswers();
+            fixture.keptAnswers().forget();
         }
         return answer;
     }

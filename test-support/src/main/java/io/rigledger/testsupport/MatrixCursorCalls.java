@@ -32,28 +32,24 @@ final class MatrixCursorCalls {
 
     void foreignCursor(Cell cell) {
         MatrixOperation op = cell.operation();
-        Response page1 = calls.send(calls.asMemberOf(op, cell.role(), fixture.otherOrg(), onePerPage(fixture.path(op, Side.OTHER))));
-        assertTrue(page1.statusCode() < 300, cell + ": org B's own page 1 answered " + page1.statusCode() + ": " + page1.asString());
+        Response page1 = new MatrixRowCalls(calls, fixture).page(cell, "org B's own",
+                MatrixRowCalls.onePerPage(fixture.path(op, Side.OTHER)), fixture.otherOrg(), 1);
         String cursorOfB = MatrixBodies.nextCursor(page1);
         assertNotNull(cursorOfB, cell + ": org B's page 1 at one row a page has no nextCursor (the fixture must hold at least"
                 + " two rows of each organisation that it lists): " + page1.asString());
-        String ownList = onePerPage(fixture.path(op, Side.CALLER));
+        String ownList = MatrixRowCalls.onePerPage(fixture.path(op, Side.CALLER));
         refused(cell, "org B's real nextCursor", ownList, cursorOfB);
         refused(cell, "org B's nextCursor with one byte of its position changed", ownList, altered(cursorOfB));
     }
 
     private void refused(Cell cell, String what, String list, String cursor) {
         Response answer = calls.send(calls.asMemberOf(cell.operation(), cell.role(), fixture.callerOrg(),
-                list + "&" + MatrixOperation.CURSOR + "=" + cursor));
+                MatrixRowCalls.atCursor(list, cursor)));
         String said = cell + ": org A sent " + what + " and got " + answer.statusCode() + ": " + answer.asString();
         assertEquals(400, answer.statusCode(), said + " (a list must refuse a cursor it did not give this organisation)");
         assertEquals("application/problem+json", answer.contentType(), said);
         List<String> fields = answer.jsonPath().getList("violations.field");
         assertTrue(fields != null && fields.contains(MatrixOperation.CURSOR), said + " (the problem must name cursor)");
-    }
-
-    private static String onePerPage(String path) {
-        return path + (path.contains("?") ? "&" : "?") + MatrixOperation.PAGE_SIZE + "=1";
     }
 
     /** The cursor with its first byte after the version ("v2|") changed, still base64url of the same length. */

@@ -35,9 +35,9 @@ final class MatrixFieldCalls {
      * shows none of org B's data and answers alike once what each sent and what the service draws afresh
      * are masked, {@link MatrixBodies#sameOnceMasked}: org B's serial number registers org A's rig as a
      * made-up one does, fresh review R-11f D3), the service asks its neighbours the same for both
-     * ({@link MatrixFixture#neighbourCalls}, s19 review R-11i P6), and every read of org B's answers byte for byte as before.
+     * ({@link MatrixRequestFixture#neighbourCalls}, s19 review R-11i P6), and every read of org B's answers byte for byte as before.
      * Before the first such cell of an operation and field, org B's person of the cell's role makes the same request
-     * with org B's value at org B's path (its {@link MatrixFixture#otherBody}, else org A's body), so that anything the
+     * with org B's value at org B's path (its {@link MatrixRequestFixture#otherBody}, else org A's body), so that anything the
      * service remembers by the value without the organisation (a cache of an order's lines keyed by the order id) is
      * warm when org A sends it (s19 review R-11i P2); a value made afresh for each cell was stored by org B just before
      * (org B's own use of it), and a field naming the organisation is the organisation itself, so neither is sent again.
@@ -74,7 +74,7 @@ final class MatrixFieldCalls {
             }
         }
         String warmUp = "";
-        if (!fresh && !fixture.serviceOrgFields().contains(field.name()) && fixture.firstWarmUp(op, field)) {
+        if (!fresh && !fixture.serviceOrgFields().contains(field.name()) && fixture.requests().firstWarmUp(op, field)) {
             warmUp = " (after org B's own request with it answered " + warmUp(cell, ownReads, values).statusCode() + ")";
         }
         // a value made afresh (org B's new serial number) is made for each try before org B's data is read
@@ -93,12 +93,12 @@ final class MatrixFieldCalls {
 
     /**
      * Org B's person of the cell's role sends the operation at org B's path with org B's value in the field (org B's
-     * body, {@link MatrixFixture#otherBody}, else org A's; org B's ETag where it takes If-Match), whatever it answers.
+     * body, {@link MatrixRequestFixture#otherBody}, else org A's; org B's ETag where it takes If-Match), whatever it answers.
      */
     private Response warmUp(Cell cell, List<MatrixOperation> ownReads, Ids values) {
         MatrixOperation op = cell.operation();
-        Request own = new Request(op, fixture.path(op, Side.OTHER), SecurityMatrix.memberOf(cell.role(), fixture.otherOrg()))
-                .json(fixture.otherBody(op)).header("If-Match", op.ifMatch() ? calls.etag(cell, ownReads, Side.OTHER) : null);
+        Request own = new Request(op, fixture.path(op, Side.OTHER), SecurityMatrix.memberOf(cell.role(), fixture.otherOrg())).json(
+                fixture.requests().otherBody(op)).header("If-Match", op.ifMatch() ? calls.etag(cell, ownReads, Side.OTHER) : null);
         return calls.send(withFieldQuery(cell, own).with(cell.field(), values.other()));
     }
 
@@ -113,16 +113,16 @@ final class MatrixFieldCalls {
                 + " index)") + warmUp;
         String etag = op.ifMatch() ? calls.ownEtag(cell, ownReads) : null;
         Request missingCall = request(cell, etag).with(field, values.missing(), at);
-        List<String> calledBefore = fixture.neighbourCalls();
+        List<String> calledBefore = fixture.requests().neighbourCalls();
         Response missing = calls.send(missingCall);
-        List<String> calledMissing = fixture.neighbourCalls();
+        List<String> calledMissing = fixture.requests().neighbourCalls();
         reachedTheLookup(what, field, values.missing(), missing);
         // a creation under If-Match (a shipment of an order) moved org A's version on: the second is sent the new one
         Request foreignCall = request(cell, op.ifMatch() && missing.statusCode() < 300 ? calls.ownEtag(cell, ownReads) : etag)
                 .with(field, values.other(), at);
-        List<String> calledBetween = fixture.neighbourCalls();
+        List<String> calledBetween = fixture.requests().neighbourCalls();
         Response foreign = calls.send(foreignCall);
-        List<String> calledForeign = fixture.neighbourCalls();
+        List<String> calledForeign = fixture.requests().neighbourCalls();
         assertEquals(missing.statusCode(), foreign.statusCode(), what + ": org B's " + values.other() + " answered "
                 + foreign.asString() + " but a value naming nothing answered " + missing.asString());
         if (calledBefore != null) {
@@ -303,17 +303,17 @@ final class MatrixFieldCalls {
             java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /**
-     * Org B's caller sends its request (org B's path and ETag, the fixture's {@link MatrixFixture#otherBody}) with a
+     * Org B's caller sends its request (org B's path and ETag, the fixture's {@link MatrixRequestFixture#otherBody}) with a
      * fresh Idempotency-Key, then org A's caller the same body with the same key at org A's path: org A's answer is
      * its own, not org B's replay (no Idempotent-Replayed, no 422 about the key, none of the ids in org B's answer
      * that org A did not send), since a key is scoped to the caller's organisation (contracts/platform.yaml; fresh
      * review R-11g D5). Org B's request must succeed (a failed one stores no key) unless the fixture says why not
-     * ({@link MatrixFixture#keyNotStored}). Org A's answer is never a 5xx, and where org A sends its own request (no
-     * {@link MatrixFixture#otherBody}) to create a resource (no path parameter, so its answer does not hang on the state
+     * ({@link MatrixRequestFixture#keyNotStored}). Org A's answer is never a 5xx, and where org A sends its own request (no
+     * {@link MatrixRequestFixture#otherBody}) to create a resource (no path parameter, so its answer does not hang on the state
      * of org A's resource) it succeeds with org B's status (fresh review R-11h D5: an order placed
      * without reading the key first, whose key record collided with org B's, then was not found for org A: a 500).
-     * Where org A sends its own creation (no {@link MatrixFixture#otherBody}, no path parameter; or the fixture gives a
-     * {@link MatrixFixture#refused} body) and org B's key was stored, org A first sends a request its handler refuses
+     * Where org A sends its own creation (no {@link MatrixRequestFixture#otherBody}, no path parameter; or the fixture gives a
+     * {@link MatrixRequestFixture#refused} body) and org B's key was stored, org A first sends a request its handler refuses
      * with that key ({@link #refusedWithTheKey}; s19 review R-11i Pk). A write at a path the fixture gives no such body
      * is not tried so: its own request may be refused by the state of org A's resource, which reads the key anyway.
      *
@@ -322,17 +322,18 @@ final class MatrixFieldCalls {
     void keyOfAnother(Cell cell, List<MatrixOperation> reads) {
         MatrixOperation op = cell.operation();
         String key = "matrix-" + java.util.UUID.randomUUID();
-        String body = fixture.otherBody(op);
+        String body = fixture.requests().otherBody(op);
         Request other = new Request(op, fixture.path(op, Side.OTHER), SecurityMatrix.memberOf(cell.role(), fixture.otherOrg()))
                 .json(body).header(IDEMPOTENCY_KEY, key).header("If-Match", op.ifMatch() ? calls.etag(cell, reads, Side.OTHER) : null);
         Response b = calls.send(other);
-        String reason = fixture.keyNotStoredReason(op);
+        String reason = fixture.requests().keyNotStoredReason(op);
         if (b.statusCode() >= 300 && reason == null) {
             throw new AssertionError(cell + ": org B's request with a key must succeed, so that its answer is stored, but"
-                    + " answered " + b.asString() + ": give org B a body that succeeds (MatrixFixture.otherBody) or say"
-                    + " why it cannot (MatrixFixture.keyNotStored)");
+                    + " answered " + b.asString() + ": give org B a body that succeeds (MatrixRequestFixture.otherBody) or say"
+                    + " why it cannot (MatrixRequestFixture.keyNotStored)");
         }
-        if (b.statusCode() < 300 && !fixture.hasOtherBody(op) && (op.pathParams().isEmpty() || fixture.refused(op) != null)) {
+        if (b.statusCode() < 300 && !fixture.requests().hasOtherBody(op)
+                && (op.pathParams().isEmpty() || fixture.requests().refused(op) != null)) {
             // org A's own creation below succeeds, so a write reading the key only after its work refused the request
             // would not read it: org A first sends a request its handler refuses (s19 review R-11i Pk)
             refusedWithTheKey(cell, reads, key, b);
@@ -345,7 +346,7 @@ final class MatrixFieldCalls {
         assertTrue(a.header("Idempotent-Replayed") == null, said);
         assertTrue(!(a.statusCode() == 422 && a.asString().contains(IDEMPOTENCY_KEY)), said);
         assertTrue(a.statusCode() < 500, said + ": never a 5xx (a key record colliding with org B's, then not found)");
-        if (b.statusCode() < 300 && !fixture.hasOtherBody(op) && op.pathParams().isEmpty()) {
+        if (b.statusCode() < 300 && !fixture.requests().hasOtherBody(op) && op.pathParams().isEmpty()) {
             // org A sent its own valid request (the fixture's body): it must succeed as org B's did, its own new
             // resource (fresh review R-11h D5: a key unique without the organisation refuses org A's first use of it)
             assertEquals(b.statusCode(), a.statusCode(), said + ": org A's own request must succeed as org B's did");
@@ -360,18 +361,18 @@ final class MatrixFieldCalls {
     }
 
     /**
-     * Org A's request with org B's stored key and the fixture's body the handler refuses ({@link MatrixFixture#refused}):
+     * Org A's request with org B's stored key and the fixture's body the handler refuses ({@link MatrixRequestFixture#refused}):
      * the answer is org A's own refusal, a 4xx problem+json naming the fixture's field, not org B's answer replayed,
      * not a 422 about the key, none of the ids of org B's answer in it. A refusal stores no key, so org A's own request
      * with the key is sent after it.
      */
     private void refusedWithTheKey(Cell cell, List<MatrixOperation> reads, String key, Response b) {
         MatrixOperation op = cell.operation();
-        MatrixFixture.Refused refused = fixture.refused(op);
+        MatrixRequestFixture.Refused refused = fixture.requests().refused(op);
         if (refused == null) {
             throw new AssertionError(cell + ": org A's own creation with org B's key succeeds, so a write that reads the key"
                     + " only once its work refused the request is not tried: give the fixture a body of org A's that the"
-                    + " handler refuses past reading the key, and the field it names (MatrixFixture.refused)");
+                    + " handler refuses past reading the key, and the field it names (MatrixRequestFixture.refused)");
         }
         Request own = calls.asCaller(op, cell.role(), refused.body().get()).header(IDEMPOTENCY_KEY, key)
                 .header("If-Match", op.ifMatch() ? calls.ownEtag(cell, reads) : null);

@@ -1,17 +1,11 @@
 package io.rigledger.testsupport;
 
-import io.restassured.response.Response;
-
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +16,9 @@ import java.util.function.Supplier;
  * the path up to the parameter ({@code /api/rigs/{id}}, {@code /api/sites/{site}/racks/{rack}}), so
  * operations that share a path share the values; a path parameter without values fails every cell of
  * its operations. Everything registered of org B (and its name) is what org A's lists must not show.
+ * Three concerns are set in chains of their own: the listings' query parameters ({@link #queryParams()}), the
+ * requests sent beside a cell's own ({@link #requests()}: org B's own body, Idempotency-Key, neighbour calls) and
+ * the twins ({@link #twins()}).
  */
 public final class MatrixFixture {
 
@@ -47,23 +44,18 @@ public final class MatrixFixture {
     private final MatrixPaths paths = new MatrixPaths();
     private final Map<String, String> queries = new HashMap<>();
     private final Map<String, String> fieldQueries = new HashMap<>();
-    private final Map<String, Supplier<String>> otherBodies = new HashMap<>();
-    private final Map<String, String> keyNotStored = new HashMap<>();
-    private final Map<String, Refused> refusedBodies = new HashMap<>();
-    private final Set<String> warmed = ConcurrentHashMap.newKeySet();
-    private Supplier<List<String>> neighbourCalls;
     private final Map<String, Supplier<String>> bodies = new HashMap<>();
     private final MatrixFieldValues fields = new MatrixFieldValues();
     private final Map<String, Set<String>> drawn = new HashMap<>();
-    private TwinWrites twinWrites;
-    private final Map<String, Function<Map<String, String>, String>> twinBodies = new HashMap<>();
     private final Set<String> serviceOrgFields = new LinkedHashSet<>();
     private final Map<String, String> serviceOrgOptional = new HashMap<>();
     private final MatrixMarkers markers = new MatrixMarkers(callerOrg, otherOrg);
     private final Map<String, String> unlisted = new HashMap<>();
     private final Map<String, String> upserts = new HashMap<>();
     private final MatrixQueryParams params = new MatrixQueryParams();
-    private final Map<String, List<Response>> keptAnswers = new ConcurrentHashMap<>();
+    private final MatrixRequestFixture requests = new MatrixRequestFixture(this::body);
+    private final MatrixTwinFixture twins = new MatrixTwinFixture();
+    private final MatrixKeptAnswers keptAnswers = new MatrixKeptAnswers();
 
     MatrixFixture() {
     }
@@ -84,71 +76,12 @@ public final class MatrixFixture {
     }
 
     /**
-     * The values a listing's query parameter that is no enum (a site, a model, a serial, a date) is
-     * tried with, one page-1 read of org A's each (see {@link SecurityMatrix.Kind#FOREIGN_QUERY}): the
-     * first is a value org A's fixture rows match (its answer must show one of them), the others
-     * need not match org A's. Give the codes both organisations use (org A's site's code, which org B
-     * also gives a site) so that a read by code that forgets the organisation shows org B's rows.
-     * A value is sent as it is after {@code name=} (no encoding), so it may carry parameters it
-     * needs after a {@code &} ({@code R1&site=DAL1}).
-     *
-     * @param name the parameter's name, or {@code operationId:name} for one operation only
+     * The fixture's listings' query parameters (the values a filter is tried with, the enum values under which org
+     * A's answer shows its own data, why one is not tried or reads one page), set in its own chain:
+     * {@code f.queryParams().filter("site", own, other).holds("status", "DEPLOYED")}.
      */
-    public MatrixFixture filter(String name, String ownValue, String... otherValues) {
-        List<String> values = new ArrayList<>();
-        values.add(ownValue);
-        values.addAll(List.of(otherValues));
-        params.filters.put(name, values);
-        return this;
-    }
-
-    /**
-     * The values of a listing's enum query parameter (a status, a groupBy) under which org A's answer
-     * shows its own fixture data (its ids, serials, codes); under the others it must only show none of org B's.
-     *
-     * @param name the parameter's name, or {@code operationId:name} for one operation only
-     */
-    public MatrixFixture holds(String name, String... values) {
-        params.holds.put(name, Set.of(values));
-        return this;
-    }
-
-    /**
-     * An enum query parameter under every value of which org A's answer shows its own fixture data
-     * (a sort: every order shows the same rows). Its values are read in rotation: each by one of the roles whose
-     * cells read the listing under each query, so each is read once (see MatrixQueryCalls).
-     *
-     * @param name the parameter's name, or {@code operationId:name} for one operation only
-     */
-    public MatrixFixture holdsEvery(String name) {
-        params.holds.put(name, Set.of(MatrixQueryParams.EVERY));
-        return this;
-    }
-
-    /**
-     * A listing's query parameter that is no enum and is not tried with values, with the reason (an
-     * id field, tried with org B's value by its own cells, needs none); any other such parameter without
-     * {@link #filter values} fails its cell, so a new filter cannot escape.
-     *
-     * @param name the parameter's name, or {@code operationId:name} for one operation only
-     */
-    public MatrixFixture unfiltered(String name, String reason) {
-        params.unfiltered.put(name, reason);
-        return this;
-    }
-
-    /**
-     * A query parameter of a keyset-paged listing under which org A holds at most one row whatever
-     * its value (a serial number or a MAC names one rig), with the reason. Under any other, org A
-     * must hold two rows under some value, so that its cell reads page 2 (see MatrixQueryCalls) and a
-     * query forgetting the organisation once a cursor is given under that filter shows itself (fresh
-     * review R-11c D3); a fixture holding too few rows fails that cell.
-     *
-     * @param name the parameter's name, or {@code operationId:name} for one operation only
-     */
-    public MatrixFixture onePage(String name, String reason) {
-        params.onePage.put(name, reason);
-        return this;
+    public MatrixQueryParams queryParams() {
+        return params;
     }
 
     /**
@@ -208,86 +141,12 @@ public final class MatrixFixture {
     }
 
     /**
-     * The body org B's caller sends for its own request of the operation, where org A's ({@link #body}) names org
-     * A's resources: in the operation's Idempotency-Key cell (fresh review R-11g D5; org A then sends the same body
-     * with the same key), and with org B's value in the field first in each id-field cell (s19 review R-11i P2).
+     * The requests the fixture's cells send beside their own: org B's own body of an operation, why org B's request
+     * stores no Idempotency-Key, org A's request its handler refuses, the service's calls to its neighbours; set in
+     * its own chain: {@code f.requests().otherBody("createEntry", ...).keyNotStored("liquidateEntry", reason)}.
      */
-    public MatrixFixture otherBody(String operationId, Supplier<String> json) {
-        otherBodies.put(operationId, json);
-        return this;
-    }
-
-    /** Whether the fixture gives org B a body of its own for the operation ({@link #otherBody}). */
-    boolean hasOtherBody(MatrixOperation op) {
-        return otherBodies.containsKey(op.operationId());
-    }
-
-    /** {@link #otherBody}, else {@link #body(MatrixOperation)}. */
-    String otherBody(MatrixOperation op) {
-        Supplier<String> body = otherBodies.get(op.operationId());
-        return body == null ? body(op) : body.get();
-    }
-
-    /**
-     * An operation taking an Idempotency-Key whose request org B cannot make succeed in the fixture (its order is
-     * confirmed, its entry paid), with the reason: a request that failed stores no key, so its Idempotency-Key cell
-     * checks only that org A's answer with org B's key is no replay; without a reason such a failure fails the cell.
-     */
-    public MatrixFixture keyNotStored(String operationId, String reason) {
-        keyNotStored.put(operationId, reason);
-        return this;
-    }
-
-    String keyNotStoredReason(MatrixOperation op) {
-        return keyNotStored.get(op.operationId());
-    }
-
-    /** A request body the service refuses in its handler, and the field its refusal names ({@link #refused}). */
-    record Refused(String field, Supplier<String> body) {
-    }
-
-    /**
-     * A body of org A's for an operation taking an Idempotency-Key that the service refuses in its handler, past
-     * the reading of the key (a line's sku the catalogue lacks, a line the order does not have), and the field its
-     * 4xx names: its Idempotency-Key cell sends it first with org B's key, and org A's answer must be that refusal,
-     * not org B's answer replayed nor a 422 about the key (s19 review R-11i Pk: a write reading the key only after its
-     * work refused the request read it without the organisation). Needed for a creation (no path parameter) whose
-     * request in that cell is org A's own (no {@link #otherBody}), which the service accepts; tried for any other
-     * operation it is given for.
-     *
-     * @param field the field the refusal names, e.g. {@code lines[0].sku}
-     */
-    public MatrixFixture refused(String operationId, String field, Supplier<String> json) {
-        refusedBodies.put(operationId, new Refused(field, json));
-        return this;
-    }
-
-    /** The fixture's refused body of the operation ({@link #refused}), or null. */
-    Refused refused(MatrixOperation op) {
-        return refusedBodies.get(op.operationId());
-    }
-
-    /**
-     * The requests the service has made to its neighbours so far (the fakes' request logs), each as text naming
-     * what was asked and for which organisation (method, path, X-On-Behalf-Of-Org; no value sent): an id-field cell
-     * checks that org A's request with org B's value makes the same calls as with a value naming nothing, so that
-     * another organisation's data which changes only what the service asks its neighbours shows (s19 review R-11i
-     * P6: org B's receipt of a serial number made org A's shipment of it ask the fleet). Give only requests that
-     * requests cause, not background work.
-     */
-    public MatrixFixture neighbourCalls(Supplier<List<String>> calls) {
-        this.neighbourCalls = calls;
-        return this;
-    }
-
-    /** The neighbour calls so far ({@link #neighbourCalls}), or null when the fixture gives none. */
-    List<String> neighbourCalls() {
-        return neighbourCalls == null ? null : neighbourCalls.get();
-    }
-
-    /** True the first time it is asked for the operation's field: org B's own request with its value is made once. */
-    boolean firstWarmUp(MatrixOperation op, IdFields.IdField field) {
-        return warmed.add(op.operationId() + ":" + field.name());
+    public MatrixRequestFixture requests() {
+        return requests;
     }
 
     /** Whether the field's values are made afresh for each try ({@link #field(String, Supplier)}). */
@@ -361,51 +220,11 @@ public final class MatrixFixture {
     }
 
     /**
-     * The writes of one of the matrix's twins (fresh reviews R-11f D1, R-11h D3): given a fresh organisation, make
-     * in it through the API the same writes as for any other twin (so its versions and counts end where the
-     * others' do) and answer the values they stored by name (each path parameter's value of its own resources
-     * under the path's key, as in {@link #ids}, e.g. {@code /api/sites/{site}}).
+     * The matrix's twins: the writes that make each one's data and the bodies of their own writes, set in its own
+     * chain: {@code f.twins().writes(SecurityTest::twinFleet).body("transitionRig", values -> ...)}.
      */
-    @FunctionalInterface
-    public interface TwinWrites {
-        /**
-         * @param org  the twin's organisation
-         * @param like empty for the first two twins, which use values of their own (distinct from the other's, of the
-         *             same length and order: codes, serial numbers, names from one fresh stem each); for the third,
-         *             the first twin's values: reuse those that are each organisation's own names (a site or rack
-         *             code, a serial number, a MAC, an entry number, a supplier), so that a count or sum over the
-         *             same names in any organisation differs between the first twin and the second
-         */
-        Map<String, String> make(String org, Map<String, String> like);
-    }
-
-    /**
-     * The writes of the matrix's twins: every org-scoped read and every org-scoped write at a path must then answer
-     * the twins alike once each one's values are masked (see {@link MatrixTwinCalls}).
-     */
-    public MatrixFixture twins(TwinWrites writes) {
-        twinWrites = writes;
-        return this;
-    }
-
-    /** The twins' writes ({@link #twins}), or null. */
-    TwinWrites twinWrites() {
-        return twinWrites;
-    }
-
-    /**
-     * The body a twin sends in the operation's twin cell, made from its values ({@link TwinWrites}), where the
-     * fixture's body names org A's resources (a rig's new position at org A's site); else the contract's example.
-     */
-    public MatrixFixture twinBody(String operationId, Function<Map<String, String>, String> json) {
-        twinBodies.put(operationId, json);
-        return this;
-    }
-
-    /** The body of a twin's write ({@link #twinBody}), else the contract's example. */
-    String twinBody(MatrixOperation op, Map<String, String> values) {
-        Function<Map<String, String>, String> body = twinBodies.get(op.operationId());
-        return body == null ? op.example() : body.apply(values);
+    public MatrixTwinFixture twins() {
+        return twins;
     }
 
     /** The value of a path parameter of shared reference data ({@link #shared}), or null. */
@@ -502,29 +321,14 @@ public final class MatrixFixture {
     Ids field(MatrixOperation op, IdFields.IdField field) {
         if (fields.isFresh(op, field)) {
             // its supplier stores org B's value in org B's data (a rig of org B's): org B's reads change
-            forgetAnswers();
+            keptAnswers.forget();
         }
         return fields.of(op, field);
     }
 
-    /**
-     * Org B's answers to a set of reads kept by a cell ({@link MatrixCalls#snapshot}), by the role and reads, until
-     * a write that may change org B's data ({@link #forgetAnswers}), or null.
-     */
-    List<Response> keptAnswers(String key) {
-        return keptAnswers.get(key);
-    }
-
-    void keepAnswers(String key, List<Response> answers) {
-        keptAnswers.put(key, answers);
-    }
-
-    /**
-     * Forgets every kept answer of org B's: called for each write sent by a caller that is not org A's person (org
-     * B's, an admin's, the service account's, another organisation's) and each fresh value stored in org B's data.
-     */
-    void forgetAnswers() {
-        keptAnswers.clear();
+    /** Org B's answers kept across cells ({@link MatrixCalls#snapshot}), until a write that may change org B's data. */
+    MatrixKeptAnswers keptAnswers() {
+        return keptAnswers;
     }
 
     /**
@@ -570,32 +374,6 @@ public final class MatrixFixture {
     /** Org A's data: its name, the org A values of the path parameters and what {@link #ownMark} added. */
     Set<String> ownMarkers() {
         return markers.own();
-    }
-
-    /** The fixture's values of a query parameter of the operation (the first org A's), or null. */
-    List<String> filterValues(MatrixOperation op, String name) {
-        return MatrixQueryParams.of(params.filters, op, name);
-    }
-
-    /** Whether the values of an enum query parameter of the operation are read in rotation by the roles ({@link #holdsEvery}). */
-    boolean inRotation(MatrixOperation op, String name) {
-        Set<String> values = MatrixQueryParams.of(params.holds, op, name);
-        return values != null && values.contains(MatrixQueryParams.EVERY);
-    }
-
-    /** The enum values of a query parameter of the operation under which org A's answer shows its own data. */
-    Set<String> holds(MatrixOperation op, String name) {
-        return params.holds(op, name);
-    }
-
-    /** Why a query parameter of the operation is tried with no values, or null. */
-    String unfilteredReason(MatrixOperation op, String name) {
-        return MatrixQueryParams.of(params.unfiltered, op, name);
-    }
-
-    /** Why org A holds at most one row under any value of a paged listing's query parameter, or null. */
-    String onePageReason(MatrixOperation op, String name) {
-        return MatrixQueryParams.of(params.onePage, op, name);
     }
 
     /** The query the fixture sends with every call of the operation, or null. */

@@ -47,11 +47,11 @@ final class MatrixQueryCalls {
      * again at one row fewer than page 1 held, so page 2 is read (fresh review R-11c D3; see {@link #pages}):
      * <ul>
      *   <li>an enum parameter (a status, a groupBy) is tried with every value the contract lists, a sort
-     *       ({@link MatrixFixture#holdsEvery}) with its share of them ({@link #shareOf}); any other with the fixture's values ({@link MatrixFixture#filter}), the first org A's;
+     *       ({@link MatrixQueryParams#holdsEvery}) with its share of them ({@link #shareOf}); any other with the fixture's values ({@link MatrixQueryParams#filter}), the first org A's;
      *       one with neither fails the cell unless the fixture says why it is not tried
-     *       ({@link MatrixFixture#unfiltered}; the cell is then skipped, saying so);</li>
+     *       ({@link MatrixQueryParams#unfiltered}; the cell is then skipped, saying so);</li>
      *   <li>org A's answer shows none of org B's data ({@link MatrixFixture#otherMarkers()}) on any page, and for
-     *       the fixture's own value, or an enum value the fixture {@link MatrixFixture#holds}, some of
+     *       the fixture's own value, or an enum value the fixture {@link MatrixQueryParams#holds(String, String...) holds}, some of
      *       org A's; an enum value or org A's own value must be answered 2xx, any other value below 500;</li>
      *   <li>when the operation has no path parameter, a person of an organisation that holds nothing
      *       ({@link MatrixFixture#emptyOrg()}) gets no rows: a JSON answer holds no object in any
@@ -69,14 +69,14 @@ final class MatrixQueryCalls {
         List<String> values;
         Set<String> held;
         if (enumValues != null) {
-            values = fixture.inRotation(op, param) ? shareOf(cell, enumValues) : enumValues;
-            held = fixture.holds(op, param);
+            values = fixture.queryParams().inRotation(op, param) ? shareOf(cell, enumValues) : enumValues;
+            held = fixture.queryParams().holds(op, param);
         } else {
-            values = fixture.filterValues(op, param);
+            values = fixture.queryParams().filterValues(op, param);
             if (values == null) {
-                String reason = fixture.unfilteredReason(op, param);
+                String reason = fixture.queryParams().unfilteredReason(op, param);
                 assertTrue(reason != null, cell + ": the SecurityTest's fixture gives no values for the query parameter "
-                        + param + " (MatrixFixture.filter), nor says why it is not tried (MatrixFixture.unfiltered)");
+                        + param + " (MatrixQueryParams.filter), nor says why it is not tried (MatrixQueryParams.unfiltered)");
                 // the listing without it, by an organisation holding nothing too, is read by its FOREIGN_ROWS cells (R-11e D2)
                 assumeTrue(false, cell + ": not tried: " + reason);
             }
@@ -99,16 +99,16 @@ final class MatrixQueryCalls {
                 assertNoRows(cell, query, empty);
             }
         }
-        if (op.pages() && fixture.onePageReason(op, param) == null) {
+        if (op.pages() && fixture.queryParams().onePageReason(op, param) == null) {
             assertTrue(mostPages >= 2, cell + ": under no value of " + param + " that org A holds does its answer hold two"
                     + " rows, so no page 2 is read and a query that forgets the organisation past page 1 would not show (the"
-                    + " fixture must hold two rows of org A under one value, or say why it cannot: MatrixFixture.onePage)");
+                    + " fixture must hold two rows of org A under one value, or say why it cannot: MatrixQueryParams.onePage)");
         }
     }
 
     /**
      * The values of an enum parameter the fixture says every one of which orders the same rows
-     * ({@link MatrixFixture#holdsEvery}: a sort) that the cell's role reads: each value by one of the
+     * ({@link MatrixQueryParams#holdsEvery}: a sort) that the cell's role reads: each value by one of the
      * {@link MatrixCells#queryRoles} in turn (value i by role i mod their number), so every sort is read once, and
      * every role reads some (s20: getReconciliation's 24 sorts, each read by three roles, were a fifth of tariff's
      * matrix time).
@@ -163,10 +163,7 @@ final class MatrixQueryCalls {
         Response answer = calls.send(calls.asMemberOf(cell.operation(), cell.role(), fixture.callerOrg(), path));
         assertTrue(mustAnswer ? answer.statusCode() < 300 : answer.statusCode() < 500,
                 cell + ": " + where + " answered " + answer.statusCode() + ": " + answer.asString());
-        String text = MatrixBodies.searched(answer);
-        for (String marker : fixture.otherMarkers()) {
-            assertTrue(!text.contains(marker), cell + ": " + where + " shows org B's " + marker + ": " + text);
-        }
+        calls.assertShowsNoneOfOther(cell, where, MatrixBodies.searched(answer));
         return answer;
     }
 

@@ -39,10 +39,7 @@ final class MatrixRowCalls {
         MatrixOperation op = cell.operation();
         List<String> pages = walk(cell, "org A's", fixture.path(op, Side.CALLER), fixture.callerOrg());
         for (int page = 0; page < pages.size(); page++) {
-            for (String marker : fixture.otherMarkers()) {
-                assertTrue(!pages.get(page).contains(marker), cell + ": org A's page " + (page + 1) + " shows org B's "
-                        + marker + ": " + pages.get(page));
-            }
+            calls.assertShowsNoneOfOther(cell, "org A's page " + (page + 1), pages.get(page));
         }
         calls.assertShowsOwn(cell, "org A's pages", String.join("\n", pages));
         if (op.pathParams().isEmpty()) {
@@ -82,22 +79,18 @@ final class MatrixRowCalls {
     }
 
     /**
-     * Every page of organisation {@code org}'s answer to the cell's role ({@link #asMemberOf}), as
-     * text: nextCursor followed to the last page, one row a page when the operation is keyset-paged,
-     * which must then reach page 2.
+     * Every page of organisation {@code org}'s answer to the cell's role ({@link MatrixCalls#asMemberOf}), as
+     * text: nextCursor followed to the last page, one row a page ({@link #onePerPage}) when the operation is
+     * keyset-paged, which must then reach page 2. Each page is read by {@link #page}.
      */
     private List<String> walk(Cell cell, String whose, String path, String org) {
         MatrixOperation op = cell.operation();
-        String first = op.pages() ? path + (path.contains("?") ? "&" : "?") + MatrixOperation.PAGE_SIZE + "=1" : path;
+        String first = op.pages() ? onePerPage(path) : path;
         List<String> pages = new ArrayList<>();
         String cursor = null;
         do {
             assertTrue(pages.size() < MatrixCalls.MAX_PAGES, cell + ": " + whose + " answer has more than " + MatrixCalls.MAX_PAGES + " pages");
-            String pagePath = cursor == null ? first : first + (first.contains("?") ? "&" : "?") + MatrixOperation.CURSOR
-                    + "=" + cursor;
-            Response answer = calls.send(calls.asMemberOf(op, cell.role(), org, pagePath));
-            assertTrue(answer.statusCode() < 300, cell + ": " + whose + " page " + (pages.size() + 1) + " answered "
-                    + answer.statusCode() + ": " + answer.asString());
+            Response answer = page(cell, whose, cursor == null ? first : atCursor(first, cursor), org, pages.size() + 1);
             pages.add(MatrixBodies.searched(answer));
             cursor = MatrixBodies.nextCursor(answer);
         } while (cursor != null);
@@ -106,6 +99,28 @@ final class MatrixRowCalls {
                     + " hold at least two rows of each organisation that it lists): " + pages);
         }
         return pages;
+    }
+
+    /**
+     * Page {@code number} of organisation {@code org}'s answer at {@code pagePath} to the cell's role, which must be
+     * 2xx ("{@code whose} page {@code number} answered ..." otherwise): a step of {@link #walk}, and the page 1 whose
+     * nextCursor a {@link SecurityMatrix.Kind#FOREIGN_CURSOR} cell sends ({@link MatrixCursorCalls}).
+     */
+    Response page(Cell cell, String whose, String pagePath, String org, int number) {
+        Response answer = calls.send(calls.asMemberOf(cell.operation(), cell.role(), org, pagePath));
+        assertTrue(answer.statusCode() < 300, cell + ": " + whose + " page " + number + " answered "
+                + answer.statusCode() + ": " + answer.asString());
+        return answer;
+    }
+
+    /** The path asking for one row a page ({@link MatrixOperation#PAGE_SIZE}=1). */
+    static String onePerPage(String path) {
+        return path + (path.contains("?") ? "&" : "?") + MatrixOperation.PAGE_SIZE + "=1";
+    }
+
+    /** The path asking for the page after {@code cursor} (a nextCursor, sent as it is). */
+    static String atCursor(String path, String cursor) {
+        return path + (path.contains("?") ? "&" : "?") + MatrixOperation.CURSOR + "=" + cursor;
     }
 
     /** Org B's own answer shows some of its fixture data, so org A's answer (which shows none) proves something. */

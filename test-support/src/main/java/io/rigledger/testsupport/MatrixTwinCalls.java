@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * (fresh review R-11f D1: the fleet summary cached under the organisation's version without the
  * organisation; R-11h D3: a rack's {@code occupied} counted over racks of the same codes in any
  * organisation, a site's power summed by site code): three fresh organisations, the twins, made the same
- * writes ({@link MatrixFixture#twins}). The first two use values of their own (codes, serial numbers,
+ * writes ({@link MatrixFixture#twins()}). The first two use values of their own (codes, serial numbers,
  * names), so whatever an answer is cached or keyed by (a version, a count of rows, a query) is the same for
  * both but their data differs; the third, the sharer, uses the first one's natural keys (its site and rack
  * codes, serial numbers, MAC: each organisation's own names, which another may use too). Each reads every
@@ -58,9 +58,9 @@ final class MatrixTwinCalls {
      * @throws AssertionError when the fixture gives no writes (every service with an org-scoped read gives some)
      */
     static Twins make(MatrixFixture fixture) {
-        if (fixture.twinWrites() == null) {
+        if (fixture.twins().writes() == null) {
             throw new AssertionError("the SecurityTest's fixture gives no writes for organisations at the same"
-                    + " version with other data (MatrixFixture.twins)");
+                    + " version with other data (MatrixTwinFixture.writes)");
         }
         Twin first = twin(fixture, "matrix-d-", Map.of());
         Twin second = twin(fixture, "matrix-e-", Map.of());
@@ -70,7 +70,7 @@ final class MatrixTwinCalls {
 
     private static Twin twin(MatrixFixture fixture, String prefix, Map<String, String> like) {
         String org = prefix + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, String> all = new LinkedHashMap<>(fixture.twinWrites().make(org, like));
+        Map<String, String> all = new LinkedHashMap<>(fixture.twins().writes().make(org, like));
         // its people's names hold the organisation's name
         all.put("<organisation>", org);
         return new Twin(org, all);
@@ -80,7 +80,7 @@ final class MatrixTwinCalls {
      * A read as it is (with the fixture's query) and, for a read without a path parameter, under each value of
      * each enum query parameter the fixture's query does not set, each by a person of each twin in turn (the
      * first, the second, the sharer, the first again); a write at a path, once by each twin in turn, with the
-     * fixture's twin body ({@link MatrixFixture#twinBody}, else the contract's example) and each one's current
+     * fixture's twin body ({@link MatrixTwinFixture#body(String, java.util.function.Function) body}, else the contract's example) and each one's current
      * ETag where it takes If-Match. Each answer equals the next twin's once its own values and what a service
      * draws afresh (ids, instants) are masked, headers included.
      */
@@ -127,7 +127,7 @@ final class MatrixTwinCalls {
         if (op.isRead()) {
             return calls.send(new Request(op, path, token));
         }
-        Request write = new Request(op, path, token).json(fixture.twinBody(op, twin.values()));
+        Request write = new Request(op, path, token).json(fixture.twins().body(op, twin.values()));
         if (op.ifMatch()) {
             write = write.header("If-Match", etag(cell, twin, reads));
         }
@@ -143,7 +143,7 @@ final class MatrixTwinCalls {
                 value = fixture.sharedId(key);
             }
             if (value == null) {
-                throw new AssertionError(op + ": the twins' writes (MatrixFixture.twins) give no value of " + key
+                throw new AssertionError(op + ": the twins' writes (MatrixTwinFixture.writes) give no value of " + key
                         + ": answer each twin's own resource under that key, so the operation is read or written by each");
             }
             path = path.replace(key.substring(key.lastIndexOf('{')), value);

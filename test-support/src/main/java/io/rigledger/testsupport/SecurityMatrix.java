@@ -76,7 +76,7 @@ import java.util.function.Supplier;
  *   <li>for each org-scoped read (a list, summary or export, under the fixture's query and each value of each
  *       enum query parameter; a read of one resource at each twin's own path values) and each org-scoped write at
  *       a path, by its first person role: three fresh organisations that made the same writes (the fixture's
- *       {@link MatrixFixture#twins}), two with values of their own and the third with the first one's codes,
+ *       {@link MatrixFixture#twins()}), two with values of their own and the third with the first one's codes,
  *       read it (or make the write, each in turn) and get the same answer once each one's values and drawn ids are
  *       masked, so an answer cached or keyed by a version or a count without the organisation fails (fresh review
  *       R-11f D1), and so does a count or sum over the same codes in any organisation (R-11h D3: a rack's
@@ -84,9 +84,9 @@ import java.util.function.Supplier;
  *   <li>for each org-scoped write taking an Idempotency-Key, by its first person role: org B's caller sends its
  *       request with a fresh key, then org A's caller the same body with the same key at org A's path, and gets an
  *       answer of its own: not replayed, not a 422 about the key, none of the ids of org B's answer in it (fresh
- *       review R-11g D5; where org B's request cannot succeed the fixture says why, {@link MatrixFixture#keyNotStored});
+ *       review R-11g D5; where org B's request cannot succeed the fixture says why, {@link MatrixRequestFixture#keyNotStored});
  *       where org A's request is its own, it first sends a body its handler refuses with that key and gets its own
- *       4xx naming the field ({@link MatrixFixture#refused}; s19 review R-11i Pk: a key read without the organisation
+ *       4xx naming the field ({@link MatrixRequestFixture#refused}; s19 review R-11i Pk: a key read without the organisation
  *       only once the work refused the request);</li>
  *   <li>for each person role of each keyset-paged read of an organisation's data: org B's nextCursor (page 1 of
  *       the same list and query at one row a page), and it with a byte of its position changed, sent to org A's
