@@ -86,21 +86,31 @@ final class MatrixIdCalls {
      */
     private void otherPreconditions(Cell cell, String stranger, String etag) {
         MatrixOperation op = cell.operation();
-        Arrays.asList(stale(etag), null).forEach(ifMatch -> {
-            String what = cell + (ifMatch == null ? ", without If-Match" : ", with the stale If-Match " + ifMatch);
-            Response foreign = calls.send(new Request(op, fixture.path(op, Side.OTHER), stranger).json(fixture.body(op))
-                    .header("If-Match", ifMatch));
-            assertTrue(foreign.statusCode() >= 400 && foreign.statusCode() < 500, what + ": org B's id answered "
-                    + foreign.asString());
-            assertEquals("application/problem+json", foreign.contentType(), what);
-            Response missing = calls.send(new Request(op, fixture.path(op, Side.MISSING), stranger).json(fixture.body(op))
-                    .header("If-Match", ifMatch));
-            assertEquals(missing.statusCode(), foreign.statusCode(), what + ": org B's id answered " + foreign.asString()
-                    + " but a missing id " + missing.asString());
-            MatrixBodies.answeredLikeMissing(missing, fixture.distinctIds(op, Side.MISSING),
-                    foreign, fixture.distinctIds(op, Side.OTHER),
-                    what + ": another organisation's id must be answered exactly like a missing one");
-        });
+        Arrays.asList(stale(etag), null).forEach(ifMatch -> answeredAlike(
+                cell + (ifMatch == null ? ", without If-Match" : ", with the stale If-Match " + ifMatch),
+                new Request(op, fixture.path(op, Side.OTHER), stranger).json(fixture.body(op)).header("If-Match", ifMatch),
+                new Request(op, fixture.path(op, Side.MISSING), stranger).json(fixture.body(op)).header("If-Match", ifMatch)));
+    }
+
+    /**
+     * Org A's request with org B's real id and the same request with a missing one: the first a 4xx
+     * problem+json, both with the same status, and equal, the ids aside, in body and headers
+     * ({@link MatrixBodies#answeredLikeMissing}).
+     *
+     * @param what the cell and the variant, the start of every failure message
+     */
+    private void answeredAlike(String what, Request foreignRequest, Request missingRequest) {
+        MatrixOperation op = foreignRequest.op();
+        Response foreign = calls.send(foreignRequest);
+        assertTrue(foreign.statusCode() >= 400 && foreign.statusCode() < 500, what + ": org B's id answered "
+                + foreign.asString());
+        assertEquals("application/problem+json", foreign.contentType(), what);
+        Response missing = calls.send(missingRequest);
+        assertEquals(missing.statusCode(), foreign.statusCode(), what + ": org B's id answered " + foreign.asString()
+                + " but a missing id " + missing.asString());
+        MatrixBodies.answeredLikeMissing(missing, fixture.distinctIds(op, Side.MISSING),
+                foreign, fixture.distinctIds(op, Side.OTHER),
+                what + ": another organisation's id must be answered exactly like a missing one");
     }
 
     /**
@@ -123,19 +133,11 @@ final class MatrixIdCalls {
      */
     private void namingTheOtherOrganisation(Cell cell, IdFields.IdField field, String stranger, String etag) {
         MatrixOperation op = cell.operation();
-        String what = cell + ", naming org B in " + field;
-        Response foreign = calls.send(new Request(op, fixture.path(op, Side.OTHER), stranger).json(fixture.body(op))
-                .header("If-Match", etag).with(field, fixture.otherOrg()));
-        assertTrue(foreign.statusCode() >= 400 && foreign.statusCode() < 500, what + ": org B's id answered "
-                + foreign.asString());
-        assertEquals("application/problem+json", foreign.contentType(), what);
-        Response missing = calls.send(new Request(op, fixture.path(op, Side.MISSING), stranger).json(fixture.body(op))
-                .header("If-Match", etag).with(field, fixture.otherOrg()));
-        assertEquals(missing.statusCode(), foreign.statusCode(), what + ": org B's id answered " + foreign.asString()
-                + " but a missing id " + missing.asString());
-        MatrixBodies.answeredLikeMissing(missing, fixture.distinctIds(op, Side.MISSING),
-                foreign, fixture.distinctIds(op, Side.OTHER),
-                what + ": another organisation's id must be answered exactly like a missing one");
+        answeredAlike(cell + ", naming org B in " + field,
+                new Request(op, fixture.path(op, Side.OTHER), stranger).json(fixture.body(op))
+                        .header("If-Match", etag).with(field, fixture.otherOrg()),
+                new Request(op, fixture.path(op, Side.MISSING), stranger).json(fixture.body(op))
+                        .header("If-Match", etag).with(field, fixture.otherOrg()));
     }
 
     /**
