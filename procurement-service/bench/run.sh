@@ -7,13 +7,18 @@
 #     comes from a stand-in of inventory-service, read once and cached.
 #  2. pgbench runs bench/order-insert.sql: the same rows in one transaction (order + 3 lines +
 #     Idempotency-Key record) straight into procurement's database: PostgreSQL's own rate for the writes.
-#  3. wrk again at half of the maximum order rate (each connection paced), for p99 at 50 % load.
+#  3. wrk again at half of the maximum order rate (each connection paced) for BENCH_HALF_SECONDS (120), for p99 at
+#     50 % load over tens of thousands of orders (a 20 s run's p99 moved 27-37 ms between runs in one quiet window).
+# PostgreSQL is measured as a server that has run for a while: its WAL segments recycled, not created. A fresh cluster
+# zero-fills a new 16 MB segment every 10-16 s at half rate and every commit waits 20-30 ms for it (docs/orders.md
+# "Speed"); so min_wal_size is raised and a CHECKPOINT after the warm-up and another before the half-rate run turn the
+# segments written so far into the next ones, and each measured run prints how many segments were still created in it.
 # Prints orders/s vs pgbench TPS (goal >= 0.30) and p99 at half the maximum rate (goal <= 30 ms), with the load average,
 # and for the maximum-rate run the CPU milliseconds per order of procurement-service, tariff-service and PostgreSQL
 # (also by thread kind: request threads, event loops, JIT compilers, GC) and PostgreSQL commits per order: the
 # figures to compare on a busy machine (docs/orders.md). PostgreSQL commits durably (fsync, synchronous_commit on).
 # Usage: procurement-service/bench/run.sh
-# Settings: BENCH_SECONDS (20), BENCH_CONNECTIONS (16), BENCH_WARMUP (seconds of each warm-up round, 20; rounds go on
+# Settings: BENCH_SECONDS (20), BENCH_HALF_SECONDS (120), BENCH_CONNECTIONS (16), BENCH_WARMUP (seconds of each warm-up round, 20; rounds go on
 # until the JIT is done: BENCH_WARMUP_JIT_MS, 0.05 ms of compile time per order, at most BENCH_WARMUP_MAX seconds, 300),
 # BENCH_SKIP_BUILD, BENCH_APP_OPTS and BENCH_TARIFF_OPTS (more JVM options of procurement-service, tariff-service:
 # -Xlog:gc:file=..., -XX:StartFlightRecording=...), BENCH_PROFILE (JFR of both services over the measured maximum-rate run:
@@ -87,6 +92,18 @@ curl -sf -H "Authorization: Bearer $BENCH_TOKEN" -H 'Content-Type: application/j
 grep -q '"status":"QUOTED"' "$OUT/sample-order.json" || { echo "bench: the sample order was not quoted: $(cat "$OUT/sample-order.json")" >&2; exit 1; }
 echo "== sample order: $(wc -c < "$OUT/sample-order.json") bytes, estimate $(grep -o '"dutyEstimate":{[^}]*}' "$OUT/sample-order.json")"
 
+# WAL segments kept for reuse at a checkpoint, up to min_wal_size (PostgreSQL's default, 80 MB, keeps five): all of the
+# warm-up's (about 450 MB) are kept, enough for the measured runs after it
+PGDATA_DIR=$(psql "$PGBENCH_URL" -Atc "select current_setting('data_directory')")
+psql "$PGBENCH_URL" -qAt -c "alter system set min_wal_size = '2GB'" -c "alter system set max_wal_size = '8GB'" \
+  -c "select pg_reload_conf()" > /dev/null
+# RUN_START SECONDS: the WAL segments created (not recycled: a recycled one keeps its birth time) since RUN_START
+wal_created() { stat --printf='%W\n' "$PGDATA_DIR"/pg_wal/0* | awk -v s="$1" '$1 >= s' | wc -l; }
+recycle_wal() {
+  psql "$PGBENCH_URL" -qAtc checkpoint
+  echo "== checkpoint: $(ls "$PGDATA_DIR/pg_wal" | grep -c '^0') WAL segments ready for reuse"
+}
+
 LUA=procurement-service/bench/order.lua
 # warm-up until the JIT is done, not for a fixed time: rounds of BENCH_WARMUP seconds, at least two, until a round in
 # which neither service's JIT spent more than BENCH_WARMUP_JIT_MS (0.05) ms of compile time per order (jstat -compiler:
@@ -115,6 +132,7 @@ while :; do
     break
   fi
 done
+recycle_wal
 if [ -n "${BENCH_PROFILE:-}" ]; then
   jcmd "$APP_PID" JFR.start name=orders settings=profile duration="${SECONDS_EACH}s" filename="$PWD/$OUT/procurement.jfr" > /dev/null
   jcmd "$TARIFF_PID" JFR.start name=quotes settings=profile duration="${SECONDS_EACH}s" filename="$PWD/$OUT/tariff.jfr" > /dev/null
@@ -122,7 +140,7 @@ fi
 # CPU milliseconds per order of procurement-service, tariff-service and PostgreSQL (postmaster, its live
 # children and the ones that ended), from /proc (bench/cpu.sh), and PostgreSQL commits per order in each database:
 # a path's own cost, which shows even on a busy machine where orders/s does not
-PG_PID=$(head -1 "$(psql "$PGBENCH_URL" -Atc "select current_setting('data_directory')")/postmaster.pid")
+PG_PID=$(head -1 "$PGDATA_DIR/postmaster.pid")
 . bench/cpu.sh
 # per thread kind (request threads, event loops, JIT compilers, GC, ...): a JVM's ticks by thread name, digits dropped
 by_thread() {
@@ -141,6 +159,7 @@ commits() { psql "$PGBENCH_URL" -Atc "select string_agg(xact_commit::text, ' ' o
 echo "== wrk: POST /api/purchase-orders, ${CONNECTIONS} connections, ${SECONDS_EACH}s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 APP0=$(ticks "$APP_PID"); TARIFF0=$(ticks "$TARIFF_PID"); PG0=$(pg_ticks "$PG_PID"); SETUP0=$(ticks "$SETUP_PID"); read -r PC0 TC0 <<< "$(commits)"
 by_thread "$APP_PID" > "$OUT/threads-app.0"; by_thread "$TARIFF_PID" > "$OUT/threads-tariff.0"
+RUN_START=$(date +%s)
 wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -s "$LUA" "$URL" | tee "$OUT/wrk-max.txt"
 # pg_stat_database is updated when a backend reports (at most every second or so): a short wait first
 by_thread "$APP_PID" > "$OUT/threads-app.1"; by_thread "$TARIFF_PID" > "$OUT/threads-tariff.1"; SETUP1=$(ticks "$SETUP_PID")
@@ -160,14 +179,19 @@ ORDERS=$(awk '/requests in/ {print $1}' "$OUT/wrk-max.txt")
 echo "== pgbench: bench/order-insert.sql, ${CONNECTIONS} clients, ${SECONDS_EACH}s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 pgbench -n -M prepared -c "$CONNECTIONS" -j 2 -T "$SECONDS_EACH" -f procurement-service/bench/order-insert.sql "$PGBENCH_URL" \
   | tee "$OUT/pgbench.txt"
+echo "== WAL segments created (not reused) during the maximum-rate run and pgbench: $(wal_created "$RUN_START")"
 
 MAX=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-max.txt")
 TPS=$(awk '/^tps/ {print $3}' "$OUT/pgbench.txt")
 # half the maximum rate: each connection sends one request every CONNECTIONS / (MAX / 2) seconds, less the time one takes
 AVG_MS=$(awk '/^ +Latency/ {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v; exit}' "$OUT/wrk-max.txt")
 PACE=$(awk -v c="$CONNECTIONS" -v m="$MAX" -v a="$AVG_MS" 'BEGIN {p = c * 1000 / (m / 2) - a / 2; if (p < 1) p = 1; printf "%d", p}')
-echo "== wrk at half the maximum rate (each connection waits ${PACE} ms between requests) (load average $(cut -d' ' -f1-3 /proc/loadavg))"
-PACE_MS=$PACE wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_EACH}s" --latency -s "$LUA" "$URL" | tee "$OUT/wrk-half.txt"
+recycle_wal
+HALF_SECONDS=${BENCH_HALF_SECONDS:-120}
+echo "== wrk at half the maximum rate for ${HALF_SECONDS}s (each connection waits ${PACE} ms between requests) (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+RUN_START=$(date +%s)
+PACE_MS=$PACE wrk -t2 -c"$CONNECTIONS" -d"${HALF_SECONDS}s" --latency -s "$LUA" "$URL" | tee "$OUT/wrk-half.txt"
+echo "== WAL segments created (not reused) during the half-rate run: $(wal_created "$RUN_START")"
 if grep -q 'Non-2xx' "$OUT/wrk-max.txt" "$OUT/wrk-half.txt"; then
   echo "bench: some answers were not 2xx; the numbers do not count" >&2; exit 1
 fi
