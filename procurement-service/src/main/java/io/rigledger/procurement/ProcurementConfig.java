@@ -23,11 +23,25 @@ public interface ProcurementConfig {
 
     Upstream upstream();
 
+    CatalogueCopy catalogue();
+
     Requote requote();
 
     Delivery delivery();
 
     LandedCost landedCost();
+
+    /**
+     * The background refresh of inventory-service's catalogue (upstream.CatalogueRefresh): every {@code refresh-every}
+     * each replica reads the catalogue and replaces its cached copy, which otherwise expires after
+     * quarkus.cache.caffeine."catalogue".expire-after-write (CATALOGUE_TTL, 5 minutes). Shorter than that expiry, an
+     * order never waits for the read, and a failed read leaves the last copy in use until it expires.
+     */
+    interface CatalogueCopy {
+        /** Quarkus scheduler interval, e.g. 1m; "off" disables the job (the copy is then read again on expiry). */
+        @WithDefault("1m")
+        String refreshEvery();
+    }
 
     /**
      * The scheduled re-quote of PENDING estimates (RequoteJob). Every {@code every} each replica

@@ -48,7 +48,9 @@ class BackgroundJobsTenancyTest extends LandedCostTestBase {
             "RigDelivery.scheduled", "rigDeliveryRegistersEachOrganisationsRigsInThatOrganisationsFleet",
             "LandedCostRefresh.scheduled", "landedCostRefreshReadsEachOrganisationsEntryAndSetsItsOwnRigsCost",
             "RequoteJob.scheduled", "requoteAsksForEachOrganisationsQuoteAsThatOrganisation",
-            "IdempotencyPurge.purge", "idempotencyPurgeDeletesOnlyExpiredRecordsWhateverTheOrganisationUsingTheSameKey");
+            "IdempotencyPurge.purge", "idempotencyPurgeDeletesOnlyExpiredRecordsWhateverTheOrganisationUsingTheSameKey",
+            // the makers' models and plants, the same for every organisation: no organisation's data to keep apart
+            "CatalogueRefresh.scheduled", "none needed (shared catalogue); its behaviour: order.CatalogueRefreshTest");
 
     @Inject
     RequoteJob requote;
